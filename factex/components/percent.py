@@ -1,0 +1,22 @@
+"""factex_percent: placeholder factory, to be filled in."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from factex.components.extensions import register_extensions
+
+
+class PercentComponent:
+    def __init__(self, nlp: Language, name: str) -> None:
+        register_extensions()
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        return doc
+
+
+@Language.factory("factex_percent")
+def make_percent(nlp: Language, name: str) -> PercentComponent:
+    return PercentComponent(nlp, name)

@@ -1,0 +1,94 @@
+"""From an annotated spaCy ``Doc`` to fact records: the edge where typed values are built."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from factex.components.extensions import DATES, EVENTS, MONEY, PERCENT
+from factex.records import DateMention, Entity, Event, Money, Percentage, Record
+
+
+def records_from_doc(doc: Doc, offset: int = 0) -> list[Record]:
+    """Every record annotated on ``doc``; offsets shifted by ``offset`` (for chunked texts)."""
+    records: list[Record] = []
+    for span in doc.ents:
+        canonical = span._.factex_canonical or span.text
+        records.append(Entity(*_common(span, offset), label=span.label_, canonical=canonical))
+    for span in _group(doc, MONEY):
+        m: dict[str, Any] = span._.factex_money or {}
+        links = span._.factex_links or {}
+        records.append(
+            Money(
+                *_common(span, offset),
+                amount=_dec(m.get("amount")),
+                currency=m.get("currency"),
+                currency_inferred=bool(m.get("currency_inferred", False)),
+                amount_min=_dec(m.get("amount_min")),
+                amount_max=_dec(m.get("amount_max")),
+                subject=links.get("subject"),
+                metric=links.get("metric"),
+                period=links.get("period"),
+            )
+        )
+    for span in _group(doc, PERCENT):
+        p: dict[str, Any] = span._.factex_percent or {}
+        if p.get("value") is None:
+            continue
+        links = span._.factex_links or {}
+        records.append(
+            Percentage(
+                *_common(span, offset),
+                value=Decimal(p["value"]),
+                unit=p.get("unit", "percent"),
+                direction=p.get("direction"),
+                subject=links.get("subject"),
+                metric=links.get("metric"),
+                period=links.get("period"),
+            )
+        )
+    for span in _group(doc, DATES):
+        d: dict[str, Any] = span._.factex_date or {}
+        records.append(
+            DateMention(
+                *_common(span, offset),
+                value=d.get("value"),
+                grain=d.get("grain"),
+                relative=bool(d.get("relative", False)),
+            )
+        )
+    for span in _group(doc, EVENTS):
+        e: dict[str, Any] = span._.factex_event or {}
+        if not e.get("date"):
+            continue
+        records.append(
+            Event(
+                *_common(span, offset),
+                date=e["date"],
+                trigger=e.get("trigger"),
+                actors=tuple(e.get("actors") or ()),
+            )
+        )
+    return records
+
+
+def _group(doc: Doc, name: str) -> Iterable[Span]:
+    return doc.spans[name] if name in doc.spans else ()
+
+
+def _common(span: Span, offset: int) -> tuple[str, int, int, str]:
+    return span.text, span.start_char + offset, span.end_char + offset, _sentence(span)
+
+
+def _sentence(span: Span) -> str:
+    try:
+        return span.sent.text
+    except ValueError:  # pipeline without sentence boundaries
+        return span.doc.text
+
+
+def _dec(value: Any) -> Decimal | None:
+    return None if value is None else Decimal(str(value))

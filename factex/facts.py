@@ -1,0 +1,147 @@
+"""``Facts``: the records found in one text, with ways out to dicts, JSON, pandas and HTML."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from factex.records import DateMention, Entity, Event, Money, Percentage, Record, record_from_dict
+
+if TYPE_CHECKING:
+    import pandas
+
+FRAME_COLUMNS = (
+    "id", "kind", "text", "start", "end", "sentence",
+    "label", "canonical",
+    "amount", "amount_min", "amount_max", "currency", "currency_inferred",
+    "value", "unit", "direction", "grain", "relative",
+    "date", "trigger", "actors",
+    "subject", "metric", "period",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Facts:
+    """Every record found in ``text``, in text order.
+
+    ``published`` is the reference date used to resolve relative dates, and ``published_source``
+    says where it came from: ``"given"``, ``"detected"`` (found in the text) or None.
+    ``id`` and ``error`` are set by :func:`factex.extract_many`.
+    """
+
+    text: str
+    records: tuple[Record, ...] = ()
+    published: date | None = None
+    published_source: str | None = None
+    id: Any = None
+    error: str | None = None
+    _by_kind: dict[str, tuple[Record, ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def __post_init__(self) -> None:
+        ordered = tuple(sorted(self.records, key=lambda r: (r.start, -r.end, r.kind)))
+        object.__setattr__(self, "records", ordered)
+        for kind in ("entity", "money", "percentage", "date", "event"):
+            self._by_kind[kind] = tuple(r for r in ordered if r.kind == kind)
+
+    # -- the record lists -------------------------------------------------------------------
+    @property
+    def money(self) -> list[Money]:
+        return list(self._by_kind["money"])  # type: ignore[arg-type]
+
+    @property
+    def percentages(self) -> list[Percentage]:
+        return list(self._by_kind["percentage"])  # type: ignore[arg-type]
+
+    @property
+    def dates(self) -> list[DateMention]:
+        return list(self._by_kind["date"])  # type: ignore[arg-type]
+
+    @property
+    def entities(self) -> list[Entity]:
+        return list(self._by_kind["entity"])  # type: ignore[arg-type]
+
+    @property
+    def events(self) -> list[Event]:
+        return list(self._by_kind["event"])  # type: ignore[arg-type]
+
+    def __iter__(self) -> Iterator[Record]:
+        return iter(self.records)
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    def __bool__(self) -> bool:
+        return True  # a Facts with no records is still a result, not a failure
+
+    # -- ways out -------------------------------------------------------------------------
+    def to_dicts(self) -> list[dict[str, Any]]:
+        """One flat dict per record, each with ``kind`` (Decimals as strings)."""
+        return [r.to_dict() for r in self.records]
+
+    def to_json(self, **kwargs: Any) -> str:
+        """The whole result as JSON; :meth:`from_json` reads it back losslessly."""
+        payload = {
+            "id": self.id,
+            "text": self.text,
+            "published": self.published.isoformat() if self.published else None,
+            "published_source": self.published_source,
+            "error": self.error,
+            "records": self.to_dicts(),
+        }
+        kwargs.setdefault("ensure_ascii", False)
+        return json.dumps(payload, **kwargs)
+
+    @classmethod
+    def from_json(cls, data: str | dict[str, Any]) -> Facts:
+        """Rebuild a :class:`Facts` from :meth:`to_json` output (Decimals and dates survive)."""
+        payload = json.loads(data) if isinstance(data, str) else data
+        published = payload.get("published")
+        return cls(
+            text=payload.get("text", ""),
+            records=tuple(record_from_dict(d) for d in payload.get("records", [])),
+            published=date.fromisoformat(published) if published else None,
+            published_source=payload.get("published_source"),
+            id=payload.get("id"),
+            error=payload.get("error"),
+        )
+
+    def to_frame(self) -> pandas.DataFrame:
+        """A tidy ``pandas.DataFrame``: one row per record, the columns of ``FRAME_COLUMNS``."""
+        try:
+            import pandas as pd
+        except ImportError as exc:  # pragma: no cover - depends on the environment
+            raise ImportError(
+                "Facts.to_frame() needs pandas: pip install 'factex[pandas]'"
+            ) from exc
+        rows = []
+        for d in self.to_dicts():
+            d["id"] = self.id
+            if "actors" in d:
+                d["actors"] = tuple(d["actors"])
+            rows.append(d)
+        frame = pd.DataFrame(rows, columns=list(FRAME_COLUMNS))
+        for col in ("amount", "amount_min", "amount_max"):
+            frame[col] = [r.get(col) and _decimal(r[col]) for r in rows] if rows else frame[col]
+        return frame
+
+    def _repr_html_(self) -> str:
+        from factex.display import facts_to_html
+
+        return facts_to_html(self)
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{k}={len(v)}" for k, v in self._by_kind.items() if v)
+        extra = f", id={self.id!r}" if self.id is not None else ""
+        extra += f", error={self.error!r}" if self.error else ""
+        return f"Facts({counts or 'no records'}, published={self.published}{extra})"
+
+
+def _decimal(value: str) -> Any:
+    from decimal import Decimal
+
+    return Decimal(value)

@@ -1,0 +1,146 @@
+"""Fact records: plain frozen dataclasses, the public output of factex.
+
+Every record carries ``kind``, ``text``, ``start``, ``end`` and ``sentence``; ``start``/``end`` are
+character offsets into the text given to :func:`factex.extract`, so ``text == input[start:end]``.
+Values that cannot be known are ``None``: nothing is guessed silently.
+
+Records know nothing of spaCy: they are built from an annotated ``Doc`` in :mod:`factex.convert`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, ClassVar, Union
+
+
+@dataclass(frozen=True, slots=True)
+class _Common:
+    text: str
+    start: int
+    end: int
+    sentence: str
+
+    kind: ClassVar[str] = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """A flat, JSON-friendly dict: Decimals as strings, tuples as lists, plus ``kind``.
+
+        >>> Percentage("58 %", 10, 14, "En hausse de 58 %.", Decimal("58"), "percent", "up").to_dict()["value"]
+        '58'
+        """
+        out: dict[str, Any] = {"kind": self.kind}
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            if isinstance(value, Decimal):
+                value = str(value)
+            elif isinstance(value, tuple):
+                value = list(value)
+            out[f.name] = value
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Entity(_Common):
+    """A named entity: ``label`` is ORG, PER, LOC or MISC; ``canonical`` groups its mentions."""
+
+    label: str
+    canonical: str
+
+    kind: ClassVar[str] = "entity"
+
+
+@dataclass(frozen=True, slots=True)
+class Money(_Common):
+    """An amount of money. ``amount`` is exact; ranges set ``amount_min``/``amount_max``.
+
+    ``currency`` is an ISO 4217 code, or None when neither the words nor the context say.
+    ``currency_inferred`` is True when the currency comes from context, not from the words.
+    """
+
+    amount: Decimal | None
+    currency: str | None
+    currency_inferred: bool = False
+    amount_min: Decimal | None = None
+    amount_max: Decimal | None = None
+    subject: str | None = None
+    metric: str | None = None
+    period: str | None = None
+
+    kind: ClassVar[str] = "money"
+
+
+@dataclass(frozen=True, slots=True)
+class Percentage(_Common):
+    """A percentage (``unit="percent"``) or a change in percentage points (``unit="points"``)."""
+
+    value: Decimal
+    unit: str = "percent"
+    direction: str | None = None
+    subject: str | None = None
+    metric: str | None = None
+    period: str | None = None
+
+    kind: ClassVar[str] = "percentage"
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention(_Common):
+    """A date or period, as a TIMEX3-style ``value`` with its ``grain``.
+
+    ``relative`` is True when the value needed the reference (publication) date.
+    ``value`` is None when the mention needs a reference date and none was known.
+    """
+
+    value: str | None
+    grain: str | None
+    relative: bool = False
+
+    kind: ClassVar[str] = "date"
+
+
+@dataclass(frozen=True, slots=True)
+class Event(_Common):
+    """A dated event: a clause with a resolved ``date``, its ``trigger`` verb and its ``actors``."""
+
+    date: str
+    trigger: str | None
+    actors: tuple[str, ...] = ()
+
+    kind: ClassVar[str] = "event"
+
+
+Record = Union[Entity, Money, Percentage, DateMention, Event]
+
+RECORD_TYPES: dict[str, type[Record]] = {
+    cls.kind: cls for cls in (Entity, Money, Percentage, DateMention, Event)
+}
+
+_DECIMAL_FIELDS = frozenset({"amount", "amount_min", "amount_max", "value"})
+
+
+def record_from_dict(data: dict[str, Any]) -> Record:
+    """Rebuild a record from :meth:`to_dict` output, restoring Decimals and tuples.
+
+    >>> d = Money("5 €", 0, 3, "5 €", Decimal("5"), "EUR").to_dict()
+    >>> record_from_dict(d)
+    Money(text='5 €', start=0, end=3, sentence='5 €', amount=Decimal('5'), currency='EUR', currency_inferred=False, amount_min=None, amount_max=None, subject=None, metric=None, period=None)
+    """
+    data = dict(data)
+    kind = data.pop("kind", None)
+    try:
+        cls = RECORD_TYPES[str(kind)]
+    except KeyError:
+        raise ValueError(f"unknown record kind {kind!r}; expected one of {sorted(RECORD_TYPES)}") from None
+    names = {f.name for f in dataclasses.fields(cls)}
+    kwargs: dict[str, Any] = {}
+    for key, value in data.items():
+        if key not in names:
+            continue
+        if key in _DECIMAL_FIELDS and cls is not DateMention and value is not None:
+            value = Decimal(str(value))
+        elif key == "actors" and value is not None:
+            value = tuple(value)
+        kwargs[key] = value
+    return cls(**kwargs)
