@@ -13,14 +13,10 @@ from datetime import date, datetime
 from typing import Any, Literal
 
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from factex.chunking import split_text
-from factex.components.extensions import register_extensions
-from factex.convert import records_from_doc
 from factex.facts import Facts
 from factex.pipeline import build
-from factex.records import Record
 
 Published = str | date | datetime | None
 OnError = Literal["raise", "record", "skip"]
@@ -49,10 +45,10 @@ def parse_published(published: Published) -> date | None:
     datetime.date(2018, 7, 3)
     >>> parse_published("2018-07-03T10:15:00+02:00")
     datetime.date(2018, 7, 3)
-    >>> parse_published("3 juillet")
+    >>> parse_published("3 juillet")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    ValueError: published='3 juillet' is not a date: give an ISO 8601 string such as '2018-07-03', a datetime.date or a datetime.datetime
+    ValueError: published='3 juillet' is not a date: give an ISO 8601 string such as ...
     """
     if published is None:
         return None
@@ -62,10 +58,8 @@ def parse_published(published: Published) -> date | None:
         return published
     if isinstance(published, str):
         text = published.strip()
-        try:
-            return date.fromisoformat(text[:10]) if len(text) >= 10 else date.fromisoformat(text)
-        except ValueError:
-            pass
+        # Python 3.10's fromisoformat does not read the "Z" suffix.
+        text = text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text
         try:
             return datetime.fromisoformat(text).date()
         except ValueError:
@@ -96,71 +90,22 @@ def extract(text: str, published: Published = None, *, nlp: Language | None = No
     """Extract every fact record from one French text.
 
     ``published`` (ISO string, date or datetime) resolves relative dates ("lundi", "l'an
-    dernier"); without it factex looks for a publication date in the text itself.
+    dernier"); without it factex looks for a publication date in the text itself. Texts longer
+    than :data:`CHUNK_CHARS` are processed in pieces cut at paragraph or sentence boundaries;
+    offsets always refer to ``text``.
     """
+    from factex.batch import Job, run_jobs
+
     text = check_text(text)
     reference = parse_published(published)
     pipeline = nlp if nlp is not None else load()
-    return _facts_from_docs(text, reference, _run_chunks(pipeline, text, reference))
+    job = Job(0, None, text, reference, list(split_text(text, chunk_limit(pipeline))))
+    return next(run_jobs(pipeline, [job], batch_size=1, n_process=1, on_error="raise"))
 
 
-def _run_chunks(nlp: Language, text: str, reference: date | None) -> Iterator[tuple[int, Doc]]:
-    source = "given" if reference else None
-    iso = reference.isoformat() if reference else None
-    for offset, chunk in split_text(text, min(CHUNK_CHARS, nlp.max_length)):
-        doc = _make_doc(nlp, chunk, iso, source)
-        doc = nlp(doc)
-        # A date found in the first piece is the reference for the rest of the text too.
-        iso, source = doc._.factex_published, doc._.factex_published_source
-        yield offset, doc
-
-
-def _make_doc(nlp: Language, text: str, published: str | None, source: str | None) -> Doc:
-    register_extensions()
-    doc = nlp.make_doc(text)
-    doc._.factex_published = published
-    doc._.factex_published_source = source if published else None
-    return doc
-
-
-def _facts_from_docs(
-    text: str, reference: date | None, pieces: Iterable[tuple[int, Doc]], item_id: Any = None
-) -> Facts:
-    records: list[Record] = []
-    published, source = reference, "given" if reference else None
-    for offset, doc in pieces:
-        records.extend(records_from_doc(doc, offset))
-        if doc._.factex_published and published is None:
-            published = date.fromisoformat(doc._.factex_published)
-            source = doc._.factex_published_source
-    return Facts(
-        text=text,
-        records=tuple(records),
-        published=published,
-        published_source=source if published else None,
-        id=item_id,
-    )
-
-
-def _normalise_item(item: Any, index: int, published: Published) -> tuple[Any, str, date | None]:
-    """(id, text, reference date) of one batch item: a str, a dict or an (id, text[, published]) tuple."""
-    item_id: Any = index
-    item_published: Any = published
-    if isinstance(item, dict):
-        if "text" not in item:
-            raise TypeError(f"item {index}: a dict item needs a 'text' key, got keys {sorted(item)}")
-        item_id = item.get("id", index)
-        item_published = item.get("published", published)
-        text = item["text"]
-    elif isinstance(item, tuple):
-        if len(item) not in (2, 3):
-            raise TypeError(f"item {index}: a tuple item is (id, text) or (id, text, published)")
-        item_id, text = item[0], item[1]
-        if len(item) == 3:
-            item_published = item[2]
-    else:
-        text = item
-    return item_id, check_text(text), parse_published(item_published)
+def chunk_limit(nlp: Language) -> int:
+    """The longest piece of text given to the pipeline at once."""
+    return max(2, min(CHUNK_CHARS, nlp.max_length))
 
 
 def extract_many(
@@ -172,24 +117,36 @@ def extract_many(
     on_error: OnError = "raise",
     nlp: Language | None = None,
 ) -> Iterator[Facts]:
-    """Extract facts from many texts, streaming through ``nlp.pipe``; one :class:`Facts` per item, in order.
+    """Extract facts from many texts through ``nlp.pipe``: one :class:`Facts` per item, in order.
 
     Items are strings, dicts ``{"id", "text", "published"}`` or tuples ``(id, text)`` /
-    ``(id, text, published)``; ``published`` is the default reference date. With
-    ``on_error="record"`` a bad item yields a Facts whose ``error`` says what was wrong, with
-    ``"skip"`` it yields nothing, with ``"raise"`` (the default) the error is raised.
+    ``(id, text, published)``; ``published`` is the default reference date, for items that do
+    not give their own. Each result's ``id`` is the item's id (its position for plain strings).
+
+    ``n_process`` > 1 runs the pipeline in several processes; where they cannot start (no
+    ``fork`` and a pipeline that cannot be pickled, a daemonic worker...) factex warns and goes
+    on with one process, losing nothing. Results are the same whatever ``n_process``.
+
+    ``on_error``: with ``"raise"`` (the default) the first bad item or failing document raises;
+    with ``"record"`` it yields a Facts whose ``error`` says what was wrong, and with
+    ``"skip"`` it yields nothing for it. Either way every other item keeps all its results.
     """
-    from factex.batch import run_batch
+    from factex.batch import make_jobs, run_jobs
 
     if on_error not in ("raise", "record", "skip"):
         raise ValueError(f"on_error must be 'raise', 'record' or 'skip', got {on_error!r}")
+    if isinstance(items, (str, bytes, dict)):
+        raise TypeError(
+            f"extract_many expects an iterable of items, got a single {type(items).__name__}; "
+            "use factex.extract() for one text, or wrap it in a list"
+        )
+    if not isinstance(batch_size, int) or batch_size < 1:
+        raise ValueError(f"batch_size must be a positive int, got {batch_size!r}")
+    if not isinstance(n_process, int) or n_process == 0 or n_process < -1:
+        raise ValueError(f"n_process must be a positive int or -1 (all cores), got {n_process!r}")
     default = parse_published(published)
     pipeline = nlp if nlp is not None else load()
-    yield from run_batch(
-        pipeline,
-        items,
-        default,
-        batch_size=batch_size,
-        n_process=n_process,
-        on_error=on_error,
+    jobs = make_jobs(items, default, chunk_limit(pipeline), on_error)
+    return run_jobs(
+        pipeline, jobs, batch_size=batch_size, n_process=n_process, on_error=on_error
     )

@@ -6,16 +6,19 @@ import re
 from collections.abc import Iterator
 
 # Preferred cut points, best first: a blank line, a line break, the end of a sentence, a space.
+# A sentence ends after a word of two characters or more ("M. Dupont", "p. 3" are not ends),
+# possibly followed by a closing quote. The last resort never cuts between a digit and what
+# follows it, nor at a no-break space: those hold numbers and amounts together ("3 000 €").
 _BOUNDARIES = (
-    re.compile(r"\n\s*\n"),
-    re.compile(r"\n"),
-    re.compile(r"[.!?…»]\s+(?=\S)"),
-    re.compile(r"\s+"),
+    re.compile(r"\n[^\S\n]*\n\s*"),
+    re.compile(r"\n\s*"),
+    re.compile(r"(?:(?<=\w\w[.!?…])|(?<=[.!?…]»)|(?<=[.!?…]\s»))[^\S\u00a0\u202f]+"),
+    re.compile(r"(?<![\d\s])[^\S\u00a0\u202f]+(?!\d)"),
 )
 
 
 def split_text(text: str, limit: int) -> Iterator[tuple[int, str]]:
-    """Yield ``(offset, piece)`` with ``text[offset:offset + len(piece)] == piece``, pieces ≤ ``limit``.
+    """Yield ``(offset, piece)``, ``text[offset:offset + len(piece)] == piece``, pieces ≤ ``limit``.
 
     Pieces cover the whole text, in order, and are cut at the best boundary found in the last
     half of each window, so no fact is cut in two unless the text has no boundary at all.
