@@ -6,6 +6,7 @@ import spacy
 from spacy.language import Language
 
 import factex.components  # noqa: F401  (registers the factories when not installed as a package)
+import factex.components.sentences  # noqa: F401
 
 COMPONENTS = (
     "factex_entities",
@@ -21,6 +22,9 @@ MODELS = {"fr": "fr_core_news_md"}
 
 def add_components(nlp: Language) -> Language:
     """Append factex's components to an existing pipeline (any pipeline of a supported language)."""
+    # Paragraph breaks must be sentence starts before the parser runs (titles, captions).
+    if "factex_sentences" not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe("factex_sentences", before="parser")
     for name in COMPONENTS:
         if name not in nlp.pipe_names:
             nlp.add_pipe(name)

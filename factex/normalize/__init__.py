@@ -1,0 +1,1 @@
+"""Pure normalisation functions (no spaCy): numbers, money, percentages, dates, names."""

@@ -1,0 +1,104 @@
+"""Canonical forms of entity names: pure string functions, no spaCy.
+
+One name for every mention of the same thing: typography is unified (’ and ', « », NBSP),
+leading articles, honorifics and organisation designators ("groupe", "la société") are dropped,
+and a lone surname is resolved to the full name of the person mentioned in the same text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "`": "'", "\u00ad": None})
+_SPACES = re.compile(r"\s+")
+_EDGE = "\"'«»“”„‹›()[]{},;:.!?-–—/*•·"
+
+ARTICLES = ("le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'")
+
+
+def normalize_name(text: str) -> str:
+    """Unify typography: straight apostrophes, single spaces, no edge quotes or punctuation.
+
+    >>> normalize_name("« Afrique de l’Ouest »")
+    "Afrique de l'Ouest"
+    >>> normalize_name("Parlement\\u00a0européen\\n\\n")
+    'Parlement européen'
+    >>> normalize_name("Inc.")
+    'Inc.'
+    """
+    text = _SPACES.sub(" ", text.translate(_APOSTROPHES)).strip()
+    stripped = text.strip(_EDGE + " ")
+    # A final full stop belongs to abbreviations ("Inc.", "S.A."): keep it when it ends a word
+    # that has another dot or is short and capitalised.
+    if text.endswith(".") and stripped and re.search(r"(?:\b[A-Z][a-z]{0,3}|\.[A-Za-z])\.$", text):
+        return text.lstrip(_EDGE + " ")
+    return stripped
+
+
+def strip_leading(text: str, words: Iterable[str]) -> str:
+    """Drop leading words (articles, designators, titles) while a capitalised name remains.
+
+    >>> strip_leading("la société Blue Solutions", ["la", "société"])
+    'Blue Solutions'
+    >>> strip_leading("groupe Bolloré", ["groupe"])
+    'Bolloré'
+    >>> strip_leading("l'Oréal", ["l'"])
+    "l'Oréal"
+    >>> strip_leading("M. Emmanuel Macron", ["M."])
+    'Emmanuel Macron'
+    """
+    # Longest first, so "la société" goes before "la"; "l'" only as a separate word since the
+    # elided article is part of names such as "L'Oréal".
+    ordered = sorted({w.casefold() for w in words}, key=len, reverse=True)
+    best, rest = text, text
+    while True:
+        folded = rest.casefold()
+        word = next((w for w in ordered if folded.startswith(w + " ")), None)
+        if word is None:
+            break
+        rest = rest[len(word) + 1 :].lstrip()
+        if rest[:1].isupper():
+            best = rest
+    return best
+
+
+def name_key(text: str) -> str:
+    """Comparison key: case-folded, typography unified.
+
+    >>> name_key("BOLLORÉ") == name_key("Bolloré")
+    True
+    """
+    return normalize_name(text).casefold()
+
+
+def pick_display(forms: Sequence[str]) -> str:
+    """The name shown for a group of mentions: the most frequent, preferring mixed case.
+
+    >>> pick_display(["ALIBABA", "Alibaba", "Alibaba"])
+    'Alibaba'
+    >>> pick_display(["UE"])
+    'UE'
+    """
+    counts = Counter(forms)
+    order = {form: i for i, form in reversed(list(enumerate(forms)))}
+
+    def rank(form: str) -> tuple[bool, int, int]:
+        shouting = form.isupper() and len(form) > 4
+        return (not shouting, counts[form], -order[form])
+
+    return max(counts, key=rank)
+
+
+def resolve_surnames(full_names: Iterable[str], short: str) -> str | None:
+    """The full name a lone surname (or first name) refers to, when exactly one matches.
+
+    >>> resolve_surnames(["Jack Ma", "Vincent Bolloré"], "Ma")
+    'Jack Ma'
+    >>> resolve_surnames(["Jean Dupont", "Marie Dupont"], "Dupont") is None
+    True
+    """
+    key = short.casefold()
+    matches = {name for name in full_names if name.casefold().split(" ")[-1] == key}
+    return matches.pop() if len(matches) == 1 else None
