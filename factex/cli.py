@@ -1,0 +1,299 @@
+"""The ``factex`` command: ``factex extract PATH...`` and ``factex evaluate ...``.
+
+Exit codes: 0 when every input was read and extracted, 1 when some input failed (the others
+are still written; the failures are listed on stderr at the end), 2 for a usage mistake
+(unknown option, bad ``--published``, a path that does not exist), reported in one line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+
+from factex import readers, writers
+
+if TYPE_CHECKING:
+    from factex.facts import Facts
+
+PROG = "factex"
+
+
+class UsageError(Exception):
+    """A mistake in the command line: one line on stderr, exit code 2."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from factex import __version__
+
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Structured facts (money, percentages, dates, entities, events) "
+        "from French news text.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_extract(sub)
+    _add_evaluate(sub)
+    return parser
+
+
+def _add_extract(sub: Any) -> None:
+    p = sub.add_parser(
+        "extract",
+        help="extract facts from files, folders, JSONL or stdin",
+        description="Extract facts from text/Markdown/HTML files, folders (searched recursively "
+        "for .txt .md .html .htm .jsonl), JSONL files (one document per line) or stdin (-). "
+        "Writes one row per record, with its document id.",
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, or - for stdin")
+    p.add_argument(
+        "--published",
+        metavar="DATE",
+        help="default reference date (ISO, e.g. 2018-07-03) for relative dates; a JSONL "
+        "published field or an HTML <meta> date overrides it per document",
+    )
+    p.add_argument(
+        "-f",
+        "--format",
+        choices=writers.FORMATS,
+        help="jsonl (default; one record per line), doc-jsonl (one document per line, with its "
+        "text: lossless), csv, parquet (needs --out) or table; guessed from --out's suffix",
+    )
+    p.add_argument("-o", "--out", metavar="FILE", help="output file (default: stdout)")
+    p.add_argument(
+        "--kinds", metavar="KINDS", help="keep only these kinds, e.g. money,percentage,date"
+    )
+    p.add_argument("-n", "--n-process", type=int, default=1, metavar="N", help="processes")
+    p.add_argument("--batch-size", type=int, default=32, metavar="N", help="texts per batch")
+    p.add_argument("--model", metavar="NAME", help="spaCy model (default: fr_core_news_md)")
+    p.add_argument("--text-field", default="text", metavar="KEY", help="JSONL text key")
+    p.add_argument("--id-field", default="id", metavar="KEY", help="JSONL id key")
+    p.add_argument("--published-field", default="published", metavar="KEY", help="JSONL date key")
+    p.add_argument(
+        "--stdin-format",
+        choices=("text", "jsonl"),
+        default="text",
+        help="what - reads: one text (default) or JSONL documents",
+    )
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=run_extract)
+
+
+def _add_evaluate(sub: Any) -> None:
+    try:
+        from factex import evaluate
+    except ImportError:  # evaluate.py is optional: the CLI works without it
+        return
+    add_cli = getattr(evaluate, "add_cli", None)
+    if callable(add_cli):
+        add_cli(sub)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func = getattr(args, "func", None)
+    if func is None:
+        parser.print_help(sys.stderr)
+        return 2
+    try:
+        return int(func(args) or 0)
+    except UsageError as exc:
+        _say(f"error: {exc}")
+        return 2
+    except KeyboardInterrupt:
+        _say("interrupted")
+        return 130
+
+
+def _say(message: str) -> None:
+    print(f"{PROG}: {message}", file=sys.stderr)
+
+
+# -- extract ---------------------------------------------------------------------------------
+
+
+def run_extract(args: argparse.Namespace) -> int:
+    from factex.api import parse_published
+
+    fmt = args.format or _format_from_suffix(args.out) or "jsonl"
+    if fmt == "parquet" and not args.out:
+        raise UsageError("--format parquet writes a binary file: give --out FILE.parquet")
+    try:
+        published = parse_published(args.published)
+        kinds = writers.parse_kinds(args.kinds) if args.kinds else None
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    if args.n_process < 1 or args.batch_size < 1:
+        raise UsageError("--n-process and --batch-size must be at least 1")
+    paths = list(args.paths)
+    if not paths:
+        if sys.stdin.isatty():
+            raise UsageError("give at least one PATH (file or folder), or - to read stdin")
+        paths = [readers.STDIN]
+    try:
+        files = readers.expand_paths(paths)
+    except readers.MissingInputError as exc:
+        raise UsageError(str(exc)) from None
+    if not files:
+        raise UsageError(
+            "no documents found: folders are searched for "
+            + " ".join(f"*{s}" for s in sorted(readers.SUFFIXES))
+        )
+    fields = readers.JsonlFields(args.text_field, args.id_field, args.published_field)
+    documents: Iterable[readers.Document | readers.ReadError]
+    documents = readers.read_inputs(files, fields, stdin_format=args.stdin_format)
+    total = readers.count_documents(files)
+    if total is None:  # stdin: read it now so that the progress bar knows the total
+        documents = list(documents)
+        total = len(documents)
+
+    nlp = _load(args.model)
+    failures: list[tuple[str, str]] = []
+    show_progress = total > 1 and not args.quiet
+    with _progress(total, show_progress) as advance:
+        results = _extract(documents, published, args, nlp, failures, advance)
+        kept = (writers.keep_kinds(f, kinds) for f in results)
+        try:
+            _write(kept, fmt, args.out)
+        except BrokenPipeError:  # e.g. `factex extract ... | head`: stop quietly
+            sys.stderr.close()
+            return 0
+        except OSError as exc:
+            raise UsageError(f"cannot write {args.out}: {exc.strerror or exc}") from None
+    if failures:
+        _say(f"{len(failures)} of {total} input(s) failed:")
+        for where, message in failures:
+            print(f"  {where}: {message}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _format_from_suffix(out: str | None) -> str | None:
+    suffix = Path(out).suffix.lower().lstrip(".") if out else ""
+    return suffix if suffix in ("jsonl", "csv", "parquet") else None
+
+
+def _load(model: str | None) -> Any:
+    import factex
+
+    try:
+        return factex.load(model)
+    except OSError as exc:  # spaCy's "can't find model" is an OSError
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise UsageError(f"cannot load the model {model or 'fr_core_news_md'}: {first}") from None
+
+
+def _extract(
+    documents: Iterable[readers.Document | readers.ReadError],
+    published: Any,
+    args: argparse.Namespace,
+    nlp: Any,
+    failures: list[tuple[str, str]],
+    advance: Any,
+) -> Iterator[Facts]:
+    """Facts of the readable documents, in order; read and extraction errors go to ``failures``."""
+    import factex
+
+    def items() -> Iterator[dict[str, Any]]:
+        for doc in documents:
+            if isinstance(doc, readers.ReadError):
+                failures.append((doc.id, doc.message))
+                advance()
+            else:
+                yield doc.as_item()
+
+    for facts in factex.extract_many(
+        items(),
+        published=published,
+        batch_size=args.batch_size,
+        n_process=args.n_process,
+        on_error="record",
+        nlp=nlp,
+    ):
+        advance()
+        if facts.error:
+            failures.append((str(facts.id), facts.error))
+        else:
+            yield facts
+
+
+def _write(results: Iterable[Facts], fmt: str, out: str | None) -> None:
+    if fmt == "parquet":
+        assert out is not None
+        try:
+            import pyarrow  # noqa: F401
+        except ImportError:
+            raise UsageError("--format parquet needs pyarrow: pip install 'factex[pandas]'") from None
+        writers.write_parquet(results, out)
+        return
+    if fmt == "table":
+        # A table is for reading: gather it so that it does not interleave with the progress bar.
+        gathered = list(results)
+        with _open_out(out) as fh:
+            writers.write_table(gathered, _console(fh))
+        return
+    write = {"jsonl": writers.write_jsonl, "doc-jsonl": writers.write_doc_jsonl}.get(
+        fmt, writers.write_csv
+    )
+    with _open_out(out) as fh:
+        write(results, fh)
+
+
+@contextmanager
+def _open_out(out: str | None) -> Iterator[IO[str]]:
+    if out is None or out == "-":
+        yield sys.stdout
+        sys.stdout.flush()
+    else:
+        with open(out, "w", encoding="utf-8", newline="") as fh:
+            yield fh
+
+
+def _console(fh: IO[str]) -> Any:
+    from rich.console import Console
+
+    interactive = fh.isatty()
+    # Piped tables keep a generous width instead of rich's 80 columns.
+    return Console(file=fh, width=None if interactive else 160, soft_wrap=False)
+
+
+@contextmanager
+def _progress(total: int, enabled: bool) -> Iterator[Any]:
+    """A callable that advances a progress bar on stderr (a no-op when disabled)."""
+    if not enabled:
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    console = Console(stderr=True)
+    progress = Progress(
+        TextColumn("extracting"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("docs"),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=console,
+        redirect_stdout=False,
+        redirect_stderr=False,
+    )
+    task = progress.add_task("extract", total=total)
+    with progress:
+        yield lambda: progress.advance(task)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

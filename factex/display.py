@@ -1,0 +1,302 @@
+"""HTML view of a :class:`~factex.facts.Facts` for Jupyter: the article with its facts marked.
+
+:func:`facts_to_html` marks entities (by label), money, percentages and dates in the text, in
+the style of displaCy (a coloured ``<mark>`` with a small label), adds a legend and a table of
+facts below. Everything taken from the text is HTML-escaped; styles are inline so that the view
+survives sanitisers (GitHub, nbviewer, untrusted notebooks) that drop ``<style>`` blocks.
+
+Overlaps: spans that nest are drawn nested (a date inside an organisation name shows both);
+when two spans cross, the fact (money, percentage, date) wins over the entity, whose mark is
+left out of the text (it is still counted in the entity list below the table).
+"""
+
+from __future__ import annotations
+
+import html
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from factex.records import DateMention, Entity, Event, Money, Percentage, Record
+
+if TYPE_CHECKING:
+    from factex.facts import Facts
+
+SUMMARY_COLUMNS = ("kind", "text", "value", "direction", "subject", "metric", "period")
+
+#: Background colour of each label; displaCy's palette for entities.
+COLOURS = {
+    "ORG": "#7aecec",
+    "PER": "#aa9cfc",
+    "LOC": "#feca74",
+    "MISC": "#e4e7d2",
+    "MONEY": "#9be38a",
+    "PERCENT": "#ff8f8f",
+    "DATE": "#9cc9ff",
+}
+_FALLBACK_COLOUR = "#dddddd"
+_LEGEND = (
+    ("ORG", "organisation"),
+    ("PER", "person"),
+    ("LOC", "place"),
+    ("MISC", "other entity"),
+    ("MONEY", "money"),
+    ("PERCENT", "percentage"),
+    ("DATE", "date"),
+)
+# Facts are drawn over entities when they cross; among facts, money and percentages first.
+_PRIORITY = {"money": 3, "percentage": 3, "date": 2, "entity": 1}
+_DIRECTIONS = {"up": "↑ up", "down": "↓ down"}
+
+_BOX = (
+    "font-family: -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif; "
+    "color: #222; background: #fff; padding: 0.5em 1em; border: 1px solid #ddd; "
+    "border-radius: 6px; max-width: 60em"
+)
+_TEXT = "white-space: pre-wrap; line-height: 2.4; font-size: 15px; margin: 0.5em 0"
+_MARK = "padding: 0.15em 0.35em; margin: 0 0.1em; border-radius: 0.35em; color: #111"
+_LABEL = (
+    "font-size: 0.62em; font-weight: bold; line-height: 1; text-transform: uppercase; "
+    "vertical-align: middle; margin-left: 0.4em; opacity: 0.75"
+)
+_CELL = "padding: 0.2em 0.6em; border-bottom: 1px solid #eee; text-align: left; vertical-align: top"
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+    label: str
+    record: Record
+
+    @property
+    def priority(self) -> int:
+        return _PRIORITY.get(self.record.kind, 0)
+
+
+def label_of(record: Record) -> str | None:
+    """The mark label of a record, or None for records that are not marked in the text."""
+    if isinstance(record, Entity):
+        return record.label
+    if isinstance(record, Money):
+        return "MONEY"
+    if isinstance(record, Percentage):
+        return "PERCENT"
+    if isinstance(record, DateMention):
+        return "DATE"
+    return None
+
+
+def facts_to_html(facts: Facts) -> str:
+    """The article with its facts marked, a legend, a table of facts and the entities found."""
+    text = facts.text
+    spans = choose_spans(facts.records, len(text))
+    parts = [f'<div class="factex" style="{_BOX}">', _header(facts), _legend(spans)]
+    parts.append(f'<div class="factex-text" style="{_TEXT}">{render_marks(text, spans)}</div>')
+    parts.append(_fact_table(r for r in facts.records if r.kind != "entity"))
+    parts.append(_entity_list(facts.entities))
+    parts.append("</div>")
+    return "\n".join(p for p in parts if p)
+
+
+def choose_spans(records: Iterable[Record], length: int) -> list[_Span]:
+    """The spans to mark, none crossing another, in drawing order (outer before inner).
+
+    >>> from factex.records import Entity, DateMention
+    >>> ents = [Entity("Mars Inc", 0, 8, "", "ORG", "Mars Inc"),
+    ...         DateMention("Mars", 0, 4, "", "2024-03", "month")]
+    >>> [(s.label, s.start, s.end) for s in choose_spans(ents, 20)]
+    [('ORG', 0, 8), ('DATE', 0, 4)]
+    >>> crossing = [Entity("Paris le", 0, 8, "", "LOC", "Paris"),
+    ...             DateMention("le 3 mai", 6, 14, "", "2024-05-03", "day")]
+    >>> [(s.label, s.start, s.end) for s in choose_spans(crossing, 20)]
+    [('DATE', 6, 14)]
+    """
+    candidates = []
+    for record in records:
+        label = label_of(record)
+        if label is not None and 0 <= record.start < record.end <= length:
+            candidates.append(_Span(record.start, record.end, label, record))
+    kept: list[_Span] = []
+    for span in sorted(candidates, key=lambda s: (-s.priority, s.start - s.end, s.start)):
+        if not any(_crosses(span, other) or _same(span, other) for other in kept):
+            kept.append(span)
+    # Outer spans open first; of two spans with the same extent, the entity is the outer one.
+    return sorted(kept, key=lambda s: (s.start, -s.end, s.priority))
+
+
+def _crosses(a: _Span, b: _Span) -> bool:
+    return a.start < b.end and b.start < a.end and not _nests(a, b) and not _nests(b, a)
+
+
+def _nests(inner: _Span, outer: _Span) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
+
+
+def _same(a: _Span, b: _Span) -> bool:
+    return (a.start, a.end, a.label) == (b.start, b.end, b.label)
+
+
+def render_marks(text: str, spans: list[_Span]) -> str:
+    """``text`` escaped, with a ``<mark>`` around each span (spans must nest, never cross).
+
+    >>> from factex.records import Money
+    >>> m = Money("5 €", 4, 7, "", Decimal("5"), "EUR")
+    >>> print(render_marks("<b> 5 € & co", choose_spans([m], 12)))  # doctest: +ELLIPSIS
+    &lt;b&gt; <mark ...data-kind="money"...>5 €<span ...>MONEY</span></mark> &amp; co
+    """
+    out: list[str] = []
+    stack: list[_Span] = []
+    pos = 0
+
+    def close_to(limit: int) -> None:
+        nonlocal pos
+        while stack and stack[-1].end <= limit:
+            top = stack.pop()
+            out.append(html.escape(text[pos : top.end]))
+            pos = top.end
+            out.append(f'<span style="{_LABEL}">{html.escape(top.label)}</span></mark>')
+
+    for span in spans:
+        close_to(span.start)
+        out.append(html.escape(text[pos : span.start]))
+        pos = span.start
+        out.append(_open_mark(span, nested=bool(stack)))
+        stack.append(span)
+    close_to(len(text))
+    out.append(html.escape(text[pos:]))
+    return "".join(out)
+
+
+def _open_mark(span: _Span, *, nested: bool) -> str:
+    colour = COLOURS.get(span.label, _FALLBACK_COLOUR)
+    border = "; box-shadow: 0 0 0 1px rgba(0,0,0,0.35)" if nested else ""
+    tip = " · ".join(v for v in summary_row(span.record)[2:] if v)
+    return (
+        f'<mark class="factex-mark" data-kind="{span.record.kind}" data-start="{span.start}" '
+        f'data-end="{span.end}" title="{html.escape(tip, quote=True)}" '
+        f'style="background: {colour}; {_MARK}{border}">'
+    )
+
+
+def _header(facts: Facts) -> str:
+    bits = []
+    if facts.id is not None:
+        bits.append(f"<b>{html.escape(str(facts.id))}</b>")
+    if facts.published:
+        bits.append(f"published {facts.published.isoformat()} ({facts.published_source})")
+    else:
+        bits.append("no publication date: relative dates left unresolved")
+    counts = Counter(r.kind for r in facts.records)
+    bits.append(", ".join(f"{n} {kind}" for kind, n in counts.items()) or "no records")
+    if facts.error:
+        bits.append(f'<span style="color: #b00">error: {html.escape(facts.error)}</span>')
+    return f'<div style="font-size: 0.85em; color: #555">{" · ".join(bits)}</div>'
+
+
+def _legend(spans: list[_Span]) -> str:
+    present = {s.label for s in spans}
+    chips = []
+    for label, meaning in _LEGEND:
+        colour = COLOURS[label]
+        faded = "" if label in present else "; opacity: 0.4"
+        chips.append(
+            f'<span style="background: {colour}; {_MARK}; font-size: 0.8em{faded}">'
+            f"<b>{label}</b> {meaning}</span>"
+        )
+    return f'<div class="factex-legend" style="margin: 0.4em 0">{" ".join(chips)}</div>'
+
+
+def _fact_table(records: Iterable[Record]) -> str:
+    rows = [summary_row(r) for r in records]
+    if not rows:
+        return '<p style="color: #777">No money, percentage, date or event found.</p>'
+    head = "".join(f'<th style="{_CELL}">{c}</th>' for c in SUMMARY_COLUMNS)
+    body = "".join(
+        "<tr>" + "".join(f'<td style="{_CELL}">{html.escape(v)}</td>' for v in row) + "</tr>"
+        for row in rows
+    )
+    return (
+        '<table class="factex-facts" style="border-collapse: collapse; font-size: 0.9em; '
+        f'margin-top: 0.8em"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    )
+
+
+def _entity_list(entities: list[Entity]) -> str:
+    if not entities:
+        return ""
+    by_label: dict[str, Counter[str]] = {}
+    for entity in entities:
+        by_label.setdefault(entity.label, Counter())[entity.canonical] += 1
+    items = []
+    for label, names in sorted(by_label.items()):
+        listed = ", ".join(
+            html.escape(name) + (f" ×{n}" if n > 1 else "") for name, n in names.most_common()
+        )
+        colour = COLOURS.get(label, _FALLBACK_COLOUR)
+        items.append(
+            f'<li><span style="background: {colour}; {_MARK}; font-size: 0.8em">'
+            f"{html.escape(label)}</span> {listed}</li>"
+        )
+    return (
+        '<ul class="factex-entities" style="list-style: none; padding: 0; font-size: 0.9em">'
+        + "".join(items)
+        + "</ul>"
+    )
+
+
+def summary_row(record: Record) -> tuple[str, str, str, str, str, str, str]:
+    """A record as short strings: kind, text, value, direction, subject, metric, period.
+
+    >>> summary_row(Money("3,5 millions d'euros", 0, 20, "", Decimal("3500000"), "EUR",
+    ...                   subject="Nordial"))
+    ('money', "3,5 millions d'euros", '3\u202f500\u202f000 EUR', '', 'Nordial', '', '')
+    >>> summary_row(Percentage("12 %", 0, 4, "", Decimal("12"), direction="down"))[2:4]
+    ('12 %', '↓ down')
+    """
+    value, direction, subject, metric, period = "", "", "", "", ""
+    if isinstance(record, Entity):
+        value = record.label
+        if record.canonical and record.canonical != record.text:
+            value += f" → {record.canonical}"
+    elif isinstance(record, Money):
+        value = _money_value(record)
+        subject, metric, period = record.subject or "", record.metric or "", record.period or ""
+    elif isinstance(record, Percentage):
+        value = f"{record.value} pts" if record.unit == "points" else f"{record.value} %"
+        direction = _DIRECTIONS.get(record.direction or "", record.direction or "")
+        subject, metric, period = record.subject or "", record.metric or "", record.period or ""
+    elif isinstance(record, DateMention):
+        value = record.value or "? (no reference date)"
+        details = [g for g in (record.grain, "relative" if record.relative else None) if g]
+        if details:
+            value += f" ({', '.join(details)})"
+    elif isinstance(record, Event):
+        value = record.date + (f" · {record.trigger}" if record.trigger else "")
+        subject = ", ".join(record.actors)
+    return (record.kind, record.text, value, direction, subject, metric, period)
+
+
+def _money_value(money: Money) -> str:
+    if money.amount_min is not None and money.amount_max is not None:
+        amount = f"{format_amount(money.amount_min)} – {format_amount(money.amount_max)}"
+    elif money.amount is not None:
+        amount = format_amount(money.amount)
+    else:
+        amount = "?"
+    if money.currency:
+        amount += f" {money.currency}" + (" (inferred)" if money.currency_inferred else "")
+    return amount
+
+
+def format_amount(amount: Decimal) -> str:
+    """An exact amount with thin-space thousands separators, never in exponent notation.
+
+    >>> format_amount(Decimal("39900000000")), format_amount(Decimal("3.99E+10"))
+    ('39\u202f900\u202f000\u202f000', '39\u202f900\u202f000\u202f000')
+    >>> format_amount(Decimal("0.5"))
+    '0.5'
+    """
+    return f"{amount:,f}".replace(",", "\u202f")

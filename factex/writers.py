@@ -1,0 +1,177 @@
+"""Writing results: records as JSONL, CSV, Parquet or a terminal table; documents as JSONL.
+
+Record formats have one row per record with the document's ``id`` and the columns of
+:data:`factex.facts.FRAME_COLUMNS` (the same as :meth:`Facts.to_frame`). Amounts and values are
+written as exact decimal strings everywhere ("39900000000", never a float), Parquet included:
+a ``value`` column holds both numbers (percentages) and TIMEX3 strings (dates), and decimal
+strings need no precision/scale guess, so a file always reads back to the same ``Decimal``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from typing import IO, TYPE_CHECKING, Any
+
+from factex.facts import FRAME_COLUMNS, Facts
+
+if TYPE_CHECKING:
+    import pyarrow
+    from rich.console import Console
+
+#: Record formats (one row per record) and the document format (one Facts per line).
+RECORD_FORMATS = ("jsonl", "csv", "parquet", "table")
+FORMATS = (*RECORD_FORMATS, "doc-jsonl")
+
+#: Canonical kind names, and the spellings users type for them.
+KINDS = ("entity", "money", "percentage", "date", "event")
+_KIND_ALIASES = {
+    "entities": "entity", "ent": "entity", "ents": "entity",
+    "percentages": "percentage", "percent": "percentage", "pct": "percentage",
+    "dates": "date", "events": "event",
+}  # fmt: skip
+
+_BOOL_COLUMNS = frozenset({"currency_inferred", "relative"})
+_INT_COLUMNS = frozenset({"start", "end"})
+
+
+def parse_kinds(spec: str) -> frozenset[str]:
+    """The kinds named in a comma-separated list, plurals accepted.
+
+    >>> sorted(parse_kinds("money, percentages,dates"))
+    ['date', 'money', 'percentage']
+    >>> parse_kinds("monnaie")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown kind 'monnaie'; choose among entity, money, percentage, date, event
+    """
+    kinds = set()
+    for part in spec.split(","):
+        name = part.strip().lower()
+        if not name:
+            continue
+        name = _KIND_ALIASES.get(name, name)
+        if name not in KINDS:
+            raise ValueError(f"unknown kind {part.strip()!r}; choose among {', '.join(KINDS)}")
+        kinds.add(name)
+    return frozenset(kinds)
+
+
+def keep_kinds(facts: Facts, kinds: frozenset[str] | None) -> Facts:
+    """``facts`` with only the records of ``kinds`` (all of them when ``kinds`` is None)."""
+    if not kinds:
+        return facts
+    return replace(facts, records=tuple(r for r in facts.records if r.kind in kinds))
+
+
+def record_rows(facts: Facts) -> Iterator[dict[str, Any]]:
+    """One flat dict per record, keyed by every column of ``FRAME_COLUMNS`` (absent = None)."""
+    for record in facts.records:
+        data = record.to_dict()
+        data["id"] = facts.id
+        yield {column: data.get(column) for column in FRAME_COLUMNS}
+
+
+def write_jsonl(results: Iterable[Facts], out: IO[str]) -> int:
+    """One JSON object per record; returns the number of rows written."""
+    count = 0
+    for facts in results:
+        for row in record_rows(facts):
+            out.write(json.dumps(_compact(row), ensure_ascii=False, default=str) + "\n")
+            count += 1
+    return count
+
+
+def _compact(row: dict[str, Any]) -> dict[str, Any]:
+    # Columns that do not apply to a record's kind are left out, as in Record.to_dict.
+    return {k: v for k, v in row.items() if v is not None or k in ("id", "kind")}
+
+
+def write_doc_jsonl(results: Iterable[Facts], out: IO[str]) -> int:
+    """One :meth:`Facts.to_json` per document (text, published date and records): lossless."""
+    count = 0
+    for facts in results:
+        out.write(facts.to_json() + "\n")
+        count += 1
+    return count
+
+
+def write_csv(results: Iterable[Facts], out: IO[str]) -> int:
+    """CSV with a header of ``FRAME_COLUMNS``; actors joined by ``"; "``, empty cells for None."""
+    writer = csv.DictWriter(out, fieldnames=list(FRAME_COLUMNS), lineterminator="\n")
+    writer.writeheader()
+    count = 0
+    for facts in results:
+        for row in record_rows(facts):
+            if row["actors"] is not None:
+                row["actors"] = "; ".join(row["actors"])
+            writer.writerow({k: "" if v is None else v for k, v in row.items()})
+            count += 1
+    return count
+
+
+def parquet_schema() -> pyarrow.Schema:
+    """The Parquet schema: decimal values as strings, offsets as int64, actors as a list."""
+    import pyarrow as pa
+
+    def kind(column: str) -> pyarrow.DataType:
+        if column in _INT_COLUMNS:
+            return pa.int64()
+        if column in _BOOL_COLUMNS:
+            return pa.bool_()
+        if column == "actors":
+            return pa.list_(pa.string())
+        return pa.string()
+
+    return pa.schema([pa.field(column, kind(column)) for column in FRAME_COLUMNS])
+
+
+def write_parquet(results: Iterable[Facts], path: str, *, rows_per_group: int = 10_000) -> int:
+    """Stream records into a Parquet file, ``rows_per_group`` rows at a time."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = parquet_schema()
+    count = 0
+    with pq.ParquetWriter(path, schema) as writer:
+        buffer: list[dict[str, Any]] = []
+        for facts in results:
+            for row in record_rows(facts):
+                if row["id"] is not None:
+                    row["id"] = str(row["id"])
+                buffer.append(row)
+            if len(buffer) >= rows_per_group:
+                writer.write_table(pa.Table.from_pylist(buffer, schema=schema))
+                count += len(buffer)
+                buffer = []
+        writer.write_table(pa.Table.from_pylist(buffer, schema=schema))
+        count += len(buffer)
+    return count
+
+
+def write_table(results: Iterable[Facts], console: Console) -> int:
+    """A readable table per document (kind, text, value, direction, subject, metric, period)."""
+    from rich.table import Table
+
+    from factex.display import SUMMARY_COLUMNS, summary_row
+
+    count = 0
+    for facts in results:
+        title = str(facts.id) if facts.id is not None else "document"
+        if facts.published:
+            title += f"  (published {facts.published.isoformat()}, {facts.published_source})"
+        table = Table(title=title, title_justify="left", show_lines=False, expand=False)
+        for column in SUMMARY_COLUMNS:
+            table.add_column(column, overflow="fold")
+        for record in facts.records:
+            table.add_row(*summary_row(record), style=_STYLES.get(record.kind))
+            count += 1
+        if not facts.records:
+            table.add_row("", "(no records)", *[""] * (len(SUMMARY_COLUMNS) - 2))
+        console.print(table)
+    return count
+
+
+_STYLES = {"money": "green", "percentage": "yellow", "date": "cyan", "event": "magenta"}
