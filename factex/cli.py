@@ -228,7 +228,8 @@ def _write(results: Iterable[Facts], fmt: str, out: str | None) -> None:
         try:
             import pyarrow  # noqa: F401
         except ImportError:
-            raise UsageError("--format parquet needs pyarrow: pip install 'factex[pandas]'") from None
+            hint = "pip install 'factex[pandas]'"
+            raise UsageError(f"--format parquet needs pyarrow: {hint}") from None
         writers.write_parquet(results, out)
         return
     if fmt == "table":
