@@ -48,7 +48,8 @@ def period_value(text: str | None) -> str | None:
 
 
 def _money(item: dict[str, Any]) -> dict[str, Any]:
-    out = {k: item[k] for k in ("text", "amount", "currency", "subject", "metric") if k in item}
+    keys = ("text", "amount", "currency", "subject", "metric")
+    out: dict[str, Any] = {k: item[k] for k in keys if k in item}
     if "inferred" in item:
         out["currency_inferred"] = bool(item["inferred"])
     if "period" in item:
@@ -58,7 +59,7 @@ def _money(item: dict[str, Any]) -> dict[str, Any]:
 
 def _percentage(item: dict[str, Any]) -> dict[str, Any]:
     keys = ("text", "value", "unit", "direction", "subject", "metric")
-    out = {k: item[k] for k in keys if k in item}
+    out: dict[str, Any] = {k: item[k] for k in keys if k in item}
     if "period" in item:
         out["period"] = period_value(item["period"])
     return out
