@@ -1,22 +1,156 @@
-"""factex_events: placeholder factory, to be filled in."""
+"""factex_events: one event per clause that carries a resolved date.
+
+Each date span of ``doc.spans[DATES]`` with a value is attached to the clause that governs it
+(the verb above it in the parse, or a trigger noun of ``resources/<lang>/triggers.json`` when
+no verb is above it in the clause). The event is ``doc.spans[EVENTS]`` with
+``Span._.factex_event = {"date", "trigger", "actors"}``:
+
+- ``date``: the TIMEX value of the date;
+- ``trigger``: the lemma of the clause's verb (any verb), or of the trigger noun, else None;
+- ``actors``: canonical names of the ORG/PER entities that are the clause's subject, agent
+  ("par le groupe X") or direct object, coordinated ones included ("Alibaba et Bolloré ont
+  signé"). A relative clause ("l'exercice, qui s'est achevé le 31 mars") takes the actors of
+  the main clause; a participial clause without subject ("Mis en examen le 25 avril, X est
+  devenu ...") those of the clause it hangs on or that hangs on it.
+
+The event span is the clause: the verb's subtree (left edge to right edge), widened to cover the
+date and trimmed of edge punctuation; for a main verb it is the sentence. Two dates with the
+same value in the same clause make one event.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
-from factex.components.extensions import register_extensions
+from factex import resources
+from factex.components.extensions import DATES, EVENTS, register_extensions
+from factex.components.syntax import (
+    CLAUSE_DEPS,
+    RELATIVE_DEPS,
+    canonical,
+    entities_below,
+    entity_index,
+    span_root,
+    subjects,
+    unique,
+)
+
+_ACTOR_DEPS = frozenset({"nsubj", "nsubj:pass", "obl:agent", "obj"})
+_LINKED_CLAUSES = frozenset({"advcl", "parataxis", "conj", "xcomp", "ccomp"})
 
 
-class EventsComponent:
-    def __init__(self, nlp: Language, name: str) -> None:
+class EventFinder:
+    """Builds ``doc.spans[EVENTS]`` from the dated clauses of the doc."""
+
+    def __init__(self, nlp: Language, name: str, lang: str | None = None) -> None:
         register_extensions()
         self.name = name
+        data: dict[str, Any] = resources.load(lang or nlp.lang, "triggers")
+        self.trigger_nouns = frozenset(data["nouns"])
 
     def __call__(self, doc: Doc) -> Doc:
+        events: list[Span] = []
+        if DATES in doc.spans:
+            ent_at = entity_index(doc)
+            seen: set[tuple[int, str]] = set()
+            for date in sorted(doc.spans[DATES], key=lambda s: s.start):
+                value = (date._.factex_date or {}).get("value")
+                if not value:
+                    continue
+                head = self._governor(date)
+                if (head.i, value) in seen:
+                    continue
+                seen.add((head.i, value))
+                span = _clause_span(head, date)
+                trigger = head.lemma_ if head.pos_ in ("VERB", "AUX") else None
+                if trigger is None and head.lemma_.casefold() in self.trigger_nouns:
+                    trigger = head.lemma_
+                span._.factex_event = {
+                    "date": str(value),
+                    "trigger": trigger,
+                    "actors": self._actors(head, ent_at),
+                }
+                events.append(span)
+        doc.spans[EVENTS] = events
         return doc
 
+    def _governor(self, date: Span) -> Token:
+        """The verb (or trigger noun, or root) heading the clause the date belongs to."""
+        token = span_root(date).head
+        if token.i >= date.start and token.i < date.end:
+            return token  # the date is the root of its sentence ("Le 2 juillet.")
+        first_noun: Token | None = None
+        while True:
+            if token.pos_ in ("VERB", "AUX"):
+                return token
+            if first_noun is None and token.lemma_.casefold() in self.trigger_nouns:
+                first_noun = token
+            if token.head.i == token.i or token.dep_ in CLAUSE_DEPS:
+                return first_noun or token
+            token = token.head
 
-@Language.factory("factex_events")
-def make_events(nlp: Language, name: str) -> EventsComponent:
-    return EventsComponent(nlp, name)
+    def _actors(self, head: Token, ent_at: list[int]) -> list[str]:
+        found = _clause_actors(head, ent_at)
+        if found:
+            return found
+        # A relative clause speaks about its antecedent: the actors are the main clause's.
+        if head.dep_ in RELATIVE_DEPS:
+            main = head.head
+            while main.pos_ not in ("VERB", "AUX") and main.head.i != main.i:
+                main = main.head
+            found = _clause_actors(main, ent_at)
+            if found:
+                return found
+        # A clause without subject shares one with the clause it hangs on or that hangs on it.
+        linked = [c for c in head.children if c.dep_ in _LINKED_CLAUSES]
+        if head.dep_ in _LINKED_CLAUSES or head.dep_ in RELATIVE_DEPS:
+            linked.insert(0, head.head)
+        for other in linked:
+            k = ent_at[other.i]
+            if k >= 0 and other.doc.ents[k].label_ in ("ORG", "PER"):
+                return [canonical(other.doc.ents[k])]
+            found = _subject_actors(other, ent_at)
+            if found:
+                return found
+        return []
+
+
+def _subject_actors(verb: Token, ent_at: list[int]) -> list[str]:
+    names: list[str] = []
+    for subj in subjects(verb):
+        names.extend(canonical(e) for e in entities_below(subj, ent_at))
+    return unique(names)
+
+
+def _clause_actors(verb: Token, ent_at: list[int]) -> list[str]:
+    names = _subject_actors(verb, ent_at)
+    for child in verb.children:
+        if child.dep_ in _ACTOR_DEPS and child.dep_ not in ("nsubj", "nsubj:pass"):
+            names.extend(canonical(e) for e in entities_below(child, ent_at))
+    return unique(names)
+
+
+def _clause_span(head: Token, date: Span) -> Span:
+    doc = head.doc
+    start = min(head.left_edge.i, date.start)
+    end = max(head.right_edge.i + 1, date.end)
+    sent = head.sent
+    start, end = max(start, sent.start), min(end, sent.end) if date.end <= sent.end else end
+    while end - start > 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    while end - start > 1 and (doc[start].is_punct or doc[start].is_space):
+        start += 1
+    return doc[start:end]
+
+
+@Language.factory(
+    "factex_events",
+    assigns=["doc.spans", "span._.factex_event"],
+    requires=["doc.ents", "token.dep", "span._.factex_canonical"],
+)
+def make_events(nlp: Language, name: str) -> EventFinder:
+    """Find dated events: date, trigger verb and actors of each dated clause."""
+    return EventFinder(nlp, name)

@@ -1,22 +1,324 @@
-"""factex_links: placeholder factory, to be filled in."""
+"""factex_links: who an amount is about, what it measures and for which period.
+
+Each money and percentage span gets ``Span._.factex_links = {"subject", "metric", "period"}``,
+each None when the text does not say:
+
+- ``subject``: canonical name of the ORG/PER the amount is about: the owner of the metric
+  ("le chiffre d'affaires d'Alibaba"), else the subject of the clause, else the nearest
+  ORG/PER of the sentence (before the amount first);
+- ``metric``: the noun phrase measured ("chiffre d'affaires", "fonds"), from
+  ``resources/<lang>/metrics.json`` and the parse; for a change ("en hausse de 58 %") the
+  metric of the clause's subject;
+- ``period``: the TIMEX value of the date that governs the amount in the parse, or of the
+  nearest date before it in the sentence; a date inside a relative clause ("l'exercice, qui
+  s'est achevé le 31 mars") only dates that clause.
+
+A breakdown after "dont" ("18,2 milliards d'euros, dont 5,8 milliards des activités
+« transport » et 2,2 milliards de la logistique") carries subject and period over from the
+total, and takes as metric the words right after each amount.
+"""
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
-from factex.components.extensions import register_extensions
+from factex import resources
+from factex.components.extensions import DATES, MONEY, PERCENT, register_extensions
+from factex.components.syntax import (
+    CLAUSE_DEPS,
+    RELATIVE_DEPS,
+    ancestors,
+    canonical,
+    clause_head,
+    entities_below,
+    entity_index,
+    span_root,
+    subjects,
+)
+from factex.normalize.names import normalize_name
+
+_MAX_METRIC_WORDS = 6
+_MAX_ITEM_WORDS = 8
+_OWNER_DEPS = frozenset({"nmod", "appos", "flat:name", "flat", "compound", "conj"})
 
 
-class LinksComponent:
-    def __init__(self, nlp: Language, name: str) -> None:
+class AmountLinker:
+    """Sets ``Span._.factex_links`` on the spans of ``doc.spans[MONEY]`` and ``[PERCENT]``."""
+
+    def __init__(self, nlp: Language, name: str, lang: str | None = None) -> None:
         register_extensions()
         self.name = name
+        data: dict[str, Any] = resources.load(lang or nlp.lang, "metrics")
+        self.metric_nouns = frozenset(_fold(m) for m in data["nouns"])
+        self.metric_heads = frozenset(m.split(" ")[0].split("'")[0] for m in self.metric_nouns)
+        self.metric_verbs: dict[str, str] = dict(data["verbs"])
+        self.change_nouns = frozenset(data["change_nouns"])
+        self.change_verbs = frozenset(data["change_verbs"])
+        self.transparent = frozenset(data["transparent_nouns"])
+        self.list_markers = frozenset(data["list_markers"])
+        self.list_heads = frozenset(data["list_heads"])
 
     def __call__(self, doc: Doc) -> Doc:
+        amounts = [
+            (span, kind)
+            for kind in (MONEY, PERCENT)
+            if kind in doc.spans
+            for span in doc.spans[kind]
+        ]
+        if not amounts:
+            return doc
+        amounts.sort(key=lambda item: item[0].start)
+        ent_at = entity_index(doc)
+        dates = _DateIndex(doc)
+        prev: Span | None = None
+        total: dict[str, Any] | None = None  # links of the amount a running breakdown details
+        for span, kind in amounts:
+            links: dict[str, Any] | None = None
+            if prev is not None and prev.end <= span.start and prev.sent.start == span.sent.start:
+                between = doc[prev.end : span.start]
+                if any(t.lower_ in self.list_markers for t in between):
+                    total = total or prev._.factex_links
+                elif total is not None and any(t.pos_ in ("VERB", "AUX") for t in between):
+                    total = None
+            else:
+                total = None
+            if total is not None:
+                links = dict(total, metric=self._item_metric(span))
+            else:
+                links = self._link(span, kind == PERCENT, ent_at, dates)
+            span._.factex_links = links
+            prev = span
         return doc
 
+    # -- one amount ------------------------------------------------------------------------
+    def _link(
+        self, span: Span, is_percent: bool, ent_at: list[int], dates: _DateIndex
+    ) -> dict[str, Any]:
+        root = span_root(span)
+        metric_token, metric = self._metric(root, is_percent)
+        subject = None
+        if metric_token is not None:
+            owners = entities_below(metric_token, ent_at, deps=_OWNER_DEPS, max_depth=4)
+            subject = canonical(owners[0]) if owners else None
+        if subject is None:
+            subject = self._clause_subject(root, ent_at)
+        if subject is None:
+            subject = _nearest_actor(span, ent_at)
+        return {"subject": subject, "metric": metric, "period": dates.period(span, root)}
 
-@Language.factory("factex_links")
-def make_links(nlp: Language, name: str) -> LinksComponent:
-    return LinksComponent(nlp, name)
+    def _metric(self, root: Token, is_percent: bool) -> tuple[Token | None, str | None]:
+        """The token heading the measured noun phrase and its text, or (None, None)."""
+        token = root
+        for _ in range(4):
+            head = token.head
+            if head.i == token.i:
+                break
+            lemma = head.lemma_.casefold()
+            if head.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nmod", "appos", "nummod"):
+                if lemma in self.transparent or head.lower_ in self.transparent:
+                    token = head
+                    continue
+                if lemma in self.change_nouns or head.lower_ in self.change_nouns:
+                    found = self._owner_metric(head, exclude=token)
+                    if found[0] is None:
+                        found = self._subject_metric(clause_head(head))
+                    if found[0] is None and head.lower_ in self.metric_nouns:
+                        found = (head, head.lower_)
+                    return found
+                return head, self._phrase(head) or _noun_phrase(head)
+            if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
+                return self._verb_metric(head, token, is_percent)
+            token = head
+        return None, None
+
+    def _verb_metric(
+        self, verb: Token, via: Token, is_percent: bool
+    ) -> tuple[Token | None, str | None]:
+        lemma = verb.lemma_.casefold()
+        if not is_percent and lemma in self.metric_verbs:
+            return None, self.metric_verbs[lemma]
+        found = self._subject_metric(verb)
+        if found[0] is not None:
+            return found
+        # "a réalisé un chiffre d'affaires de ..." is caught above; "a dégagé, en 2017, un
+        # bénéfice net" puts the metric as object.
+        for child in verb.children:
+            if child.dep_ == "obj" and child.i != via.i and self._phrase(child):
+                return child, self._phrase(child)
+        return None, None
+
+    def _subject_metric(self, verb: Token) -> tuple[Token | None, str | None]:
+        for subj in subjects(verb):
+            phrase = self._phrase(subj)
+            if phrase:
+                return subj, phrase
+        return None, None
+
+    def _owner_metric(self, noun: Token, exclude: Token) -> tuple[Token | None, str | None]:
+        """"la hausse du chiffre d'affaires de 58 %": the metric named inside the change noun."""
+        for child in noun.children:
+            if child.i != exclude.i and child.dep_ == "nmod" and self._phrase(child):
+                return child, self._phrase(child)
+        return None, None
+
+    def _phrase(self, noun: Token) -> str | None:
+        """The longest metric of the list starting at ``noun``, as written (typography unified)."""
+        if noun.lower_ not in self.metric_heads and noun.lemma_.casefold() not in self.metric_heads:
+            return None
+        doc = noun.doc
+        best = None
+        words: list[str] = []
+        for tok in doc[noun.i : min(len(doc), noun.i + _MAX_METRIC_WORDS)]:
+            if tok.is_space or tok.is_punct:
+                break
+            words.append(tok.text_with_ws)
+            text = normalize_name("".join(words))
+            if _fold(text) in self.metric_nouns:
+                best = text
+        return best
+
+    # -- subject ---------------------------------------------------------------------------
+    def _clause_subject(self, root: Token, ent_at: list[int]) -> str | None:
+        verb = clause_head(root)
+        seen = 0
+        while seen < 3:
+            for subj in subjects(verb):
+                found = entities_below(subj, ent_at)
+                if found:
+                    return canonical(found[0])
+            if verb.dep_ not in CLAUSE_DEPS or verb.dep_ in RELATIVE_DEPS:
+                return None
+            verb = clause_head(verb.head)
+            seen += 1
+        return None
+
+    # -- breakdowns ("dont ...") -----------------------------------------------------------
+    def _item_metric(self, span: Span) -> str | None:
+        """The words right after a list item: "5,8 milliards des activités « transport »"."""
+        doc = span.doc
+        sent_end = span.sent.end
+        i = span.end
+        while i < sent_end and (doc[i].pos_ in ("ADP", "DET") or doc[i].is_space):
+            i += 1
+        words: list[Token] = []
+        while i < sent_end and len(words) < _MAX_ITEM_WORDS:
+            tok = doc[i]
+            if tok.text in (",", ";", ".", ")", ":", "(") or tok.pos_ in ("VERB", "AUX"):
+                break
+            if tok.lower_ in self.list_markers or tok.pos_ == "PRON":
+                break
+            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            if tok.pos_ == "CCONJ" and (nxt is None or nxt.like_num or nxt.pos_ == "NUM"):
+                break
+            words.append(tok)
+            i += 1
+        if not words:
+            return None
+        quoted = _quoted(words)
+        if quoted:
+            return quoted
+        return normalize_name("".join(t.text_with_ws for t in words)) or None
+
+
+class _DateIndex:
+    """Date spans of the doc, by the token they are attached to and by the tokens they cover."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.covering: dict[int, Span] = {}
+        self.attached: dict[int, list[Span]] = {}
+        self.spans: list[Span] = []
+        if DATES not in doc.spans:
+            return
+        for span in doc.spans[DATES]:
+            if not (span._.factex_date or {}).get("value"):
+                continue
+            self.spans.append(span)
+            for i in range(span.start, span.end):
+                self.covering[i] = span
+            root = span_root(span)
+            self.attached.setdefault(root.head.i, []).append(span)
+        self.spans.sort(key=lambda s: s.start)
+
+    def period(self, amount: Span, root: Token) -> str | None:
+        if not self.spans:
+            return None
+        own_clause = clause_head(root)
+        for token in (root, *ancestors(root)):
+            if token.i in self.covering and not (amount.start <= token.i < amount.end):
+                return _value(self.covering[token.i])
+            if token.dep_ in RELATIVE_DEPS and token.i != own_clause.i:
+                continue  # its dates only date the relative clause
+            near = [d for d in self.attached.get(token.i, ()) if d.start < amount.start]
+            near = near or list(self.attached.get(token.i, ()))
+            if near:
+                best = min(near, key=lambda d: abs(d.start - amount.start))
+                return _value(best)
+        # No date on the path: the nearest one before the amount in the same sentence, unless
+        # it sits in a relative clause.
+        sent = amount.sent
+        for span in reversed(self.spans):
+            if span.start >= amount.start or span.start < sent.start:
+                continue
+            if any(t.dep_ in RELATIVE_DEPS for t in (span_root(span).head,)):
+                continue
+            return _value(span)
+        return None
+
+
+def _value(span: Span) -> str | None:
+    value = (span._.factex_date or {}).get("value")
+    return str(value) if value is not None else None
+
+
+def _nearest_actor(span: Span, ent_at: list[int]) -> str | None:
+    doc = span.doc
+    sent = span.sent
+    best: tuple[int, str] | None = None
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "PER") or ent.start < sent.start or ent.end > sent.end:
+            continue
+        # Before the amount first: news states who, then how much.
+        distance = span.start - ent.end if ent.end <= span.start else 1000 + ent.start - span.end
+        if best is None or distance < best[0]:
+            best = (distance, canonical(ent))
+    return best[1] if best else None
+
+
+def _noun_phrase(noun: Token) -> str:
+    """A noun and the adjectives right after it: "plan social", "contrat"."""
+    doc = noun.doc
+    end = noun.i + 1
+    while end < len(doc) and doc[end].pos_ == "ADJ" and doc[end].head.i == noun.i:
+        end += 1
+    return normalize_name(doc[noun.i : end].text)
+
+
+def _quoted(words: list[Token]) -> str | None:
+    opened = None
+    for k, tok in enumerate(words):
+        if tok.text in ("«", "“", '"') and opened is None:
+            opened = k
+        elif tok.text in ("»", "”", '"') and opened is not None:
+            inner = "".join(t.text_with_ws for t in words[opened + 1 : k])
+            return normalize_name(inner) or None
+    if opened is not None:
+        return normalize_name("".join(t.text_with_ws for t in words[opened + 1 :])) or None
+    return None
+
+
+def _fold(text: str) -> str:
+    return normalize_name(text).casefold()
+
+
+@Language.factory(
+    "factex_links",
+    assigns=["span._.factex_links"],
+    requires=["doc.ents", "token.dep", "span._.factex_canonical"],
+)
+def make_links(nlp: Language, name: str) -> AmountLinker:
+    """Link each money and percentage span to its subject, metric and period."""
+    return AmountLinker(nlp, name)
+

@@ -1,0 +1,115 @@
+"""Walks on the dependency parse shared by factex_links and factex_events.
+
+The walks are bounded (ancestors of one token, children of a few nouns) so that linking stays
+linear in the length of the document. Labels are Universal Dependencies, as produced by the
+spaCy models of every language factex supports.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+#: Dependencies that open a new clause: entities below them belong to that clause.
+CLAUSE_DEPS = frozenset(
+    {"acl", "acl:relcl", "advcl", "ccomp", "csubj", "parataxis", "xcomp", "conj:verb"}
+)
+RELATIVE_DEPS = frozenset({"acl:relcl", "acl"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "csubj", "obl:agent"})
+ACTOR_LABELS = frozenset({"ORG", "PER"})
+_VERBAL = frozenset({"VERB"})
+
+
+def is_clause_head(token: Token) -> bool:
+    """A verb, the root, or a nominal predicate heading a clause of its own."""
+    return token.pos_ in _VERBAL or token.dep_ == "ROOT" or token.head.i == token.i or (
+        token.dep_ in CLAUSE_DEPS
+    )
+
+
+def clause_head(token: Token) -> Token:
+    """The verb (or root) of the clause the token belongs to."""
+    while not is_clause_head(token):
+        token = token.head
+    return token
+
+
+def ancestors(token: Token) -> Iterator[Token]:
+    """The token's heads, nearest first (guarded against cycles in odd parses)."""
+    seen = {token.i}
+    while token.head.i not in seen:
+        token = token.head
+        seen.add(token.i)
+        yield token
+
+
+def entity_index(doc: Doc) -> list[int]:
+    """For each token, the index of the entity of ``doc.ents`` covering it, or -1."""
+    index = [-1] * len(doc)
+    for k, ent in enumerate(doc.ents):
+        for i in range(ent.start, ent.end):
+            index[i] = k
+    return index
+
+
+def entities_below(
+    token: Token,
+    ent_at: list[int],
+    labels: frozenset[str] = ACTOR_LABELS,
+    deps: frozenset[str] | None = None,
+    max_depth: int = 6,
+) -> list[Span]:
+    """Entities in the token's phrase, in text order, not crossing into other clauses.
+
+    ``deps`` restricts the walk to those dependencies (e.g. nominal complements only).
+    """
+    doc = token.doc
+    ents = doc.ents
+    found: dict[int, Span] = {}
+    stack = [(token, 0)]
+    while stack:
+        tok, depth = stack.pop()
+        k = ent_at[tok.i]
+        if k >= 0 and ents[k].label_ in labels:
+            found[k] = ents[k]
+        if depth >= max_depth:
+            continue
+        for child in tok.children:
+            if child.dep_ in CLAUSE_DEPS:
+                continue
+            if deps is not None and child.dep_ not in deps and ent_at[child.i] < 0:
+                continue
+            stack.append((child, depth + 1))
+    return [found[k] for k in sorted(found)]
+
+
+def subjects(verb: Token) -> list[Token]:
+    """Subject (and agent) tokens of a clause; shared subjects of "a annoncé avoir signé"."""
+    seen = {verb.i}
+    while True:
+        found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if found or verb.dep_ not in ("xcomp", "conj") or verb.head.i in seen:
+            return found
+        verb = verb.head
+        seen.add(verb.i)
+
+
+def canonical(span: Span) -> str:
+    return str(span._.factex_canonical or span.text)
+
+
+def unique(names: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    for name in names:
+        if name not in out:
+            out.append(name)
+    return out
+
+
+def span_root(span: Span) -> Token:
+    """The token of the span attached outside it (the first one, for flat parses)."""
+    for token in span:
+        if token.head.i < span.start or token.head.i >= span.end or token.head.i == token.i:
+            return token
+    return span.root
