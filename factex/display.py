@@ -55,7 +55,7 @@ _BOX = (
     "color: #222; background: #fff; padding: 0.5em 1em; border: 1px solid #ddd; "
     "border-radius: 6px; max-width: 60em"
 )
-_TEXT = "white-space: pre-wrap; line-height: 2.4; font-size: 15px; margin: 0.5em 0"
+_TEXT = "white-space: pre-wrap; line-height: 2.2; font-size: 15px; margin: 0.5em 0"
 _MARK = "padding: 0.15em 0.35em; margin: 0 0.1em; border-radius: 0.35em; color: #111"
 _LABEL = (
     "font-size: 0.62em; font-weight: bold; line-height: 1; text-transform: uppercase; "
@@ -145,7 +145,7 @@ def render_marks(text: str, spans: list[_Span]) -> str:
     >>> from factex.records import Money
     >>> m = Money("5 €", 4, 7, "", Decimal("5"), "EUR")
     >>> print(render_marks("<b> 5 € & co", choose_spans([m], 12)))  # doctest: +ELLIPSIS
-    &lt;b&gt; <mark ...data-kind="money"...>5 €<span ...>MONEY</span></mark> &amp; co
+    &lt;b&gt; <mark ...data-kind="money"...>5 €<span class="factex-label"...>MONEY</span></mark>...
     """
     out: list[str] = []
     stack: list[_Span] = []
@@ -157,7 +157,8 @@ def render_marks(text: str, spans: list[_Span]) -> str:
             top = stack.pop()
             out.append(html.escape(text[pos : top.end]))
             pos = top.end
-            out.append(f'<span style="{_LABEL}">{html.escape(top.label)}</span></mark>')
+            label = html.escape(top.label)
+            out.append(f'<span class="factex-label" style="{_LABEL}">{label}</span></mark>')
 
     for span in spans:
         close_to(span.start)

@@ -1,0 +1,156 @@
+"""The HTML view of Facts: every fact marked, text escaped, overlaps drawn without broken HTML."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+import factex
+from factex.display import facts_to_html
+from factex.facts import Facts
+from factex.records import DateMention, Entity, Money, Percentage
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT.parent / "shared" / "examples" / "seed"
+FACT_KINDS = ("money", "percentage", "date")
+
+
+class _Marks(HTMLParser):
+    """Collects every <mark>: its data-* attributes and its text without the label."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.marks: list[dict[str, str]] = []
+        self.open: list[dict[str, str]] = []
+        self.in_label = 0
+        self.text = ""
+        self.depth = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "mark":
+            mark = {"kind": a["data-kind"], "start": a["data-start"], "end": a["data-end"]}
+            mark["text"] = ""
+            self.open.append(mark)
+            self.marks.append(mark)
+        elif tag == "span" and "factex-label" in a.get("class", ""):
+            self.in_label += 1
+        elif tag == "div" and "factex-text" in a.get("class", ""):
+            self.depth = 1
+        elif tag == "div" and self.depth:
+            self.depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "mark":
+            assert self.open, "a </mark> without its <mark>"
+            self.open.pop()
+        elif tag == "span" and self.in_label:
+            self.in_label -= 1
+        elif tag == "div" and self.depth:
+            self.depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.depth and not self.in_label:
+            self.text += data
+            for mark in self.open:
+                mark["text"] += data
+
+
+def marks_of(page: str) -> _Marks:
+    parser = _Marks()
+    parser.feed(page)
+    parser.close()
+    assert not parser.open, "unclosed <mark>"
+    return parser
+
+
+def assert_facts_marked(facts: Facts) -> None:
+    parsed = marks_of(facts_to_html(facts))
+    assert parsed.text == facts.text  # the article comes out whole, unescaped by the browser
+    marked = {(m["kind"], int(m["start"]), int(m["end"]), m["text"]) for m in parsed.marks}
+    for record in facts.records:
+        if record.kind in FACT_KINDS:
+            assert (record.kind, record.start, record.end, record.text) in marked, record
+
+
+NEWS = (
+    "Publié le 14 mars 2024\n\n"
+    "Le groupe Nordial a réalisé en 2023 un chiffre d'affaires de 4,2 milliards d'euros, en "
+    "hausse de 6,5 %. Sa directrice générale, Claire Dumont, a présenté mardi ces résultats à Lyon."
+)
+
+
+def test_every_fact_of_an_article_is_marked(nlp: Language) -> None:
+    facts = factex.extract(NEWS, published="2024-03-14", nlp=nlp)
+    assert facts.entities, "the model finds entities in this text"
+    assert_facts_marked(facts)
+    page = facts_to_html(facts)
+    for entity in facts.entities:  # nothing crosses here, so every entity is marked too
+        assert f'data-start="{entity.start}" data-end="{entity.end}"' in page
+
+
+@pytest.mark.skipif(not (SEED / "article.txt").exists(), reason="seed article not available")
+def test_every_fact_of_the_seed_article_is_marked(nlp: Language) -> None:
+    text = (SEED / "article.txt").read_text(encoding="utf-8")
+    facts = factex.extract(text, published="2018-07-03", nlp=nlp)
+    assert_facts_marked(facts)
+    assert facts._repr_html_() == facts_to_html(facts)
+
+
+def test_text_is_escaped(nlp: Language) -> None:
+    text = (
+        'Le site <script>alert("x")</script> de Nordial & Cie affiche 5 millions d\'euros '
+        "de ventes <b>en 2023</b>."
+    )
+    facts = factex.extract(text, published="2024-01-10", nlp=nlp)
+    page = facts_to_html(facts)
+    assert "<script>" not in page and "<b>en 2023" not in page
+    assert "&lt;script&gt;alert(&quot;x&quot;)" in page and "&amp; Cie" in page
+    assert "&lt;b&gt;en 2023&lt;/b&gt;" in page or "&lt;b&gt;<mark" in page
+    assert_facts_marked(facts)
+
+
+def _hand_made() -> Facts:
+    # Built by hand: the display must cope with nesting and crossing whatever the pipeline finds.
+    text = "Mars Inc a vendu le 3 mai pour 5 € <i>net</i>."
+    records = (
+        Entity("Mars Inc", 0, 8, text, "ORG", "Mars Inc"),
+        DateMention("Mars", 0, 4, text, "2024-03", "month"),  # nested in the ORG
+        Entity("vendu le", 11, 19, text, "MISC", "vendu le"),  # crosses the date
+        DateMention("le 3 mai", 17, 25, text, "2024-05-03", "day", relative=True),
+        Money("5 €", 31, 34, text, Decimal("5"), "EUR", subject="Mars Inc"),
+        Percentage("5", 31, 32, text, Decimal("5")),  # nested in the money
+    )
+    for r in records:
+        assert text[r.start : r.end] == r.text
+    return Facts(text=text, records=records, id="<doc>")
+
+
+def test_nested_spans_are_drawn_nested_and_crossing_entities_give_way() -> None:
+    facts = _hand_made()
+    parsed = marks_of(facts_to_html(facts))
+    kinds = [(m["kind"], m["text"]) for m in parsed.marks]
+    assert ("entity", "Mars Inc") in kinds and ("date", "Mars") in kinds
+    assert ("date", "le 3 mai") in kinds and ("entity", "vendu le") not in kinds
+    assert ("money", "5 €") in kinds and ("percentage", "5") in kinds
+    assert_facts_marked(facts)
+
+
+def test_header_legend_and_table() -> None:
+    page = facts_to_html(_hand_made())
+    assert "&lt;doc&gt;" in page  # the id is escaped too
+    for label in ("ORG", "PER", "LOC", "MISC", "MONEY", "PERCENT", "DATE"):
+        assert f"<b>{label}</b>" in page
+    assert '<table class="factex-facts"' in page
+    assert "5 EUR" in page and "2024-05-03 (day, relative)" in page
+    assert "<i>" not in page
+
+
+def test_empty_text() -> None:
+    page = facts_to_html(Facts(text=""))
+    assert "No money, percentage, date or event found." in page
+    assert marks_of(page).marks == []
