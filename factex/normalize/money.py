@@ -1,0 +1,478 @@
+"""Amounts of money in French text: exact values, ISO 4217 currencies, ranges and bounds.
+
+:func:`find_money` scans a text with one compiled regex (built from ``currencies.json``,
+``scales.json``, ``number_words.json`` and ``money.json`` of the language) and returns
+:class:`MoneyMatch` objects with character offsets. It knows no spaCy: the ``factex_money``
+component passes it the sentence boundaries of the Doc.
+
+What the values mean (the choices, in one place):
+
+* ``amount`` is the figure written, exact: "39,9 milliards de dollars" is 39900000000.
+  Approximations ("environ", "près de", "quasi"...) keep the amount and are part of the span.
+* A closed range ("entre 10 et 20 millions d'euros", "de 3 à 5 milliards de dollars",
+  "10 à 12 M€", "10 - 20 €") has ``amount=None`` and both ``amount_min`` and ``amount_max``;
+  a first figure without its own scale word takes the second one's ("10" → 10 millions).
+* A bound is an open interval, like Duckling's: "plus de", "au moins", "pas moins de" give
+  ``amount_min`` only; "moins de", "jusqu'à", "pas plus de", "en dessous de" give
+  ``amount_max`` only; ``amount`` is then None. The bound words are part of the span.
+* After a change verb ("est passé de 10 à 12 millions d'euros") "de X à Y" is two amounts,
+  not a range; the first takes the second's scale and currency (``currency_inferred=True``).
+* ``currency`` is an ISO 4217 code, or None when the currency word names no single currency
+  ("francs", "pesos"). News defaults for ambiguous signs: "$" and "dollars" are USD, "£" and
+  "livres" GBP (see ``currencies.json``). Sub-units count for 0.01 ("1 USD et 23 centimes").
+* A bare figure gets a currency from context only in the same sentence, and is then marked
+  ``currency_inferred=True``: a figure with a scale word ("5,8 milliards" after "18,2 milliards
+  d'euros") takes the currency of the nearest explicit amount (before it, else after it); a
+  plain figure takes it only in an obvious list right after a priced amount ("12 euros pour
+  les adultes et 8 pour les enfants"). A year, a figure followed by "%", or one that counts
+  things ("un million de personnes") is never money.
+
+>>> found = find_money("Il atteint 18,2 milliards d’euros, dont 5,8 milliards pour l'État.")
+>>> [(m.value()["amount"], m.currency, m.currency_inferred) for m in found]
+[('18200000000', 'EUR', False), ('5800000000', 'EUR', True)]
+>>> find_money("Un million de personnes ont manifesté en 2017.")
+[]
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from factex.normalize.numbers import DIGITS, parse_number, plain, words_pattern
+from factex.resources import load
+
+#: Horizontal white space: an amount never runs across a line break.
+H = r"[^\S\r\n]"
+CENT = Decimal("0.01")
+
+
+@dataclass(frozen=True, slots=True)
+class MoneyMatch:
+    """One amount found in a text: character offsets and exact values."""
+
+    start: int
+    end: int
+    amount: Decimal | None
+    currency: str | None
+    currency_inferred: bool = False
+    amount_min: Decimal | None = None
+    amount_max: Decimal | None = None
+
+    def value(self) -> dict[str, Any]:
+        """The JSON-safe dict stored on ``Span._.factex_money`` (amounts as plain strings)."""
+        return {
+            "amount": _str(self.amount),
+            "currency": self.currency,
+            "currency_inferred": self.currency_inferred,
+            "amount_min": _str(self.amount_min),
+            "amount_max": _str(self.amount_max),
+        }
+
+
+def _str(value: Decimal | None) -> str | None:
+    return None if value is None else plain(value)
+
+
+def _key(text: str) -> str:
+    """Lookup key of a currency or scale word: lower case, plain apostrophe, single spaces."""
+    return re.sub(r"\s+", " ", text.replace("’", "'").strip().lower())
+
+
+def _phrase(text: str) -> str:
+    """A literal phrase as a regex: any run of spaces for a space, either apostrophe."""
+    parts = [re.escape(p) for p in text.split()]
+    return (H + "+").join(parts).replace("'", "['’]")
+
+
+def _alternation(phrases: Sequence[str]) -> str:
+    return "|".join(_phrase(p) for p in sorted(set(phrases), key=len, reverse=True))
+
+
+def _elidable(phrase: str) -> str:
+    """A phrase ending in "de" also matches its elided form before a vowel ("plus d'un")."""
+    if phrase.endswith(" de"):
+        return _phrase(phrase[:-3]) + rf"{H}+(?:de|d['’])"
+    return _phrase(phrase)
+
+
+def _mark_regex(mark: str) -> str:
+    regex = _phrase(mark)
+    if mark[0].isalpha():
+        regex = r"(?<![^\W\d_])" + regex
+    if mark[-1].isalpha():
+        regex += r"(?![^\W\d_])"
+    return regex
+
+
+@dataclass(frozen=True, slots=True)
+class _Atom:
+    """A number with what is written right next to it: scale word, currency."""
+
+    start: int
+    end: int
+    number: Decimal
+    scale: Decimal | None
+    counting: bool  # the scale is a word ("milliards") that may stand for money in context
+    has_currency: bool
+    code: str | None
+    factor: Decimal  # 0.01 for sub-units ("centimes")
+    words: bool  # number spelled in words
+
+    @property
+    def value(self) -> Decimal:
+        return self.number * (self.scale or 1) * self.factor
+
+
+@dataclass(frozen=True, slots=True)
+class _Item:
+    """A money candidate: an atom or a range, before the currency is carried over."""
+
+    start: int
+    end: int
+    amount: Decimal | None
+    code: str | None
+    kind: str  # "priced" (currency written), "scaled" (bare with a scale word), "bare"
+    inferred: bool = False
+    amount_min: Decimal | None = None
+    amount_max: Decimal | None = None
+    num_start: int = 0
+
+    def match(self) -> MoneyMatch:
+        return MoneyMatch(
+            self.start, self.end, self.amount, self.code, self.inferred,
+            self.amount_min, self.amount_max,
+        )
+
+
+class _Grammar:
+    """Compiled patterns and lookup tables of one language."""
+
+    def __init__(self, lang: str) -> None:
+        cur = load(lang, "currencies")
+        scales = load(lang, "scales")
+        words = load(lang, "money")
+        self.lang = lang
+        self.marks: dict[str, str | None] = {
+            re.sub(r"\s+", " ", k): v for k, v in cur["marks"].items()
+        }
+        self.names: dict[str, str | None] = {_key(k): v for k, v in cur["names"].items()}
+        self.subunits: dict[str, str | None] = {_key(k): v for k, v in cur["subunits"].items()}
+        self.scale_words = {_key(k): Decimal(v) for k, v in scales["words"].items()}
+        self.abbreviations = {k: Decimal(v) for k, v in scales["abbreviations"].items()}
+        self.counting = frozenset(_key(k) for k in scales["counting"])
+        self.not_counted = frozenset(_key(k) for k in words["not_counted"])
+        self.after_one = frozenset(_key(k) for k in words["after_one"])
+        self.years = (int(words["year_range"][0]), int(words["year_range"][1]))
+
+        marks = "|".join(_mark_regex(m) for m in sorted(self.marks, key=len, reverse=True))
+        names = _alternation([*cur["names"], *cur["subunits"]])
+        scale_w = _alternation(list(scales["words"]))
+        abbr = "|".join(re.escape(a) for a in sorted(self.abbreviations, key=len, reverse=True))
+        number = rf"{DIGITS}|{words_pattern(lang)}"
+        currency = rf"(?i:{names})(?![\w-])|{marks}"
+        self.atoms = re.compile(
+            rf"(?P<pre>{marks}){H}?(?P<pnum>{DIGITS})"
+            rf"(?:{H}?(?P<pscale>(?i:{scale_w})(?![\w])|(?:{abbr})(?![^\W\d_])))?"
+            rf"|(?P<num>{number})"
+            rf"(?:{H}*(?P<abbr>{abbr}){H}*(?P<acur>{marks})"
+            rf"|{H}+(?P<scale>(?i:{scale_w}))(?![\w])"
+            rf"(?:{H}*(?:(?i:de){H}+|(?i:d)['’]{H}*)?(?P<scur>{currency}))?"
+            rf"|{H}*(?P<cur>{currency}))?"
+        )
+        self.percent_after = re.compile(rf"{H}*(?:%|(?i:pour{H}?cents?|pourcents?|points?)\b)")
+        self.counted_after = re.compile(
+            rf"{H}+(?i:de{H}+|d['’]{H}*)(?P<w>(?i:l['’])|[\w-]+)"
+        )
+        self.after_word = re.compile(rf"{H}+(?P<w>[\w-]+)")
+        bounds = [(p, "min") for p in words["min_bounds"]]
+        bounds += [(p, "max") for p in words["max_bounds"]]
+        bounds += [(p, "approx") for p in words["approximations"]]
+        self.bound_kind = {_key(p): kind for p, kind in bounds}
+        self.prefix = re.compile(
+            r"(?<![\w'’-])(?P<p>(?i:"
+            + "|".join(_elidable(p) for p, _ in sorted(bounds, key=lambda b: -len(b[0])))
+            + rf")){H}*$"
+        )
+        openers = words["range_open"]
+        self.opener = re.compile(
+            rf"(?<![\w'’-])(?P<o>(?i:{_alternation(list(openers))})){H}+$"
+        )
+        self.open_joins = {
+            _key(o): re.compile(rf"{H}*(?i:{_alternation(j)}){H}*") for o, j in openers.items()
+        }
+        self.dash = re.compile(rf"{H}*(?:{_alternation(words['range_dash'])}){H}*")
+        self.change_verb = re.compile(
+            rf"(?<![\w])(?i:{_alternation(words['change_verbs'])})(?:{H}+[\w'’-]+){{0,2}}{H}+$"
+        )
+        self.subunit_join = re.compile(rf"{H}+(?:(?i:et){H}+)?")
+        self.list_join = re.compile(
+            rf"(?<![\w])(?i:{_alternation(words['list_joins'])}){H}*$"
+        )
+        self.list_follow = re.compile(
+            rf"{H}*(?:$|[,.;:!?)»\n]|(?i:{_alternation(words['list_follow'])})(?![\w]))"
+        )
+
+    # -- atoms ------------------------------------------------------------------------
+
+    def currency(self, text: str) -> tuple[str | None, Decimal]:
+        """(ISO code or None, factor) of a currency word or mark; KeyError if unknown."""
+        mark = re.sub(r"\s+", " ", text)
+        if mark in self.marks:
+            return self.marks[mark], Decimal(1)
+        key = _key(text)
+        if key in self.names:
+            return self.names[key], Decimal(1)
+        return self.subunits[key], CENT
+
+    def scale(self, text: str) -> Decimal:
+        return self.abbreviations.get(text) or self.scale_words[_key(text)]
+
+    def atom(self, text: str, m: re.Match[str]) -> _Atom | None:
+        if m.group("pre"):
+            number = parse_number(m.group("pnum"), self.lang)
+            scale_text, cur_text, words = m.group("pscale"), m.group("pre"), False
+        else:
+            raw = m.group("num")
+            number = parse_number(raw, self.lang)
+            words = not any(ch.isdigit() for ch in raw)
+            scale_text = m.group("abbr") or m.group("scale")
+            cur_text = m.group("acur") or m.group("scur") or m.group("cur")
+        if number is None:
+            return None
+        scale = self.scale(scale_text) if scale_text else None
+        counting = scale_text is not None and _key(scale_text) in self.counting
+        code, factor = self.currency(cur_text) if cur_text else (None, Decimal(1))
+        end = m.end()
+        if cur_text is None and scale is None and self.percent_after.match(text, end):
+            return None
+        if cur_text and words and number == 1 and scale is None:
+            nxt = self.after_word.match(text, end)
+            if nxt and _key(nxt.group("w")) in self.after_one:
+                return None
+        has_currency = cur_text is not None
+        return _Atom(m.start(), end, number, scale, counting, has_currency, code, factor, words)
+
+    # -- combining atoms --------------------------------------------------------------
+
+    def combine(self, text: str, atoms: list[_Atom]) -> list[_Item]:
+        items: list[_Item] = []
+        i = 0
+        while i < len(atoms):
+            a = atoms[i]
+            if i + 1 < len(atoms):
+                pair = self.range(text, a, atoms[i + 1]) or self.subunit(text, a, atoms[i + 1])
+                if pair:
+                    items.extend(pair)
+                    i += 2
+                    continue
+            single = self.single(text, a)
+            if single:
+                items.append(single)
+            i += 1
+        return items
+
+    def range(self, text: str, a: _Atom, b: _Atom) -> list[_Item] | None:
+        if not (b.has_currency or b.counting) or (a.has_currency and not b.has_currency):
+            return None
+        if a.has_currency and (a.code != b.code or a.factor != b.factor):
+            return None
+        if not b.has_currency and self.counts_things(text, b):
+            return None
+        between = text[a.end : b.start]
+        opener = self.opener.search(text, max(0, a.start - 20), a.start)
+        start = a.start
+        change = False
+        if opener:
+            join = self.open_joins[_key(opener.group("o"))]
+            if not join.fullmatch(between):
+                opener = None
+            else:
+                start = opener.start()
+                change = _key(opener.group("o")) == "de" and bool(
+                    self.change_verb.search(text, max(0, start - 40), start)
+                )
+        if opener is None and (a.words or b.words or not self.dash.fullmatch(between)):
+            return None
+        first = a
+        if a.scale is None and b.scale is not None and a.number <= b.number:
+            first = replace(a, scale=b.scale, counting=b.counting)
+        if not a.has_currency:
+            first = replace(first, factor=b.factor)
+        kind = "priced" if b.has_currency else "scaled"
+        low, high = first.value, b.value
+        if change:
+            return [
+                _Item(a.start, a.end, low, b.code, kind, not a.has_currency, num_start=a.start),
+                _Item(b.start, b.end, high, b.code, kind, num_start=b.start),
+            ]
+        low, high = min(low, high), max(low, high)
+        return [_Item(start, b.end, None, b.code, kind, False, low, high, num_start=a.start)]
+
+    def subunit(self, text: str, a: _Atom, b: _Atom) -> list[_Item] | None:
+        if not (a.has_currency and a.factor == 1 and b.has_currency and b.factor == CENT):
+            return None
+        if a.scale or b.scale or b.number >= 100 or b.code not in (None, a.code):
+            return None
+        if not self.subunit_join.fullmatch(text, a.end, b.start):
+            return None
+        return [_Item(a.start, b.end, a.value + b.value, a.code, "priced", num_start=a.start)]
+
+    def counts_things(self, text: str, a: _Atom) -> bool:
+        """A scale word followed by "de" + a noun counts things ("un million de personnes")."""
+        counted = self.counted_after.match(text, a.end)
+        return counted is not None and _key(counted.group("w")) not in self.not_counted
+
+    def single(self, text: str, a: _Atom) -> _Item | None:
+        if a.has_currency:
+            kind = "priced"
+        elif a.counting:
+            if self.counts_things(text, a):
+                return None
+            kind = "scaled"
+        elif a.words or a.scale is not None:
+            return None
+        else:
+            kind = "bare"
+        item = _Item(a.start, a.end, a.value, a.code, kind, num_start=a.start)
+        prefix = self.prefix.search(text, max(0, a.start - 40), a.start)
+        if prefix is None:
+            return item
+        bound = self.bound_kind.get(_key(re.sub(r"d['’]$", "de", prefix.group("p"))), "approx")
+        if bound == "min":
+            return replace(item, start=prefix.start(), amount=None, amount_min=a.value)
+        if bound == "max":
+            return replace(item, start=prefix.start(), amount=None, amount_max=a.value)
+        return replace(item, start=prefix.start())
+
+    # -- currency from context --------------------------------------------------------
+
+    def carry(
+        self, text: str, items: list[_Item], sentences: Sequence[tuple[int, int]]
+    ) -> list[_Item]:
+        starts = [s for s, _ in sentences]
+
+        def sentence(pos: int) -> int:
+            return bisect.bisect_right(starts, pos) - 1
+
+        sent = [sentence(it.num_start) for it in items]
+        out: list[_Item | None] = list(items)
+        for i, it in enumerate(items):
+            if it.kind != "scaled":
+                continue
+            anchors = [
+                j for j, p in enumerate(items)
+                if p.kind == "priced" and p.code and sent[j] == sent[i]
+            ]
+            before = [j for j in anchors if j < i]
+            after = [j for j in anchors if j > i]
+            anchor = before[-1] if before else (after[0] if after else None)
+            if anchor is None:
+                out[i] = None
+            else:
+                out[i] = replace(it, code=items[anchor].code, inferred=True, kind="carried")
+        for i, it in enumerate(items):
+            if it.kind != "bare":
+                continue
+            out[i] = None
+            prev = next((out[j] for j in range(i - 1, -1, -1) if out[j] is not None), None)
+            if prev is None or prev.code is None or sentence(prev.num_start) != sent[i]:
+                continue
+            if self.is_year(it) or not self.list_follow.match(text, it.end):
+                continue
+            gap = text[prev.end : it.start]
+            if len(gap) > 60 or any(ch.isdigit() for ch in gap) or not self.list_join.search(gap):
+                continue
+            out[i] = replace(it, code=prev.code, inferred=True, kind="carried")
+        return [it for it in out if it is not None]
+
+    def is_year(self, item: _Item) -> bool:
+        value = item.amount if item.amount is not None else item.amount_min or item.amount_max
+        low, high = self.years
+        return value is not None and value == value.to_integral_value() and low <= value <= high
+
+
+@cache
+def _grammar(lang: str) -> _Grammar:
+    return _Grammar(lang)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-ZÀ-ÝÉ«\"])|\n\s*")
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Rough sentence boundaries, for callers that have none (no parser)."""
+    bounds, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        bounds.append((start, m.start()))
+        start = m.end()
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def find_money(
+    text: str, sentences: Sequence[tuple[int, int]] | None = None, lang: str = "fr"
+) -> list[MoneyMatch]:
+    """Every amount of money in ``text``, in order, without overlaps.
+
+    ``sentences`` are (start, end) character offsets of the sentences, used to carry a
+    currency over; without them a rough split on end punctuation is used.
+
+    >>> [(m.amount, m.currency) for m in find_money("Il a coûté 39,9 milliards de dollars.")]
+    [(Decimal('39900000000.0'), 'USD')]
+    >>> m = find_money("un budget de 10 à 12 M€")[0]
+    >>> m.amount, m.amount_min, m.amount_max, m.currency
+    (None, Decimal('10000000'), Decimal('12000000'), 'EUR')
+    >>> find_money("plus de 2 millions d'euros")[0].value()["amount_min"]
+    '2000000'
+    >>> find_money("moins de 10 €")[0].value()["amount_max"]
+    '10'
+    >>> find_money("1 USD et 23 centimes")[0].value()["amount"]
+    '1.23'
+    >>> find_money("le 3 juillet 2018, 2017-2018, 58 %, 01 45 67 89 10")
+    []
+    """
+    grammar = _grammar(lang)
+    atoms = [a for m in grammar.atoms.finditer(text) if (a := grammar.atom(text, m))]
+    items = grammar.combine(text, atoms)
+    items = grammar.carry(text, items, sentences if sentences is not None else _sentences(text))
+    found: list[MoneyMatch] = []
+    for it in sorted(items, key=lambda it: (it.start, -it.end)):
+        if found and it.start < found[-1].end:
+            continue
+        found.append(it.match())
+    return found
+
+
+def currency_code(word: str, lang: str = "fr") -> str | None:
+    """The ISO 4217 code for a currency word, symbol or code; KeyError if it is not one.
+
+    >>> currency_code("dollars canadiens"), currency_code("£"), currency_code("FCFA")
+    ('CAD', 'GBP', 'XOF')
+    >>> currency_code("Livres Sterling"), currency_code("yuans"), currency_code("francs") is None
+    ('GBP', 'CNY', True)
+    """
+    return _grammar(lang).currency(word)[0]
+
+
+def scale_factor(word: str, lang: str = "fr") -> Decimal:
+    """The exact factor of a scale word or abbreviation; KeyError if it is not one.
+
+    >>> scale_factor("milliards"), scale_factor("Md"), scale_factor("billion")
+    (Decimal('1000000000'), Decimal('1000000000'), Decimal('1000000000000'))
+    """
+    return _grammar(lang).scale(word)
+
+
+def apply_scale(number: Decimal, scale: str | None, lang: str = "fr") -> Decimal:
+    """``number`` times the factor of ``scale`` (none: unchanged), exactly.
+
+    >>> plain(apply_scale(Decimal("39.9"), "milliards"))
+    '39900000000'
+    """
+    return number if scale is None else number * scale_factor(scale, lang)

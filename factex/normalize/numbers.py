@@ -1,0 +1,191 @@
+"""French numerals to exact :class:`~decimal.Decimal` values, and the regexes that find them.
+
+Digits follow French conventions: a comma is the decimal mark, and thousands are grouped with
+a space, a no-break space (U+00A0), a narrow no-break space (U+202F) or a dot ("1.000.000").
+A dot followed by anything but exactly three digits is read as a decimal point ("1.5"), as in
+English-style figures. Reading the digits is left to price-parser, which already knows these
+separators; the words ("vingt et un mille") are read from ``resources/<lang>/number_words.json``.
+
+>>> parse_number("39,9")
+Decimal('39.9')
+>>> parse_number("1\u202f000\u202f000")
+Decimal('1000000')
+>>> parse_number("quatre-vingt-dix-neuf")
+Decimal('99')
+>>> plain(Decimal("39.9") * 1_000_000_000)
+'39900000000'
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from functools import cache, lru_cache
+from typing import Any
+
+from price_parser import Price
+
+from factex.resources import load
+
+#: Space-like thousands separators found in French text (space, NBSP, narrow NBSP).
+THOUSANDS_SPACES = " \u00a0\u202f"
+
+#: A number written in digits: grouped thousands with an optional decimal part, or plain digits
+#: with an optional decimal part. The look-arounds keep it from starting or ending inside a
+#: longer number.
+DIGITS = (
+    r"(?<![\d.,])(?:\d{1,3}(?:(?:[" + THOUSANDS_SPACES + r"]\d{3})+|(?:\.\d{3})+)(?:,\d+)?"
+    r"|\d+(?:[.,]\d+)?)(?![\d]|[.,]\d)"
+)
+
+
+def plain(value: Decimal) -> str:
+    """An exact decimal as a plain string: no exponent, no trailing zeros.
+
+    >>> plain(Decimal("10000.00"))
+    '10000'
+    >>> plain(Decimal("1E+3"))
+    '1000'
+    >>> plain(Decimal("0.50"))
+    '0.5'
+    """
+    text = format(value.normalize(), "f")
+    return "0" if text in ("-0", "") else text
+
+
+@lru_cache(maxsize=4096)
+def parse_digits(text: str) -> Decimal | None:
+    """The value of a number written in digits, French separators, or None.
+
+    >>> parse_digits("10 000,00")
+    Decimal('10000.00')
+    >>> parse_digits("1.000.000")
+    Decimal('1000000')
+    >>> parse_digits("12,5")
+    Decimal('12.5')
+    >>> parse_digits("douze") is None
+    True
+    """
+    if not any(ch.isdigit() for ch in text):
+        return None
+    amount: Any = Price.fromstring(text).amount
+    return amount if isinstance(amount, Decimal) else None
+
+
+@cache
+def _words(lang: str) -> tuple[dict[str, int], dict[str, int], dict[str, int], frozenset[str]]:
+    data = load(lang, "number_words")
+    values = {_squash(k): int(v) for k, v in data["values"].items()}
+    hundred = {_squash(k): int(v) for k, v in data["hundred"].items()}
+    multipliers = {_squash(k): int(v) for k, v in data["multipliers"].items()}
+    return values, hundred, multipliers, frozenset(data["joiners"])
+
+
+def _squash(word: str) -> str:
+    return re.sub(r"[\s-]+", "", word.lower())
+
+
+@cache
+def _compound_re(lang: str) -> re.Pattern[str]:
+    """Multi-part words listed whole ("quatre-vingt"), to be read before splitting on hyphens."""
+    data = load(lang, "number_words")
+    parts = [k for group in ("values", "hundred", "multipliers") for k in data[group]]
+    compounds = sorted((k for k in parts if re.search(r"[\s-]", k)), key=len, reverse=True)
+    if not compounds:
+        return re.compile(r"(?!x)x")
+    return re.compile("|".join(_flexible(k) for k in compounds), re.IGNORECASE)
+
+
+def _flexible(phrase: str) -> str:
+    """A literal phrase as a regex where any space or hyphen may be any run of them."""
+    return r"[\s-]+".join(re.escape(p) for p in re.split(r"[\s-]+", phrase))
+
+
+@lru_cache(maxsize=4096)
+def parse_words(text: str, lang: str = "fr") -> int | None:
+    """The value of a number written in words, or None if a word is not a number word.
+
+    >>> parse_words("vingt et un mille")
+    21000
+    >>> parse_words("trente-cinq")
+    35
+    >>> parse_words("deux cent trois mille quatre cents")
+    203400
+    >>> parse_words("soixante et onze")
+    71
+    >>> parse_words("quatre vingts")
+    80
+    >>> parse_words("cent")
+    100
+    >>> parse_words("deux roues") is None
+    True
+    """
+    values, hundred, multipliers, joiners = _words(lang)
+    squashed = _compound_re(lang).sub(lambda m: _squash(m.group(0)), text.lower())
+    tokens = [t for t in re.split(r"[\s-]+", squashed.strip()) if t]
+    if not tokens:
+        return None
+    total = current = 0
+    seen = False
+    for token in tokens:
+        if token in joiners:
+            continue
+        if token in values:
+            current += values[token]
+        elif token in hundred:
+            current = max(current, 1) * hundred[token]
+        elif token in multipliers:
+            total += max(current, 1) * multipliers[token]
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def parse_number(text: str, lang: str = "fr") -> Decimal | None:
+    """The value of a number in digits or in words, or None.
+
+    >>> parse_number("10.000")
+    Decimal('10000')
+    >>> parse_number("cinquante")
+    Decimal('50')
+    >>> parse_number("beaucoup") is None
+    True
+    """
+    text = text.strip()
+    if any(ch.isdigit() for ch in text):
+        return parse_digits(text)
+    value = parse_words(text, lang)
+    return None if value is None else Decimal(value)
+
+
+@cache
+def words_pattern(lang: str = "fr") -> str:
+    """Regex source for a number in words ("vingt et un mille", "quatre-vingt-dix").
+
+    >>> re.fullmatch(words_pattern(), "vingt et un mille", re.IGNORECASE) is not None
+    True
+    >>> re.search(words_pattern(), "les deux-roues", re.IGNORECASE) is None
+    True
+    """
+    data = load(lang, "number_words")
+    keys = [k for group in ("values", "hundred", "multipliers") for k in data[group]]
+    word = "|".join(_flexible(k) for k in sorted(set(keys), key=len, reverse=True))
+    joiners = "|".join(re.escape(j) for j in data["joiners"])
+    sep = r"(?:[^\S\r\n]+|-)"
+    return (
+        rf"(?<![\w-])(?:{word})(?:{sep}(?:(?:{joiners}){sep})?(?:{word}))*(?![\w-])"
+    )
+
+
+def to_decimal(text: str) -> Decimal:
+    """``Decimal(text)`` that names the bad input in its error.
+
+    >>> to_decimal("1000000")
+    Decimal('1000000')
+    """
+    try:
+        return Decimal(text)
+    except InvalidOperation:
+        raise ValueError(f"not a decimal number: {text!r}") from None
