@@ -75,18 +75,18 @@ def record_rows(facts: Facts) -> Iterator[dict[str, Any]]:
 
 
 def write_jsonl(results: Iterable[Facts], out: IO[str]) -> int:
-    """One JSON object per record; returns the number of rows written."""
+    """One JSON object per record: ``id`` then the record's own fields (``Record.to_dict``).
+
+    Fields that do not apply to a record's kind are left out; fields that apply but are
+    unknown are ``null``. Returns the number of rows written.
+    """
     count = 0
     for facts in results:
-        for row in record_rows(facts):
-            out.write(json.dumps(_compact(row), ensure_ascii=False, default=str) + "\n")
+        for record in facts.records:
+            row = {"id": facts.id, **record.to_dict()}
+            out.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
             count += 1
     return count
-
-
-def _compact(row: dict[str, Any]) -> dict[str, Any]:
-    # Columns that do not apply to a record's kind are left out, as in Record.to_dict.
-    return {k: v for k, v in row.items() if v is not None or k in ("id", "kind")}
 
 
 def write_doc_jsonl(results: Iterable[Facts], out: IO[str]) -> int:
