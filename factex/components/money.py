@@ -1,22 +1,55 @@
-"""factex_money: placeholder factory, to be filled in."""
+"""factex_money: amounts of money, as token-aligned spans with exact values.
+
+Finding and normalising is pure code (:func:`factex.normalize.money.find_money`, one pass of
+compiled regexes over ``doc.text``); this component only hands it the Doc's sentence
+boundaries (for carrying a currency within a sentence), aligns the matches to tokens and
+writes ``doc.spans["factex_money"]`` with ``Span._.factex_money`` =
+{amount, currency, currency_inferred, amount_min, amount_max} (amounts as plain strings).
+"""
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from factex.components.extensions import register_extensions
+from factex.components.extensions import MONEY, register_extensions
+from factex.normalize import money
+
+
+def sentence_bounds(doc: Doc) -> list[tuple[int, int]] | None:
+    """(start, end) character offsets of the Doc's sentences, or None without boundaries."""
+    if not doc.has_annotation("SENT_START"):
+        return None
+    return [(s.start_char, s.end_char) for s in doc.sents]
 
 
 class MoneyComponent:
+    """Writes ``doc.spans["factex_money"]``: one span per amount, non-overlapping, in order."""
+
     def __init__(self, nlp: Language, name: str) -> None:
         register_extensions()
         self.name = name
+        self.lang = nlp.lang
+        money.prepare(self.lang)
 
     def __call__(self, doc: Doc) -> Doc:
+        spans: list[Span] = []
+        last = 0
+        for m in money.find_money(doc.text, sentence_bounds(doc), self.lang):
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or span.start < last:
+                continue
+            span._.factex_money = m.as_dict()
+            spans.append(span)
+            last = span.end
+        doc.spans[MONEY] = spans
         return doc
 
 
-@Language.factory("factex_money")
+@Language.factory(
+    "factex_money",
+    assigns=["doc.spans", "span._.factex_money"],
+    requires=["token.is_sent_start"],
+)
 def make_money(nlp: Language, name: str) -> MoneyComponent:
     return MoneyComponent(nlp, name)

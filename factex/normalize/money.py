@@ -28,7 +28,7 @@ What the values mean (the choices, in one place):
   things ("un million de personnes") is never money.
 
 >>> found = find_money("Il atteint 18,2 milliards d’euros, dont 5,8 milliards pour l'État.")
->>> [(m.value()["amount"], m.currency, m.currency_inferred) for m in found]
+>>> [(m.as_dict()["amount"], m.currency, m.currency_inferred) for m in found]
 [('18200000000', 'EUR', False), ('5800000000', 'EUR', True)]
 >>> find_money("Un million de personnes ont manifesté en 2017.")
 []
@@ -64,7 +64,7 @@ class MoneyMatch:
     amount_min: Decimal | None = None
     amount_max: Decimal | None = None
 
-    def value(self) -> dict[str, Any]:
+    def as_dict(self) -> dict[str, Any]:
         """The JSON-safe dict stored on ``Span._.factex_money`` (amounts as plain strings)."""
         return {
             "amount": _str(self.amount),
@@ -415,6 +415,11 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return bounds
 
 
+def prepare(lang: str = "fr") -> None:
+    """Compile the patterns of ``lang`` now (a missing resource file fails here, not later)."""
+    _grammar(lang)
+
+
 def find_money(
     text: str, sentences: Sequence[tuple[int, int]] | None = None, lang: str = "fr"
 ) -> list[MoneyMatch]:
@@ -428,11 +433,11 @@ def find_money(
     >>> m = find_money("un budget de 10 à 12 M€")[0]
     >>> m.amount, m.amount_min, m.amount_max, m.currency
     (None, Decimal('10000000'), Decimal('12000000'), 'EUR')
-    >>> find_money("plus de 2 millions d'euros")[0].value()["amount_min"]
+    >>> find_money("plus de 2 millions d'euros")[0].as_dict()["amount_min"]
     '2000000'
-    >>> find_money("moins de 10 €")[0].value()["amount_max"]
+    >>> find_money("moins de 10 €")[0].as_dict()["amount_max"]
     '10'
-    >>> find_money("1 USD et 23 centimes")[0].value()["amount"]
+    >>> find_money("1 USD et 23 centimes")[0].as_dict()["amount"]
     '1.23'
     >>> find_money("le 3 juillet 2018, 2017-2018, 58 %, 01 45 67 89 10")
     []

@@ -1,0 +1,201 @@
+"""Percentages and percentage points in French text, with the direction of a change.
+
+:func:`find_percentages` scans a text with one compiled regex built from ``percent.json`` and
+``number_words.json``. What the values mean:
+
+* ``value`` is the magnitude written, exact and never negative: "58 %" → 58, "12,5 %" → 12.5,
+  "cinquante pour cent" → 50. A sign does not make the value negative; it gives the
+  direction: "+3,2 %" → 3.2 up, "-0,4 %" or "−0,4 %" (U+2212) → 0.4 down.
+* ``unit`` is "percent", or "points" for a change in percentage points ("0,5 point",
+  "2 points de pourcentage"). Basis points are converted: "25 points de base" → 0.25 points.
+  A bare "3 points" (no decimals, no sign, no "de pourcentage") counts only after a
+  direction word ("en baisse de 3 points"): sports scores are not percentages.
+* ``direction`` is "up", "down" or None: from the sign, else from a trigger word shortly
+  before the number ("en hausse de 58 %", "a reculé de près de 2 %", "bondit de 10 %"), else
+  from "de" + a trigger noun just after ("58 % de hausse"). A trigger followed by "à" gives a
+  level, not a change ("a baissé à 7 %": no direction). Trigger words are data
+  (``percent.json``).
+* In a range ("entre 3 et 5 %", "de 3 à 5 %", "3-5 %") the first figure is a percentage too,
+  with the unit and direction of the second.
+
+>>> [m.as_dict() for m in find_percentages("Les ventes sont en hausse de 58 % sur un an.")]
+[{'value': '58', 'unit': 'percent', 'direction': 'up'}]
+>>> [m.as_dict()["direction"] for m in find_percentages("Le PIB recule de 0,4 %, l'emploi +1,2 %.")]
+['down', 'up']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from factex.normalize.numbers import DIGITS, parse_number, plain, words_pattern
+from factex.resources import load
+
+H = r"[^\S\r\n]"
+_SIGNS = {"+": "up", "-": "down", "−": "down", "±": None}
+
+
+@dataclass(frozen=True, slots=True)
+class PercentMatch:
+    """One percentage found in a text: character offsets, magnitude, unit and direction."""
+
+    start: int
+    end: int
+    value: Decimal
+    unit: str = "percent"
+    direction: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON-safe dict stored on ``Span._.factex_percent``."""
+        return {"value": plain(self.value), "unit": self.unit, "direction": self.direction}
+
+
+def _phrase(text: str) -> str:
+    parts = [re.escape(p) for p in text.split()]
+    return (H + "+").join(parts).replace("'", "['’]").replace("’", "['’]")
+
+
+def _trigger(word: str) -> str:
+    if word.endswith("*"):
+        return _phrase(word[:-1]) + r"\w*"
+    return _phrase(word)
+
+
+def _alternation(words: Sequence[str], make: Any = _phrase) -> str:
+    return "|".join(make(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+class _Grammar:
+    def __init__(self, lang: str) -> None:
+        data = load(lang, "percent")
+        self.lang = lang
+        number = rf"{DIGITS}|{words_pattern(lang)}"
+        marks = _alternation(data["percent_marks"])
+        points = _alternation(data["points"])
+        self.atoms = re.compile(
+            rf"(?P<sign>(?<![\w)\].,%+\-−±])[+\-−±]{H}?)?(?P<num>{number}){H}*"
+            rf"(?:(?P<pct>(?i:{marks}))(?![\w])"
+            rf"|(?P<pts>(?i:{points}))(?![\w])"
+            rf"(?:{H}+(?P<pp>(?i:{_alternation(data['points_of_percent'])}))(?![\w])"
+            rf"|{H}+(?P<bp>(?i:{_alternation(data['basis_points'])}))(?![\w]))?)"
+        )
+        groups = []
+        for name in ("up", "down", "weak_up", "weak_down"):
+            groups.append(f"(?P<{name}>{_alternation(data[name], _trigger)})")
+        triggers = "|".join(groups)
+        self.triggers = re.compile(rf"(?<![\w])(?i:{triggers})(?![\w])")
+        self.after = re.compile(rf"{H}+(?i:de{H}+|d['’]{H}*)(?:{triggers})(?![\w])", re.I)
+        self.max_gap = int(data["max_gap_words"])
+        self.gap_stop = frozenset(w.replace("’", "'").lower() for w in data["gap_stop"])
+        self.range_before = re.compile(
+            rf"(?:(?P<entre>(?i:entre)){H}+|(?P<de>(?i:de)){H}+)?(?P<first>{DIGITS})"
+            rf"{H}*(?P<fpct>%)?{H}*(?P<join>à|-|–|et){H}*$"
+        )
+        self.number_before = re.compile(rf"(?:{DIGITS}){H}*%?{H}*$")
+
+    def direction(self, text: str, start: int, end: int, floor: int) -> tuple[str | None, bool]:
+        """(direction, strong) from the words before ``start`` (not before ``floor``) or after."""
+        last = None
+        for m in self.triggers.finditer(text, max(floor, start - 120), start):
+            last = m
+        if last is not None and self.gap_ok(text[last.end() : start]):
+            kind = last.lastgroup or ""
+            return ("up" if kind.endswith("up") else "down"), not kind.startswith("weak")
+        after = self.after.match(text, end)
+        if after is not None:
+            kind = after.lastgroup or ""
+            return ("up" if kind.endswith("up") else "down"), not kind.startswith("weak")
+        return None, False
+
+    def gap_ok(self, gap: str) -> bool:
+        if any(ch.isdigit() or ch in ".;:!?,()«»\"" for ch in gap):
+            return False
+        words = re.findall(r"[\w'’-]+", gap)
+        if len(words) > self.max_gap:
+            return False
+        return not any(w.replace("’", "'").lower() in self.gap_stop for w in words)
+
+
+@cache
+def _grammar(lang: str) -> _Grammar:
+    return _Grammar(lang)
+
+
+def _sentence_floor(sentences: Sequence[tuple[int, int]] | None, pos: int) -> int:
+    if not sentences:
+        return 0
+    floor = 0
+    for start, _ in sentences:
+        if start > pos:
+            break
+        floor = start
+    return floor
+
+
+def prepare(lang: str = "fr") -> None:
+    """Compile the patterns of ``lang`` now (a missing resource file fails here, not later)."""
+    _grammar(lang)
+
+
+def find_percentages(
+    text: str, sentences: Sequence[tuple[int, int]] | None = None, lang: str = "fr"
+) -> list[PercentMatch]:
+    """Every percentage or change in points in ``text``, in order.
+
+    ``sentences`` ((start, end) offsets) keep direction words from crossing a sentence.
+
+    >>> [(m.value, m.unit, m.direction) for m in find_percentages("Le taux gagne 0,5 point.")]
+    [(Decimal('0.5'), 'points', 'up')]
+    >>> [m.as_dict()["value"] for m in find_percentages("entre 3 et 5 % des salariés")]
+    ['3', '5']
+    >>> find_percentages("Le PSG compte 3 points d'avance, 2017-2018.")
+    []
+    """
+    g = _grammar(lang)
+    found: list[PercentMatch] = []
+    for m in g.atoms.finditer(text):
+        number = parse_number(m.group("num"), lang)
+        if number is None:
+            continue
+        sign = (m.group("sign") or "").strip()
+        lead = m.start()
+        if sign == "-" and g.number_before.search(text, max(0, lead - 30), lead):
+            sign, lead = "", m.start("num")  # "10 - 20 %": a range dash, not a minus
+        first = None
+        if not sign:
+            first = g.range_before.search(text, max(0, lead - 40), m.start("num"))
+            if first is not None and (
+                (first.group("join") == "et") != bool(first.group("entre"))
+            ):
+                first = None
+            if first is not None:
+                lead = first.start("first")
+        floor = _sentence_floor(sentences, lead)
+        direction, strong = g.direction(text, lead, m.end(), floor)
+        if sign:
+            direction, strong = _SIGNS[sign], True
+        unit, value = "percent", number
+        if m.group("pts"):
+            unit = "points"
+            if m.group("bp"):
+                value = number / 100
+            elif not (m.group("pp") or sign or number != number.to_integral_value() or strong):
+                continue
+        if first is not None and not first.group("fpct"):
+            first_value = parse_number(first.group("first"), lang)
+            if first_value is not None:
+                if m.group("bp"):
+                    first_value /= 100
+                found.append(
+                    PercentMatch(
+                        first.start("first"), first.end("first"), first_value, unit, direction
+                    )
+                )
+        start = m.start() if sign else m.start("num")
+        found.append(PercentMatch(start, m.end(), value, unit, direction))
+    return found
