@@ -29,7 +29,9 @@ class MoneyComponent:
     def __init__(self, nlp: Language, name: str) -> None:
         register_extensions()
         self.name = name
-        self.lang = nlp.lang
+        if not nlp.lang:
+            raise ValueError(f"{name}: the pipeline has no language (nlp.lang)")
+        self.lang: str = nlp.lang
         money.prepare(self.lang)
 
     def __call__(self, doc: Doc) -> Doc:

@@ -21,7 +21,9 @@ class PercentComponent:
     def __init__(self, nlp: Language, name: str) -> None:
         register_extensions()
         self.name = name
-        self.lang = nlp.lang
+        if not nlp.lang:
+            raise ValueError(f"{name}: the pipeline has no language (nlp.lang)")
+        self.lang: str = nlp.lang
         percent.prepare(self.lang)
 
     def __call__(self, doc: Doc) -> Doc:
