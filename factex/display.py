@@ -56,7 +56,10 @@ _BOX = (
     "border-radius: 6px; max-width: 60em"
 )
 _TEXT = "white-space: pre-wrap; line-height: 2.2; font-size: 15px; margin: 0.5em 0"
-_MARK = "padding: 0.15em 0.35em; margin: 0 0.1em; border-radius: 0.35em; color: #111"
+_MARK = (
+    "padding: 0.15em 0.35em; margin: 0 0.1em; border-radius: 0.35em; color: #111; "
+    "white-space: nowrap"
+)
 _LABEL = (
     "font-size: 0.62em; font-weight: bold; line-height: 1; text-transform: uppercase; "
     "vertical-align: middle; margin-left: 0.4em; opacity: 0.75"
