@@ -5,6 +5,7 @@ A gold case is ``{"id", "text", "published", "money": [...], "percentages": [...
 ``text`` (optionally ``start`` to pick one occurrence); this module finds the character offsets,
 so a typo in the gold is an error naming the file and line instead of a silent miss.
 
+An item may also be a bare string (its text) or, for entities, a ``[text, label]`` pair.
 A kind absent from a case is not scored for that case; an empty list means "none expected".
 ``not_<key>`` lists texts that must not be extracted as that kind (counted as false positives),
 and ``partial`` lists kinds whose annotation is not exhaustive (unlisted predictions are ignored
@@ -165,6 +166,11 @@ def locate(
 
 
 def _check_item(key: str, item: Any, n: int) -> dict[str, Any]:
+    # short forms used by test corpora: "text" alone, or ["text", "LABEL"] for entities
+    if isinstance(item, str):
+        item = {"text": item}
+    elif isinstance(item, list) and len(item) == 2 and all(isinstance(x, str) for x in item):
+        item = {"text": item[0], "label": item[1]} if key == "entities" else item
     if not isinstance(item, dict):
         raise ValueError(f"{key}[{n}] must be an object, got {type(item).__name__}")
     if key == "events":

@@ -275,3 +275,11 @@ def test_run_cli_json(nlp: Any, tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert run_cli(args) == 0
     out = json.loads(capsys.readouterr().out)
     assert list(out["scores"]) == ["money"] and "failures" in out
+
+
+def test_reader_accepts_short_item_forms() -> None:
+    case = case_from_dict(
+        {"text": "Ardoise ouvre à Lyon.", "entities": [["Ardoise", "ORG"], "Lyon"]}
+    )
+    items = case.items["entity"]
+    assert [(i.text, i.data.get("label")) for i in items] == [("Ardoise", "ORG"), ("Lyon", None)]
