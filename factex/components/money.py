@@ -9,6 +9,8 @@ writes ``doc.spans["factex_money"]`` with ``Span._.factex_money`` =
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -23,16 +25,33 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]] | None:
     return [(s.start_char, s.end_char) for s in doc.sents]
 
 
+def split_after_currency_signs(nlp: Language, signs: str) -> None:
+    """Let the tokenizer split punctuation after a currency sign ("4 k€." → "k€" + ".").
+
+    The French rules split a final "." only after a letter or a digit, so "k€." or "5M€." stay
+    one token and a token-aligned span would swallow the full stop.
+    """
+    search = nlp.tokenizer.suffix_search  # type: ignore[attr-defined]
+    pattern = getattr(getattr(search, "__self__", None), "pattern", None)
+    if not signs or not isinstance(pattern, str):
+        return
+    extra = rf"(?<=[{re.escape(signs)}])[.,;:!?…)\]»]$"
+    if extra not in pattern:
+        nlp.tokenizer.suffix_search = re.compile(f"{pattern}|{extra}").search  # type: ignore[attr-defined]
+
+
 class MoneyComponent:
     """Writes ``doc.spans["factex_money"]``: one span per amount, non-overlapping, in order."""
 
-    def __init__(self, nlp: Language, name: str) -> None:
+    def __init__(self, nlp: Language, name: str, *, split_currency_signs: bool = True) -> None:
         register_extensions()
         self.name = name
         if not nlp.lang:
             raise ValueError(f"{name}: the pipeline has no language (nlp.lang)")
         self.lang: str = nlp.lang
         money.prepare(self.lang)
+        if split_currency_signs:
+            split_after_currency_signs(nlp, money.currency_signs(self.lang))
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
@@ -52,6 +71,7 @@ class MoneyComponent:
     "factex_money",
     assigns=["doc.spans", "span._.factex_money"],
     requires=["token.is_sent_start"],
+    default_config={"split_currency_signs": True},
 )
-def make_money(nlp: Language, name: str) -> MoneyComponent:
-    return MoneyComponent(nlp, name)
+def make_money(nlp: Language, name: str, split_currency_signs: bool) -> MoneyComponent:
+    return MoneyComponent(nlp, name, split_currency_signs=split_currency_signs)

@@ -174,7 +174,7 @@ class _Grammar:
         names = _alternation([*cur["names"], *cur["subunits"]])
         scale_w = _alternation(list(scales["words"]))
         abbr = "|".join(re.escape(a) for a in sorted(self.abbreviations, key=len, reverse=True))
-        number = rf"{DIGITS}|{words_pattern(lang)}"
+        number = rf"{DIGITS}|(?i:{words_pattern(lang)})"
         currency = rf"(?i:{names})(?![\w-])|{marks}"
         self.atoms = re.compile(
             rf"(?P<pre>{marks}){H}?(?P<pnum>{DIGITS})"
@@ -418,6 +418,15 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 def prepare(lang: str = "fr") -> None:
     """Compile the patterns of ``lang`` now (a missing resource file fails here, not later)."""
     _grammar(lang)
+
+
+def currency_signs(lang: str = "fr") -> str:
+    """The non-letter characters that end a currency mark ("€", "$", "£"...).
+
+    >>> "€" in currency_signs() and "$" in currency_signs()
+    True
+    """
+    return "".join(sorted({m[-1] for m in _grammar(lang).marks if not m[-1].isalnum()}))
 
 
 def find_money(

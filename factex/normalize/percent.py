@@ -74,7 +74,7 @@ class _Grammar:
     def __init__(self, lang: str) -> None:
         data = load(lang, "percent")
         self.lang = lang
-        number = rf"{DIGITS}|{words_pattern(lang)}"
+        number = rf"{DIGITS}|(?i:{words_pattern(lang)})"
         marks = _alternation(data["percent_marks"])
         points = _alternation(data["points"])
         self.atoms = re.compile(
