@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]
 from spacy.tokens import Doc, Span
 
 from factex.components.extensions import MONEY, register_extensions
@@ -31,13 +32,13 @@ def split_after_currency_signs(nlp: Language, signs: str) -> None:
     The French rules split a final "." only after a letter or a digit, so "k€." or "5M€." stay
     one token and a token-aligned span would swallow the full stop.
     """
-    search = nlp.tokenizer.suffix_search  # type: ignore[attr-defined]
-    pattern = getattr(getattr(search, "__self__", None), "pattern", None)
-    if not signs or not isinstance(pattern, str):
+    tokenizer = nlp.tokenizer
+    if not signs or not isinstance(tokenizer, Tokenizer):
         return
+    pattern = getattr(getattr(tokenizer.suffix_search, "__self__", None), "pattern", None)
     extra = rf"(?<=[{re.escape(signs)}])[.,;:!?…)\]»]$"
-    if extra not in pattern:
-        nlp.tokenizer.suffix_search = re.compile(f"{pattern}|{extra}").search  # type: ignore[attr-defined]
+    if isinstance(pattern, str) and extra not in pattern:
+        tokenizer.suffix_search = re.compile(f"{pattern}|{extra}").search
 
 
 class MoneyComponent:
