@@ -7,13 +7,13 @@ from collections.abc import Iterator
 
 # Preferred cut points, best first: a blank line, a line break, the end of a sentence, a space.
 # A sentence ends after a word of two characters or more ("M. Dupont", "p. 3" are not ends),
-# possibly followed by a closing quote. The last resort never cuts between a digit and what
-# follows it, nor at a no-break space: those hold numbers and amounts together ("3 000 €").
+# possibly followed by a closing quote. The last resort never cuts right after a digit, nor at a
+# no-break space: those hold numbers, amounts and scale words together ("3 000 €", "3 millions").
 _BOUNDARIES = (
     re.compile(r"\n[^\S\n]*\n\s*"),
     re.compile(r"\n\s*"),
     re.compile(r"(?:(?<=\w\w[.!?…])|(?<=[.!?…]»)|(?<=[.!?…]\s»))[^\S\u00a0\u202f]+"),
-    re.compile(r"(?<![\d\s])[^\S\u00a0\u202f]+(?!\d)"),
+    re.compile(r"(?<![\d\s])[^\S\u00a0\u202f]+"),
 )
 
 

@@ -1,0 +1,120 @@
+"""Long texts: cut at natural boundaries, offsets mapped back, nothing lost at the seams."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from spacy.language import Language
+
+import factex
+from factex import api
+from factex.chunking import split_text
+from factex.records import Record
+
+NBSP, NNBSP = "\u00a0", "\u202f"
+
+PARAGRAPHS = [
+    "Le groupe pharmaceutique Sanofi a publié jeudi un chiffre d'affaires de 9,4 milliards "
+    "d'euros pour le deuxième trimestre, en hausse de 3,2 % à taux de change constants.",
+    "À Toulouse, Airbus a livré 63 appareils en juin, contre 57 un an plus tôt. Le constructeur "
+    "vise toujours 720 livraisons en 2024, a précisé son directeur financier.",
+    "La Commission européenne a infligé le 14 mars 2023 une amende de 1,8 milliard d'euros à "
+    "Apple. L'entreprise a annoncé qu'elle ferait appel.",
+    "Le taux de chômage est resté stable à 7,3 % de la population active au premier trimestre, "
+    "selon l'Insee. Il avait reculé de 0,2 point fin 2022.",
+    f"La ville de Nantes consacrera 25{NBSP}millions d'euros à la rénovation de ses écoles entre "
+    f"2024 et 2026, soit 12{NNBSP}% de son budget, a annoncé mardi la maire Johanna Rolland.",
+]
+PUBLISHED = "2023-07-20"
+
+
+def pieces(text: str, limit: int) -> list[tuple[int, str]]:
+    out = list(split_text(text, limit))
+    assert "".join(p for _, p in out) == text
+    for offset, piece in out:
+        assert text[offset : offset + len(piece)] == piece
+        assert len(piece) <= limit
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        ("Un. Deux. Trois.", 10, ["Un. Deux. ", "Trois."]),
+        # A blank line beats a sentence end further on.
+        ("Premier paragraphe.\n\nSuite. Et fin.", 30,
+         ["Premier paragraphe.\n\n", "Suite. Et fin."]),
+        # A sentence end beats a plain space.
+        ("Le prix monte. Il baisse ensuite", 25, ["Le prix monte. ", "Il baisse ensuite"]),
+        # "M." is not the end of a sentence: cut at a space instead, not after "M. ".
+        ("Selon M. Dupont les ventes montent", 24, ["Selon M. Dupont les ", "ventes montent"]),
+        # Never between the digits of a number, nor before its currency.
+        ("Le groupe a payé 3 000 000 € cash", 26, ["Le groupe a payé ", "3 000 000 € cash"]),
+        (f"On paie 12,5{NBSP}% en sus", 14, ["On paie ", f"12,5{NBSP}% en sus"]),
+        ("« C'est fini. » Puis il part.", 18, ["« C'est fini. » ", "Puis il part."]),
+        ("court", 100, ["court"]),
+        ("", 100, [""]),
+        ("x" * 25, 10, ["x" * 10, "x" * 10, "x" * 5]),  # no boundary at all: hard cuts
+    ],
+)
+def test_cut_points(text: str, limit: int, expected: list[str]) -> None:
+    assert [p for _, p in pieces(text, limit)] == expected
+
+
+def test_limit_must_leave_room() -> None:
+    with pytest.raises(ValueError, match="at least 2"):
+        list(split_text("abc", 1))
+
+
+def test_pieces_are_lazy_and_bounded() -> None:
+    text = "\n\n".join(PARAGRAPHS) * 50
+    out = pieces(text, 1000)
+    assert all(len(p) > 500 for _, p in out[:-1])  # cut in the last half of each window
+
+
+def shifted(records: tuple[Record, ...] | list[Record], offset: int) -> list[dict[str, Any]]:
+    out = []
+    for record in records:
+        row = record.to_dict()
+        row["start"] -= offset
+        row["end"] -= offset
+        # spaCy hangs the blank line after a paragraph on its last sentence: not a fact.
+        row["sentence"] = row["sentence"].strip()
+        out.append(row)
+    return out
+
+
+def check_every_copy(text: str, unit_offsets: list[int], facts: factex.Facts) -> None:
+    for record in facts:
+        assert text[record.start : record.end] == record.text, record
+    alone = {p: factex.extract(p, published=PUBLISHED).records for p in PARAGRAPHS}
+    assert sum(len(r) for r in alone.values()) >= 25
+    for start in unit_offsets:
+        for paragraph in PARAGRAPHS:
+            where = text.index(paragraph, start)
+            found = [r for r in facts if where <= r.start < where + len(paragraph)]
+            assert shifted(found, where) == shifted(alone[paragraph], 0), (where, paragraph)
+
+
+def test_every_fact_found_across_many_seams(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Small pieces: the same code path as a 1 MB text, with a seam every few paragraphs.
+    monkeypatch.setattr(api, "CHUNK_CHARS", 700)
+    unit = "\n\n".join(PARAGRAPHS)
+    text = "\n\n".join([unit] * 6)
+    assert len(list(split_text(text, 700))) >= 8
+    facts = factex.extract(text, published=PUBLISHED)
+    check_every_copy(text, [i * (len(unit) + 2) for i in range(6)], facts)
+
+
+@pytest.mark.slow
+def test_a_text_of_more_than_one_megabyte(nlp: Language) -> None:
+    unit = "\n\n".join(PARAGRAPHS)
+    copies = 1_000_000 // len(unit) + 2
+    text = "\n\n".join([unit] * copies)
+    assert len(text) > max(1_000_000, nlp.max_length)
+    facts = factex.extract(text, published=PUBLISHED)
+    # Check every copy of the unit, wherever the seams fell.
+    check_every_copy(text, [i * (len(unit) + 2) for i in range(copies)], facts)
