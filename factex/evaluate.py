@@ -365,25 +365,51 @@ class Report:
     cases: int = 0
     sources: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    #: one report per gold source, when several were scored together
+    parts: dict[str, Report] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        out = {
             "sources": self.sources,
             "cases": self.cases,
             "scores": {k: s.to_dict() for k, s in self.scores.items()},
             "failures": [f.to_dict() for f in self.failures],
             "errors": self.errors,
         }
+        if self.parts:
+            out["by_source"] = {
+                name: {"cases": r.cases, "scores": {k: s.to_dict() for k, s in r.scores.items()}}
+                for name, r in self.parts.items()
+            }
+        return out
 
     def format(self, failures: bool = False) -> str:
-        """A plain-text table (and failure listing): what ``factex evaluate`` prints."""
-        lines = [f"{self.cases} cases from {', '.join(self.sources) or '(in memory)'}", ""]
+        """Tables (per source, then in all) and failures: what ``factex evaluate`` prints."""
+        lines: list[str] = []
+        for name, part in self.parts.items():
+            lines += [f"== {name}: {part.cases} cases", *part._table(), ""]
+        title = "all sources" if self.parts else ", ".join(self.sources) or "(in memory)"
+        lines += [f"== {title}: {self.cases} cases", *self._table()]
+        for err in self.errors:
+            lines.append(f"error: {err}")
+        if failures and self.failures:
+            lines += ["", f"failures ({len(self.failures)}):"]
+            for f in self.failures:
+                lines.append(f"- [{f.case}] {f.kind} {f.problem}: {f.text}")
+                lines.append(f"    expected: {_show(f.expected)}")
+                lines.append(f"    got:      {_show(f.got)}")
+        return "\n".join(lines)
+
+    def _table(self) -> list[str]:
+        lines: list[str] = []
         head = (
             f"{'kind':<11}{'gold':>5}{'pred':>6}   "
             f"{'exact P / R / F1':<20}{'overlap P / R / F1':<21}value acc"
         )
         lines += [head, "-" * len(head)]
         for s in self.scores.values():
+            if not (s.gold or s.predicted):
+                continue  # a kind this source does not annotate
             ep, er, ef = s.exact_prf
             op, orr, of = s.overlap_prf
             acc = (
@@ -402,16 +428,8 @@ class Report:
             if n
         ]
         if attrs:
-            lines += ["", "attributes (on matched spans, where the gold gives them):", *attrs]
-        for err in self.errors:
-            lines.append(f"error: {err}")
-        if failures and self.failures:
-            lines += ["", f"failures ({len(self.failures)}):"]
-            for f in self.failures:
-                lines.append(f"- [{f.case}] {f.kind} {f.problem}: {f.text}")
-                lines.append(f"    expected: {_show(f.expected)}")
-                lines.append(f"    got:      {_show(f.got)}")
-        return "\n".join(lines)
+            lines += ["attributes (on matched spans, where the gold gives them):", *attrs]
+        return lines
 
 
 def _short(text: str, width: int = 160) -> str:
@@ -482,19 +500,23 @@ def score_case(
             score.exact += exact
             if not exact:
                 report.failures.append(
-                    Failure(case.id, kind, "boundary", _ctx(case, g), _expected(g), _shown(kind, p))
+                    Failure(
+                        _label(case), kind, "boundary", _ctx(case, g), _expected(g), _shown(kind, p)
+                    )
                 )
             checks = value_checks(kind, g.data, p)
             score.add_checks(checks)
             for name, ok in checks.items():
                 if not ok:
                     report.failures.append(
-                        Failure(case.id, kind, name, _ctx(case, g), _expected(g), _shown(kind, p))
+                        Failure(
+                            _label(case), kind, name, _ctx(case, g), _expected(g), _shown(kind, p)
+                        )
                     )
         for gi, g in enumerate(gold):
             if gi not in matched_g:
                 report.failures.append(
-                    Failure(case.id, kind, "missed", _ctx(case, g), _expected(g), None)
+                    Failure(_label(case), kind, "missed", _ctx(case, g), _expected(g), None)
                 )
         for pi, p in enumerate(preds):
             if pi not in matched_p:
@@ -502,9 +524,20 @@ def score_case(
                 problem = "negative" if hit else "spurious"
                 report.failures.append(
                     Failure(
-                        case.id, kind, problem, context(case.text, _span(p)), None, _shown(kind, p)
+                        _label(case),
+                        kind,
+                        problem,
+                        context(case.text, _span(p)),
+                        None,
+                        _shown(kind, p),
                     )
                 )
+
+
+def _label(case: GoldCase) -> str:
+    if case.where and case.id != case.where:
+        return f"{case.where} {case.id}"
+    return case.where or case.id
 
 
 def _ctx(case: GoldCase, item: GoldItem) -> str:
@@ -550,21 +583,20 @@ def _kinds(kinds: Iterable[str] | None) -> list[str]:
 Source = str | Path | GoldCase | dict[str, Any]
 
 
-def load_cases(sources: Source | Iterable[Source]) -> tuple[list[GoldCase], list[str]]:
-    """Gold cases from paths, GoldCase objects or case dicts; also the names of the sources."""
+def load_cases(sources: Source | Iterable[Source]) -> dict[str, list[GoldCase]]:
+    """Gold cases from paths, GoldCase objects or case dicts, grouped by source name."""
     if isinstance(sources, (str, Path, GoldCase, dict)):
         sources = [sources]
-    cases: list[GoldCase] = []
-    names: list[str] = []
+    groups: dict[str, list[GoldCase]] = {}
     for n, src in enumerate(sources):
         if isinstance(src, GoldCase):
-            cases.append(src)
+            groups.setdefault("(in memory)", []).append(src)
         elif isinstance(src, dict):
-            cases.append(case_from_dict(src, f"<case {n}>"))
+            groups.setdefault("(in memory)", []).append(case_from_dict(src, f"<case {n}>"))
         else:
-            cases.extend(read_gold(src))
-            names.append(str(src))
-    return cases, names
+            name = "<stdin>" if str(src) == "-" else str(src)
+            groups.setdefault(name, []).extend(read_gold(src))
+    return groups
 
 
 def evaluate(
@@ -580,7 +612,8 @@ def evaluate(
     """
     from factex.api import extract_many
 
-    cases, names = load_cases(sources)
+    groups = load_cases(sources)
+    cases = [c for group in groups.values() for c in group]
     items = [{"id": c.id, "text": c.text, "published": c.published} for c in cases]
     predictions: list[list[Pred]] = []
     errors: list[str] = []
@@ -591,8 +624,13 @@ def evaluate(
             errors.append(f"{case.where or case.id}: extraction failed: {facts.error}")
         predictions.append(facts.to_dicts())
     report = score(cases, predictions, kinds)
-    report.sources = names
+    report.sources = list(groups)
     report.errors = errors
+    if len(groups) > 1:
+        start = 0
+        for name, group in groups.items():
+            report.parts[name] = score(group, predictions[start : start + len(group)], kinds)
+            start += len(group)
     return report
 
 
