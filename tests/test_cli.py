@@ -216,8 +216,10 @@ def test_evaluate_is_a_subcommand_when_available(capsys: pytest.CaptureFixture[s
 
 def test_console_script(corpus: Path) -> None:
     """The installed ``factex`` command, in a real process (stderr not a terminal)."""
-    exe = shutil.which("factex") or str(Path(sys.executable).parent / "factex")
-    assert Path(exe).exists(), "the console script is installed by `pip install -e .`"
+    # The script beside this interpreter first: PATH may lead to another environment's.
+    beside = Path(sys.executable).parent / "factex"
+    exe = str(beside) if beside.exists() else shutil.which("factex")
+    assert exe, "the console script is installed by `pip install -e .`"
     proc = subprocess.run(
         [exe, "extract", str(corpus), "--format", "jsonl"],
         capture_output=True, text=True, timeout=300, check=False,
