@@ -21,6 +21,7 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from factex import resources
@@ -49,6 +50,7 @@ class EntityCleaner:
         stoplist: dict[str, Any] = resources.load(lang, "entity_stoplist")
         gazetteer: dict[str, Any] = resources.load(lang, "entity_gazetteer")
         self.furniture = frozenset(name_key(w) for w in stoplist["furniture"])
+        self.functions = tuple(sorted((name_key(w) for w in stoplist["functions"]), key=len))
         self.regions = frozenset(name_key(w) for w in gazetteer["regions"])
         self.region_heads = frozenset(name_key(w) for w in gazetteer["region_heads"])
         self.region_qualifiers = tuple(name_key(w) for w in gazetteer["region_qualifiers"])
@@ -57,45 +59,90 @@ class EntityCleaner:
         self.org_first = frozenset(gazetteer["org_words"]["first"])
         self.titles = tuple(gazetteer["titles"])
         self.strip_words = (*ARTICLES, *self.designators, *self.titles)
+        # Regions the model misses or cuts short ("Europe" of "Europe centrale") are added
+        # from the gazetteer, in both apostrophe styles.
+        names = set(gazetteer["regions"])
+        names.update(
+            f"{head} {qualifier}"
+            for head in gazetteer["region_heads"]
+            for qualifier in gazetteer["region_qualifiers"]
+        )
+        self.region_matcher = PhraseMatcher(nlp.vocab)
+        variants = names | {n.replace("'", "’") for n in names}
+        self.region_matcher.add("LOC", [nlp.make_doc(n) for n in sorted(variants)])
 
     def __call__(self, doc: Doc) -> Doc:
-        kept: list[Span] = []
+        candidates: list[Span] = []
         for ent in doc.ents:
             span = self._trim(ent)
-            if span is None:
-                continue
-            label = self._relabel(span, ent.label_)
-            if not self._is_noise(span, label):
-                kept.append(Span(doc, span.start, span.end, label=label))
-        kept = _propagate_labels(kept)
+            if span is not None:
+                span = self._extend_org(span)
+                label = self._relabel(span, ent.label_)
+                candidates.append(Span(doc, span.start, span.end, label=label))
+        # Labels first: a name read as ORG elsewhere is no noise even at a sentence start.
+        kept = [s for s in _propagate_labels(candidates) if not self._is_noise(s, s.label_)]
+        kept = _overlay(kept, self._regions(doc))
+        kept = _overlay(kept, self._designated(doc, kept), replace=False)
         doc.ents = kept
         self._canonicalise(doc)
         return doc
+
+    def _regions(self, doc: Doc) -> list[Span]:
+        return [Span(doc, start, end, label="LOC") for _, start, end in self.region_matcher(doc)]
+
+    def _designated(self, doc: Doc, known: list[Span]) -> list[Span]:
+        """Names the model missed right after a designator: "le groupe Pinault"."""
+        taken = {i for span in known for i in range(span.start, span.end)}
+        found: list[Span] = []
+        for token in doc:
+            if token.i in taken or not _is_name(token) or token.i == 0 or token.is_sent_start:
+                continue
+            if found and found[-1].end == token.i:
+                continue
+            if not self._is_designator_before(doc, token.i):
+                continue
+            end = token.i + 1
+            while end < len(doc) and end not in taken and _is_name(doc[end]):
+                end += 1
+            found.append(Span(doc, token.i, end, label="ORG"))
+        return found
 
     # -- cleaning --------------------------------------------------------------------------
     def _trim(self, ent: Span) -> Span | None:
         start, end = ent.start, ent.end
         doc = ent.doc
-        # A paragraph or line break ends a name: keep the part the model started with.
-        for token in ent:
-            if token.is_space and "\n" in token.text:
-                end = token.i
-                break
+        # A line break ends a name: of the pieces, keep the first that holds a proper noun
+        # ("Afrique\n\nExploitant" is Afrique, "Commentaires\n\nFrançois Pinault" the name).
+        breaks = [t.i for t in ent if t.is_space and "\n" in t.text]
+        if breaks:
+            pieces = list(zip([start, *(b + 1 for b in breaks)], [*breaks, end], strict=True))
+            pieces = [(a, b) for a, b in pieces if b > a]
+            named = [(a, b) for a, b in pieces if any(t.pos_ == "PROPN" for t in doc[a:b])]
+            start, end = (named or pieces or [(start, start)])[0]
         while start < end and _edge_junk(doc[start]):
             start += 1
         while end > start and (_edge_junk(doc[end - 1]) or _dangling(doc[end - 1])):
             end -= 1
-        # Lowercase words before the name ("carte SD", "tournoi de Wimbledon") are not part
-        # of it, as long as a capitalised word remains.
-        while end - start > 1 and not doc[start].text[:1].isupper() and _has_capital(
-            doc[start + 1 : end]
+        # Lowercase words right before the name ("carte SD", "gouvernement Papadimos") are not
+        # part of it; "ministère de l'Intérieur", "accords d'Évian" are names as a whole.
+        while (
+            end - start > 1
+            and not doc[start].text[:1].isupper()
+            and not _dangling(doc[start + 1])
+            and _has_capital(doc[start + 1 : end])
         ):
             start += 1
-            while start < end and _dangling(doc[start]):
-                start += 1
         if start >= end:
             return None
         return doc[start:end]
+
+    def _extend_org(self, span: Span) -> Span:
+        """Take in a company word the model left out: "Toyota Motor" + "Corporation"."""
+        doc = span.doc
+        end = span.end
+        while end < len(doc) and doc[end].text in self.org_last and end - span.end < 2:
+            end += 1
+        return doc[span.start : end] if end > span.end else span
 
     def _is_noise(self, span: Span, label: str) -> bool:
         text = span.text
@@ -103,7 +150,10 @@ class EntityCleaner:
             return True
         if sum(ch.isalnum() for ch in text) < 2:
             return True
-        if name_key(text) in self.furniture:
+        key = name_key(text)
+        if key in self.furniture:
+            return True
+        if label != "LOC" and any(key == f or key.startswith(f + " ") for f in self.functions):
             return True
         # A MISC whose only capital comes from its position (start of a sentence, a title, after
         # a colon) and that the tagger does not see as a proper noun is a common noun phrase.
@@ -125,10 +175,8 @@ class EntityCleaner:
             return label
         # "groupe Bolloré" is the company even when the model reads the surname as a person;
         # "Vincent Bolloré" (two words) stays a person.
-        may_flip = label == "MISC" or (label == "PER" and len(span) == 1) or (
-            label == "LOC" and len(span) > 1
-        )
-        if may_flip and self._has_designator(span):
+        may_flip = label in ("MISC", "LOC") or (label == "PER" and len(span) == 1)
+        if may_flip and self._has_designator(span, label):
             return "ORG"
         return label
 
@@ -136,23 +184,39 @@ class EntityCleaner:
         head, _, rest = key.partition(" ")
         return head in self.region_heads and rest in self.region_qualifiers
 
-    def _has_designator(self, span: Span) -> bool:
-        doc = span.doc
-        i = span.start - 1
-        # Adjectives may sit between: "le géant chinois Alibaba", "le groupe français Bolloré".
-        skipped = 0
-        while i >= 0 and doc[i].pos_ == "ADJ" and doc[i].is_lower and skipped < 2:
-            i -= 1
-            skipped += 1
-        if i >= 0 and self._is_designator(doc[i]):
+    def _has_designator(self, span: Span, label: str) -> bool:
+        if self._is_designator_before(span.doc, span.start):
             return True
+        if label == "LOC":
+            return False  # "le groupe Bolloré à Conakry": places hang on companies too
         # Apposition or coordination: "une filiale du groupe, Blue Solutions",
         # "les groupes Alibaba et Bolloré".
         root = span.root
         while root.dep_ == "conj" and root.head.i < root.i:
             root = root.head
         head = root.head
-        return head.i != root.i and root.dep_ in _APPOSITION and self._is_designator(head)
+        if head.i == root.i or root.dep_ not in _APPOSITION or not self._is_designator(head):
+            return False
+        # A complement with a preposition ("à Conakry") is not an apposition.
+        return not any(c.dep_ == "case" for c in root.children)
+
+    def _is_designator_before(self, doc: Doc, i: int) -> bool:
+        """A designator ends right before token ``i``, adjectives allowed between."""
+        i -= 1
+        # "le géant chinois Alibaba", "le groupe français Bolloré".
+        skipped = 0
+        while i >= 0 and doc[i].pos_ == "ADJ" and doc[i].is_lower and skipped < 2:
+            i -= 1
+            skipped += 1
+        if i < 0:
+            return False
+        if self._is_designator(doc[i]):
+            return True
+        # Designators cut into tokens: "start-up", "jeune pousse".
+        for k in (2, 1):
+            if i - k >= 0 and doc[i - k : i + 1].text.casefold() in self.designators:
+                return True
+        return False
 
     def _is_designator(self, token: Token) -> bool:
         if token.pos_ not in ("NOUN", "PROPN") or not token.is_lower:
@@ -175,6 +239,34 @@ class EntityCleaner:
             if key[0] == "PER" and " " not in key[1]:
                 name = resolve_surnames(full_people, name) or name
             ent._.factex_canonical = name
+
+
+def _is_name(token: Token) -> bool:
+    # Tagger POS is unreliable on unknown names ("Fayat" NOUN): the capital decides.
+    return token.text[:1].isupper() and token.pos_ not in _CLOSED_CLASS and not token.is_punct
+
+
+def _overlay(spans: list[Span], extra: list[Span], replace: bool = True) -> list[Span]:
+    """Add ``extra`` spans; with ``replace`` they win over the spans they overlap."""
+    if not extra:
+        return spans
+    out = list(spans)
+    for new in extra:
+        clash = [s for s in out if s.start < new.end and new.start < s.end]
+        if clash and not replace:
+            continue
+        if any(_outside(s, new) for s in clash):
+            continue  # a longer name contains the region: "Banque d'Afrique de l'Ouest"
+        out = [s for s in out if s not in clash] + [new]
+    return sorted(out, key=lambda s: s.start)
+
+
+def _outside(span: Span, inner: Span) -> bool:
+    """True when ``span`` has words beyond ``inner`` other than articles ("Le Proche-Orient")."""
+    return any(
+        not (inner.start <= t.i < inner.end) and t.pos_ not in ("DET", "PUNCT", "SPACE")
+        for t in span
+    )
 
 
 def _edge_junk(token: Token) -> bool:

@@ -1,0 +1,212 @@
+"""factex_entities on the real model: the corpus, the cleaning rules one by one, canonical names."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from factex.normalize.names import normalize_name
+from tests.conftest import CORPUS, read_jsonl
+
+CASES = read_jsonl(CORPUS / "fr" / "entities.jsonl")
+_LATER = ("factex_money", "factex_percent", "factex_dates", "factex_links", "factex_events")
+
+
+def _entities(nlp: Language, text: str) -> Doc:
+    with nlp.select_pipes(disable=[n for n in _LATER if n in nlp.pipe_names]):
+        return nlp(text)
+
+
+def _bag(pairs: list[tuple[str, str]]) -> Counter[tuple[str, str]]:
+    return Counter((normalize_name(text), label) for text, label in pairs)
+
+
+def _param(case: dict[str, Any]) -> Any:
+    marks = [pytest.mark.xfail(strict=True, reason=case["xfail"])] if "xfail" in case else []
+    return pytest.param(case, marks=marks, id=case["text"][:50])
+
+
+@pytest.mark.parametrize("case", [_param(c) for c in CASES])
+def test_corpus(nlp: Language, case: dict[str, Any]) -> None:
+    doc = _entities(nlp, case["text"])
+    found = _bag([(e.text, e.label_) for e in doc.ents])
+    assert found == _bag([tuple(pair) for pair in case["entities"]])
+
+
+def test_corpus_beats_bare_model(nlp: Language) -> None:
+    """factex_entities must not lose precision or recall against the model's own entities."""
+    ours = [n for n in nlp.pipe_names if n.startswith("factex_")]
+    texts = [c["text"] for c in CASES]
+    golds = [_bag([tuple(p) for p in c["entities"]]) for c in CASES]
+    with nlp.select_pipes(disable=ours):
+        bare = [_bag([(e.text, e.label_) for e in d.ents]) for d in nlp.pipe(texts)]
+    cleaned = [_bag([(e.text, e.label_) for e in _entities(nlp, t).ents]) for t in texts]
+
+    def hits(preds: list[Counter[tuple[str, str]]]) -> tuple[int, int]:
+        return sum(sum((g & p).values()) for g, p in zip(golds, preds, strict=True)), sum(
+            sum(p.values()) for p in preds
+        )
+
+    tp_bare, n_bare = hits(bare)
+    tp_ours, n_ours = hits(cleaned)
+    assert tp_ours > tp_bare  # recall
+    assert tp_ours / n_ours > tp_bare / n_bare + 0.05  # precision
+
+
+# -- the rules, on doc.ents set by hand (the model's own choice does not matter here) --------
+def _with_ents(nlp: Language, text: str, ents: list[tuple[str, str]]) -> Doc:
+    """Parse ``text`` up to the NER, put ``ents`` (first occurrences) in doc.ents, run the cleaner."""
+    cleaner = nlp.get_pipe("factex_entities")
+    with nlp.select_pipes(disable=["factex_entities", *[n for n in _LATER if n in nlp.pipe_names]]):
+        doc = nlp(text)
+    spans = []
+    for surface, label in ents:
+        start = text.index(surface)
+        span = doc.char_span(start, start + len(surface), label=label)
+        assert span is not None, surface
+        spans.append(span)
+    doc.ents = spans
+    return cleaner(doc)
+
+
+def _pairs(doc: Doc) -> list[tuple[str, str]]:
+    return [(e.text, e.label_) for e in doc.ents]
+
+
+def test_line_break_cuts_the_span(nlp: Language) -> None:
+    text = "Des usines en Asie\n\nInstallée depuis dix ans, la firme emploie 300 personnes."
+    doc = _with_ents(nlp, text, [("Asie\n\nInstallée", "LOC")])
+    assert _pairs(doc) == [("Asie", "LOC")]
+
+
+def test_line_break_keeps_the_named_piece(nlp: Language) -> None:
+    text = "Réactions\n\nMarie Durand a salué la décision du conseil."
+    doc = _with_ents(nlp, text, [("Réactions\n\nMarie Durand", "PER")])
+    assert _pairs(doc) == [("Marie Durand", "PER")]
+
+
+def test_edge_punctuation_and_dangling_words(nlp: Language) -> None:
+    text = "Selon « Airbus », le centre des opérations reste à Toulouse."
+    doc = _with_ents(nlp, text, [("« Airbus »", "ORG"), ("centre des", "ORG")])
+    assert _pairs(doc) == [("Airbus", "ORG")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Lecture : 4 minutes. Les prix ont encore grimpé.", "Lecture"),
+        ("Image\n\nLes prix ont encore grimpé en mai.", "Image"),
+        ("Les offres de cloud se multiplient chez les opérateurs.", "cloud"),
+        ("Informatique quantique : les laboratoires accélèrent leurs recherches.", "Informatique quantique"),
+        ("Le Premier ministre a reçu les syndicats à Matignon.", "Premier ministre"),
+    ],
+)
+def test_noise_is_dropped(nlp: Language, text: str, surface: str) -> None:
+    doc = _with_ents(nlp, text, [(surface, "MISC")])
+    assert surface not in [e.text for e in doc.ents]
+
+
+def test_proper_noun_at_sentence_start_is_kept(nlp: Language) -> None:
+    doc = _with_ents(nlp, "Wikipédia a fêté ses vingt ans.", [("Wikipédia", "MISC")])
+    assert _pairs(doc) == [("Wikipédia", "MISC")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "label", "expected"),
+    [
+        ("La banque a confié le dossier au groupe Peugeot dès mars.", "Peugeot", "PER", "ORG"),
+        ("Une filiale du groupe, Naval Energies, a fermé son usine.", "Naval Energies", "MISC", "ORG"),
+        ("Le géant coréen Hyundai ouvre une usine.", "Hyundai", "LOC", "ORG"),
+        ("Les exportations vers le Moyen-Orient ont doublé.", "Moyen-Orient", "MISC", "LOC"),
+        ("Les ventes progressent en Amérique du Sud.", "Amérique du Sud", "MISC", "LOC"),
+        ("Le contrat a été signé avec Atlas Logistics à Tanger.", "Atlas Logistics", "PER", "ORG"),
+        ("Jean Peugeot a quitté le conseil du groupe.", "Jean Peugeot", "PER", "PER"),
+        ("Le groupe Lactalis a racheté une laiterie à Rennes.", "Rennes", "LOC", "LOC"),
+    ],
+)
+def test_labels_are_fixed(
+    nlp: Language, text: str, surface: str, label: str, expected: str
+) -> None:
+    doc = _with_ents(nlp, text, [(surface, label)])
+    assert (surface, expected) in _pairs(doc)
+
+
+def test_region_cut_short_is_completed(nlp: Language) -> None:
+    doc = _with_ents(nlp, "Le groupe mise sur l'Europe centrale.", [("Europe", "LOC")])
+    assert _pairs(doc) == [("Europe centrale", "LOC")]
+
+
+def test_missed_name_after_designator_is_added(nlp: Language) -> None:
+    doc = _with_ents(nlp, "Le fonds a cédé ses parts au groupe Fayat la semaine dernière.", [])
+    assert _pairs(doc) == [("Fayat", "ORG")]
+
+
+def test_company_word_left_out_is_taken_in(nlp: Language) -> None:
+    text = "Les actionnaires de Nippon Steel Corporation ont approuvé l'offre."
+    doc = _with_ents(nlp, text, [("Nippon Steel", "ORG")])
+    assert _pairs(doc) == [("Nippon Steel Corporation", "ORG")]
+
+
+def test_misc_takes_the_label_of_the_same_name(nlp: Language) -> None:
+    text = "Orange a recruté. Plus tard, Orange a annoncé des suppressions."
+    doc = _with_ents(nlp, text, [])
+    second = text.index("Orange", 5)
+    spans = [doc.char_span(0, 6, label="ORG"), doc.char_span(second, second + 6, label="MISC")]
+    doc.ents = [s for s in spans if s is not None]
+    doc = nlp.get_pipe("factex_entities")(doc)
+    assert _pairs(doc) == [("Orange", "ORG"), ("Orange", "ORG")]
+
+
+# -- canonical names --------------------------------------------------------------------
+def _canonical(doc: Doc) -> list[tuple[str, str, str]]:
+    return [(e.text, e.label_, e._.factex_canonical) for e in doc.ents]
+
+
+def test_canonical_surname_resolves_to_full_name(nlp: Language) -> None:
+    text = "Marc Simoncini a cédé Meetic. Trois ans plus tard, Simoncini a lancé un fonds."
+    doc = _with_ents(nlp, text, [("Marc Simoncini", "PER"), ("Meetic", "ORG")])
+    second = text.index("Simoncini", 20)
+    doc.ents = [*doc.ents, Span(doc, doc.char_span(second, second + 9).start, doc.char_span(second, second + 9).end, label="PER")]  # type: ignore[union-attr]
+    doc = nlp.get_pipe("factex_entities")(doc)
+    assert ("Simoncini", "PER", "Marc Simoncini") in _canonical(doc)
+
+
+def test_canonical_strips_designators_and_typography(nlp: Language) -> None:
+    text = "La société Air Liquide recrute ; Air Liquide vise l’Afrique de l’Ouest."
+    doc = _with_ents(
+        nlp,
+        text,
+        [("société Air Liquide", "ORG"), ("Afrique de l’Ouest", "LOC")],
+    )
+    second = text.index("Air Liquide", 25)
+    extra = doc.char_span(second, second + len("Air Liquide"), label="ORG")
+    assert extra is not None
+    doc.ents = sorted([*doc.ents, extra], key=lambda s: s.start)
+    doc = nlp.get_pipe("factex_entities")(doc)
+    names = {e.text: e._.factex_canonical for e in doc.ents}
+    assert names["Air Liquide"] == "Air Liquide"
+    assert names["Afrique de l’Ouest"] == "Afrique de l'Ouest"
+    assert "société Air Liquide" not in names or names["société Air Liquide"] == "Air Liquide"
+
+
+def test_person_and_family_company_stay_apart(nlp: Language) -> None:
+    text = "Le groupe Mulliez a investi. Gérard Mulliez a commenté l'opération."
+    doc = _with_ents(nlp, text, [("Mulliez", "PER"), ("Gérard Mulliez", "PER")])
+    assert _canonical(doc) == [
+        ("Mulliez", "ORG", "Mulliez"),
+        ("Gérard Mulliez", "PER", "Gérard Mulliez"),
+    ]
+
+
+def test_full_pipeline_canonical(nlp: Language) -> None:
+    doc = _entities(
+        nlp, "Jack Ma a fondé Alibaba en 1999 à Hangzhou. Vingt ans plus tard, Ma a quitté la présidence."
+    )
+    assert {e.text: e._.factex_canonical for e in doc.ents if e.label_ == "PER"} == {
+        "Jack Ma": "Jack Ma",
+        "Ma": "Jack Ma",
+    }
