@@ -20,6 +20,8 @@ What the values mean (the choices, in one place):
 * ``currency`` is an ISO 4217 code, or None when the currency word names no single currency
   ("francs", "pesos"). News defaults for ambiguous signs: "$" and "dollars" are USD, "£" and
   "livres" GBP (see ``currencies.json``). Sub-units count for 0.01 ("1 USD et 23 centimes").
+  Words that also name things ("livres": books) need decimals or a bound/approximation word
+  ("quasi neuf livres") to be money; "livres sterling" always is.
 * A bare figure gets a currency from context only in the same sentence, and is then marked
   ``currency_inferred=True``: a figure with a scale word ("5,8 milliards" after "18,2 milliards
   d'euros") takes the currency of the nearest explicit amount (before it, else after it); a
@@ -123,6 +125,7 @@ class _Atom:
     code: str | None
     factor: Decimal  # 0.01 for sub-units ("centimes")
     words: bool  # number spelled in words
+    ambiguous: bool = False  # the currency word also names things ("livres")
 
     @property
     def value(self) -> Decimal:
@@ -163,6 +166,7 @@ class _Grammar:
         }
         self.names: dict[str, str | None] = {_key(k): v for k, v in cur["names"].items()}
         self.subunits: dict[str, str | None] = {_key(k): v for k, v in cur["subunits"].items()}
+        self.ambiguous = frozenset(_key(k) for k in cur.get("ambiguous", ()))
         self.scale_words = {_key(k): Decimal(v) for k, v in scales["words"].items()}
         self.abbreviations = {k: Decimal(v) for k, v in scales["abbreviations"].items()}
         self.counting = frozenset(_key(k) for k in scales["counting"])
@@ -182,7 +186,8 @@ class _Grammar:
             rf"|(?P<num>{number})"
             rf"(?:{H}*(?P<abbr>{abbr}){H}*(?P<acur>{marks})"
             rf"|{H}+(?P<scale>(?i:{scale_w}))(?![\w])"
-            rf"(?:{H}*(?:(?i:de){H}+|(?i:d)['’]{H}*)?(?P<scur>{currency}))?"
+            rf"(?:{H}+(?P<rest>{number}){H}*(?P<rcur>{currency})"
+            rf"|{H}*(?:(?i:de){H}+|(?i:d)['’]{H}*)?(?P<scur>{currency}))?"
             rf"|{H}*(?P<cur>{currency}))?"
         )
         self.percent_after = re.compile(rf"{H}*(?:%|(?i:pour{H}?cents?|pourcents?|points?)\b)")
@@ -242,10 +247,16 @@ class _Grammar:
             number = parse_number(raw, self.lang)
             words = not any(ch.isdigit() for ch in raw)
             scale_text = m.group("abbr") or m.group("scale")
-            cur_text = m.group("acur") or m.group("scur") or m.group("cur")
+            cur_text = m.group("acur") or m.group("rcur") or m.group("scur") or m.group("cur")
         if number is None:
             return None
         scale = self.scale(scale_text) if scale_text else None
+        if m.group("pre") is None and m.group("rest") and scale is not None:
+            # "un million deux cent mille euros", "2 millions 500 000 euros"
+            rest = parse_number(m.group("rest"), self.lang)
+            if rest is None or rest >= scale:
+                return None
+            number += rest / scale
         counting = scale_text is not None and _key(scale_text) in self.counting
         code, factor = self.currency(cur_text) if cur_text else (None, Decimal(1))
         end = m.end()
@@ -256,7 +267,10 @@ class _Grammar:
             if nxt and _key(nxt.group("w")) in self.after_one:
                 return None
         has_currency = cur_text is not None
-        return _Atom(m.start(), end, number, scale, counting, has_currency, code, factor, words)
+        ambiguous = has_currency and _key(cur_text or "") in self.ambiguous
+        return _Atom(
+            m.start(), end, number, scale, counting, has_currency, code, factor, words, ambiguous
+        )
 
     # -- combining atoms --------------------------------------------------------------
 
@@ -342,6 +356,8 @@ class _Grammar:
         item = _Item(a.start, a.end, a.value, a.code, kind, num_start=a.start)
         prefix = self.prefix.search(text, max(0, a.start - 40), a.start)
         if prefix is None:
+            if a.ambiguous and a.number == a.number.to_integral_value():
+                return None
             return item
         bound = self.bound_kind.get(_key(re.sub(r"d['’]$", "de", prefix.group("p"))), "approx")
         if bound == "min":

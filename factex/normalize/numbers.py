@@ -4,7 +4,8 @@ Digits follow French conventions: a comma is the decimal mark, and thousands are
 a space, a no-break space (U+00A0), a narrow no-break space (U+202F) or a dot ("1.000.000").
 A dot followed by anything but exactly three digits is read as a decimal point ("1.5"), as in
 English-style figures. Reading the digits is left to price-parser, which already knows these
-separators; the words ("vingt et un mille") are read from ``resources/<lang>/number_words.json``.
+separators (and the Swiss apostrophe, "1'000"); the words ("vingt et un mille") are read
+from ``resources/<lang>/number_words.json``.
 
 >>> parse_number("39,9")
 Decimal('39.9')
@@ -34,8 +35,9 @@ THOUSANDS_SPACES = " \u00a0\u202f"
 #: with an optional decimal part. The look-arounds keep it from starting or ending inside a
 #: longer number.
 DIGITS = (
-    r"(?<![\d.,])(?:\d{1,3}(?:(?:[" + THOUSANDS_SPACES + r"]\d{3})+|(?:\.\d{3})+)(?:,\d+)?"
-    r"|\d+(?:[.,]\d+)?)(?![\d]|[.,]\d)"
+    r"(?<![\d.,])(?<!\d['’])"
+    r"(?:\d{1,3}(?:(?:[" + THOUSANDS_SPACES + r"]\d{3})+|(?:\.\d{3})+|(?:['’]\d{3})+)(?:,\d+)?"
+    r"|\d+(?:[.,]\d+)?)(?![\d]|[.,'’]\d)"
 )
 
 
@@ -61,6 +63,8 @@ def parse_digits(text: str) -> Decimal | None:
     Decimal('10000.00')
     >>> parse_digits("1.000.000")
     Decimal('1000000')
+    >>> parse_digits("1’000")
+    Decimal('1000')
     >>> parse_digits("12,5")
     Decimal('12.5')
     >>> parse_digits("douze") is None
@@ -68,7 +72,7 @@ def parse_digits(text: str) -> Decimal | None:
     """
     if not any(ch.isdigit() for ch in text):
         return None
-    amount: Any = Price.fromstring(text).amount
+    amount: Any = Price.fromstring(text.replace("’", "'")).amount
     return amount if isinstance(amount, Decimal) else None
 
 

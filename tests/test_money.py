@@ -1,0 +1,243 @@
+"""Money: the pure finder (table-driven) and the factex_money component on the real model."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import DocBin
+
+from factex.components.extensions import MONEY
+from factex.normalize.money import apply_scale, currency_code, find_money, scale_factor
+
+Row = tuple[str, str | None, str | None, bool, str | None, str | None]
+
+
+def _rows(text: str) -> list[Row]:
+    out = []
+    for m in find_money(text):
+        d = m.as_dict()
+        out.append(
+            (text[m.start : m.end], d["amount"], d["currency"], d["currency_inferred"],
+             d["amount_min"], d["amount_max"])
+        )
+    return out
+
+
+def one(span: str, amount: str | None, currency: str | None = "EUR", inferred: bool = False,
+        low: str | None = None, high: str | None = None) -> Row:
+    return (span, amount, currency, inferred, low, high)
+
+
+CASES: list[tuple[str, list[Row]]] = [
+    # formats
+    ("Il a coûté 39,9 milliards de dollars.",
+     [one("39,9 milliards de dollars", "39900000000", "USD")]),
+    ("un total de 1 000 000 euros", [one("1 000 000 euros", "1000000")]),
+    ("un total de 1.000.000 €", [one("1.000.000 €", "1000000")]),
+    ("une prime de 10.000 euros", [one("10.000 euros", "10000")]),
+    ("1\u00a0500 €", [one("1\u00a0500 €", "1500")]),
+    ("5M€ levés", [one("5M€", "5000000")]),
+    ("3 k€ par an", [one("3 k€", "3000")]),
+    ("450 M€", [one("450 M€", "450000000")]),
+    ("2 Md€", [one("2 Md€", "2000000000")]),
+    ("2 Mds€", [one("2 Mds€", "2000000000")]),
+    ("1,2 Mrd €", [one("1,2 Mrd €", "1200000000")]),
+    ("10 millions €", [one("10 millions €", "10000000")]),
+    ("3 billions de dollars", [one("3 billions de dollars", "3000000000000", "USD")]),
+    ("mille euros", [one("mille euros", "1000")]),
+    ("10 mille euros", [one("10 mille euros", "10000")]),
+    ("2 millions 500 000 euros", [one("2 millions 500 000 euros", "2500000")]),
+    ("un million deux cent mille euros", [one("un million deux cent mille euros", "1200000")]),
+    # symbols, codes, names
+    ("$4,5 milliards", [one("$4,5 milliards", "4500000000", "USD")]),
+    ("US$ 5 millions", [one("US$ 5 millions", "5000000", "USD")]),
+    ("5 millions USD", [one("5 millions USD", "5000000", "USD")]),
+    ("£9", [one("£9", "9", "GBP")]),
+    ("1 000 ¥", [one("1 000 ¥", "1000", "JPY")]),
+    ("CHF 20", [one("CHF 20", "20", "CHF")]),
+    ("20 francs suisses", [one("20 francs suisses", "20", "CHF")]),
+    ("500 000 FCFA", [one("500 000 FCFA", "500000", "XOF")]),
+    ("500 000 XAF", [one("500 000 XAF", "500000", "XAF")]),
+    ("30 dirhams", [one("30 dirhams", "30", "MAD")]),
+    ("30 yuans", [one("30 yuans", "30", "CNY")]),
+    ("30 nairas", [one("30 nairas", "30", "NGN")]),
+    ("30 roubles", [one("30 roubles", "30", "RUB")]),
+    ("30 yens", [one("30 yens", "30", "JPY")]),
+    ("30 dollars canadiens", [one("30 dollars canadiens", "30", "CAD")]),
+    ("30 livres sterling", [one("30 livres sterling", "30", "GBP")]),
+    ("30 francs", [one("30 francs", "30", None)]),
+    ("50 centimes d'euro", [one("50 centimes d'euro", "0.5")]),
+    ("2 euros et 50 centimes", [one("2 euros et 50 centimes", "2.5")]),
+    # number words
+    ("trente-cinq euros", [one("trente-cinq euros", "35")]),
+    ("deux millions d'euros", [one("deux millions d'euros", "2000000")]),
+    ("vingt et un mille dollars", [one("vingt et un mille dollars", "21000", "USD")]),
+    ("un dollar", [one("un dollar", "1", "USD")]),
+    # ranges and bounds
+    ("entre 10 et 20 millions d'euros",
+     [one("entre 10 et 20 millions d'euros", None, low="10000000", high="20000000")]),
+    ("de 3 à 5 milliards de dollars",
+     [one("de 3 à 5 milliards de dollars", None, "USD", low="3000000000", high="5000000000")]),
+    ("10 à 12 M€", [one("10 à 12 M€", None, low="10000000", high="12000000")]),
+    ("10-20 €", [one("10-20 €", None, low="10", high="20")]),
+    ("entre 500 millions et 1 milliard d'euros",
+     [one("entre 500 millions et 1 milliard d'euros", None, low="500000000", high="1000000000")]),
+    ("plus de 2 millions d'euros", [one("plus de 2 millions d'euros", None, low="2000000")]),
+    ("plus d'un milliard de dollars",
+     [one("plus d'un milliard de dollars", None, "USD", low="1000000000")]),
+    ("pas moins de 5 €", [one("pas moins de 5 €", None, low="5")]),
+    ("moins de 10 €", [one("moins de 10 €", None, high="10")]),
+    ("jusqu'à 3 000 euros", [one("jusqu'à 3 000 euros", None, high="3000")]),
+    ("jusqu’à 3 000 euros", [one("jusqu’à 3 000 euros", None, high="3000")]),
+    ("pas plus de 5 €", [one("pas plus de 5 €", None, high="5")]),
+    ("environ 3 millions d'euros", [one("environ 3 millions d'euros", "3000000")]),
+    ("près de 3 millions d'euros", [one("près de 3 millions d'euros", "3000000")]),
+    ("est passé de 10 à 12 millions d'euros",
+     [one("10", "10000000", inferred=True), one("12 millions d'euros", "12000000")]),
+    # currency from context
+    ("18 milliards d'euros, dont 5 milliards en France",
+     [one("18 milliards d'euros", "18000000000"), one("5 milliards", "5000000000", inferred=True)]),
+    ("dont 2 milliards en France, sur un total de 9 milliards de dollars",
+     [one("2 milliards", "2000000000", "USD", True),
+      one("9 milliards de dollars", "9000000000", "USD")]),
+    ("12 euros pour les adultes et 8 pour les enfants",
+     [one("12 euros", "12"), one("8", "8", inferred=True)]),
+    ("vendu 62 euros contre 58 en 2017", [one("62 euros", "62"), one("58", "58", inferred=True)]),
+    ("entre 2 et 3 milliards, soit 2 % de ses 150 milliards d'euros de ventes",
+     [one("entre 2 et 3 milliards", None, inferred=True, low="2000000000", high="3000000000"),
+      one("150 milliards d'euros", "150000000000")]),
+    # negatives
+    ("Un million de personnes ont défilé.", []),
+    ("3 millions d'habitants et 2 milliards de dollars",
+     [one("2 milliards de dollars", "2000000000", "USD")]),
+    ("2017-2018", []),
+    ("le 3 juillet 2018", []),
+    ("en hausse de 58 %", []),
+    ("appelez le 01 45 67 89 10", []),
+    ("Il a 58 ans et 2017 est passé.", []),
+    ("5 milliards en 2017", []),
+    ("Il a écrit trois livres.", []),
+    ("un franc succès", []),
+    ("un euro numérique", []),
+    ("trois balles dans le dos", []),
+    ("12 euros en 2017 et 2018", [one("12 euros", "12")]),
+    ("Le contrat vaut 1 million d'euros. Il emploie 3 millions.",
+     [one("1 million d'euros", "1000000")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_find_money(text: str, expected: list[Row]) -> None:
+    assert _rows(text) == expected
+
+
+KNOWN_MISSES = [
+    ("3 euros 50", [one("3 euros 50", "3.5")], "a cents figure after the currency word"),
+    ("Le groupe a réalisé 18 milliards d'euros. Son bénéfice atteint 2 milliards.",
+     [one("18 milliards d'euros", "18000000000"), one("2 milliards", "2000000000", inferred=True)],
+     "currency is carried within a sentence only"),
+    ("une livre", [one("une livre", "1", "GBP")], "'livre' alone is not read as a currency"),
+    ("de 800 à 1,2 milliard d'euros",
+     [one("de 800 à 1,2 milliard d'euros", None, low="800000000", high="1200000000")],
+     "a first figure larger than the second does not take its scale"),
+    ("pour 100 millions de livres", [one("100 millions de livres", "100000000", "GBP")],
+     "'de livres' after a scale word may be books: needs 'sterling' or decimals"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(t, e, marks=pytest.mark.xfail(strict=True, reason=r))
+        for t, e, r in KNOWN_MISSES
+    ],
+)
+def test_find_money_known_misses(text: str, expected: list[Row]) -> None:
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("word", "code"),
+    [("€", "EUR"), ("$", "USD"), ("£", "GBP"), ("livres", "GBP"), ("Livres Sterling", "GBP"),
+     ("EUR", "EUR"), ("FCFA", "XOF"), ("dollars canadiens", "CAD"), ("yuans", "CNY"),
+     ("dirhams", "MAD"), ("nairas", "NGN"), ("roubles", "RUB"), ("yens", "JPY"),
+     ("francs suisses", "CHF"), ("dinars", None), ("francs", None)],
+)
+def test_currency_code(word: str, code: str | None) -> None:
+    assert currency_code(word) == code
+
+
+def test_currency_code_unknown() -> None:
+    with pytest.raises(KeyError):
+        currency_code("bananes")
+
+
+@pytest.mark.parametrize(
+    ("word", "factor"),
+    [("mille", "1000"), ("million", "1000000"), ("Milliards", "1000000000"),
+     ("billions", "1000000000000"), ("k", "1000"), ("M", "1000000"), ("Md", "1000000000"),
+     ("Mds", "1000000000"), ("Mrd", "1000000000")],
+)
+def test_scale_factor(word: str, factor: str) -> None:
+    assert scale_factor(word) == Decimal(factor)
+    assert apply_scale(Decimal("2.5"), word) == Decimal("2.5") * Decimal(factor)
+
+
+def test_lowercase_m_is_not_a_scale() -> None:
+    with pytest.raises(KeyError):
+        scale_factor("m")
+
+
+# -- the component, on the real pipeline ------------------------------------------------
+
+
+def test_component_spans_are_token_aligned_and_disjoint(nlp: Language) -> None:
+    text = (
+        "La société a levé 4 k€. Puis 5M€, entre 10 et 20 millions d'euros, "
+        "et enfin 3 milliards de dollars, dont 1 milliard en Asie."
+    )
+    doc = nlp(text)
+    spans = list(doc.spans[MONEY])
+    assert [s.text for s in spans] == [
+        "4 k€", "5M€", "entre 10 et 20 millions d'euros", "3 milliards de dollars", "1 milliard",
+    ]
+    for a, b in itertools.pairwise(spans):
+        assert a.end <= b.start
+    for span in spans:
+        assert doc.char_span(span.start_char, span.end_char) is not None
+        json.dumps(span._.factex_money)  # JSON-safe
+    assert spans[-1]._.factex_money == {
+        "amount": "1000000000", "currency": "USD", "currency_inferred": True,
+        "amount_min": None, "amount_max": None,
+    }
+
+
+def test_component_values_survive_docbin(nlp: Language) -> None:
+    doc = nlp("Le fonds pèse 39,9 milliards de dollars.")
+    data = DocBin(docs=[doc], store_user_data=True).to_bytes()
+    (back,) = DocBin().from_bytes(data).get_docs(nlp.vocab)
+    spans = list(back.spans[MONEY])
+    assert [s.text for s in spans] == ["39,9 milliards de dollars"]
+    value: dict[str, Any] = spans[0]._.factex_money
+    assert value["amount"] == "39900000000"
+
+
+def test_component_on_empty_and_moneyless_docs(nlp: Language) -> None:
+    assert list(nlp("").spans[MONEY]) == []
+    assert list(nlp("Il pleut sur Paris depuis 2017.").spans[MONEY]) == []
+
+
+def test_component_without_parser_uses_rough_sentences(nlp: Language) -> None:
+    with nlp.select_pipes(enable=["factex_money"]):
+        doc = nlp(
+            "Il a 18 milliards d'euros. Elle a 2 milliards. "
+            "Et 18 milliards d'euros, dont 3 milliards."
+        )
+    assert [(s.text, s._.factex_money["currency"]) for s in doc.spans[MONEY]] == [
+        ("18 milliards d'euros", "EUR"), ("18 milliards d'euros", "EUR"), ("3 milliards", "EUR"),
+    ]
