@@ -25,7 +25,10 @@ def read_cases(path: Path = CORPUS) -> list[dict[str, object]]:
         return [json.loads(line) for line in fh if line.strip() and not line.startswith("//")]
 
 
-def score(pairs: list[tuple[Counter[tuple[str, str]], Counter[tuple[str, str]]]]) -> dict[str, float]:
+Bag = Counter[tuple[str, str]]
+
+
+def score(pairs: list[tuple[Bag, Bag]]) -> dict[str, float]:
     """Micro precision, recall and F1 over (gold, predicted) multisets of (text, label)."""
     tp = sum(sum((gold & pred).values()) for gold, pred in pairs)
     n_pred = sum(sum(pred.values()) for _, pred in pairs)
@@ -54,7 +57,8 @@ def main() -> None:
         bare = [_bag([(e.text, e.label_) for e in d.ents]) for d in nlp.pipe(texts)]
     with nlp.select_pipes(disable=after_entities):
         cleaned = [_bag([(e.text, e.label_) for e in d.ents]) for d in nlp.pipe(texts)]
-    print(f"{len(cases)} sentences, {sum(sum(g.values()) for g in golds)} gold entities ({CORPUS.name})")
+    n_gold = sum(sum(g.values()) for g in golds)
+    print(f"{len(cases)} sentences, {n_gold} gold entities ({CORPUS.name})")
     for name, preds in (("bare model", bare), ("factex_entities", cleaned)):
         s = score(list(zip(golds, preds, strict=True)))
         print(

@@ -48,7 +48,7 @@ def _same(a: str | None, b: str | None) -> bool:
 
 
 def _expected_period(text: str) -> str:
-    """Gold periods are TIMEX values, or a description of a fiscal year ('2017-2018 fiscal year')."""
+    """Gold periods are TIMEX values, or a fiscal year described ('2017-2018 fiscal year')."""
     if _TIMEX.fullmatch(text):
         return text
     fiscal = _FISCAL.match(text)
@@ -89,7 +89,8 @@ PERCENTAGES = GOLD.get("percentages", [])
 @pytest.mark.parametrize("gold", PERCENTAGES, ids=_ids(PERCENTAGES, "text"))
 def test_percentage(facts: Facts, gold: dict[str, Any]) -> None:
     found = [p for p in facts.percentages if p.text == gold["text"]]
-    assert found, f"percentage {gold['text']!r} not found; got {[p.text for p in facts.percentages]}"
+    got = [p.text for p in facts.percentages]
+    assert found, f"percentage {gold['text']!r} not found; got {got}"
     pct = found[0]
     assert pct.value == Decimal(gold["value"])
     assert pct.direction == gold["direction"]

@@ -158,7 +158,7 @@ class AmountLinker:
         return None, None
 
     def _owner_metric(self, noun: Token, exclude: Token) -> tuple[Token | None, str | None]:
-        """"la hausse du chiffre d'affaires de 58 %": the metric named inside the change noun."""
+        """The metric named inside a change noun: "la hausse du chiffre d'affaires de 58 %"."""
         for child in noun.children:
             if child.i != exclude.i and child.dep_ == "nmod" and self._phrase(child):
                 return child, self._phrase(child)
@@ -321,4 +321,3 @@ def _fold(text: str) -> str:
 def make_links(nlp: Language, name: str) -> AmountLinker:
     """Link each money and percentage span to its subject, metric and period."""
     return AmountLinker(nlp, name)
-

@@ -23,8 +23,11 @@ _VERBAL = frozenset({"VERB"})
 
 def is_clause_head(token: Token) -> bool:
     """A verb, the root, or a nominal predicate heading a clause of its own."""
-    return token.pos_ in _VERBAL or token.dep_ == "ROOT" or token.head.i == token.i or (
-        token.dep_ in CLAUSE_DEPS
+    return (
+        token.pos_ in _VERBAL
+        or token.dep_ == "ROOT"
+        or token.head.i == token.i
+        or (token.dep_ in CLAUSE_DEPS)
     )
 
 
