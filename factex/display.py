@@ -64,6 +64,7 @@ _LABEL = (
     "font-size: 0.62em; font-weight: bold; line-height: 1; text-transform: uppercase; "
     "vertical-align: middle; margin-left: 0.4em; opacity: 0.75"
 )
+_CELL_CHARS = 70
 _CELL = "padding: 0.2em 0.6em; border-bottom: 1px solid #eee; text-align: left; vertical-align: top"
 
 
@@ -218,14 +219,20 @@ def _fact_table(records: Iterable[Record]) -> str:
     if not rows:
         return '<p style="color: #777">No money, percentage, date or event found.</p>'
     head = "".join(f'<th style="{_CELL}">{c}</th>' for c in SUMMARY_COLUMNS)
-    body = "".join(
-        "<tr>" + "".join(f'<td style="{_CELL}">{html.escape(v)}</td>' for v in row) + "</tr>"
-        for row in rows
-    )
+    body = "".join("<tr>" + "".join(_cell(v) for v in row) + "</tr>" for row in rows)
     return (
         '<table class="factex-facts" style="border-collapse: collapse; font-size: 0.9em; '
         f'margin-top: 0.8em"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
     )
+
+
+def _cell(value: str, limit: int = _CELL_CHARS) -> str:
+    # Event clauses can run to whole sentences: the cell shows the start, the tooltip all of it.
+    if len(value) <= limit:
+        return f'<td style="{_CELL}">{html.escape(value)}</td>'
+    short = value[: limit - 1].rstrip() + "…"
+    title = html.escape(value, quote=True)
+    return f'<td style="{_CELL}" title="{title}">{html.escape(short)}</td>'
 
 
 def _entity_list(entities: list[Entity]) -> str:
