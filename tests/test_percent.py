@@ -1,0 +1,130 @@
+"""Percentages: the pure finder (table-driven) and the factex_percent component."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from spacy.language import Language
+
+from factex.components.extensions import PERCENT
+from factex.normalize.percent import find_percentages
+
+Row = tuple[str, str, str, str | None]
+
+
+def _rows(text: str) -> list[Row]:
+    out = []
+    for m in find_percentages(text):
+        d = m.as_dict()
+        out.append((text[m.start : m.end], d["value"], d["unit"], d["direction"]))
+    return out
+
+
+def pct(span: str, value: str, direction: str | None = None, unit: str = "percent") -> Row:
+    return (span, value, unit, direction)
+
+
+CASES: list[tuple[str, list[Row]]] = [
+    # forms
+    ("58 %", [pct("58 %", "58")]),
+    ("58%", [pct("58%", "58")]),
+    ("58\u00a0%", [pct("58\u00a0%", "58")]),
+    ("58 pour cent", [pct("58 pour cent", "58")]),
+    ("cinquante pour cent", [pct("cinquante pour cent", "50")]),
+    ("Cent pour cent", [pct("Cent pour cent", "100")]),
+    ("12,5 %", [pct("12,5 %", "12.5")]),
+    ("1.5 %", [pct("1.5 %", "1.5")]),
+    # signs give the direction, the value stays positive
+    ("+3,2 %", [pct("+3,2 %", "3.2", "up")]),
+    ("(+3,2 %)", [pct("+3,2 %", "3.2", "up")]),
+    ("-0,4 %", [pct("-0,4 %", "0.4", "down")]),
+    ("−0,4 %", [pct("−0,4 %", "0.4", "down")]),
+    ("+ 2 %", [pct("+ 2 %", "2", "up")]),
+    # points
+    ("0,5 point", [pct("0,5 point", "0.5", unit="points")]),
+    ("2 points de pourcentage", [pct("2 points de pourcentage", "2", unit="points")]),
+    ("25 points de base", [pct("25 points de base", "0.25", unit="points")]),
+    ("en baisse de 3 points", [pct("3 points", "3", "down", "points")]),
+    ("+2 points", [pct("+2 points", "2", "up", "points")]),
+    ("Le PSG a 3 points d'avance", []),
+    ("L'équipe a gagné 3 points à domicile", []),
+    # direction words
+    ("en hausse de 58 %", [pct("58 %", "58", "up")]),
+    ("une hausse de 58 %", [pct("58 %", "58", "up")]),
+    ("les ventes progressent de 4 %", [pct("4 %", "4", "up")]),
+    ("une progression de 4 %", [pct("4 %", "4", "up")]),
+    ("le prix augmente de 4 %", [pct("4 %", "4", "up")]),
+    ("le titre bondit de 10 %", [pct("10 %", "10", "up")]),
+    ("un recul de 2 %", [pct("2 %", "2", "down")]),
+    ("en baisse de 2 %", [pct("2 %", "2", "down")]),
+    ("la production chute de 20 %", [pct("20 %", "20", "down")]),
+    ("le chômage diminue de 0,2 %", [pct("0,2 %", "0.2", "down")]),
+    ("a progressé de près de 3 %", [pct("3 %", "3", "up")]),
+    ("a augmenté l'an dernier de 12 %", [pct("12 %", "12", "up")]),
+    ("l'action cède 2,3 %", [pct("2,3 %", "2.3", "down")]),
+    ("58 % de hausse", [pct("58 %", "58", "up")]),
+    ("un repli d’1,5 %", [pct("1,5 %", "1.5", "down")]),
+    # no direction
+    ("Le taux a baissé à 7 %.", [pct("7 %", "7")]),
+    ("Il recueille 23 % des voix.", [pct("23 %", "23")]),
+    ("La part atteint 58 %, en hausse.", [pct("58 %", "58")]),
+    ("En hausse. 58 % des sondés.", [pct("58 %", "58")]),
+    ("la hausse des prix à la consommation, qui touche 8 % des ménages", [pct("8 %", "8")]),
+    # ranges
+    ("entre 3 et 5 %", [pct("3", "3"), pct("5 %", "5")]),
+    ("de 3 à 5 %", [pct("3", "3"), pct("5 %", "5")]),
+    ("10-20 %", [pct("10", "10"), pct("20 %", "20")]),
+    ("10 - 20 %", [pct("10", "10"), pct("20 %", "20")]),
+    ("en hausse de 2 à 3 %", [pct("2", "2", "up"), pct("3 %", "3", "up")]),
+    ("de 3 % à 5 %", [pct("3 %", "3"), pct("5 %", "5")]),
+    # negatives
+    ("Le CAC 40 termine la séance.", []),
+    ("2017-2018", []),
+    ("3 millions d'euros", []),
+    ("le score de 3-1", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_find_percentages(text: str, expected: list[Row]) -> None:
+    assert _rows(text) == expected
+
+
+KNOWN_MISSES = [
+    ("a baissé de 0,5 point et de 2 points de pourcentage",
+     [pct("0,5 point", "0.5", "down", "points"),
+      pct("2 points de pourcentage", "2", "down", "points")],
+     "a trigger does not reach the second figure of a coordination"),
+    ("sa cote a perdu 6 points", [pct("6 points", "6", "down", "points")],
+     "bare points after a weak trigger are left alone (sports scores)"),
+    ("58 p. 100", [pct("58 p. 100", "58")], "'p. 100' is not a percent mark"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(t, e, marks=pytest.mark.xfail(strict=True, reason=r))
+        for t, e, r in KNOWN_MISSES
+    ],
+)
+def test_find_percentages_known_misses(text: str, expected: list[Row]) -> None:
+    assert _rows(text) == expected
+
+
+def test_direction_does_not_cross_sentences() -> None:
+    text = "Les ventes sont en hausse de. 5 % des clients."
+    assert _rows(text) == [pct("5 %", "5")]
+    assert find_percentages(text, sentences=[(0, 29), (30, len(text))])[0].direction is None
+
+
+def test_component(nlp: Language) -> None:
+    doc = nlp("Le chiffre d'affaires est en hausse de 58 % et le résultat recule de 0,5 point.")
+    spans = list(doc.spans[PERCENT])
+    assert [(s.text, s._.factex_percent) for s in spans] == [
+        ("58 %", {"value": "58", "unit": "percent", "direction": "up"}),
+        ("0,5 point", {"value": "0.5", "unit": "points", "direction": "down"}),
+    ]
+    for span in spans:
+        json.dumps(span._.factex_percent)
