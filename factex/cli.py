@@ -161,7 +161,7 @@ def run_extract(args: argparse.Namespace) -> int:
         try:
             _write(kept, fmt, args.out)
         except BrokenPipeError:  # e.g. `factex extract ... | head`: stop quietly
-            sys.stderr.close()
+            _silence_stdout()
             return 0
         except OSError as exc:
             raise UsageError(f"cannot write {args.out}: {exc.strerror or exc}") from None
@@ -171,6 +171,14 @@ def run_extract(args: argparse.Namespace) -> int:
             print(f"  {where}: {message}", file=sys.stderr)
         return 1
     return 0
+
+
+def _silence_stdout() -> None:
+    # Python flushes stdout at exit; with the reader gone that would raise again.
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
 def _format_from_suffix(out: str | None) -> str | None:
