@@ -32,7 +32,11 @@ class TenseReader:
         self.past_tenses = frozenset(data["past_tenses"])
 
     def direction(self, span: Span) -> Direction:
-        verb = self._governor(span.root)
+        start: Token | None = span.root
+        # Begin outside the mention: the model sometimes tags its words as verbs ("cet été").
+        while start is not None and span.start <= start.i < span.end:
+            start = None if start.head is start else start.head
+        verb = self._governor(start) if start is not None else None
         if verb is None:
             sent = span.sent if span.doc.has_annotation("SENT_START") else span.doc[:]
             if not any(t.pos_ in _VERBS for t in sent):
@@ -54,40 +58,43 @@ class TenseReader:
         morph = verb.morph
         text = verb.lower_
         aux = [c for c in verb.children if c.dep_.startswith("aux")]
-        if "Fut" in morph.get("Tense") or "Cnd" in morph.get("Mood"):
+        if "Fut" in morph.get("Tense", []) or "Cnd" in morph.get("Mood", []):
             return "future"
-        if "Inf" not in morph.get("VerbForm") and text.endswith(self.future_endings):
+        if "Inf" not in morph.get("VerbForm", []) and text.endswith(self.future_endings):
             return "future"  # the small model tags some futures ("signera") as participles
         if any(a.lemma_ in self.future_aux for a in aux) or verb.lemma_ in self.prospective:
             return "future"
         for a in aux:
-            if a.lemma_ in self.past_aux:
-                a_tense = a.morph.get("Tense")
-                if "Fut" in a_tense:
-                    return "future"
-                return "past"
-        if "Part" in morph.get("VerbForm") and "Past" in morph.get("Tense"):
+            if "Cnd" in a.morph.get("Mood", []) and a.lemma_ in self.past_aux:
+                return "past"  # "aurait signé": the reporting conditional tells of the past
+            if "Fut" in a.morph.get("Tense", []) or a.lower_.endswith(self.future_endings):
+                return "future"  # "sera signé", "resteront fermés"
+        if any(a.lemma_ in self.past_aux for a in aux):
             return "past"
-        if self.past_tenses.intersection(morph.get("Tense")):
+        if "Part" in morph.get("VerbForm", []) and "Past" in morph.get("Tense", []):
             return "past"
-        if "Inf" in morph.get("VerbForm") and depth < 3 and verb.head is not verb:
+        if self.past_tenses.intersection(morph.get("Tense", [])):
+            return "past"
+        if "Inf" in morph.get("VerbForm", []) and depth < 3 and verb.head is not verb:
             head = self._governor(verb.head)
             if head is not None:
                 return self._verb_direction(head, depth + 1)
-        if "Inf" in morph.get("VerbForm") and verb.head is verb:
+        if "Inf" in morph.get("VerbForm", []) and verb.head is verb:
             return "future"  # "Signer le 2 juillet": an agenda line
         return "nearest"
 
 
 class DatesComponent:
-    """Annotates ``doc.spans["factex_dates"]`` with ``Span._.factex_date`` = {value, grain, relative}."""
+    """Writes ``doc.spans["factex_dates"]``; ``Span._.factex_date`` = {value, grain, relative}."""
 
-    def __init__(self, nlp: Language, name: str, *, detect_published: bool, use_dateparser: bool) -> None:
+    def __init__(
+        self, nlp: Language, name: str, *, detect_published: bool, use_dateparser: bool
+    ) -> None:
         register_extensions()
         self.name = name
-        self.lang = nlp.lang
-        self.grammar = DateGrammar.for_language(nlp.lang)
-        self.tense = TenseReader(load(nlp.lang, "date_tense"))
+        self.lang = str(nlp.lang)
+        self.grammar = DateGrammar.for_language(self.lang)
+        self.tense = TenseReader(load(self.lang, "date_tense"))
         self.detect_published = detect_published
         self.use_dateparser = use_dateparser
 
@@ -110,7 +117,11 @@ class DatesComponent:
             timex = cand.timex(ref, direction)
             if timex.value is None and ref is not None and self.use_dateparser:
                 timex = self._fallback(cand, span.text, ref, timex)
-            span._.factex_date = {"value": timex.value, "grain": timex.grain, "relative": timex.relative}
+            span._.factex_date = {
+                "value": timex.value,
+                "grain": timex.grain,
+                "relative": timex.relative,
+            }
             spans.append(span)
             last_end = span.end
         doc.spans[DATES] = spans
@@ -126,8 +137,9 @@ class DatesComponent:
 
 @lru_cache(maxsize=2048)
 def _dateparser_day(phrase: str, reference: str, lang: str) -> str | None:
-    import dateparser  # slow to import: only when a mention needs it
     from datetime import datetime
+
+    import dateparser  # slow to import: only when a mention needs it
 
     settings = {
         "RELATIVE_BASE": datetime.fromisoformat(reference),
@@ -141,9 +153,18 @@ def _dateparser_day(phrase: str, reference: str, lang: str) -> str | None:
 
 @Language.factory(
     "factex_dates",
-    assigns=["doc.spans", "span._.factex_date", "doc._.factex_published", "doc._.factex_published_source"],
+    assigns=[
+        "doc.spans",
+        "span._.factex_date",
+        "doc._.factex_published",
+        "doc._.factex_published_source",
+    ],
     requires=["token.pos", "token.dep", "token.morph", "token.lemma"],
     default_config={"detect_published": True, "use_dateparser": True},
 )
-def make_dates(nlp: Language, name: str, detect_published: bool, use_dateparser: bool) -> DatesComponent:
-    return DatesComponent(nlp, name, detect_published=detect_published, use_dateparser=use_dateparser)
+def make_dates(
+    nlp: Language, name: str, detect_published: bool, use_dateparser: bool
+) -> DatesComponent:
+    return DatesComponent(
+        nlp, name, detect_published=detect_published, use_dateparser=use_dateparser
+    )

@@ -60,7 +60,8 @@ class Reference:
 
 @dataclass(frozen=True)
 class Timex:
-    """A normalised mention: ``value`` (None without a needed reference), ``grain``, ``relative``."""
+    """A normalised mention: ``value`` (None when a needed reference is missing), ``grain``,
+    ``relative``."""
 
     value: str | None
     grain: str
@@ -156,7 +157,8 @@ class Lexicon:
         """Digits or French number words up to 69.
 
         >>> lex = Lexicon.for_language("fr")
-        >>> [lex.number(t) for t in ("15", "quinze", "vingt quatre", "trente et un", "dix-huit", "x")]
+        >>> words = ("15", "quinze", "vingt quatre", "trente et un", "dix-huit", "x")
+        >>> [lex.number(t) for t in words]
         [15, 15, 24, 31, 18, None]
         """
         t = _key(text)
@@ -210,7 +212,8 @@ def choose(
     >>> [choose(ref, d, may)[0].year for d in ("past", "future", "nearest")]
     [2018, 2019, 2018]
     """
-    options = [o for y in (ref.year - 1, ref.year, ref.year + 1) if (o := starts(y)) is not None]
+    # four years each way so that 29 February has somewhere to land
+    options = [o for y in range(ref.year - 4, ref.year + 5) if (o := starts(y)) is not None]
     for start, end in options:
         if start <= ref < end:
             return start, end
@@ -278,9 +281,7 @@ class DateGrammar:
         nums = [k for k in w["numbers"] if k not in ("un", "une")]
         units = [k for k, v in w["numbers"].items() if v < 10]
         tens = [k for k, v in w["numbers"].items() if v >= 20]
-        self.NUMW = (
-            f"(?:{_alt(tens)}(?:[\\s-]+(?:et[\\s-]+)?{_alt(units)})?|{_alt(nums)})"
-        )
+        self.NUMW = f"(?:{_alt(tens)}(?:[\\s-]+(?:et[\\s-]+)?{_alt(units)})?|{_alt(nums)})"
         self.NUM = rf"(?:\d{{1,3}}|{self.NUMW}|une?)"
         self.DAYNUM = rf"(?:1er|1re|premier|3[01]|[12]\d|0?[1-9])(?:e|ème)?{_E}|{self.NUMW}{_E}"
         self.DAYNUM = f"(?:{self.DAYNUM})"
@@ -292,12 +293,14 @@ class DateGrammar:
         self.PAST = _alt(w["past_modifiers"])
         self.FUT = _alt(w["future_modifiers"])
         not_after = _alt(w["not_after_number"])
-        self.YEAR = rf"(?<![\d,.])(?<!\d\s)(?<!\d\u00a0)(?<!\d\u202f){YEAR4}(?![\d,]|[\s\u00a0\u202f]\d{{3}})(?!\s*{not_after}{_E})"
+        # not a piece of a bigger number ("2 000", "2019,5") nor a count ("2019 habitants")
+        self.YEAR = (
+            rf"(?<![\d,.])(?<!\d\s)(?<!\d\u00a0)(?<!\d\u202f){YEAR4}"
+            rf"(?!\d|[,.]\d|[\s\u00a0\u202f]\d{{3}})(?!\s*{not_after}{_E})"
+        )
         self._rules: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Candidate | None]]] = []
         self._build()
-        self._published = re.compile(
-            rf"{_B}{_alt(w['published_cues'])}\s+", re.IGNORECASE
-        )
+        self._published = re.compile(rf"{_B}{_alt(w['published_cues'])}\s+", re.IGNORECASE)
         self._dateline = re.compile(
             rf"(?m)^[ \t]*(?:[A-ZÉÈ][\w\-' ]{{1,40}}\s*(?:\([^)\n]{{1,30}}\))?\s*[,:]\s*)?"
             rf"(?=(?:le\s+)?(?:{self.WD}\s+)?\d{{1,2}}(?:er)?\s+{self.MONTH_ANY}\s+{YEAR4}\s*[.,]?\s*[-–—])",
@@ -343,7 +346,7 @@ class DateGrammar:
         for pos in sorted(starts):
             window = text[pos : pos + 60]
             for c in self.scan(window):
-                if c.start > 3 or c.kind != "day" or c.relative:
+                if c.start > 3 or c.kind not in ("day", "day_time") or c.relative:
                     break
                 res = c.resolve(None, "nearest")
                 if res is not None and res.start is not None:
@@ -359,7 +362,12 @@ class DateGrammar:
     def _build(self) -> None:
         w = self.lex.words
         WD, DAYNUM, MONTH_ANY, YEAR, NUM, UNIT = (
-            self.WD, self.DAYNUM, self.MONTH_ANY, self.YEAR, self.NUM, self.UNIT,
+            self.WD,
+            self.DAYNUM,
+            self.MONTH_ANY,
+            self.YEAR,
+            self.NUM,
+            self.UNIT,
         )
         # "le 2 juillet", "lundi 18 février 2013", "1er mars", "31 octobre 74"
         self._add(
@@ -367,18 +375,28 @@ class DateGrammar:
             rf"(?:\s+(?:{APOS})?(?P<y>{YEAR})|\s+(?P<y2>\d{{2}})(?=\s*(?:$|[.,;:!?)])))?",
             self._day_month,
         )
+        # "la semaine du 9 juillet"
+        self._add(
+            rf"{_B}(?:la\s+)?semaine\s+du\s+(?P<d>{DAYNUM})\s*(?P<m>{MONTH_ANY})(?!\w)(?:\s+(?P<y>{YEAR}))?",
+            self._week_of,
+        )
         # numeric dates
         self._add(
             r"(?:(?<![\w])le\s+)?(?<![\d/.,])(?P<d>[0-3]?\d)(?P<s>[/.])(?P<m>[01]?\d)(?P=s)(?P<y>\d{4}|\d{2})(?![\d/.,]\d)",
             self._numeric,
         )
-        self._add(r"(?<![\d/.,-])(?P<y>\d{4})-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?![\d-])", self._numeric)
+        self._add(
+            r"(?<![\d/.,-])(?P<y>\d{4})-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?![\d-])", self._numeric
+        )
         self._add(
             r"(?:(?<![\w])(?P<le>le)\s+(?P<d>[0-3]?\d)/(?P<m>[01]?\d)|(?<![\d/.,])(?P<d2>[0-3]\d)/(?P<m2>[01]\d))(?![\d/])",
             self._numeric,
         )
         # "le 16" (day of the current or next month); needs a following cue to be safe
-        self._add(rf"(?:{_B}(?P<le>le)|(?<=partir\s)du|(?<=compter\s)du)\s+(?P<d>1er|3[01]|[12]\d|0?[1-9]){self.ENDNUM}", self._day_only)
+        self._add(
+            rf"(?:{_B}(?P<le>le)|(?<=partir\s)du|(?<=compter\s)du)\s+(?P<d>1er|3[01]|[12]\d|0?[1-9]){self.ENDNUM}",
+            self._day_only,
+        )
         # months: "en juillet 2017", "fin mars", "au mois de mars", "mi-décembre"
         pre = (
             rf"(?:(?P<en>en|courant|au\s+mois\s+d(?:e\s+|{APOS})|le\s+mois\s+d(?:e\s+|{APOS})|"
@@ -448,13 +466,19 @@ class DateGrammar:
             rf"(?:\s+(?P<mod>{self.FUT}|{self.PAST}))?{_E}",
             self._phase,
         )
-        self._add(rf"{_B}(?:en|dans\s+la)\s+semaine{_E}(?!\s+(?:{self.FUT}|{self.PAST}|d))", self._in_week)
+        self._add(
+            rf"{_B}(?:en|dans\s+la)\s+semaine{_E}(?!\s+(?:{self.FUT}|{self.PAST}|d))", self._in_week
+        )
         # times of day
         hour_pre = (
             r"(?:(?P<at>à|a|vers|dès|aux\s+alentours\s+de|autour\s+de|à\s+environ|environ|"
             r"plutôt\s+vers|à\s+partir\s+de|avant|après|jusqu'à|jusqu’à|plus\s+tard\s+que)\s+)?"
         )
-        frac = rf"(?:\s+et\s+(?P<fr>quart|demie?)|\s+(?P<tq>trois\s+quarts)|\s+moins\s+(?:le\s+)?(?P<lq>quart)|\s+moins\s+(?P<mm>{self.NUMW}|\d{{1,2}})|\s+passé\s+de\s+(?P<pm>{self.NUMW}|\d{{1,2}})\s+minutes?)"
+        frac = (
+            rf"(?:\s+et\s+(?P<fr>quart|demie?)|\s+(?P<tq>trois\s+quarts)"
+            rf"|\s+moins\s+(?:le\s+)?(?P<lq>quart)|\s+moins\s+(?P<mm>{self.NUMW}|\d{{1,2}})"
+            rf"|\s+passé\s+de\s+(?P<pm>{self.NUMW}|\d{{1,2}})\s+minutes?)"
+        )
         ampm = (
             rf"(?:\s+(?P<ampm>du\s+mat(?:in)?|du\s+soir|de\s+l{APOS}après-midi|ce\s+soir|ce\s+matin|"
             rf"cet\s+après-midi|dans\s+la\s+soirée))?"
@@ -522,7 +546,9 @@ class DateGrammar:
         y = int(m["y"]) if m["y"] else _two_digit_year(int(m["y2"])) if m["y2"] else None
         return self._ymd(m.start(), m.end(), y, month, d)
 
-    def _ymd(self, s: int, e: int, y: int | None, month: int, d: int, kind: str = "day") -> Candidate | None:
+    def _ymd(
+        self, s: int, e: int, y: int | None, month: int, d: int, kind: str = "day"
+    ) -> Candidate | None:
         if y is not None:
             dt = _safe_date(y, month, d)
             if dt is None:
@@ -542,6 +568,23 @@ class DateGrammar:
             return None if got is None else point(got[0], "day")
 
         return Candidate(s, e, kind, True, res, "day")
+
+    def _week_of(self, m: re.Match[str]) -> Candidate | None:
+        d = self.lex.day_number(m["d"])
+        if d is None:
+            return None
+        day = self._ymd(
+            m.start(), m.end(), int(m["y"]) if m["y"] else None, self.lex.month(m["m"]), d
+        )
+        if day is None:
+            return None
+        inner = day.resolve
+
+        def res(ref: Reference | None, dr: Direction) -> Resolved | None:
+            got = inner(ref, dr)
+            return None if got is None or got.start is None else point(got.start[0], "week")
+
+        return Candidate(m.start(), m.end(), "period", day.relative, res, "week")
 
     def _numeric(self, m: re.Match[str]) -> Candidate | None:
         d = int(m["d"] or m.groupdict().get("d2") or 0)
@@ -623,7 +666,18 @@ class DateGrammar:
                 return None
         phases: Mapping[str, list[int]] = self.lex.words["year_phases"]
         s = m.start()
-        if cue in ("après", "avant", "dès", "depuis", "d'ici", "d'ici à", "jusqu'en", "à partir de", "vers", "pour"):
+        if cue in (
+            "après",
+            "avant",
+            "dès",
+            "depuis",
+            "d'ici",
+            "d'ici à",
+            "jusqu'en",
+            "à partir de",
+            "vers",
+            "pour",
+        ):
             # the cue is an open-interval word or a loose one: the mention is the year itself,
             # the open interval is made by the combining step
             s = m.start("y")
@@ -637,7 +691,9 @@ class DateGrammar:
         if cue in phases:
             lo, hi = phases[cue]
             a, b = datetime(y, lo, 1), datetime(y, hi, 1)
-            return Candidate(m.start(), m.end(), "year", False, lambda r, d: span(a, b, "month"), "month")
+            return Candidate(
+                m.start(), m.end(), "year", False, lambda r, d: span(a, b, "month"), "month"
+            )
         start = datetime(y, 1, 1)
         kind = "year" if s == m.start("y") else "year_cued"
         return Candidate(s, m.end(), kind, False, lambda r, d: point(start, "year"), "year")
@@ -645,7 +701,9 @@ class DateGrammar:
     def _decade(self, m: re.Match[str]) -> Candidate | None:
         century = int(m["c"]) if m["c"] else (20 if int(m["d"]) < 3 else 19)
         start = datetime(century * 100 + int(m["d"]) * 10, 1, 1)
-        return Candidate(m.start(), m.end(), "decade", False, lambda r, d: point(start, "decade"), "decade")
+        return Candidate(
+            m.start(), m.end(), "decade", False, lambda r, d: point(start, "decade"), "decade"
+        )
 
     def _weekday(self, m: re.Match[str]) -> Candidate | None:
         wd = self.lex.words["weekdays"][_key(m["wd"])]
@@ -743,7 +801,9 @@ class DateGrammar:
             y = int(m["y"]) if len(m["y"]) == 4 else 2000 + int(m["y"])
         return self._period(m, grain, int(code[1]), y, None)
 
-    def _period(self, m: re.Match[str], grain: str, n: int, y: int | None, mod: str | None) -> Candidate:
+    def _period(
+        self, m: re.Match[str], grain: str, n: int, y: int | None, mod: str | None
+    ) -> Candidate:
         months = 3 if grain == "quarter" else 6
         k = 0
         if mod:
@@ -821,7 +881,9 @@ class DateGrammar:
             a, b = w["week_phases"][ph]
             return span(base + timedelta(days=a), base + timedelta(days=b), "day")
 
-        return Candidate(m.start(), m.end(), "period", True, res, "day" if grain != "year" else "month")
+        return Candidate(
+            m.start(), m.end(), "period", True, res, "day" if grain != "year" else "month"
+        )
 
     def _in_week(self, m: re.Match[str]) -> Candidate | None:
         def res(ref: Reference | None, dr: Direction) -> Resolved | None:
@@ -839,7 +901,9 @@ class DateGrammar:
             minute_grain = m["mi"] is not None
             if m["at"] is None and m.start() > 0:
                 before = m.string[max(0, m.start() - 12) : m.start()].lower()
-                if re.search(r"(?:\ben|pendant|durant|sous|les|des|dernières|prochaines|\d)\s*$", before):
+                if re.search(
+                    r"(?:\ben|pendant|durant|sous|les|des|dernières|prochaines|\d)\s*$", before
+                ):
                     return None
         elif m["h2"] is not None:
             h, mi, minute_grain = int(m["h2"]), int(m["mi2"]), True
@@ -892,11 +956,14 @@ class DateGrammar:
         opens = at in ("à partir de", "après", "plus tard que", "dès")
         closes = at in ("avant", "jusqu'à")
 
-        def res(ref: Reference | None, dr: Direction, on: datetime | None = None) -> Resolved | None:
-            assert ref is not None
-            base = on if on is not None else truncate(ref.dt, "day")
+        def res(
+            ref: Reference | None, dr: Direction, on: datetime | None = None
+        ) -> Resolved | None:
+            if on is None and ref is None:
+                return None
+            base = on if on is not None else truncate(ref.dt, "day")  # type: ignore[union-attr]
             dt = base.replace(hour=hour, minute=minute)
-            if on is None and ref.has_time and dt < ref.dt and dr != "past":
+            if on is None and ref is not None and ref.has_time and dt < ref.dt and dr != "past":
                 dt += timedelta(days=1)
             got = point(dt, grain)
             if opens:
@@ -917,7 +984,11 @@ class DateGrammar:
             if pod == "journée":
                 return None  # handled by relative days ("dans la journée") or not a date
             hours = w["parts_of_day"][pod]
-            kind = "pod" if this in ("ce", "cet", "cette", "dans la", "dans l'", "dès la", "dès le") else "pod_bare"
+            kind = (
+                "pod"
+                if this in ("ce", "cet", "cette", "dans la", "dans l'", "dès la", "dès le")
+                else "pod_bare"
+            )
             if this in ("le", "l'", "en", "au", ""):
                 kind = "pod_bare"
         else:
@@ -925,13 +996,18 @@ class DateGrammar:
                 hours = w["day_phases"][_key(m["ph"])]
             else:
                 p2 = _key(m["p2"])
-                hours = w["day_phases"][f"{_key(m['ph2'])} " + (f"d'{p2}" if p2[0] in "aeé" else f"de {p2}")]
+                hours = w["day_phases"][
+                    f"{_key(m['ph2'])} " + (f"d'{p2}" if p2[0] in "aeé" else f"de {p2}")
+                ]
             kind = "pod"
         a, b = hours
 
-        def res(ref: Reference | None, dr: Direction, on: datetime | None = None) -> Resolved | None:
-            assert ref is not None
-            base = on if on is not None else truncate(ref.dt, "day")
+        def res(
+            ref: Reference | None, dr: Direction, on: datetime | None = None
+        ) -> Resolved | None:
+            if on is None and ref is None:
+                return None
+            base = on if on is not None else truncate(ref.dt, "day")  # type: ignore[union-attr]
             return span(base + timedelta(hours=a), base + timedelta(hours=b - 1), "hour")
 
         return Candidate(m.start(), m.end(), kind, True, res, "hour")
@@ -944,8 +1020,17 @@ class DateGrammar:
         d = _key(m["dir"])
         sign = -1 if d in ("il y a", "voici", "auparavant", "plus tôt") else 1
         after = d in ("plus tard", "après", "auparavant", "plus tôt")
-        finer = {"second": "second", "minute": "second", "hour": "minute", "day": "hour",
-                 "week": "day", "month": "day", "quarter": "day", "half": "day", "year": "month"}
+        finer = {
+            "second": "second",
+            "minute": "second",
+            "hour": "minute",
+            "day": "hour",
+            "week": "day",
+            "month": "day",
+            "quarter": "day",
+            "half": "day",
+            "year": "month",
+        }
 
         def res(ref: Reference | None, dr: Direction) -> Resolved | None:
             assert ref is not None
@@ -1036,7 +1121,7 @@ class DateGrammar:
 
 
 def _weekday_with_day(day: datetime, wd: int, dnum: int, dr: Direction) -> Resolved | None:
-    """"mercredi 13": the nearest date that is both that weekday and that day of the month."""
+    """ "mercredi 13": the nearest date that is both that weekday and that day of the month."""
     found: list[datetime] = []
     for k in range(-13, 14):
         base = shift(day.replace(day=1), "month", k)
@@ -1128,14 +1213,20 @@ def _merge(a: Candidate, b: Candidate, text: str) -> Candidate | None:
     if sep and a.kind in POINTISH | {"interval_time"} and b.kind in POINTISH and _compatible(a, b):
         pre = _INTERVAL_PRE.search(text, 0, a.start)
         word = sep["sep"].lower()
-        has_pre = pre is not None and pre.end() >= a.start - 1 and text[pre.end() : a.start].strip() == ""
-        if word.startswith("et") and not (has_pre and pre is not None and pre["pre"].lower() == "entre"):
+        has_pre = (
+            pre is not None and pre.end() >= a.start - 1 and text[pre.end() : a.start].strip() == ""
+        )
+        if word.startswith("et") and not (
+            has_pre and pre is not None and pre["pre"].lower() == "entre"
+        ):
             return None
         if word in ("à", "a") and not has_pre:
             return None
         if word in ("-", "–") and a.kind not in ("time", "day"):
             return None
-        start = pre.start() if has_pre and pre is not None and pre["pre"].lower() != "du" else a.start
+        start = (
+            pre.start() if has_pre and pre is not None and pre["pre"].lower() != "du" else a.start
+        )
         if has_pre and pre is not None and pre["pre"].lower() == "du":
             start = pre.start()
         return _interval(a, b, start, b.end)
@@ -1149,7 +1240,9 @@ def _merge(a: Candidate, b: Candidate, text: str) -> Candidate | None:
 
 def _compatible(a: Candidate, b: Candidate) -> bool:
     groups = [{"day", "now"}, {"month"}, {"year", "year_cued"}, {"time"}, {"period"}]
-    return any(a.kind in g and b.kind in g for g in groups) or (a.kind == "day" and b.kind == "month")
+    return any(a.kind in g and b.kind in g for g in groups) or (
+        a.kind == "day" and b.kind == "month"
+    )
 
 
 def _at_day(day: Candidate, tod: Candidate, s: int, e: int) -> Candidate:
@@ -1161,7 +1254,7 @@ def _at_day(day: Candidate, tod: Candidate, s: int, e: int) -> Candidate:
         return tod.resolve(ref, dr, on=base)  # type: ignore[call-arg]
 
     kind = "day_time" if tod.kind != "interval_time" else "day_interval"
-    return Candidate(s, e, kind, True, res, tod.grain)
+    return Candidate(s, e, kind, day.relative, res, tod.grain)
 
 
 def _time_in_pod(t: Candidate, pod: Candidate) -> Candidate:
@@ -1188,10 +1281,17 @@ def _interval(a: Candidate, b: Candidate, s: int, e: int) -> Candidate:
                 return None
             rb = b.resolve(ref, dr, on=truncate(ra.start[0], "day"))  # type: ignore[call-arg]
         else:
-            ra, rb = a.resolve(ref, dr), b.resolve(ref, dr)
+            rb = b.resolve(ref, dr)
+            if a.relative and not b.relative and rb is not None and rb.end is not None:
+                ra = a.resolve(Reference(rb.end[0]), "past")  # "de mars à juin 2017"
+            else:
+                ra = a.resolve(ref, dr)
         if ra is None or rb is None or ra.start is None or rb.end is None:
             return None
         start, end = ra.start, rb.end
+        if start[1] != end[1] and {start[1], end[1]} <= {"hour", "minute", "second"}:
+            fine = min(start[1], end[1], key=GRAINS.index)
+            start, end = (start[0], fine), (end[0], fine)
         if a.kind == "time" and end[0] <= start[0] and end[0].hour < 12:
             end = (end[0] + timedelta(hours=12), end[1])  # "de 11h30 à 1h30"
         if end[0] < start[0]:
@@ -1199,7 +1299,9 @@ def _interval(a: Candidate, b: Candidate, s: int, e: int) -> Candidate:
         return Resolved(start, end, True)
 
     kind = "interval_time" if a.kind == "time" else "interval"
-    return Candidate(s, e, kind, a.relative or b.relative, res, b.grain)
+    grain = min(a.grain, b.grain, key=GRAINS.index) if a.kind == "time" else b.grain
+    relative = b.relative or (a.relative and b.relative)
+    return Candidate(s, e, kind, relative, res, grain)
 
 
 _OPEN = re.compile(
@@ -1214,7 +1316,11 @@ _OPEN_END = ("avant", "jusqu", "d'ici", "d’ici", "n'importe", "n’importe")
 def _open(c: Candidate, text: str, g: DateGrammar) -> Candidate:
     if c.kind in ("pod_bare", "offset", "now", "decade"):
         return c
-    if c.kind in ("time", "day_time", "pod") or c.kind.startswith("interval") or c.kind == "day_interval":
+    if (
+        c.kind in ("time", "day_time", "pod")
+        or c.kind.startswith("interval")
+        or c.kind == "day_interval"
+    ):
         return c  # times carry their own cue ("à partir de 16h"); "dès le matin" is the morning
     m = _OPEN.search(text, max(0, c.start - 30), c.start)
     if m is None or text[m.end() : c.start].strip():
@@ -1236,7 +1342,9 @@ def _open(c: Candidate, text: str, g: DateGrammar) -> Candidate:
 
 
 @lru_cache(maxsize=4096)
-def _normalize_cached(g: DateGrammar, phrase: str, ref: Reference | None, direction: Direction) -> Timex | None:
+def _normalize_cached(
+    g: DateGrammar, phrase: str, ref: Reference | None, direction: Direction
+) -> Timex | None:
     text = phrase.strip()
     found = g.scan(text)
     if len(found) != 1 or found[0].start != 0 or found[0].end != len(text):

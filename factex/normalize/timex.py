@@ -18,8 +18,19 @@ import re
 from datetime import date, datetime, timedelta
 
 #: Grains from the finest to the coarsest; intervals carry the grain of their ends.
-GRAINS = ("second", "minute", "hour", "day", "week", "month", "quarter", "half", "season", "year",
-          "decade")
+GRAINS = (
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "week",
+    "month",
+    "quarter",
+    "half",
+    "season",
+    "year",
+    "decade",
+)
 
 SEASONS = ("SP", "SU", "FA", "WI")
 #: (month, day) each season starts on; used for arithmetic only, values name the season.
@@ -84,7 +95,7 @@ def is_timex(value: object) -> bool:
         return False
     if "/" not in value:
         return _is_point(value)
-    left, sep, right = value.partition("/")
+    left, _, right = value.partition("/")
     if "/" in right or (left == ".." and right == ".."):
         return False
     if left != ".." and not _is_point(left):

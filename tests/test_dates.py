@@ -1,0 +1,231 @@
+"""The pure date normaliser (no spaCy): phrase + reference + direction → TIMEX3 value and grain.
+
+Table-driven; known misses are strict xfails so that fixing one is noticed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factex.normalize.dates import DateGrammar, Direction, Reference
+from factex.normalize.timex import is_timex
+
+G = DateGrammar.for_language("fr")
+TUESDAY = "2018-07-03"  # a Tuesday
+EVENING = "2018-07-03T19:45:00+02:00"
+
+
+def xfail(*values: object, reason: str) -> object:
+    return pytest.param(*values, marks=pytest.mark.xfail(strict=True, reason=reason))
+
+
+CASES: list[object] = [
+    # (phrase, reference, direction, value, grain)
+    ("le 2 juillet", TUESDAY, "past", "2018-07-02", "day"),
+    ("le 2 juillet", TUESDAY, "future", "2019-07-02", "day"),
+    ("le 31 mars", TUESDAY, "past", "2018-03-31", "day"),
+    ("le 31 mars", TUESDAY, "future", "2019-03-31", "day"),
+    ("le 4 juillet", TUESDAY, "nearest", "2018-07-04", "day"),
+    ("le 20 décembre", TUESDAY, "nearest", "2018-12-20", "day"),
+    ("le 29 février", TUESDAY, "future", "2020-02-29", "day"),
+    ("3 juillet 2018", None, "nearest", "2018-07-03", "day"),
+    ("le 1er mai 1968", None, "nearest", "1968-05-01", "day"),
+    ("vendredi 13 juillet 2018", None, "nearest", "2018-07-13", "day"),
+    ("12/03/2020", None, "nearest", "2020-03-12", "day"),
+    ("le 05/11", TUESDAY, "past", "2017-11-05", "day"),
+    ("lundi", TUESDAY, "past", "2018-07-02", "day"),
+    ("lundi", TUESDAY, "future", "2018-07-09", "day"),
+    ("mardi", TUESDAY, "past", "2018-07-03", "day"),
+    ("samedi prochain", TUESDAY, "nearest", "2018-07-07", "day"),
+    ("samedi dernier", TUESDAY, "nearest", "2018-06-30", "day"),
+    ("jeudi de la semaine prochaine", TUESDAY, "nearest", "2018-07-12", "day"),
+    ("hier", TUESDAY, "nearest", "2018-07-02", "day"),
+    ("avant-hier", TUESDAY, "nearest", "2018-07-01", "day"),
+    ("après-demain", TUESDAY, "nearest", "2018-07-05", "day"),
+    ("l'an dernier", TUESDAY, "nearest", "2017", "year"),
+    ("l’année prochaine", TUESDAY, "nearest", "2019", "year"),
+    ("le mois dernier", TUESDAY, "nearest", "2018-06", "month"),
+    ("ce mois-ci", TUESDAY, "nearest", "2018-07", "month"),
+    ("la semaine prochaine", TUESDAY, "nearest", "2018-W28", "week"),
+    ("le trimestre dernier", TUESDAY, "nearest", "2018-Q2", "quarter"),
+    ("en juillet", TUESDAY, "past", "2018-07", "month"),
+    ("en décembre", TUESDAY, "past", "2017-12", "month"),
+    ("en décembre", TUESDAY, "nearest", "2018-12", "month"),
+    ("en juillet 2017", None, "nearest", "2017-07", "month"),
+    ("au mois d'août", TUESDAY, "future", "2018-08", "month"),
+    ("en 2011", None, "nearest", "2011", "year"),
+    ("exercice 2017-2018", None, "nearest", "2017/2018", "year"),
+    ("entre 2008 et 2012", None, "nearest", "2008/2012", "year"),
+    ("depuis 2015", None, "nearest", "2015/..", "year"),
+    ("jusqu'en 2022", None, "nearest", "../2022", "year"),
+    ("fin 2019", None, "nearest", "2019-11/2019-12", "month"),
+    ("mi-2019", None, "nearest", "2019-06/2019-07", "month"),
+    ("les années 80", None, "nearest", "198", "decade"),
+    ("au premier trimestre", TUESDAY, "past", "2018-Q1", "quarter"),
+    ("au premier trimestre", TUESDAY, "future", "2019-Q1", "quarter"),
+    ("T3 2022", None, "nearest", "2022-Q3", "quarter"),
+    ("Q1 2020", None, "nearest", "2020-Q1", "quarter"),
+    ("le second semestre", TUESDAY, "nearest", "2018-H2", "half"),
+    ("S1 2021", None, "nearest", "2021-H1", "half"),
+    ("au dernier trimestre 2016", None, "nearest", "2016-Q4", "quarter"),
+    ("cet été", TUESDAY, "nearest", "2018-SU", "season"),
+    ("cet hiver", "2019-02-01", "nearest", "2018-WI", "season"),
+    ("l'automne prochain", TUESDAY, "nearest", "2018-FA", "season"),
+    ("en hiver", TUESDAY, "past", "2017-WI", "season"),
+    ("à 16h", TUESDAY, "nearest", "2018-07-03T16:00", "hour"),
+    ("16h30", TUESDAY, "nearest", "2018-07-03T16:30", "minute"),
+    ("à 9 heures", TUESDAY, "nearest", "2018-07-03T09:00", "hour"),
+    ("à midi", TUESDAY, "nearest", "2018-07-03T12:00", "hour"),
+    ("vers minuit", TUESDAY, "nearest", "2018-07-03T00:00", "hour"),
+    ("à 8h du soir", TUESDAY, "nearest", "2018-07-03T20:00", "hour"),
+    ("ce soir", TUESDAY, "nearest", "2018-07-03T18:00/2018-07-03T23:00", "hour"),
+    ("cet après-midi", TUESDAY, "nearest", "2018-07-03T12:00/2018-07-03T18:00", "hour"),
+    ("hier soir", TUESDAY, "nearest", "2018-07-02T18:00/2018-07-02T23:00", "hour"),
+    ("mercredi à 14h", TUESDAY, "future", "2018-07-04T14:00", "hour"),
+    ("de 9h30 à 11h", TUESDAY, "nearest", "2018-07-03T09:30/2018-07-03T11:00", "minute"),
+    ("entre 14h et 16h", TUESDAY, "nearest", "2018-07-03T14:00/2018-07-03T16:00", "hour"),
+    ("avant 16h", TUESDAY, "nearest", "../2018-07-03T16:00", "hour"),
+    ("après 16h", TUESDAY, "nearest", "2018-07-03T16:00/..", "hour"),
+    ("à partir de 18h30", TUESDAY, "nearest", "2018-07-03T18:30/..", "minute"),
+    ("du 2 au 5 juillet", TUESDAY, "nearest", "2018-07-02/2018-07-05", "day"),
+    ("du 28 juin au 2 juillet", TUESDAY, "past", "2018-06-28/2018-07-02", "day"),
+    ("du 3 au 7 mars 2019", None, "nearest", "2019-03-03/2019-03-07", "day"),
+    ("entre le 10 et le 12 juillet", TUESDAY, "nearest", "2018-07-10/2018-07-12", "day"),
+    ("de mars à juin 2017", None, "nearest", "2017-03/2017-06", "month"),
+    ("à partir du 1er septembre", TUESDAY, "nearest", "2018-09-01/..", "day"),
+    ("avant le 15 août", TUESDAY, "nearest", "../2018-08-15", "day"),
+    ("d'ici fin 2020", None, "nearest", "../2020-12", "month"),
+    ("d'ici 2025", None, "nearest", "../2025", "year"),
+    ("mi-juillet", TUESDAY, "nearest", "2018-07-10/2018-07-19", "day"),
+    ("début avril", TUESDAY, "past", "2018-04-01/2018-04-05", "day"),
+    ("fin mars", TUESDAY, "future", "2019-03-21/2019-03-31", "day"),
+    ("en fin d'année", TUESDAY, "nearest", "2018-11/2018-12", "month"),
+    ("il y a trois jours", TUESDAY, "nearest", "2018-06-30", "day"),
+    ("il y a deux semaines", TUESDAY, "nearest", "2018-06-19", "day"),
+    ("dans deux semaines", TUESDAY, "nearest", "2018-07-17", "day"),
+    ("dans six mois", TUESDAY, "nearest", "2019-01-03", "day"),
+    ("il y a 20 ans", TUESDAY, "nearest", "1998-07", "month"),
+    ("dans 2 heures", EVENING, "nearest", "2018-07-03T21:45", "minute"),
+    ("les 12 derniers mois", TUESDAY, "nearest", "2017-07/2018-06", "month"),
+    ("les trois prochaines années", TUESDAY, "nearest", "2019/2021", "year"),
+    ("maintenant", EVENING, "nearest", "2018-07-03T19:45:00", "second"),
+    ("la semaine du 9 juillet", TUESDAY, "nearest", "2018-W28", "week"),
+    xfail(
+        "la première semaine de mars 2019",
+        None,
+        "nearest",
+        "2019-W10",
+        "week",
+        reason="ordinal weeks and days inside a month are not parsed",
+    ),
+    xfail(
+        "le dernier jour de juin",
+        TUESDAY,
+        "past",
+        "2018-06-30",
+        "day",
+        reason="ordinal weeks and days inside a month are not parsed",
+    ),
+    xfail(
+        "17 02",
+        TUESDAY,
+        "nearest",
+        "2019-02-17",
+        "day",
+        reason="space-separated numeric dates look too much like numbers in news text",
+    ),
+    xfail(
+        "le 3 du mois prochain",
+        TUESDAY,
+        "nearest",
+        "2018-08-03",
+        "day",
+        reason="a day number anchored on a relative month is not parsed",
+    ),
+]
+
+
+@pytest.mark.parametrize(("phrase", "ref", "direction", "value", "grain"), CASES)
+def test_normalize(
+    phrase: str, ref: str | None, direction: Direction, value: str, grain: str
+) -> None:
+    got = G.normalize(phrase, Reference.parse(ref), direction)
+    assert got is not None, f"{phrase!r} not read as one date mention"
+    assert (got.value, got.grain) == (value, grain)
+    assert is_timex(got.value)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "hier",
+        "lundi",
+        "le 2 juillet",
+        "en juillet",
+        "cette année",
+        "au premier trimestre",
+        "ce soir",
+        "il y a trois jours",
+        "mi-juillet",
+    ],
+)
+def test_relative_without_reference_is_none(phrase: str) -> None:
+    got = G.normalize(phrase, None)
+    assert got is not None and got.value is None and got.relative
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["en 2011", "3 juillet 2018", "exercice 2017-2018", "T3 2022", "en juillet 2017", "12/03/2020"],
+)
+def test_absolute_needs_no_reference(phrase: str) -> None:
+    got = G.normalize(phrase, None)
+    assert got is not None and got.value is not None and not got.relative
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "39,9",
+        "18,2",
+        "12,5 3,4 1 000 000",
+        "1 minute",
+        "pendant trois jours",
+        "Chaque jour",
+        "Ma",
+        "01 45 67 89 10",
+        "2 000 euros",
+        "74",
+        "deux trois",
+        "3-1",
+        "2 000 emplois",
+        "2019 habitants",
+        "il a été élu",
+        "la planète Mars",
+        "pendant 48h",
+        "le 16e arrondissement",
+        "1/3 des salariés",
+        "une année difficile",
+        "la semaine",
+        "les jours",
+        "en secondaire",
+        "pendant des mois",
+        "minutes",
+        "3,5 milliards en 2020,5",
+    ],
+)
+def test_not_a_date(text: str) -> None:
+    found = [text[c.start : c.end] for c in G.scan(text)]
+    assert found == [], found
+
+
+def test_publication_date_in_text() -> None:
+    text = "Mis à jour le 5 mars 2020 à 10h32\n\nLe Sénat a voté la loi."
+    found = G.find_published(text)
+    assert found is not None and found[2] == "2020-03-05"
+    assert "5 mars 2020" in text[found[0] : found[1]]
+
+
+def test_dateline_only_at_paragraph_start() -> None:
+    assert G.find_published("Le 22 mai 2012. - ce n'est pas en tête") is not None
+    assert G.find_published("Il est né le 22 mai 2012 - à Paris.") is None
