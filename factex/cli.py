@@ -123,6 +123,8 @@ def run_extract(args: argparse.Namespace) -> int:
     fmt = args.format or _format_from_suffix(args.out) or "jsonl"
     if fmt == "parquet" and not args.out:
         raise UsageError("--format parquet writes a binary file: give --out FILE.parquet")
+    if args.out and args.out != "-" and not Path(args.out).resolve().parent.is_dir():
+        raise UsageError(f"cannot write {args.out}: its folder does not exist")
     try:
         published = parse_published(args.published)
         kinds = writers.parse_kinds(args.kinds) if args.kinds else None

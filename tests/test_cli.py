@@ -175,6 +175,7 @@ def test_stdin(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[st
         (["--kinds", "monnaie"], "unknown kind 'monnaie'"),
         (["--format", "parquet"], "give --out FILE.parquet"),
         (["-n", "0"], "must be at least 1"),
+        (["--out", "/nonexistent-dir/x.jsonl"], "its folder does not exist"),
     ],
 )
 def test_user_mistakes_are_one_line(
