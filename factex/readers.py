@@ -22,6 +22,7 @@ import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
@@ -208,10 +209,19 @@ def html_to_text(data: bytes | str) -> tuple[str, str | None]:
     text = _universal_newlines(html_text.extract_text(tree))
     published = None
     for value in tree.xpath(_PUBLISHED_XPATH):
-        if str(value).strip():
+        # Pages also put "hier" or "March 5" there: keep only ISO dates, else use the default.
+        if _is_iso_date(str(value).strip()):
             published = str(value).strip()
             break
     return text, published
+
+
+def _is_iso_date(value: str) -> bool:
+    try:
+        date.fromisoformat(value[:10])
+    except ValueError:
+        return False
+    return True
 
 
 def _decode_html(data: bytes) -> str:

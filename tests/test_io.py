@@ -79,6 +79,13 @@ def test_html_is_reduced_to_its_text_with_the_page_date(tmp_path: Path) -> None:
     assert doc.published == "2024-10-24T07:30:00+02:00"
 
 
+def test_an_html_date_that_is_not_iso_is_ignored() -> None:
+    page = '<meta property="article:published_time" content="hier"><p>x</p>'
+    assert readers.html_to_text(page) == ("x", None)
+    page = '<meta itemprop="datePublished" content="2024-03-05T10:00:00Z"><p>x</p>'
+    assert readers.html_to_text(page) == ("x", "2024-03-05T10:00:00Z")
+
+
 def test_html_in_a_declared_legacy_charset(tmp_path: Path) -> None:
     page = tmp_path / "latin.htm"
     page.write_bytes(
