@@ -43,6 +43,9 @@ from factex.normalize.names import normalize_name
 _MAX_METRIC_WORDS = 6
 _MAX_ITEM_WORDS = 8
 _OWNER_DEPS = frozenset({"nmod", "appos", "flat:name", "flat", "compound", "conj"})
+_SUBJECT_LABELS = frozenset({"ORG", "PER", "MISC"})
+_OWNER_LABELS = frozenset({"LOC", "MISC"})
+_GENITIVE = frozenset({"de", "d'", "d’", "du", "des"})
 
 
 class AmountLinker:
@@ -60,6 +63,10 @@ class AmountLinker:
         self.transparent = frozenset(data["transparent_nouns"])
         self.list_markers = frozenset(data["list_markers"])
         self.list_heads = frozenset(data["list_heads"])
+        self.source_markers = frozenset(data["source_markers"])
+        self.designators = frozenset(
+            resources.load(lang or nlp.lang, "entity_gazetteer")["org_designators"]
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         amounts = [
@@ -101,12 +108,11 @@ class AmountLinker:
         metric_token, metric = self._metric(root, is_percent)
         subject = None
         if metric_token is not None:
-            owners = entities_below(metric_token, ent_at, deps=_OWNER_DEPS, max_depth=4)
-            subject = canonical(owners[0]) if owners else None
+            subject = _owner(metric_token, ent_at)
         if subject is None:
             subject = self._clause_subject(root, ent_at)
         if subject is None:
-            subject = _nearest_actor(span, ent_at)
+            subject = self._nearest_actor(span)
         return {"subject": subject, "metric": metric, "period": dates.period(span, root)}
 
     def _metric(self, root: Token, is_percent: bool) -> tuple[Token | None, str | None]:
@@ -124,7 +130,7 @@ class AmountLinker:
                 if lemma in self.change_nouns or head.lower_ in self.change_nouns:
                     found = self._owner_metric(head, exclude=token)
                     if found[0] is None:
-                        found = self._subject_metric(clause_head(head))
+                        found = self._verb_metric(clause_head(head), head, True)
                     if found[0] is None and head.lower_ in self.metric_nouns:
                         found = (head, head.lower_)
                     return found
@@ -148,6 +154,10 @@ class AmountLinker:
         for child in verb.children:
             if child.dep_ == "obj" and child.i != via.i and self._phrase(child):
                 return child, self._phrase(child)
+        if verb.pos_ == "NOUN" and self._phrase(
+            verb
+        ):  # a verbless clause: "Chiffre d'affaires : 3 M€"
+            return verb, self._phrase(verb)
         return None, None
 
     def _subject_metric(self, verb: Token) -> tuple[Token | None, str | None]:
@@ -155,6 +165,18 @@ class AmountLinker:
             phrase = self._phrase(subj)
             if phrase:
                 return subj, phrase
+        # Not in the list but built like one: "la fortune de Bernard Arnault a augmenté de ...".
+        for subj in subjects(verb):
+            if (
+                subj.pos_ == "NOUN"
+                and subj.lemma_ not in self.designators
+                and subj.dep_ != "obl:agent"
+            ):
+                owned = [
+                    c for c in subj.children if c.dep_ == "nmod" and c.ent_type_ in ("ORG", "PER")
+                ]
+                if owned:
+                    return subj, _noun_phrase(subj)
         return None, None
 
     def _owner_metric(self, noun: Token, exclude: Token) -> tuple[Token | None, str | None]:
@@ -169,7 +191,7 @@ class AmountLinker:
         if noun.lower_ not in self.metric_heads and noun.lemma_.casefold() not in self.metric_heads:
             return None
         doc = noun.doc
-        best = None
+        best, best_end = None, noun.i
         words: list[str] = []
         for tok in doc[noun.i : min(len(doc), noun.i + _MAX_METRIC_WORDS)]:
             if tok.is_space or tok.is_punct:
@@ -177,7 +199,14 @@ class AmountLinker:
             words.append(tok.text_with_ws)
             text = normalize_name("".join(words))
             if _fold(text) in self.metric_nouns:
-                best = text
+                best, best_end = text, tok.i + 1
+        if best is None:
+            return None
+        # Adjectives right after qualify it: "prix moyen", "chiffre d'affaires consolidé".
+        end = best_end
+        while end < len(doc) and doc[end].pos_ == "ADJ" and noun.i <= doc[end].head.i < end:
+            end += 1
+        return normalize_name(doc[noun.i : end].text) if end > best_end else best
         return best
 
     # -- subject ---------------------------------------------------------------------------
@@ -186,7 +215,10 @@ class AmountLinker:
         seen = 0
         while seen < 3:
             for subj in subjects(verb):
-                found = entities_below(subj, ent_at)
+                if subj.lower_ == "qui" and verb.dep_ in RELATIVE_DEPS:
+                    subj = verb.head  # "Back Market, qui a levé ...": the antecedent
+                # The grammatical subject may be a name the model filed as MISC ("Mistral AI").
+                found = entities_below(subj, ent_at, labels=_SUBJECT_LABELS)
                 if found:
                     return canonical(found[0])
             if verb.dep_ not in CLAUSE_DEPS or verb.dep_ in RELATIVE_DEPS:
@@ -194,6 +226,33 @@ class AmountLinker:
             verb = clause_head(verb.head)
             seen += 1
         return None
+
+    def _nearest_actor(self, span: Span) -> str | None:
+        """The ORG/PER of the sentence nearest the amount, before it first; never a source."""
+        doc = span.doc
+        sent = span.sent
+        start = _written_sentence_start(sent)
+        best: tuple[int, str] | None = None
+        for ent in doc.ents:
+            if ent.label_ not in ("ORG", "PER") or ent.start < start or ent.end > sent.end:
+                continue
+            if self._is_source(ent):
+                continue
+            # News states who, then how much.
+            if ent.end <= span.start:
+                distance = span.start - ent.end
+            else:
+                distance = 1000 + ent.start - span.end
+            if best is None or distance < best[0]:
+                best = (distance, canonical(ent))
+        return best[1] if best else None
+
+    def _is_source(self, ent: Span) -> bool:
+        doc = ent.doc
+        before = doc[max(ent.sent.start, ent.start - 3) : ent.start]
+        return any(t.lower_ in self.source_markers for t in before) or any(
+            c.dep_ == "case" and c.lower_ in self.source_markers for c in ent.root.children
+        )
 
     # -- breakdowns ("dont ...") -----------------------------------------------------------
     def _item_metric(self, span: Span) -> str | None:
@@ -251,10 +310,14 @@ class _DateIndex:
                 return _value(self.covering[token.i])
             if token.dep_ in RELATIVE_DEPS and token.i != own_clause.i:
                 continue  # its dates only date the relative clause
-            near = [d for d in self.attached.get(token.i, ()) if d.start < amount.start]
-            near = near or list(self.attached.get(token.i, ()))
+            near = list(self.attached.get(token.i, ()))
             if near:
-                best = min(near, key=lambda d: abs(d.start - amount.start))
+                # A period ("pour 2022") dates a figure better than the day it was published
+                # ("a publié mercredi"); then a date before the amount, then the closest.
+                best = min(
+                    near,
+                    key=lambda d: (_is_day(d), d.start > amount.start, abs(d.start - amount.start)),
+                )
                 return _value(best)
         # No date on the path: the nearest one before the amount in the same sentence, unless
         # it sits in a relative clause.
@@ -268,23 +331,52 @@ class _DateIndex:
         return None
 
 
+def _is_day(span: Span) -> bool:
+    return (span._.factex_date or {}).get("grain") in ("day", "hour", "minute", "second")
+
+
 def _value(span: Span) -> str | None:
     value = (span._.factex_date or {}).get("value")
     return str(value) if value is not None else None
 
 
-def _nearest_actor(span: Span, ent_at: list[int]) -> str | None:
-    doc = span.doc
-    sent = span.sent
-    best: tuple[int, str] | None = None
-    for ent in doc.ents:
-        if ent.label_ not in ("ORG", "PER") or ent.start < sent.start or ent.end > sent.end:
-            continue
-        # Before the amount first: news states who, then how much.
-        distance = span.start - ent.end if ent.end <= span.start else 1000 + ent.start - span.end
-        if best is None or distance < best[0]:
-            best = (distance, canonical(ent))
-    return best[1] if best else None
+def _written_sentence_start(sent: Span) -> int:
+    """Where the sentence starts in the text.
+
+    The parser also cuts after a name ("Carrefour, dont ...") or inside "start-up"; a written
+    sentence starts after . ! ? ; or a line break.
+    """
+    doc = sent.doc
+    start = sent.start
+    for _ in range(3):
+        if start == 0:
+            break
+        prev = doc[start - 1]
+        if prev.text in (".", "!", "?", "…", ";") or (prev.is_space and "\n" in prev.text):
+            break
+        start = doc[start - 1].sent.start
+    return start
+
+
+def _owner(metric: Token, ent_at: list[int]) -> str | None:
+    """Who the metric belongs to: "le chiffre d'affaires d'Alibaba", "le PIB de la France"."""
+    found = entities_below(metric, ent_at, deps=_OWNER_DEPS, max_depth=4)
+    if found:
+        return canonical(found[0])
+    # Other labels only as a "de" complement of the metric itself ("le PIB de la France",
+    # "les ventes de Tesla" read as LOC), not deeper ("dans ses usines du Nord").
+    doc = metric.doc
+    hops = [metric, *(c for c in metric.children if c.dep_ == "nmod" and _genitive(c))]
+    for hop in hops:
+        for child in hop.children:
+            k = ent_at[child.i]
+            if k >= 0 and doc.ents[k].label_ in _OWNER_LABELS and _genitive(child):
+                return canonical(doc.ents[k])
+    return None
+
+
+def _genitive(token: Token) -> bool:
+    return any(c.dep_ == "case" and c.lower_ in _GENITIVE for c in token.children)
 
 
 def _noun_phrase(noun: Token) -> str:

@@ -92,7 +92,12 @@ def subjects(verb: Token) -> list[Token]:
     seen = {verb.i}
     while True:
         found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-        if found or verb.dep_ not in ("xcomp", "conj") or verb.head.i in seen:
+        if found or verb.head.i in seen:
+            return found
+        # An infinitive or participle clause shares the subject of the verb it hangs on
+        # ("ont progressé ... pour atteindre 10 milliards").
+        nonfinite = verb.morph.get("VerbForm") in (["Inf"], ["Part"], ["Ger"])
+        if verb.dep_ not in ("xcomp", "conj") and not (verb.dep_ == "advcl" and nonfinite):
             return found
         verb = verb.head
         seen.add(verb.i)

@@ -1,0 +1,96 @@
+"""factex_links on the real parse, with money/percentage/date spans given by the corpus.
+
+The amounts and dates are put on the Doc from the corpus (``amounts``, ``dates``) so that these
+tests check the linking alone, whatever the money and date components find; the seed test checks
+the whole chain.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from factex.components.extensions import DATES, MONEY, PERCENT
+from tests.conftest import CORPUS, read_jsonl
+
+CASES = read_jsonl(CORPUS / "fr" / "links.jsonl")
+_LATER = ("factex_money", "factex_percent", "factex_dates", "factex_links", "factex_events")
+
+
+def _span(doc: Doc, needle: str, after: int = 0) -> Span:
+    start = doc.text.index(needle, after)
+    span = doc.char_span(start, start + len(needle), alignment_mode="expand")
+    assert span is not None, needle
+    return span
+
+
+def annotate(
+    nlp: Language, text: str, amounts: list[dict[str, Any]], dates: list[dict[str, Any]]
+) -> Doc:
+    """The real parse and entities, plus the given amounts and dates, then factex_links."""
+    with nlp.select_pipes(disable=[n for n in _LATER if n in nlp.pipe_names]):
+        doc = nlp(text)
+    money, percent, found_dates = [], [], []
+    for item in amounts:
+        span = _span(doc, item["text"])
+        if item["text"].endswith(("%", "point", "points")):
+            span._.factex_percent = {"value": "1", "unit": "percent", "direction": None}
+            percent.append(span)
+        else:
+            span._.factex_money = {"amount": "1", "currency": None, "currency_inferred": False}
+            money.append(span)
+    for item in dates:
+        span = _span(doc, item["text"])
+        grain = item.get("grain") or ("day" if item["value"].count("-") == 2 else "other")
+        span._.factex_date = {"value": item["value"], "grain": grain, "relative": False}
+        found_dates.append(span)
+    doc.spans[MONEY], doc.spans[PERCENT], doc.spans[DATES] = money, percent, found_dates
+    return nlp.get_pipe("factex_links")(doc)
+
+
+def _param(case: dict[str, Any]) -> Any:
+    marks = [pytest.mark.xfail(strict=True, reason=case["xfail"])] if "xfail" in case else []
+    return pytest.param(case, marks=marks, id=case["text"][:60])
+
+
+@pytest.mark.parametrize("case", [_param(c) for c in CASES])
+def test_corpus(nlp: Language, case: dict[str, Any]) -> None:
+    doc = annotate(nlp, case["text"], case["amounts"], case["dates"])
+    spans = {s.text: s for key in (MONEY, PERCENT) for s in doc.spans[key]}
+    for item in case["amounts"]:
+        links = spans[item["text"]]._.factex_links
+        expected = {k: item[k] for k in ("subject", "metric", "period")}
+        assert links == expected, item["text"]
+
+
+def test_every_amount_gets_links_even_without_dates_or_entities(nlp: Language) -> None:
+    doc = annotate(nlp, "Le prix moyen du billet a atteint 12 euros.", [{"text": "12 euros"}], [])
+    assert doc.spans[MONEY][0]._.factex_links == {
+        "subject": None,
+        "metric": "prix moyen",
+        "period": None,
+    }
+
+
+def test_doc_without_amounts_is_untouched(nlp: Language) -> None:
+    doc = annotate(
+        nlp, "Le conseil se réunira en 2025.", [], [{"text": "en 2025", "value": "2025"}]
+    )
+    assert all(s._.factex_links is None for s in doc.spans[DATES])
+
+
+def test_relative_clause_date_does_not_date_the_main_clause(nlp: Language) -> None:
+    text = "Le contrat, signé le 3 mai, porte sur 40 millions d'euros."
+    doc = annotate(
+        nlp, text, [{"text": "40 millions d'euros"}], [{"text": "le 3 mai", "value": "2024-05-03"}]
+    )
+    assert doc.spans[MONEY][0]._.factex_links["period"] is None
+
+
+def test_source_is_not_the_subject(nlp: Language) -> None:
+    text = "Les ventes de logements neufs ont chuté de 30 %, selon la Fédération des promoteurs."
+    doc = annotate(nlp, text, [{"text": "30 %"}], [])
+    assert doc.spans[PERCENT][0]._.factex_links["subject"] is None
