@@ -159,20 +159,29 @@ def run_extract(args: argparse.Namespace) -> int:
     show_progress = total > 1 and not args.quiet
     with _progress(total, show_progress) as advance:
         results = _extract(documents, published, args, nlp, failures, advance)
-        kept = (writers.keep_kinds(f, kinds) for f in results)
-        try:
-            _write(kept, fmt, args.out)
-        except BrokenPipeError:  # e.g. `factex extract ... | head`: stop quietly
-            _silence_stdout()
-            return 0
-        except OSError as exc:
-            raise UsageError(f"cannot write {args.out}: {exc.strerror or exc}") from None
+        kept: Iterable[Facts] = (writers.keep_kinds(f, kinds) for f in results)
+        if fmt == "table":
+            # A table is for reading: it is printed once the progress bar is gone.
+            kept = list(kept)
+        else:
+            _write_safely(kept, fmt, args.out)
+    if fmt == "table":
+        _write_safely(kept, fmt, args.out)
     if failures:
         _say(f"{len(failures)} of {total} input(s) failed:")
         for where, message in failures:
             print(f"  {where}: {message}", file=sys.stderr)
         return 1
     return 0
+
+
+def _write_safely(results: Iterable[Facts], fmt: str, out: str | None) -> None:
+    try:
+        _write(results, fmt, out)
+    except BrokenPipeError:  # e.g. `factex extract ... | head`: stop quietly
+        _silence_stdout()
+    except OSError as exc:
+        raise UsageError(f"cannot write {out}: {exc.strerror or exc}") from None
 
 
 def _silence_stdout() -> None:
@@ -243,10 +252,8 @@ def _write(results: Iterable[Facts], fmt: str, out: str | None) -> None:
         writers.write_parquet(results, out)
         return
     if fmt == "table":
-        # A table is for reading: gather it so that it does not interleave with the progress bar.
-        gathered = list(results)
         with _open_out(out) as fh:
-            writers.write_table(gathered, _console(fh))
+            writers.write_table(results, _console(fh))
         return
     write = {"jsonl": writers.write_jsonl, "doc-jsonl": writers.write_doc_jsonl}.get(
         fmt, writers.write_csv
