@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 from factex import resources
 from factex.components.extensions import DATES, EVENTS, register_extensions
 from factex.components.syntax import (
+    ACTOR_LABELS,
     CLAUSE_DEPS,
     RELATIVE_DEPS,
     canonical,
@@ -38,7 +39,7 @@ from factex.components.syntax import (
     unique,
 )
 
-_ACTOR_DEPS = frozenset({"nsubj", "nsubj:pass", "obl:agent", "obj"})
+_SUBJECT_LABELS = frozenset({"ORG", "PER", "MISC"})
 _LINKED_CLAUSES = frozenset({"advcl", "parataxis", "conj", "xcomp", "ccomp"})
 
 
@@ -121,16 +122,66 @@ class EventFinder:
 def _subject_actors(verb: Token, ent_at: list[int]) -> list[str]:
     names: list[str] = []
     for subj in subjects(verb):
-        names.extend(canonical(e) for e in entities_below(subj, ent_at))
+        named = _apposed_name(subj, ent_at)
+        if named is not None:
+            names.append(canonical(named))
+            continue
+        # The subject may be a name the model filed as MISC ("Regeneron").
+        found = entities_below(subj, ent_at, labels=_SUBJECT_LABELS)
+        names.extend(canonical(e) for e in _with_coordinated(found, ent_at))
     return unique(names)
 
 
 def _clause_actors(verb: Token, ent_at: list[int]) -> list[str]:
     names = _subject_actors(verb, ent_at)
+    doc = verb.doc
     for child in verb.children:
-        if child.dep_ in _ACTOR_DEPS and child.dep_ not in ("nsubj", "nsubj:pass"):
-            names.extend(canonical(e) for e in entities_below(child, ent_at))
+        # The direct object counts when it is a name ("a racheté Axa"), not when a name is
+        # inside it ("a quitté la direction de Danone").
+        k = ent_at[child.i]
+        if child.dep_ == "obj" and k >= 0 and doc.ents[k].label_ in ACTOR_LABELS:
+            names.append(canonical(doc.ents[k]))
     return unique(names)
+
+
+def _apposed_name(subj: Token, ent_at: list[int]) -> Span | None:
+    """ "Jeff Bezos, le fondateur d'Amazon, a cédé": the name before a role noun subject."""
+    if subj.pos_ != "NOUN" or ent_at[subj.i] >= 0:
+        return None
+    doc = subj.doc
+    i = subj.left_edge.i - 1
+    if i < 1 or doc[i].text != ",":
+        return None
+    k = ent_at[i - 1]
+    if (
+        k >= 0
+        and doc.ents[k].label_ in ACTOR_LABELS
+        and doc.ents[k].root.dep_ not in ("obl", "nmod")
+    ):
+        start = doc.ents[k].start
+        if start == doc[start].sent.start or doc[start - 1].is_punct:
+            return doc.ents[k]
+    return None
+
+
+def _with_coordinated(found: list[Span], ent_at: list[int]) -> list[Span]:
+    """Add names coordinated with the subject that the parse attached elsewhere."""
+    if not found:
+        return found
+    doc = found[0].doc
+    out = list(found)
+    first = found[0]
+    i = first.start - 1
+    # Walk left over "X, Y et Z": the last separator must be "et" ("Selon Reuters, X a ...").
+    if i < 1 or doc[i].lower_ != "et":
+        return out
+    while i >= 1 and doc[i].lower_ in (",", "et"):
+        k = ent_at[i - 1]
+        if k < 0 or doc.ents[k].label_ not in _SUBJECT_LABELS:
+            break
+        out.insert(0, doc.ents[k])
+        i = doc.ents[k].start - 1
+    return out
 
 
 def _clause_span(head: Token, date: Span) -> Span:

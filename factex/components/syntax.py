@@ -96,7 +96,7 @@ def subjects(verb: Token) -> list[Token]:
             return found
         # An infinitive or participle clause shares the subject of the verb it hangs on
         # ("ont progressé ... pour atteindre 10 milliards").
-        nonfinite = verb.morph.get("VerbForm") in (["Inf"], ["Part"], ["Ger"])
+        nonfinite = verb.morph.get("VerbForm", []) in (["Inf"], ["Part"], ["Ger"])
         if verb.dep_ not in ("xcomp", "conj") and not (verb.dep_ == "advcl" and nonfinite):
             return found
         verb = verb.head
