@@ -40,7 +40,7 @@ UNDECODABLE = b"Le chiffre d'affaires de \xe9t\xe9 est en hausse de 5 %, \xff\xf
 
 @pytest.fixture()
 def corpus(tmp_path: Path) -> Path:
-    """A folder with two text files, one HTML page, one undecodable file and a JSONL file."""
+    """Two text files, an HTML page, an undecodable file, and JSONL with a bad date on one line."""
     root = tmp_path / "in"
     (root / "sub").mkdir(parents=True)
     (root / "a.txt").write_text(ARTICLE_A, encoding="utf-8")
@@ -52,6 +52,8 @@ def corpus(tmp_path: Path) -> Path:
         json.dumps({"id": "j1", "text": "Kelvo a gagné 2 % hier.", "published": "2024-09-02"})
         + "\n"
         + json.dumps({"id": "j2", "text": "Ravelle a versé 1,20 euro par action."})
+        + "\n"
+        + json.dumps({"id": "j3", "text": "Kelvo a perdu 3 %.", "published": "hier"})
         + "\n",
         encoding="utf-8",
     )
@@ -93,9 +95,11 @@ def test_jsonl_rows_errors_and_progress(corpus: Path, capsys: pytest.CaptureFixt
     assert {str(corpus / "a.txt"), str(corpus / "sub" / "page.html")} <= {r["id"] for r in rows}
     bad = str(corpus / "sub" / "latin1.txt")
     assert bad not in {r["id"] for r in rows}
-    assert "1 of 6 input(s) failed:" in err
+    assert "j3" not in {r["id"] for r in rows}
+    assert "2 of 7 input(s) failed:" in err
     assert f"  {bad}: not valid UTF-8" in err
-    assert "extracting" in err and "6/6" in err  # the progress bar, on stderr
+    assert "  j3: ValueError: published='hier' is not a date" in err  # failed in extraction
+    assert "extracting" in err and "7/7" in err  # the progress bar, on stderr
     assert "Traceback" not in err
 
 
@@ -113,8 +117,10 @@ def test_quiet_and_published_precedence(corpus: Path, capsys: pytest.CaptureFixt
         capsys, str(corpus / "docs.jsonl"), str(corpus / "sub" / "page.html"),
         "--published", "2024-06-01", "--format", "doc-jsonl", "-q",
     )  # fmt: skip
-    assert code == 0 and err == ""
+    assert code == 1  # j3's date is bad; -q leaves only the failure listing on stderr
+    assert err.splitlines()[0] == "factex: 1 of 4 input(s) failed:" and "extracting" not in err
     docs = {f.id: f for f in map(Facts.from_json, out.splitlines())}
+    assert "j3" not in docs
     assert str(docs["j1"].published) == "2024-09-02"
     assert str(docs["j2"].published) == "2024-06-01"
     assert str(docs[str(corpus / "sub" / "page.html")].published) == "2024-10-03"
