@@ -127,10 +127,6 @@ class Facts:
         frame = pd.DataFrame(rows, columns=list(FRAME_COLUMNS))
         for col in ("amount", "amount_min", "amount_max"):
             frame[col] = [r.get(col) and _decimal(r[col]) for r in rows] if rows else frame[col]
-        if rows:  # a percentage's value is a number (Decimal); a date's is a TIMEX3 string
-            frame["value"] = [
-                _decimal(r["value"]) if r["kind"] == "percentage" else r.get("value") for r in rows
-            ]
         return frame
 
     def _repr_html_(self) -> str:
