@@ -14,7 +14,6 @@ from typing import Any, Literal
 
 from spacy.language import Language
 
-from factex.chunking import split_text
 from factex.facts import Facts
 from factex.pipeline import build
 
@@ -99,7 +98,7 @@ def extract(text: str, published: Published = None, *, nlp: Language | None = No
     text = check_text(text)
     reference = parse_published(published)
     pipeline = nlp if nlp is not None else load()
-    job = Job(0, None, text, reference, list(split_text(text, chunk_limit(pipeline))))
+    job = Job.of(0, None, text, reference, chunk_limit(pipeline))
     return next(run_jobs(pipeline, [job], batch_size=1, n_process=1, on_error="raise"))
 
 

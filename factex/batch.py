@@ -18,7 +18,7 @@ import itertools
 import warnings
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Literal
 
@@ -29,6 +29,7 @@ from factex.chunking import split_text
 from factex.components.extensions import register_extensions
 from factex.convert import records_from_doc
 from factex.facts import Facts
+from factex.masking import mask
 from factex.records import Record
 
 OnError = Literal["raise", "record", "skip"]
@@ -55,6 +56,14 @@ class Job:
     reference: date | None = None
     pieces: list[tuple[int, str]] = field(default_factory=list)
     error: str | None = None
+    masked: bool = False  # the pieces come from a masked copy of ``text``
+
+    @classmethod
+    def of(cls, index: int, item_id: Any, text: str, reference: date | None, limit: int) -> Job:
+        """A job whose pieces come from ``text`` with invisible characters and tags masked."""
+        clean = mask(text)
+        return cls(index, item_id, text, reference, list(split_text(clean, limit)),
+                   masked=clean is not text)
 
 
 @dataclass
@@ -120,7 +129,7 @@ def make_jobs(
                 raise type(exc.error)(f"item {index}: {exc.error}") from None
             yield Job(index, exc.item_id, error=f"{type(exc.error).__name__}: {exc.error}")
             continue
-        yield Job(index, item_id, text, reference, list(split_text(text, limit)))
+        yield Job.of(index, item_id, text, reference, limit)
 
 
 def run_jobs(
@@ -195,6 +204,8 @@ def _complete(nlp: Language, job: Job, first: Doc, on_error: OnError) -> Facts:
         if isinstance(result, Exception):
             return Facts(text=job.text, id=job.id, error=_describe(result))
         records.extend(records_from_doc(result, job.pieces[task.key][0]))
+    if job.masked:  # users get their own characters back, at the same offsets
+        records = [replace(r, text=job.text[r.start : r.end]) for r in records]
     return Facts(
         text=job.text,
         records=tuple(records),

