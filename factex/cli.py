@@ -67,8 +67,12 @@ def _add_extract(sub: Any) -> None:
     p.add_argument(
         "--kinds", metavar="KINDS", help="keep only these kinds, e.g. money,percentage,date"
     )
-    p.add_argument("-n", "--n-process", type=int, default=1, metavar="N", help="processes")
-    p.add_argument("--batch-size", type=int, default=32, metavar="N", help="texts per batch")
+    p.add_argument(
+        "-n", "--n-process", type=int, default=1, metavar="N", help="worker processes (default 1)"
+    )
+    p.add_argument(
+        "--batch-size", type=int, default=32, metavar="N", help="texts per nlp.pipe batch (32)"
+    )
     p.add_argument("--model", metavar="NAME", help="spaCy model (default: fr_core_news_md)")
     p.add_argument("--text-field", default="text", metavar="KEY", help="JSONL text key")
     p.add_argument("--id-field", default="id", metavar="KEY", help="JSONL id key")
