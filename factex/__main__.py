@@ -2,4 +2,5 @@
 
 from factex.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # importing this module (e.g. doctest collection) must not run the CLI
+    raise SystemExit(main())
