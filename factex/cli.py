@@ -281,7 +281,14 @@ def _console(fh: IO[str]) -> Any:
 
     interactive = fh.isatty()
     # Piped tables keep a generous width instead of rich's 80 columns.
-    return Console(file=fh, width=None if interactive else 160, soft_wrap=False)
+    console = Console(file=fh, width=None if interactive else 160, soft_wrap=False)
+    # rich exits with status 1 on a closed pipe; let _write_safely end quietly as for other formats.
+    console.on_broken_pipe = _broken_pipe  # type: ignore[method-assign]
+    return console
+
+
+def _broken_pipe() -> None:
+    raise BrokenPipeError
 
 
 @contextmanager
