@@ -38,7 +38,10 @@ class TenseReader:
             start = None if start.head is start else start.head
         verb = self._governor(start) if start is not None else None
         if verb is None:
-            sent = span.sent if span.doc.has_annotation("SENT_START") else span.doc[:]
+            try:
+                sent = span.sent
+            except ValueError:  # no sentence boundaries
+                sent = span.doc[:]
             if not any(t.pos_ in _VERBS for t in sent):
                 # A phrase without a verb (a headline, an agenda line) names what is coming.
                 return "future"

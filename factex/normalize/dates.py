@@ -265,6 +265,8 @@ def _two_digit_year(y: int) -> int:
 # ---------------------------------------------------------------------------------------------
 
 _B = r"(?<![\w\-])"  # start of a word
+_WORD = re.compile(r"\w+")
+_LOOKBACK = 3  # words a mention may start before its trigger ("à partir de 16h")
 _E = r"(?![\w])"  # end of a word
 YEAR4 = r"(?:1[89]\d\d|20\d\d)"
 
@@ -299,6 +301,7 @@ class DateGrammar:
             rf"(?!\d|[,.]\d|[\s\u00a0\u202f]\d{{3}})(?!\s*{not_after}{_E})"
         )
         self._rules: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Candidate | None]]] = []
+        self._triggers = self._trigger_words()
         self._build()
         self._published = re.compile(rf"{_B}{_alt(w['published_cues'])}\s+", re.IGNORECASE)
         self._dateline = re.compile(
@@ -311,18 +314,51 @@ class DateGrammar:
     def for_language(cls, lang: str) -> DateGrammar:
         return _grammar(lang)
 
+    def _trigger_words(self) -> frozenset[str]:
+        """Words without which no rule can match (digits are triggers too)."""
+        w = self.lex.words
+        phrases: list[str] = [*self.lex.months, *w["extra_triggers"]]
+        for key in ("weekdays", "units", "seasons", "parts_of_day", "relative_units"):
+            phrases.extend(w[key])
+        out: set[str] = set()
+        for phrase in phrases:
+            out.update(_WORD.findall(_key(phrase)))
+        out.update(k for k in w["numbers"] if k not in ("un", "une"))  # "il y a dix ans"
+        # the key word of each multi-word phrase ("veille" in "la veille"), not its articles
+        for key in ("relative_days", "now", "holidays"):
+            for phrase in w[key]:
+                words = _WORD.findall(_key(phrase))
+                out.add(max(words, key=len))
+        return frozenset(out)
+
     # -- public -------------------------------------------------------------------------------
 
     def scan(self, text: str) -> list[Candidate]:
-        """Non-overlapping mentions in ``text``, in order (longest wins where they overlap)."""
+        """Non-overlapping mentions in ``text``, in order (longest wins where they overlap).
+
+        Running every rule over the whole text costs one regex pass per rule; instead the
+        rules are tried only where a mention can start: at the few words before a trigger
+        (a digit, a month, a weekday, "hier", "semaine"...).
+        """
         found: list[Candidate] = []
-        for pattern, handler in self._rules:
-            for m in pattern.finditer(text):
-                c = handler(m)
-                if c is not None:
-                    found.append(c)
+        for pos in self._starts(text):
+            for pattern, handler in self._rules:
+                m = pattern.match(text, pos)
+                if m is not None:
+                    c = handler(m)
+                    if c is not None:
+                        found.append(c)
         atoms = _select(found)
         return _combine(atoms, text, self)
+
+    def _starts(self, text: str) -> list[int]:
+        words = [(m.start(), m.group()) for m in _WORD.finditer(text)]
+        triggers = self._triggers
+        starts: set[int] = set()
+        for i, (_, word) in enumerate(words):
+            if word[0].isdigit() or word.lower() in triggers or (word[-1:].isdigit()):
+                starts.update(words[j][0] for j in range(max(0, i - _LOOKBACK), i + 1))
+        return sorted(starts)
 
     def normalize(
         self, phrase: str, ref: Reference | None, direction: Direction = "nearest"
@@ -629,6 +665,8 @@ class DateGrammar:
     def _month(self, m: re.Match[str]) -> Candidate | None:
         month = self.lex.month(m["m"])
         ph = (m["ph"] or "").lower()
+        if m["en"] and _after_apostrophe(m):
+            return None
         if not m["en"] and not ph and m["y"] is None and m["m"][0].isupper():
             return None  # "Mars" the planet, "Mai" a name: a bare month is written in lower case
         y = int(m["y"]) if m["y"] else None
@@ -659,6 +697,8 @@ class DateGrammar:
     def _year(self, m: re.Match[str]) -> Candidate | None:
         y = int(m["y"])
         cue = _key(m["cue"])
+        if cue == "en" and _after_apostrophe(m):
+            return None  # the "en" of "jusqu'en": the longer cue is matched on its own
         y2 = None
         if m["y2"]:
             y2 = int(m["y2"]) if len(m["y2"]) == 4 else y // 100 * 100 + int(m["y2"])
@@ -1118,6 +1158,10 @@ class DateGrammar:
             return span(a, b, "day")
 
         return Candidate(m.start(), m.end(), "day_interval", y is None, res, "day")
+
+
+def _after_apostrophe(m: re.Match[str]) -> bool:
+    return m.start() > 0 and m.string[m.start() - 1] in "'’"
 
 
 def _weekday_with_day(day: datetime, wd: int, dnum: int, dr: Direction) -> Resolved | None:
