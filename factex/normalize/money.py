@@ -46,7 +46,7 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from factex.normalize.numbers import DIGITS, parse_number, plain, words_pattern
+from factex.normalize.numbers import DIGITS, parse_number, plain, trie_regex, words_pattern
 from factex.resources import load
 
 #: Horizontal white space: an amount never runs across a line break.
@@ -92,8 +92,15 @@ def _phrase(text: str) -> str:
     return (H + "+").join(parts).replace("'", "['’]")
 
 
+def _char(ch: str) -> str:
+    if ch.isspace():
+        return H + "+"
+    return "['’]" if ch in "'’" else re.escape(ch)
+
+
 def _alternation(phrases: Sequence[str]) -> str:
-    return "|".join(_phrase(p) for p in sorted(set(phrases), key=len, reverse=True))
+    """Phrases matched in any case (use inside ``(?i:...)``), as a trie for speed."""
+    return trie_regex(sorted({re.sub(r"\s+", " ", p.strip().lower()) for p in phrases}), _char)
 
 
 def _elidable(phrase: str) -> str:
@@ -103,13 +110,15 @@ def _elidable(phrase: str) -> str:
     return _phrase(phrase)
 
 
-def _mark_regex(mark: str) -> str:
-    regex = _phrase(mark)
-    if mark[0].isalpha():
-        regex = r"(?<![^\W\d_])" + regex
-    if mark[-1].isalpha():
-        regex += r"(?![^\W\d_])"
-    return regex
+def _marks_regex(marks: Sequence[str]) -> str:
+    """Currency marks as one case-sensitive regex; a mark never touches a letter.
+
+    The look-behind is shared by all letter-initial marks, so that most positions inside
+    words fail at once: the scan stays one cheap pass over the text.
+    """
+    lettered = trie_regex(sorted({m for m in marks if m[0].isalpha()}), _char)
+    symbols = trie_regex(sorted({m for m in marks if not m[0].isalpha()}), _char)
+    return rf"(?:(?<![^\W\d_]){lettered}|{symbols})(?![^\W\d_])"
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +183,7 @@ class _Grammar:
         self.after_one = frozenset(_key(k) for k in words["after_one"])
         self.years = (int(words["year_range"][0]), int(words["year_range"][1]))
 
-        marks = "|".join(_mark_regex(m) for m in sorted(self.marks, key=len, reverse=True))
+        marks = _marks_regex(list(self.marks))
         names = _alternation([*cur["names"], *cur["subunits"]])
         scale_w = _alternation(list(scales["words"]))
         abbr = "|".join(re.escape(a) for a in sorted(self.abbreviations, key=len, reverse=True))
@@ -244,10 +253,14 @@ class _Grammar:
             scale_text, cur_text, words = m.group("pscale"), m.group("pre"), False
         else:
             raw = m.group("num")
-            number = parse_number(raw, self.lang)
-            words = not any(ch.isdigit() for ch in raw)
             scale_text = m.group("abbr") or m.group("scale")
             cur_text = m.group("acur") or m.group("rcur") or m.group("scur") or m.group("cur")
+            words = not raw[0].isdigit()
+            if scale_text is None and cur_text is None and (
+                words or self.percent_after.match(text, m.end())
+            ):
+                return None  # a bare number in words, or a percentage: never money
+            number = parse_number(raw, self.lang)
         if number is None:
             return None
         scale = self.scale(scale_text) if scale_text else None
@@ -260,8 +273,6 @@ class _Grammar:
         counting = scale_text is not None and _key(scale_text) in self.counting
         code, factor = self.currency(cur_text) if cur_text else (None, Decimal(1))
         end = m.end()
-        if cur_text is None and scale is None and self.percent_after.match(text, end):
-            return None
         if cur_text and words and number == 1 and scale is None:
             nxt = self.after_word.match(text, end)
             if nxt and _key(nxt.group("w")) in self.after_one:

@@ -20,6 +20,7 @@ Decimal('99')
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
 from typing import Any
@@ -35,9 +36,10 @@ THOUSANDS_SPACES = " \u00a0\u202f"
 #: with an optional decimal part. The look-arounds keep it from starting or ending inside a
 #: longer number.
 DIGITS = (
-    r"(?<![\d.,])(?<!\d['’])"
-    r"(?:\d{1,3}(?:(?:[" + THOUSANDS_SPACES + r"]\d{3})+|(?:\.\d{3})+|(?:['’]\d{3})+)(?:,\d+)?"
-    r"|\d+(?:[.,]\d+)?)(?![\d]|[.,'’]\d)"
+    r"\d(?<![\d.,]\d)(?<!\d['’]\d)"  # led by the digit itself so that the regex engine can
+    # skip to candidate positions fast; the look-behinds then check what precedes the digit
+    r"(?:\d{0,2}(?:(?:[" + THOUSANDS_SPACES + r"]\d{3})+|(?:\.\d{3})+|(?:['’]\d{3})+)(?:,\d+)?"
+    r"|\d*(?:[.,]\d+)?)(?![\d]|[.,'’]\d)"
 )
 
 
@@ -164,6 +166,36 @@ def parse_number(text: str, lang: str = "fr") -> Decimal | None:
     return None if value is None else Decimal(value)
 
 
+def trie_regex(phrases: Iterable[str], char: Callable[[str], str] = re.escape) -> str:
+    """One regex for many literal phrases, as a character trie: a mismatch costs one test.
+
+    ``char`` turns each character into its regex (e.g. a space into "any spaces").
+
+    >>> trie_regex(["deux", "dix", "douze", "un", "une"])
+    '(?:d(?:eux|ix|ouze)|un(?:e)?)'
+    """
+    trie: dict[str, Any] = {}
+    for phrase in phrases:
+        node = trie
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [char(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    top = emit(trie)
+    return top if top.startswith("(?:") and top.endswith(")") and len(trie) > 1 else f"(?:{top})"
+
+
+def _flexible_char(ch: str) -> str:
+    return r"[\s-]+" if ch in " -" else re.escape(ch)
+
+
 @cache
 def words_pattern(lang: str = "fr") -> str:
     """Regex source for a number in words ("vingt et un mille", "quatre-vingt-dix").
@@ -174,13 +206,11 @@ def words_pattern(lang: str = "fr") -> str:
     True
     """
     data = load(lang, "number_words")
-    keys = [k for group in ("values", "hundred", "multipliers") for k in data[group]]
-    word = "|".join(_flexible(k) for k in sorted(set(keys), key=len, reverse=True))
-    joiners = "|".join(re.escape(j) for j in data["joiners"])
+    keys = {k for group in ("values", "hundred", "multipliers") for k in data[group]}
+    word = trie_regex(sorted(keys), _flexible_char)
+    joiners = trie_regex(data["joiners"])
     sep = r"(?:[^\S\r\n]+|-)"
-    return (
-        rf"(?<![\w-])(?:{word})(?:{sep}(?:(?:{joiners}){sep})?(?:{word}))*(?![\w-])"
-    )
+    return rf"(?<![\w-]){word}(?:{sep}(?:{joiners}{sep})?{word})*(?![\w-])"
 
 
 def to_decimal(text: str) -> Decimal:
