@@ -35,7 +35,7 @@ class TenseReader:
         start: Token | None = span.root
         # Begin outside the mention: the model sometimes tags its words as verbs ("cet été").
         while start is not None and span.start <= start.i < span.end:
-            start = None if start.head is start else start.head
+            start = None if start.head.i == start.i else start.head
         verb = self._governor(start) if start is not None else None
         if verb is None:
             try:
@@ -52,7 +52,7 @@ class TenseReader:
         for _ in range(5):
             if token.pos_ in _VERBS:
                 return token
-            if token.head is token:
+            if token.head.i == token.i:
                 return None
             token = token.head
         return token if token.pos_ in _VERBS else None
@@ -78,11 +78,11 @@ class TenseReader:
             return "past"
         if self.past_tenses.intersection(morph.get("Tense", [])):
             return "past"
-        if "Inf" in morph.get("VerbForm", []) and depth < 3 and verb.head is not verb:
+        if "Inf" in morph.get("VerbForm", []) and depth < 3 and verb.head.i != verb.i:
             head = self._governor(verb.head)
             if head is not None:
                 return self._verb_direction(head, depth + 1)
-        if "Inf" in morph.get("VerbForm", []) and verb.head is verb:
+        if "Inf" in morph.get("VerbForm", []) and verb.head.i == verb.i:
             return "future"  # "Signer le 2 juillet": an agenda line
         return "nearest"
 
