@@ -65,6 +65,10 @@ CASES: list[tuple[str, list[Row]]] = [
     ("l'action cède 2,3 %", [pct("2,3 %", "2.3", "down")]),
     ("58 % de hausse", [pct("58 %", "58", "up")]),
     ("un repli d’1,5 %", [pct("1,5 %", "1.5", "down")]),
+    ("des ventes en recul (15,2 % de moins)", [pct("15,2 %", "15.2", "down")]),
+    ("soit 1,4 % de plus", [pct("1,4 %", "1.4", "up")]),
+    ("Le PSG compte 3 points de plus que Marseille", []),
+    ("L'équipe veut décrocher les trois points", []),
     # no direction
     ("Le taux a baissé à 7 %.", [pct("7 %", "7")]),
     ("Il recueille 23 % des voix.", [pct("23 %", "23")]),

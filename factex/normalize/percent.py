@@ -89,7 +89,11 @@ class _Grammar:
             groups.append(f"(?P<{name}>{_alternation(data[name], _trigger)})")
         triggers = "|".join(groups)
         self.triggers = re.compile(rf"(?<![\w])(?i:{triggers})(?![\w])")
-        self.after = re.compile(rf"{H}+(?i:de{H}+|d['’]{H}*)(?:{triggers})(?![\w])", re.I)
+        self.after = re.compile(
+            rf"{H}+(?:(?i:de{H}+|d['’]{H}*)(?:{triggers})"
+            rf"|(?P<after_up>(?i:{_alternation(data['after_up'])}))"
+            rf"|(?P<after_down>(?i:{_alternation(data['after_down'])})))(?![\w])"
+        )
         self.max_gap = int(data["max_gap_words"])
         self.gap_stop = frozenset(w.replace("’", "'").lower() for w in data["gap_stop"])
         self.range_before = re.compile(
@@ -109,7 +113,8 @@ class _Grammar:
         after = self.after.match(text, end)
         if after is not None:
             kind = after.lastgroup or ""
-            return ("up" if kind.endswith("up") else "down"), not kind.startswith("weak")
+            # "3 points de plus" is also a sports score: only a trigger noun makes it strong
+            return ("up" if kind.endswith("up") else "down"), kind in ("up", "down")
         return None, False
 
     def gap_ok(self, gap: str) -> bool:
