@@ -22,7 +22,9 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import signal
 import sys
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone, tzinfo
@@ -357,6 +359,58 @@ def _reference_tz(reference: str) -> tzinfo:
     return moment.tzinfo or timezone.utc
 
 
+class _Timeout(Exception):
+    pass
+
+
+def _on_alarm(signum: int, frame: Any) -> None:
+    raise _Timeout
+
+
+def extract_guarded(
+    extract_many: Any, items: list[dict[str, Any]], nlp: Any, chunk: int = 32, seconds: int = 120
+) -> list[tuple[list[dict[str, Any]], str | None]]:
+    """``(record dicts, error)`` per item, batched; a batch that hangs is redone item by item.
+
+    A phrase that sends the pipeline into a loop then costs ``seconds // 10`` and is reported,
+    instead of stopping the whole benchmark (alarms need Unix and the main thread).
+    """
+    guarded = hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread()
+    out: list[tuple[list[dict[str, Any]], str | None]] = []
+
+    def run_batch(
+        batch: list[dict[str, Any]], limit: int
+    ) -> list[tuple[list[dict[str, Any]], str | None]]:
+        if guarded:
+            signal.alarm(limit)
+        try:
+            done = [
+                (f.to_dicts(), f.error)
+                for f in extract_many(batch, on_error="record", nlp=nlp, batch_size=chunk)
+            ]
+        finally:
+            if guarded:
+                signal.alarm(0)
+        return done
+
+    previous = signal.signal(signal.SIGALRM, _on_alarm) if guarded else None
+    try:
+        for start in range(0, len(items), chunk):
+            batch = items[start : start + chunk]
+            try:
+                out.extend(run_batch(batch, seconds))
+            except _Timeout:
+                for item in batch:
+                    try:
+                        out.extend(run_batch([item], max(1, seconds // 10)))
+                    except _Timeout:
+                        out.append(([], f"timed out after {max(1, seconds // 10)} s"))
+    finally:
+        if guarded:
+            signal.signal(signal.SIGALRM, previous)
+    return out
+
+
 def run(path: Path, reference: str = REFERENCE, nlp: Any = None) -> dict[str, SuiteScore]:
     """Run factex over money.jsonl, time.jsonl and negative.jsonl; one SuiteScore each."""
     import factex
@@ -376,12 +430,13 @@ def run(path: Path, reference: str = REFERENCE, nlp: Any = None) -> dict[str, Su
     lines = [(name, line) for name, ls in suites.items() for line in ls]
     items = [{"id": line["id"], "text": line["text"], "published": published} for _, line in lines]
     scores = {name: SuiteScore(name) for name in suites}
-    facts_iter = factex.extract_many(items, on_error="record", nlp=nlp)
-    for (name, line), facts in zip(lines, facts_iter, strict=True):
-        records = facts.to_dicts()
+    results = extract_guarded(factex.extract_many, items, nlp)
+    for (name, line), (records, error) in zip(lines, results, strict=True):
+        if error:
+            print(f"duckling.py: {line['id']} {line['text']!r}: {error}", file=sys.stderr)
         if name == "negatives":
             dates = [r for r in records if r["kind"] == "date"]
-            passed = not dates and not facts.error
+            passed = not dates and not error
             scores[name].results.append(
                 PhraseResult(line["id"], line["text"], line.get("dimension"), None,
                              passed, passed, passed, [_shown(r, tz) for r in dates])

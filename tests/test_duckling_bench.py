@@ -155,3 +155,25 @@ def test_score_phrase_money(bench: ModuleType) -> None:
 def test_duckling_figures_are_the_published_ones(bench: ModuleType) -> None:
     assert bench.DUCKLING == {"money": (37, 37), "time": (460, 465), "negatives": (8, 8)}
     assert bench.DEFAULT_PATH.parts[-3:] == ("shared", "peer-suites", "duckling-fr")
+
+
+class _Facts:
+    def __init__(self, text: str) -> None:
+        self.text, self.error = text, None
+
+    def to_dicts(self) -> list[dict[str, Any]]:
+        return [{"kind": "date", "text": self.text}]
+
+
+def test_extract_guarded_survives_a_hanging_item(bench: ModuleType) -> None:
+    def fake_extract_many(batch: list[dict[str, Any]], **_: Any) -> Any:
+        for item in batch:
+            while item["text"] == "boucle":  # a pipeline stuck in a loop on this one
+                pass
+            yield _Facts(item["text"])
+
+    items = [{"text": t} for t in ("un", "boucle", "deux")]
+    out = bench.extract_guarded(fake_extract_many, items, None, chunk=8, seconds=1)
+    assert [records for records, _ in out] == [[{"kind": "date", "text": "un"}], [],
+                                               [{"kind": "date", "text": "deux"}]]  # fmt: skip
+    assert [error is None for _, error in out] == [True, False, True]
