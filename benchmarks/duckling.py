@@ -14,7 +14,8 @@ has no duration kind, so its four duration negatives are also checked against da
 factex values are turned into Duckling's form before comparing: a TIMEX value becomes the start
 of its grain at the reference offset; an interval ``start/end`` (end INCLUSIVE at the grain)
 becomes ``from``/``to`` with ``to`` EXCLUSIVE (end + 1 grain); ``../end`` and ``start/..`` are
-open intervals. Duckling's currency "$" accepts any dollar, "£" any pound, "unknown" expects None.
+open intervals; a TIMEX3 season ("2013-SU") is its astronomical days, as in Duckling.
+Duckling's currency "$" accepts any dollar, "£" any pound, "unknown" expects None.
 """
 
 from __future__ import annotations
@@ -170,6 +171,29 @@ def _endpoint(text: str, grain: str | None, end: bool) -> tuple[datetime, str] |
     return add_grain(start_of(moment, unit), unit), unit
 
 
+_SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
+#: TIMEX3 season codes -> first and last day (month, day), the astronomical dates Duckling uses
+SEASONS = {"SP": ((3, 20), (6, 20)), "SU": ((6, 21), (9, 23)),
+           "FA": ((9, 23), (12, 20)), "WI": ((12, 21), (3, 20))}  # fmt: skip
+
+
+def season_interval(year: int, code: str, tz: tzinfo) -> dict[str, Any]:
+    """A TIMEX3 season ("2013-SU") as Duckling's day-grain interval; winter ends the next year.
+
+    >>> season_interval(2012, "WI", timezone(timedelta(hours=-2)))["to"]
+    '2013-03-21T00:00:00-02:00'
+    """
+    (m1, d1), (m2, d2) = SEASONS[code]
+    first = datetime(year, m1, d1, tzinfo=tz)
+    last = datetime(year + (m2 < m1), m2, d2, tzinfo=tz)
+    return {
+        "type": "interval",
+        "from": first.isoformat(),
+        "to": (last + timedelta(days=1)).isoformat(),
+        "grain": "day",
+    }
+
+
 def to_duckling(value: str | None, grain: str | None, tz: tzinfo) -> dict[str, Any] | None:
     """A factex DateMention value as Duckling's time value; None when it cannot be converted.
 
@@ -187,6 +211,9 @@ def to_duckling(value: str | None, grain: str | None, tz: tzinfo) -> dict[str, A
     """
     if not value:
         return None
+    season = _SEASON.match(value.strip())
+    if season:
+        return season_interval(int(season[1]), season[2], tz)
     g = _GRAIN_ALIASES.get(grain or "", grain) or None
 
     def iso(moment: datetime) -> str:
