@@ -325,7 +325,7 @@ class DateGrammar:
             out.update(_WORD.findall(_key(phrase)))
         out.update(k for k in w["numbers"] if k not in ("un", "une"))  # "il y a dix ans"
         # the key word of each multi-word phrase ("veille" in "la veille"), not its articles
-        for key in ("relative_days", "now", "holidays"):
+        for key in ("relative_days", "now", "holidays", "day_phases"):
             for phrase in w[key]:
                 words = _WORD.findall(_key(phrase))
                 out.add(max(words, key=len))
@@ -532,9 +532,12 @@ class DateGrammar:
         phases = _alt(w["day_phases"])
         pods = _alt(w["parts_of_day"])
         self._add(
-            rf"{_B}(?:(?P<this>ce|cet|cette|dans\s+la|dans\s+l{APOS}|l{APOS}|le|en|au|dès\s+la|dès\s+le)\s*)?(?P<p>{pods})"
-            rf"|{_B}(?:(?:en|au|à\s+la)\s+)?(?P<ph>{phases}){_E}"
-            rf"|{_B}(?:au|à\s+la)\s+(?P<ph2>début|milieu|fin)\s+de\s+(?:la\s+|l{APOS})(?P<p2>matinée|après-midi|journée|soirée){_E}",
+            rf"{_B}(?:(?:en|au|à\s+la)\s+)?(?P<ph>{phases}){_E}"
+            rf"|{_B}(?:au|à\s+la)\s+(?P<ph2>début|milieu|fin)\s+de\s+(?:la\s+|l{APOS})"
+            rf"(?P<p2>matinée|après-midi|journée|soirée){_E}"
+            rf"|{_B}(?:(?:un\s+peu\s+)?plus\s+tard\s+)?"
+            rf"(?:(?P<this>ce|cet|cette|dans\s+la|dans\s+l{APOS}|l{APOS}|le|en|au|dès\s+la|dès\s+le)\s*)?"
+            rf"(?P<p>{pods})",
             self._part_of_day,
         )
         # "il y a trois jours", "dans deux semaines", "trois jours plus tard"
@@ -551,6 +554,18 @@ class DateGrammar:
             rf"{_B}(?:(?P<art>les|ces|des)\s+)?(?P<n>{NUM})\s+(?:(?P<mod>{self.PAST}|{self.FUT})\s+(?P<u>{UNIT})"
             rf"|(?P<u2>{UNIT})\s+(?P<mod2>{self.PAST}|{self.FUT})){_E}",
             self._last_next,
+        )
+        # "la première quinzaine d'avril", "le dernier week-end de septembre", "le 3e jour de mai"
+        self._add(
+            rf"{_B}(?:(?:le|la)\s+)?(?P<o>{ords}|\d{{1,2}}(?:e|ème|eme))\s+"
+            rf"(?P<u>jour|semaine|week-end|quinzaine)\s+(?:du\s+mois\s+)?d(?:e\s+|{APOS})"
+            rf"(?P<m>{self.MONTH_FULL}){_E}(?:\s+(?P<y>{YEAR}))?",
+            self._nth_in_month,
+        )
+        # "ce week-end", "le week-end dernier"
+        self._add(
+            rf"{_B}(?:(?P<this>ce)\s+week-end|le\s+week-end\s+(?P<mod>{self.FUT}|{self.PAST})){_E}",
+            self._weekend,
         )
         # holidays
         self._add(
@@ -1102,6 +1117,43 @@ class DateGrammar:
 
         return Candidate(m.start(), m.end(), "interval", True, res, unit)
 
+    def _nth_in_month(self, m: re.Match[str]) -> Candidate | None:
+        o_text = _key(m["o"])
+        ords: Mapping[str, int] = self.lex.words["ordinals"]
+        n = ords[o_text] if o_text in ords else self.lex.day_number(o_text)
+        if n is None or n == 0:
+            return None
+        unit = _key(m["u"])
+        month = self.lex.month(m["m"])
+        y = int(m["y"]) if m["y"] else None
+        month_c = self._ymd(m.start(), m.end(), y, month, 1)
+        if month_c is None:
+            return None
+        first_of = month_c.resolve
+
+        def res(ref: Reference | None, dr: Direction) -> Resolved | None:
+            got = first_of(ref, dr)
+            if got is None or got.start is None:
+                return None
+            first = got.start[0]
+            last = shift(first, "month", 1) - timedelta(days=1)
+            return _nth(first, last, unit, n)
+
+        grain = {"jour": "day", "semaine": "week", "week-end": "hour", "quinzaine": "day"}[unit]
+        return Candidate(m.start(), m.end(), "period", y is None, res, grain)
+
+    def _weekend(self, m: re.Match[str]) -> Candidate | None:
+        k = 0
+        if m["mod"]:
+            k = -1 if _key(m["mod"]) in {_key(x) for x in self.lex.words["past_modifiers"]} else 1
+
+        def res(ref: Reference | None, dr: Direction) -> Resolved | None:
+            assert ref is not None
+            friday = truncate(ref.dt, "week") + timedelta(weeks=k, days=4)
+            return _weekend_span(friday)
+
+        return Candidate(m.start(), m.end(), "period", True, res, "hour")
+
     def _holiday(self, m: re.Match[str]) -> Candidate | None:
         month, d = self.lex.words["holidays"][_key(m["h"])]
         c = self._ymd(m.start("h"), m.end(), None, month, d)
@@ -1158,6 +1210,32 @@ class DateGrammar:
             return span(a, b, "day")
 
         return Candidate(m.start(), m.end(), "day_interval", y is None, res, "day")
+
+
+def _weekend_span(friday: datetime) -> Resolved:
+    """A week-end as Duckling counts it: Friday 18:00 to the end of Sunday, by hours."""
+    return span(friday + timedelta(hours=18), friday + timedelta(days=2, hours=23), "hour")
+
+
+def _nth(first: datetime, last: datetime, unit: str, n: int) -> Resolved | None:
+    """The n-th (or, for -1, the last) day, full week, week-end or fortnight of a month."""
+    if unit == "jour":
+        day = last if n == -1 else first + timedelta(days=n - 1)
+        return point(day, "day") if day <= last else None
+    if unit == "quinzaine":
+        if n == 1:
+            return span(first, first + timedelta(days=13), "day")
+        return span(first + timedelta(days=14), last, "day") if n in (2, -1) else None
+    if unit == "week-end":
+        fridays = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+        fridays = [f for f in fridays if f.weekday() == 4]
+        pick = fridays[-1] if n == -1 else fridays[n - 1] if n <= len(fridays) else None
+        return None if pick is None else _weekend_span(pick)
+    # weeks that lie wholly inside the month
+    mondays = [first + timedelta(days=i) for i in range((last - first).days - 5)]
+    mondays = [d for d in mondays if d.weekday() == 0]
+    pick = mondays[-1] if n == -1 else mondays[n - 1] if n <= len(mondays) else None
+    return None if pick is None else point(pick, "week")
 
 
 def _after_apostrophe(m: re.Match[str]) -> bool:
@@ -1374,6 +1452,8 @@ def _open(c: Candidate, text: str, g: DateGrammar) -> Candidate:
     inner_res = c.resolve
 
     def res(ref: Reference | None, dr: Direction, on: datetime | None = None) -> Resolved | None:
+        if dr == "nearest" and cue.startswith(("à partir", "à compter")):
+            dr = "future"  # "à partir du 8" announces what is coming
         got = inner_res(ref, dr, on=on) if on is not None else inner_res(ref, dr)  # type: ignore[call-arg]
         if got is None:
             return None
