@@ -20,6 +20,7 @@ import argparse
 import json
 import sys
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -390,6 +391,10 @@ class Report:
             lines += [f"== {name}: {part.cases} cases", *part._table(), ""]
         title = "all sources" if self.parts else ", ".join(self.sources) or "(in memory)"
         lines += [f"== {title}: {self.cases} cases", *self._table()]
+        counts = Counter((f.kind, f.problem) for f in self.failures)
+        if counts:
+            tally = ", ".join(f"{k} {p} {n}" for (k, p), n in counts.most_common())
+            lines += ["", f"failures by kind and problem: {tally}"]
         for err in self.errors:
             lines.append(f"error: {err}")
         if failures and self.failures:
