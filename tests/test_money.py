@@ -108,6 +108,8 @@ CASES: list[tuple[str, list[Row]]] = [
     ("12 euros pour les adultes et 8 pour les enfants",
      [one("12 euros", "12"), one("8", "8", inferred=True)]),
     ("vendu 62 euros contre 58 en 2017", [one("62 euros", "62"), one("58", "58", inferred=True)]),
+    ("18 milliards d'euros, contre 16,5 en 2017",
+     [one("18 milliards d'euros", "18000000000"), one("16,5", "16500000000", inferred=True)]),
     ("entre 2 et 3 milliards, soit 2 % de ses 150 milliards d'euros de ventes",
      [one("entre 2 et 3 milliards", None, inferred=True, low="2000000000", high="3000000000"),
       one("150 milliards d'euros", "150000000000")]),

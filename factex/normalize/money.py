@@ -26,7 +26,8 @@ What the values mean (the choices, in one place):
   ``currency_inferred=True``: a figure with a scale word ("5,8 milliards" after "18,2 milliards
   d'euros") takes the currency of the nearest explicit amount (before it, else after it); a
   plain figure takes it only in an obvious list right after a priced amount ("12 euros pour
-  les adultes et 8 pour les enfants"). A year, a figure followed by "%", or one that counts
+  les adultes et 8 pour les enfants"), with its scale word ("18 milliards d'euros contre
+  16,5 en 2017": 16500000000). A year, a figure followed by "%", or one that counts
   things ("un million de personnes") is never money.
 
 >>> found = find_money("Il atteint 18,2 milliards d’euros, dont 5,8 milliards pour l'État.")
@@ -154,6 +155,7 @@ class _Item:
     amount_min: Decimal | None = None
     amount_max: Decimal | None = None
     num_start: int = 0
+    scale: Decimal | None = None  # the scale word's factor, lent to a bare figure in a list
 
     def match(self) -> MoneyMatch:
         return MoneyMatch(
@@ -333,11 +335,16 @@ class _Grammar:
         low, high = first.value, b.value
         if change:
             return [
-                _Item(a.start, a.end, low, b.code, kind, not a.has_currency, num_start=a.start),
-                _Item(b.start, b.end, high, b.code, kind, num_start=b.start),
+                _Item(
+                    a.start, a.end, low, b.code, kind, not a.has_currency,
+                    num_start=a.start, scale=b.scale,
+                ),
+                _Item(b.start, b.end, high, b.code, kind, num_start=b.start, scale=b.scale),
             ]
         low, high = min(low, high), max(low, high)
-        return [_Item(start, b.end, None, b.code, kind, False, low, high, num_start=a.start)]
+        return [
+            _Item(start, b.end, None, b.code, kind, False, low, high, a.start, b.scale)
+        ]
 
     def subunit(self, text: str, a: _Atom, b: _Atom) -> list[_Item] | None:
         if not (a.has_currency and a.factor == 1 and b.has_currency and b.factor == CENT):
@@ -364,7 +371,7 @@ class _Grammar:
             return None
         else:
             kind = "bare"
-        item = _Item(a.start, a.end, a.value, a.code, kind, num_start=a.start)
+        item = _Item(a.start, a.end, a.value, a.code, kind, num_start=a.start, scale=a.scale)
         prefix = self.prefix.search(text, max(0, a.start - 40), a.start)
         if prefix is None:
             if a.ambiguous and a.number == a.number.to_integral_value():
@@ -415,13 +422,23 @@ class _Grammar:
             gap = text[prev.end : it.start]
             if len(gap) > 60 or any(ch.isdigit() for ch in gap) or not self.list_join.search(gap):
                 continue
-            out[i] = replace(it, code=prev.code, inferred=True, kind="carried")
+            # "18 milliards d'euros contre 16,5 en 2017": the figure shares the scale too
+            factor = prev.scale or Decimal(1)
+            out[i] = replace(
+                it, code=prev.code, inferred=True, kind="carried", scale=prev.scale,
+                amount=_times(it.amount, factor), amount_min=_times(it.amount_min, factor),
+                amount_max=_times(it.amount_max, factor),
+            )
         return [it for it in out if it is not None]
 
     def is_year(self, item: _Item) -> bool:
         value = item.amount if item.amount is not None else item.amount_min or item.amount_max
         low, high = self.years
         return value is not None and value == value.to_integral_value() and low <= value <= high
+
+
+def _times(value: Decimal | None, factor: Decimal) -> Decimal | None:
+    return None if value is None else value * factor
 
 
 @cache
