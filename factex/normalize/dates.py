@@ -497,7 +497,7 @@ class DateGrammar:
         )
         # phases of the current period: "en fin d'année", "au début du mois", "en fin de semaine"
         self._add(
-            rf"{_B}(?:(?:en|à\s+la|au|d{APOS}ici\s+la|d{APOS}ici)\s+)?(?P<ph>début|milieu|fin)\s+"
+            rf"{_B}(?:(?:en|à\s+la|au)\s+)?(?P<ph>début|milieu|fin)\s+"
             rf"(?:d(?:e\s+l{APOS}|u\s+|e\s+la\s+|e\s+|{APOS}))(?P<u>année|mois|semaine|exercice)"
             rf"(?:\s+(?P<mod>{self.FUT}|{self.PAST}))?{_E}",
             self._phase,
@@ -1429,7 +1429,7 @@ def _interval(a: Candidate, b: Candidate, s: int, e: int) -> Candidate:
 _OPEN = re.compile(
     r"(?<![\w])(?P<cue>à\s+partir\s+du|à\s+partir|à\s+compter|à\s+partir\s+de|à\s+partir\s+d['’]|à\s+compter\s+du|à\s+compter\s+de|"
     r"n['’]importe\s+quand\s+avant|plus\s+tard\s+que|après\s+le|après|dès\s+le|dès|depuis\s+le|depuis|"
-    r"avant\s+le|avant|jusqu['’]au|jusqu['’]à|jusqu['’]en|d['’]ici\s+à|d['’]ici\s+au|d['’]ici\s+le|d['’]ici)\s*$",
+    r"avant\s+le|avant|jusqu['’]au|jusqu['’]à|jusqu['’]en|d['’]ici\s+à|d['’]ici\s+au|d['’]ici\s+le|d['’]ici\s+la|d['’]ici)\s*$",
     re.IGNORECASE,
 )
 _OPEN_END = ("avant", "jusqu", "d'ici", "d’ici", "n'importe", "n’importe")
