@@ -100,6 +100,9 @@ class _Grammar:
             rf"(?:(?P<entre>(?i:entre)){H}+|(?P<de>(?i:de)){H}+)?(?P<first>{DIGITS})"
             rf"{H}*(?P<fpct>%)?{H}*(?P<join>à|-|–|et){H}*$"
         )
+        self.coordination = re.compile(
+            rf"(?<![\w])(?:{_alternation(data['coordination'])}){H}+(?i:de{H}+|d['’]{H}*)$"
+        )
         self.number_before = re.compile(rf"(?:{DIGITS}){H}*%?{H}*$")
 
     def direction(self, text: str, start: int, end: int, floor: int) -> tuple[str | None, bool]:
@@ -116,6 +119,16 @@ class _Grammar:
             # "3 points de plus" is also a sports score: only a trigger noun makes it strong
             return ("up" if kind.endswith("up") else "down"), kind in ("up", "down")
         return None, False
+
+    def coordinated(
+        self, gap: str, before: tuple[int, str | None, bool]
+    ) -> tuple[str | None, bool]:
+        """The direction of the figure before, through "et de", ", de"... (no other figure)."""
+        if len(gap) > 80 or any(ch.isdigit() or ch in ".;:!?%()" for ch in gap):
+            return None, False
+        if not self.coordination.search(gap):
+            return None, False
+        return before[1], before[2]
 
     def gap_ok(self, gap: str) -> bool:
         if any(ch.isdigit() or ch in ".;:!?,()«»\"" for ch in gap):
@@ -163,6 +176,8 @@ def find_percentages(
     """
     g = _grammar(lang)
     found: list[PercentMatch] = []
+    # (end, direction, strong) of the last figure whose direction came from a trigger word
+    worded: tuple[int, str | None, bool] | None = None
     for m in g.atoms.finditer(text):
         number = parse_number(m.group("num"), lang)
         if number is None:
@@ -182,6 +197,9 @@ def find_percentages(
                 lead = first.start("first")
         floor = _sentence_floor(sentences, lead)
         direction, strong = g.direction(text, lead, m.end(), floor)
+        if direction is None and worded is not None and worded[0] >= floor:
+            direction, strong = g.coordinated(text[worded[0] : lead], worded)
+        worded = (m.end(), direction, strong) if direction else None
         if sign:
             direction, strong = _SIGNS[sign], True
         unit, value = "percent", number
