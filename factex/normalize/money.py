@@ -11,7 +11,9 @@ What the values mean (the choices, in one place):
   Approximations ("environ", "près de", "quasi"...) keep the amount and are part of the span.
 * A closed range ("entre 10 et 20 millions d'euros", "de 3 à 5 milliards de dollars",
   "10 à 12 M€", "10 - 20 €") has ``amount=None`` and both ``amount_min`` and ``amount_max``;
-  a first figure without its own scale word takes the second one's ("10" → 10 millions).
+  a first figure without its own scale word takes the second one's ("10" → 10 millions), or
+  the scale below it when it is a hundred times larger ("de 800 à 1,2 milliard": 800
+  millions).
 * A bound is an open interval, like Duckling's: "plus de", "au moins", "pas moins de" give
   ``amount_min`` only; "moins de", "jusqu'à", "pas plus de", "en dessous de" give
   ``amount_max`` only; ``amount`` is then None. The bound words are part of the span.
@@ -327,8 +329,13 @@ class _Grammar:
         if opener is None and (a.words or b.words or not self.dash.fullmatch(between)):
             return None
         first = a
-        if a.scale is None and b.scale is not None and a.number <= b.number:
-            first = replace(a, scale=b.scale, counting=b.counting)
+        if a.scale is None and b.scale is not None:
+            # "de 3 à 5 milliards"; a first figure a hundred times the second is in the
+            # scale below it ("de 800 à 1,2 milliard": 800 millions), a merely larger one is
+            # a fall ("est passé de 10 à 5 millions")
+            scale = b.scale if a.number <= b.number * 100 else b.scale / 1000
+            if scale >= 1000:
+                first = replace(a, scale=scale, counting=b.counting)
         if not a.has_currency:
             first = replace(first, factor=b.factor)
         kind = "priced" if b.has_currency else "scaled"
