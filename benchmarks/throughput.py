@@ -1,0 +1,247 @@
+"""Throughput of factex end to end against the bare ``fr_core_news_md`` pipeline.
+
+Prints figures (this is a measurement, not a test):
+
+* load time and peak RSS, each measured in a fresh process (import + load + one pass);
+* docs/s and tokens/s for the bare model (``spacy.load`` + ``nlp.pipe``) and for factex
+  (``factex.extract_many``, records included), with one and two processes, in alternating
+  rounds within the same run so that both see the same machine load; the ratio factex/bare
+  and the speed-up of two processes over one;
+* the cost of each pipeline component (one pass, component by component);
+* with ``--profile``, where the time goes inside factex (cProfile, top functions).
+
+Texts: the ``wikinews-fr:*`` documents of /work/shared/corpus-fr/corpus.jsonl when present
+(modern news), else generated news-like paragraphs.
+
+    python benchmarks/throughput.py [--rounds 3] [--docs 100] [--profile]
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import os
+import pstats
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+CORPUS = Path(os.environ.get("FACTEX_CORPUS", "/work/shared/corpus-fr/corpus.jsonl"))
+MODEL = "fr_core_news_md"
+
+
+def news_texts(limit: int) -> list[str]:
+    if CORPUS.exists():
+        with CORPUS.open(encoding="utf-8") as fh:
+            docs = [json.loads(line) for line in fh if line.strip()]
+        texts = [d["text"] for d in docs if str(d.get("id", "")).startswith("wikinews-fr:")]
+        if texts:
+            return (texts * (limit // len(texts) + 1))[:limit]
+    return generated_texts(limit)
+
+
+def generated_texts(limit: int) -> list[str]:
+    """News-like paragraphs, varied by seedless arithmetic so runs are comparable."""
+    firms = ["Renault", "Danone", "Orange", "Vinci", "Safran", "Kering", "Engie", "Thales"]
+    cities = ["Lyon", "Lille", "Nantes", "Rennes", "Toulouse", "Bordeaux"]
+    months = ["janvier", "mars", "mai", "juillet", "septembre", "novembre"]
+    texts = []
+    for i in range(limit):
+        firm, city, month = firms[i % 8], cities[i % 6], months[i % 6]
+        paragraphs = [
+            f"{firm} a publié le {i % 27 + 1} {month} {2015 + i % 8} un chiffre d'affaires de "
+            f"{i % 90 + 10},{i % 9} milliards d'euros, en hausse de {i % 12 + 1},{i % 7} % "
+            f"sur un an, a indiqué le groupe dans un communiqué.",
+            f"À {city}, le site emploie {(i * 37) % 4000 + 200} salariés. La direction prévoit "
+            f"d'investir {i % 300 + 20} millions d'euros d'ici {2024 + i % 5}.",
+            f"L'action {firm} a reculé de {i % 5},{i % 10} % à la Bourse de Paris, tandis que "
+            f"le CAC 40 gagnait {i % 3},{i % 8} point(s) lundi.",
+        ]
+        texts.append("\n\n".join(paragraphs * (1 + i % 4)))
+    return texts
+
+
+# -- load time and memory, in a fresh process ----------------------------------------------
+CHILD = """
+import json, resource, sys, time
+kind, n_texts = sys.argv[1], int(sys.argv[2])
+sys.path.insert(0, {here!r})
+from throughput import news_texts
+texts = news_texts(n_texts)
+t0 = time.perf_counter()
+if kind == "bare":
+    import spacy
+    t1 = time.perf_counter()
+    nlp = spacy.load({model!r})
+    run = lambda n: sum(1 for _ in nlp.pipe(texts, n_process=n))
+else:
+    import factex
+    t1 = time.perf_counter()
+    nlp = factex.load()
+    run = lambda n: sum(1 for _ in factex.extract_many(texts, nlp=nlp, n_process=n))
+t2 = time.perf_counter()
+run(1)
+self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+run(2)
+child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(json.dumps({{"import": t1 - t0, "load": t2 - t1, "total": t2 - t0,
+                  "rss_mb": self_rss / 1024, "worker_rss_mb": child_rss / 1024}}))
+"""
+
+
+def measure_in_child(kind: str, n_texts: int) -> dict[str, float]:
+    code = CHILD.format(here=str(Path(__file__).parent), model=MODEL)
+    out = subprocess.run(
+        [sys.executable, "-c", code, kind, str(n_texts)],
+        capture_output=True, text=True, check=True,
+    )
+    result: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+# -- throughput -----------------------------------------------------------------------------
+def timed(run: Callable[[], Any]) -> float:
+    start = time.perf_counter()
+    run()
+    return time.perf_counter() - start
+
+
+Timings = dict[tuple[str, int], list[float]]
+
+
+def throughput(rounds: int, texts: list[str], batch_size: int) -> Timings:
+    import spacy
+
+    import factex
+
+    bare = spacy.load(MODEL)
+    fx = factex.load()
+    runs: dict[tuple[str, int], Callable[[], Any]] = {}
+    for n in (1, 2):
+        runs[("bare", n)] = lambda n=n: sum(
+            1 for _ in bare.pipe(texts, n_process=n, batch_size=batch_size)
+        )
+        runs[("factex", n)] = lambda n=n: sum(
+            1 for _ in factex.extract_many(texts, nlp=fx, n_process=n, batch_size=batch_size)
+        )
+    # Warm-up: first calls fill caches (vectors, lookups, regex caches) in both pipelines.
+    warm = texts[:10]
+    sum(1 for _ in bare.pipe(warm))
+    sum(1 for _ in factex.extract_many(warm, nlp=fx))
+    seconds: dict[tuple[str, int], list[float]] = {key: [] for key in runs}
+    for r in range(rounds):
+        order = list(runs) if r % 2 == 0 else list(reversed(list(runs)))
+        for key in order:
+            seconds[key].append(timed(runs[key]))
+            print(f"  round {r + 1}: {key[0]:>6} n_process={key[1]}: {seconds[key][-1]:.2f} s",
+                  flush=True)
+    return seconds
+
+
+def component_costs(texts: list[str], batch_size: int) -> list[tuple[str, float]]:
+    """Seconds spent in each component over one pass, plus factex's own edges."""
+    import factex
+    from factex.api import chunk_limit
+    from factex.batch import Job
+    from factex.convert import records_from_doc
+
+    nlp = factex.load()
+    start = time.perf_counter()
+    jobs = [Job.of(i, i, t, None, chunk_limit(nlp)) for i, t in enumerate(texts)]
+    docs = [nlp.make_doc(piece) for job in jobs for _, piece in job.pieces]
+    costs = [("make_doc + mask + split", time.perf_counter() - start)]
+    for name, proc in nlp.pipeline:
+        start = time.perf_counter()
+        if hasattr(proc, "pipe"):
+            docs = list(proc.pipe(docs, batch_size=batch_size))
+        else:
+            docs = [proc(doc) for doc in docs]
+        costs.append((name, time.perf_counter() - start))
+    start = time.perf_counter()
+    for doc in docs:
+        records_from_doc(doc)
+    costs.append(("records (convert)", time.perf_counter() - start))
+    return costs
+
+
+def profile(texts: list[str], batch_size: int, top: int) -> str:
+    import factex
+
+    nlp = factex.load()
+    profiler = cProfile.Profile()
+    profiler.enable()
+    sum(1 for _ in factex.extract_many(texts, nlp=nlp, batch_size=batch_size))
+    profiler.disable()
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out)
+    stats.sort_stats("tottime").print_stats(top)
+    out.write("\n-- factex code only (cumulative) --\n")
+    stats.sort_stats("cumulative").print_stats(r"factex/(?!api|batch)", top)
+    return out.getvalue()
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--docs", type=int, default=100)
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--skip-children", action="store_true")
+    args = parser.parse_args(argv)
+
+    texts = news_texts(args.docs)
+    import spacy
+
+    blank = spacy.blank("fr")
+    tokens = sum(len(blank.make_doc(t)) for t in texts)
+    chars = sum(len(t) for t in texts)
+    source = "wikinews-fr" if CORPUS.exists() else "generated"
+    print(f"texts: {len(texts)} docs ({source}), {chars / 1000:.0f} k chars, {tokens} tokens; "
+          f"cores: {os.cpu_count()}; load average: {os.getloadavg()[0]:.1f}")
+
+    if not args.skip_children:
+        print("\n== load time and peak RSS (fresh process each) ==")
+        for kind in ("bare", "factex"):
+            m = measure_in_child(kind, min(len(texts), 50))
+            print(f"{kind:>6}: import {m['import']:.2f} s + load {m['load']:.2f} s = "
+                  f"{m['total']:.2f} s; peak RSS {m['rss_mb']:.0f} MB (main), "
+                  f"{m['worker_rss_mb']:.0f} MB (largest worker, n_process=2)")
+
+    print(f"\n== throughput, {args.rounds} alternating rounds (median) ==")
+    seconds = throughput(args.rounds, texts, args.batch_size)
+    median = {key: statistics.median(v) for key, v in seconds.items()}
+    for (kind, n), s in sorted(median.items()):
+        print(f"{kind:>6} n_process={n}: {len(texts) / s:6.1f} docs/s  {tokens / s:8.0f} tokens/s")
+    for n in (1, 2):
+        ratio = median[("bare", n)] / median[("factex", n)]
+        print(f"ratio factex/bare, n_process={n}: {ratio:.3f}")
+    for kind in ("bare", "factex"):
+        print(f"speed-up with 2 processes ({kind}): "
+              f"{median[(kind, 1)] / median[(kind, 2)]:.2f}x")
+
+    print("\n== cost per component (one pass, n_process=1) ==")
+    costs = component_costs(texts, args.batch_size)
+    total = sum(c for _, c in costs)
+    factex_part = sum(c for name, c in costs if "factex" in name or "records" in name
+                      or "mask" in name)
+    for name, cost in costs:
+        print(f"{name:>26}: {cost:7.3f} s  {100 * cost / total:5.1f} %")
+    print(f"{'factex share':>26}: {factex_part:7.3f} s  {100 * factex_part / total:5.1f} %")
+
+    if args.profile:
+        print("\n== profile of factex.extract_many (cProfile, n_process=1) ==")
+        print(profile(texts, args.batch_size, args.top))
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"(this process, both pipelines loaded: peak RSS {peak:.0f} MB)")
+
+
+if __name__ == "__main__":
+    main()
