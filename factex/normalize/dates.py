@@ -424,6 +424,13 @@ class DateGrammar:
         self._add(
             r"(?<![\d/.,-])(?P<y>\d{4})-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)(?![\d-])", self._numeric
         )
+        # "20 02 2014", "le 24 12 14": spaces only with a 4-digit year or a zero-padded month,
+        # and never inside a longer run of numbers (phone numbers, tables of scores)
+        self._add(
+            r"(?:(?<![\w])le\s+)?(?<![\d,.])(?<![\d,.]\s)(?P<d>[0-3]?\d) (?:(?P<m>0[1-9]|1[0-2]) "
+            r"(?P<y>\d{4}|\d{2})|(?P<m2>[1-9]|1[0-2]) (?P<y2>(?:19|20)\d{2}))(?![\d,.]|\s\d)",
+            self._numeric_spaced,
+        )
         self._add(
             r"(?:(?<![\w])(?P<le>le)\s+(?P<d>[0-3]?\d)/(?P<m>[01]?\d)|(?<![\d/.,])(?P<d2>[0-3]\d)/(?P<m2>[01]\d))(?![\d/])",
             self._numeric,
@@ -636,6 +643,14 @@ class DateGrammar:
             return None if got is None or got.start is None else point(got.start[0], "week")
 
         return Candidate(m.start(), m.end(), "period", day.relative, res, "week")
+
+    def _numeric_spaced(self, m: re.Match[str]) -> Candidate | None:
+        d, month = int(m["d"]), int(m["m"] or m["m2"])
+        ytext = m["y"] or m["y2"]
+        y = int(ytext) if len(ytext) == 4 else _two_digit_year(int(ytext))
+        if not 1 <= d <= 31:
+            return None
+        return self._ymd(m.start(), m.end(), y, month, d)
 
     def _numeric(self, m: re.Match[str]) -> Candidate | None:
         d = int(m["d"] or m.groupdict().get("d2") or 0)
