@@ -118,7 +118,12 @@ class DatesComponent:
                 continue
             direction = self.tense.direction(span) if cand.relative else "nearest"
             timex = cand.timex(ref, direction)
-            if timex.value is None and ref is not None and self.use_dateparser:
+            if (
+                timex.value is None
+                and ref is not None
+                and self.use_dateparser
+                and (ref.has_time or timex.grain not in ("hour", "minute", "second"))
+            ):
                 timex = self._fallback(cand, span.text, ref, timex)
             span._.factex_date = {
                 "value": timex.value,
