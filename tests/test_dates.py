@@ -202,6 +202,8 @@ def test_absolute_needs_no_reference(phrase: str) -> None:
         "le 16e arrondissement",
         "1/3 des salariés",
         "Nantes 21 3 14 points",
+        "ouvert 24h/24 et 7j/7",
+        "le musée ouvre en semaine",
         "au 02 31 45 67 89",
         "une année difficile",
         "la semaine",

@@ -509,9 +509,7 @@ class DateGrammar:
             rf"(?:\s+(?P<mod>{self.FUT}|{self.PAST}))?{_E}",
             self._phase,
         )
-        self._add(
-            rf"{_B}(?:en|dans\s+la)\s+semaine{_E}(?!\s+(?:{self.FUT}|{self.PAST}|d))", self._in_week
-        )
+        self._add(rf"{_B}dans\s+la\s+semaine{_E}(?!\s+(?:{self.FUT}|{self.PAST}|d))", self._in_week)
         # times of day
         hour_pre = (
             r"(?:(?P<at>à|a|vers|dès|aux\s+alentours\s+de|autour\s+de|à\s+environ|environ|"
@@ -528,7 +526,7 @@ class DateGrammar:
         )
         self._add(
             rf"(?<![\w]){hour_pre}(?:"
-            rf"(?P<h>[01]?\d|2[0-4])\s*[hH](?:\s*(?P<mi>[0-5]\d))?(?![\w])"
+            rf"(?P<h>[01]?\d|2[0-4])\s*[hH](?:\s*(?P<mi>[0-5]\d))?(?![\w/])"
             rf"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?![\d:])"
             rf"|(?P<hw>{self.NUMW}|une|\d{{1,2}})\s+heures?(?:\s+(?:et\s+)?(?P<miw>{self.NUMW}|\d{{1,2}})(?!\s+quarts?)(?:\s+minutes?)?)?"
             rf"|(?P<noon>midi|minuit)(?:\s+(?P<nmin>{self.NUMW}|\d{{1,2}}){_E})?"
