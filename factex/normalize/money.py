@@ -21,7 +21,8 @@ What the values mean (the choices, in one place):
   not a range; the first takes the second's scale and currency (``currency_inferred=True``).
 * ``currency`` is an ISO 4217 code, or None when the currency word names no single currency
   ("francs", "pesos"). News defaults for ambiguous signs: "$" and "dollars" are USD, "£" and
-  "livres" GBP (see ``currencies.json``). Sub-units count for 0.01 ("1 USD et 23 centimes").
+  "livres" GBP (see ``currencies.json``). Sub-units count for 0.01 ("1 USD et 23 centimes",
+  and "12 euros 50" when the two digits end the clause).
   Words that also name things ("livres": books) need decimals or a bound/approximation word
   ("quasi neuf livres") to be money; "livres sterling" always is.
 * A bare figure gets a currency from context only in the same sentence, and is then marked
@@ -229,6 +230,7 @@ class _Grammar:
             rf"(?<![\w])(?i:{_alternation(words['change_verbs'])})(?:{H}+[\w'’-]+){{0,2}}{H}+$"
         )
         self.subunit_join = re.compile(rf"{H}+(?:(?i:et){H}+)?")
+        self.clause_end = re.compile(rf"{H}*(?:$|[,.;:!?)»\n])")
         self.list_join = re.compile(
             rf"(?<![\w])(?i:{_alternation(words['list_joins'])}){H}*$"
         )
@@ -354,13 +356,24 @@ class _Grammar:
         ]
 
     def subunit(self, text: str, a: _Atom, b: _Atom) -> list[_Item] | None:
-        if not (a.has_currency and a.factor == 1 and b.has_currency and b.factor == CENT):
+        """ "1 USD et 23 centimes", "1 USD 23 cents", and "12 euros 50" at a clause end."""
+        if not (a.has_currency and a.factor == 1) or a.scale or b.scale or b.number >= 100:
             return None
-        if a.scale or b.scale or b.number >= 100 or b.code not in (None, a.code):
+        if a.number != a.number.to_integral_value():
             return None
-        if not self.subunit_join.fullmatch(text, a.end, b.start):
-            return None
-        return [_Item(a.start, b.end, a.value + b.value, a.code, "priced", num_start=a.start)]
+        if b.has_currency:
+            if b.factor != CENT or b.code not in (None, a.code):
+                return None
+            if not self.subunit_join.fullmatch(text, a.end, b.start):
+                return None
+            cents = b.value
+        else:
+            if b.end - b.start != 2 or text[a.end : b.start].strip():
+                return None
+            if "\n" in text[a.end : b.start] or not self.clause_end.match(text, b.end):
+                return None
+            cents = b.number * CENT
+        return [_Item(a.start, b.end, a.value + cents, a.code, "priced", num_start=a.start)]
 
     def counts_things(self, text: str, a: _Atom) -> bool:
         """A scale word followed by "de" + a noun counts things ("un million de personnes")."""
