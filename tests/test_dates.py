@@ -115,6 +115,8 @@ CASES: list[object] = [
     ("la première semaine de mars 2019", None, "nearest", "2019-W10", "week"),
     ("le dernier jour de juin", TUESDAY, "past", "2018-06-30", "day"),
     ("la deuxième quinzaine de juillet", TUESDAY, "nearest", "2018-07-15/2018-07-31", "day"),
+    ("le dernier vendredi de novembre 2019", None, "nearest", "2019-11-29", "day"),
+    ("le premier lundi du mois prochain", TUESDAY, "nearest", "2018-08-06", "day"),
     (
         "le premier week-end de septembre",
         TUESDAY,

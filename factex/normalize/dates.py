@@ -563,8 +563,9 @@ class DateGrammar:
         # "la première quinzaine d'avril", "le dernier week-end de septembre", "le 3e jour de mai"
         self._add(
             rf"{_B}(?:(?:le|la)\s+)?(?P<o>{ords}|\d{{1,2}}(?:e|ème|eme))\s+"
-            rf"(?P<u>jour|semaine|week-end|quinzaine)\s+(?:du\s+mois\s+)?d(?:e\s+|{APOS})"
-            rf"(?P<m>{self.MONTH_FULL}){_E}(?:\s+(?P<y>{YEAR}))?",
+            rf"(?P<u>jour|semaine|week-end|quinzaine|{WD})\s+(?:du\s+mois\s+)?d(?:e\s+|{APOS}|u\s+)"
+            rf"(?:(?P<m>{self.MONTH_FULL}){_E}(?:\s+(?P<y>{YEAR}))?"
+            rf"|(?:mois\s+)?(?P<mod>{self.FUT}|{self.PAST})|(?P<this>ce\s+mois(?:-ci)?))",
             self._nth_in_month,
         )
         # "ce week-end", "le week-end dernier"
@@ -1137,12 +1138,24 @@ class DateGrammar:
         if n is None or n == 0:
             return None
         unit = _key(m["u"])
-        month = self.lex.month(m["m"])
+        weekdays: Mapping[str, int] = self.lex.words["weekdays"]
+        if unit in weekdays:
+            unit = f"wd{weekdays[unit]}"
         y = int(m["y"]) if m["y"] else None
-        month_c = self._ymd(m.start(), m.end(), y, month, 1)
-        if month_c is None:
-            return None
-        first_of = month_c.resolve
+        if m["m"]:
+            month_c = self._ymd(m.start(), m.end(), y, self.lex.month(m["m"]), 1)
+            if month_c is None:
+                return None
+            first_of = month_c.resolve
+        else:  # "du mois prochain", "de ce mois"
+            mod = _key(m["mod"] or "")
+            k = 0
+            if mod:
+                k = -1 if mod in {_key(x) for x in self.lex.words["past_modifiers"]} else 1
+
+            def first_of(ref: Reference | None, dr: Direction) -> Resolved | None:
+                assert ref is not None
+                return point(shift(truncate(ref.dt, "month"), "month", k), "month")
 
         def res(ref: Reference | None, dr: Direction) -> Resolved | None:
             got = first_of(ref, dr)
@@ -1152,8 +1165,9 @@ class DateGrammar:
             last = shift(first, "month", 1) - timedelta(days=1)
             return _nth(first, last, unit, n)
 
-        grain = {"jour": "day", "semaine": "week", "week-end": "hour", "quinzaine": "day"}[unit]
-        return Candidate(m.start(), m.end(), "period", y is None, res, grain)
+        grain = {"semaine": "week", "week-end": "hour"}.get(unit, "day")
+        relative = y is None
+        return Candidate(m.start(), m.end(), "period", relative, res, grain)
 
     def _weekend(self, m: re.Match[str]) -> Candidate | None:
         k = 0
@@ -1235,6 +1249,11 @@ def _nth(first: datetime, last: datetime, unit: str, n: int) -> Resolved | None:
     if unit == "jour":
         day = last if n == -1 else first + timedelta(days=n - 1)
         return point(day, "day") if day <= last else None
+    if unit.startswith("wd"):  # "le premier lundi de septembre", "le dernier vendredi de novembre"
+        days = [first + timedelta(days=i) for i in range((last - first).days + 1)]
+        days = [d for d in days if d.weekday() == int(unit[2:])]
+        pick = days[-1] if n == -1 else days[n - 1] if n <= len(days) else None
+        return None if pick is None else point(pick, "day")
     if unit == "quinzaine":
         if n == 1:
             return span(first, first + timedelta(days=13), "day")
