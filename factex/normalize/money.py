@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
@@ -416,40 +416,47 @@ class _Grammar:
 
         sent = [sentence(it.num_start) for it in items]
         out: list[_Item | None] = list(items)
+        anchors = [j for j, p in enumerate(items) if p.kind == "priced" and p.code]
         for i, it in enumerate(items):
             if it.kind != "scaled":
                 continue
-            anchors = [
-                j for j, p in enumerate(items)
-                if p.kind == "priced" and p.code and sent[j] == sent[i]
-            ]
-            before = [j for j in anchors if j < i]
-            after = [j for j in anchors if j > i]
-            anchor = before[-1] if before else (after[0] if after else None)
+            # the nearest explicit amount of the same sentence, before it, else after it
+            k = bisect.bisect_left(anchors, i)
+            anchor = None
+            if k > 0 and sent[anchors[k - 1]] == sent[i]:
+                anchor = anchors[k - 1]
+            elif k < len(anchors) and sent[anchors[k]] == sent[i]:
+                anchor = anchors[k]
             if anchor is None:
                 out[i] = None
             else:
                 out[i] = replace(it, code=items[anchor].code, inferred=True, kind="carried")
+        last: _Item | None = None
         for i, it in enumerate(items):
-            if it.kind != "bare":
-                continue
-            out[i] = None
-            prev = next((out[j] for j in range(i - 1, -1, -1) if out[j] is not None), None)
-            if prev is None or prev.code is None or sentence(prev.num_start) != sent[i]:
-                continue
-            if self.is_year(it) or not self.list_follow.match(text, it.end):
-                continue
-            gap = text[prev.end : it.start]
-            if len(gap) > 60 or any(ch.isdigit() for ch in gap) or not self.list_join.search(gap):
-                continue
-            # "18 milliards d'euros contre 16,5 en 2017": the figure shares the scale too
-            factor = prev.scale or Decimal(1)
-            out[i] = replace(
-                it, code=prev.code, inferred=True, kind="carried", scale=prev.scale,
-                amount=_times(it.amount, factor), amount_min=_times(it.amount_min, factor),
-                amount_max=_times(it.amount_max, factor),
-            )
+            if it.kind == "bare":
+                out[i] = self.listed(text, it, last, sent[i], sentence)
+            if out[i] is not None:
+                last = out[i]
         return [it for it in out if it is not None]
+
+    def listed(
+        self, text: str, it: _Item, prev: _Item | None, sent: int, sentence: Callable[[int], int]
+    ) -> _Item | None:
+        """A bare figure in an obvious list right after an amount: that amount's currency."""
+        if prev is None or prev.code is None or sentence(prev.num_start) != sent:
+            return None
+        if self.is_year(it) or not self.list_follow.match(text, it.end):
+            return None
+        gap = text[prev.end : it.start]
+        if len(gap) > 60 or any(ch.isdigit() for ch in gap) or not self.list_join.search(gap):
+            return None
+        # "18 milliards d'euros contre 16,5 en 2017": the figure shares the scale too
+        factor = prev.scale or Decimal(1)
+        return replace(
+            it, code=prev.code, inferred=True, kind="carried", scale=prev.scale,
+            amount=_times(it.amount, factor), amount_min=_times(it.amount_min, factor),
+            amount_max=_times(it.amount_max, factor),
+        )
 
     def is_year(self, item: _Item) -> bool:
         value = item.amount if item.amount is not None else item.amount_min or item.amount_max

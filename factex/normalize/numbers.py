@@ -57,6 +57,11 @@ def plain(value: Decimal) -> str:
     return "0" if text in ("-0", "") else text
 
 
+#: Longer digit strings are no amounts (serial numbers, OCR noise): not parsed, which also
+#: keeps a run of thousands of digits from costing seconds.
+MAX_NUMBER_CHARS = 40
+
+
 @lru_cache(maxsize=4096)
 def parse_digits(text: str) -> Decimal | None:
     """The value of a number written in digits, French separators, or None.
@@ -71,8 +76,10 @@ def parse_digits(text: str) -> Decimal | None:
     Decimal('12.5')
     >>> parse_digits("douze") is None
     True
+    >>> parse_digits("0123456789" * 10) is None
+    True
     """
-    if not any(ch.isdigit() for ch in text):
+    if len(text) > MAX_NUMBER_CHARS or not any(ch.isdigit() for ch in text):
         return None
     amount: Any = Price.fromstring(text.replace("’", "'")).amount
     return amount if isinstance(amount, Decimal) else None
