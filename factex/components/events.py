@@ -31,6 +31,7 @@ from factex.components.syntax import (
     ACTOR_LABELS,
     CLAUSE_DEPS,
     RELATIVE_DEPS,
+    EntityIndex,
     canonical,
     entities_below,
     entity_index,
@@ -93,7 +94,7 @@ class EventFinder:
                 return first_noun or token
             token = token.head
 
-    def _actors(self, head: Token, ent_at: list[int]) -> list[str]:
+    def _actors(self, head: Token, ent_at: EntityIndex) -> list[str]:
         found = _clause_actors(head, ent_at)
         if found:
             return found
@@ -111,15 +112,15 @@ class EventFinder:
             linked.insert(0, head.head)
         for other in linked:
             k = ent_at[other.i]
-            if k >= 0 and other.doc.ents[k].label_ in ("ORG", "PER"):
-                return [canonical(other.doc.ents[k])]
+            if k >= 0 and ent_at.ents[k].label_ in ("ORG", "PER"):
+                return [canonical(ent_at.ents[k])]
             found = _subject_actors(other, ent_at)
             if found:
                 return found
         return []
 
 
-def _subject_actors(verb: Token, ent_at: list[int]) -> list[str]:
+def _subject_actors(verb: Token, ent_at: EntityIndex) -> list[str]:
     names: list[str] = []
     for subj in subjects(verb):
         named = _apposed_name(subj, ent_at)
@@ -132,19 +133,18 @@ def _subject_actors(verb: Token, ent_at: list[int]) -> list[str]:
     return unique(names)
 
 
-def _clause_actors(verb: Token, ent_at: list[int]) -> list[str]:
+def _clause_actors(verb: Token, ent_at: EntityIndex) -> list[str]:
     names = _subject_actors(verb, ent_at)
-    doc = verb.doc
     for child in verb.children:
         # The direct object counts when it is a name ("a racheté Axa"), not when a name is
         # inside it ("a quitté la direction de Danone").
         k = ent_at[child.i]
-        if child.dep_ == "obj" and k >= 0 and doc.ents[k].label_ in ACTOR_LABELS:
-            names.append(canonical(doc.ents[k]))
+        if child.dep_ == "obj" and k >= 0 and ent_at.ents[k].label_ in ACTOR_LABELS:
+            names.append(canonical(ent_at.ents[k]))
     return unique(names)
 
 
-def _apposed_name(subj: Token, ent_at: list[int]) -> Span | None:
+def _apposed_name(subj: Token, ent_at: EntityIndex) -> Span | None:
     """ "Jeff Bezos, le fondateur d'Amazon, a cédé": the name before a role noun subject."""
     if subj.pos_ != "NOUN" or ent_at[subj.i] >= 0:
         return None
@@ -155,16 +155,16 @@ def _apposed_name(subj: Token, ent_at: list[int]) -> Span | None:
     k = ent_at[i - 1]
     if (
         k >= 0
-        and doc.ents[k].label_ in ACTOR_LABELS
-        and doc.ents[k].root.dep_ not in ("obl", "nmod")
+        and ent_at.ents[k].label_ in ACTOR_LABELS
+        and ent_at.ents[k].root.dep_ not in ("obl", "nmod")
     ):
-        start = doc.ents[k].start
+        start = ent_at.ents[k].start
         if start == doc[start].sent.start or doc[start - 1].is_punct:
-            return doc.ents[k]
+            return ent_at.ents[k]
     return None
 
 
-def _with_coordinated(found: list[Span], ent_at: list[int]) -> list[Span]:
+def _with_coordinated(found: list[Span], ent_at: EntityIndex) -> list[Span]:
     """Add names coordinated with the subject that the parse attached elsewhere."""
     if not found:
         return found
@@ -177,10 +177,10 @@ def _with_coordinated(found: list[Span], ent_at: list[int]) -> list[Span]:
         return out
     while i >= 1 and doc[i].lower_ in (",", "et"):
         k = ent_at[i - 1]
-        if k < 0 or doc.ents[k].label_ not in _SUBJECT_LABELS:
+        if k < 0 or ent_at.ents[k].label_ not in _SUBJECT_LABELS:
             break
-        out.insert(0, doc.ents[k])
-        i = doc.ents[k].start - 1
+        out.insert(0, ent_at.ents[k])
+        i = ent_at.ents[k].start - 1
     return out
 
 

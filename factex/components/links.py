@@ -20,6 +20,7 @@ total, and takes as metric the words right after each amount.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any
 
 from spacy.language import Language
@@ -30,6 +31,7 @@ from factex.components.extensions import DATES, MONEY, PERCENT, register_extensi
 from factex.components.syntax import (
     CLAUSE_DEPS,
     RELATIVE_DEPS,
+    EntityIndex,
     ancestors,
     canonical,
     clause_head,
@@ -102,7 +104,7 @@ class AmountLinker:
 
     # -- one amount ------------------------------------------------------------------------
     def _link(
-        self, span: Span, is_percent: bool, ent_at: list[int], dates: _DateIndex
+        self, span: Span, is_percent: bool, ent_at: EntityIndex, dates: _DateIndex
     ) -> dict[str, Any]:
         root = span_root(span)
         metric_token, metric = self._metric(root, is_percent)
@@ -112,7 +114,7 @@ class AmountLinker:
         if subject is None:
             subject = self._clause_subject(root, ent_at)
         if subject is None:
-            subject = self._nearest_actor(span)
+            subject = self._nearest_actor(span, ent_at)
         return {"subject": subject, "metric": metric, "period": dates.period(span, root)}
 
     def _metric(self, root: Token, is_percent: bool) -> tuple[Token | None, str | None]:
@@ -210,7 +212,7 @@ class AmountLinker:
         return best
 
     # -- subject ---------------------------------------------------------------------------
-    def _clause_subject(self, root: Token, ent_at: list[int]) -> str | None:
+    def _clause_subject(self, root: Token, ent_at: EntityIndex) -> str | None:
         verb = clause_head(root)
         seen = 0
         while seen < 3:
@@ -227,14 +229,14 @@ class AmountLinker:
             seen += 1
         return None
 
-    def _nearest_actor(self, span: Span) -> str | None:
+    def _nearest_actor(self, span: Span, ent_at: EntityIndex) -> str | None:
         """The ORG/PER of the sentence nearest the amount, before it first; never a source."""
-        doc = span.doc
         sent = span.sent
         start = _written_sentence_start(sent)
+        ks = {k for k in ent_at[start : sent.end] if k >= 0}
         best: tuple[int, str] | None = None
-        for ent in doc.ents:
-            if ent.label_ not in ("ORG", "PER") or ent.start < start or ent.end > sent.end:
+        for ent in (ent_at.ents[k] for k in sorted(ks)):
+            if ent.label_ not in ("ORG", "PER") or ent.end > sent.end:
                 continue
             if self._is_source(ent):
                 continue
@@ -289,6 +291,7 @@ class _DateIndex:
         self.covering: dict[int, Span] = {}
         self.attached: dict[int, list[Span]] = {}
         self.spans: list[Span] = []
+        self.starts: list[int] = []
         if DATES not in doc.spans:
             return
         for span in doc.spans[DATES]:
@@ -300,6 +303,7 @@ class _DateIndex:
             root = span_root(span)
             self.attached.setdefault(root.head.i, []).append(span)
         self.spans.sort(key=lambda s: s.start)
+        self.starts = [s.start for s in self.spans]
 
     def period(self, amount: Span, root: Token) -> str | None:
         if not self.spans:
@@ -321,13 +325,13 @@ class _DateIndex:
                 return _value(best)
         # No date on the path: the nearest one before the amount in the same sentence, unless
         # it sits in a relative clause.
-        sent = amount.sent
-        for span in reversed(self.spans):
-            if span.start >= amount.start or span.start < sent.start:
-                continue
-            if any(t.dep_ in RELATIVE_DEPS for t in (span_root(span).head,)):
-                continue
-            return _value(span)
+        sent_start = amount.sent.start
+        k = bisect_left(self.starts, amount.start) - 1
+        while k >= 0 and self.spans[k].start >= sent_start:
+            span = self.spans[k]
+            if span_root(span).head.dep_ not in RELATIVE_DEPS:
+                return _value(span)
+            k -= 1
         return None
 
 
@@ -358,20 +362,19 @@ def _written_sentence_start(sent: Span) -> int:
     return start
 
 
-def _owner(metric: Token, ent_at: list[int]) -> str | None:
+def _owner(metric: Token, ent_at: EntityIndex) -> str | None:
     """Who the metric belongs to: "le chiffre d'affaires d'Alibaba", "le PIB de la France"."""
     found = entities_below(metric, ent_at, deps=_OWNER_DEPS, max_depth=4)
     if found:
         return canonical(found[0])
     # Other labels only as a "de" complement of the metric itself ("le PIB de la France",
     # "les ventes de Tesla" read as LOC), not deeper ("dans ses usines du Nord").
-    doc = metric.doc
     hops = [metric, *(c for c in metric.children if c.dep_ == "nmod" and _genitive(c))]
     for hop in hops:
         for child in hop.children:
             k = ent_at[child.i]
-            if k >= 0 and doc.ents[k].label_ in _OWNER_LABELS and _genitive(child):
-                return canonical(doc.ents[k])
+            if k >= 0 and ent_at.ents[k].label_ in _OWNER_LABELS and _genitive(child):
+                return canonical(ent_at.ents[k])
     return None
 
 

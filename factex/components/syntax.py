@@ -47,18 +47,31 @@ def ancestors(token: Token) -> Iterator[Token]:
         yield token
 
 
-def entity_index(doc: Doc) -> list[int]:
-    """For each token, the index of the entity of ``doc.ents`` covering it, or -1."""
-    index = [-1] * len(doc)
-    for k, ent in enumerate(doc.ents):
-        for i in range(ent.start, ent.end):
-            index[i] = k
-    return index
+class EntityIndex(list[int]):
+    """For each token, the index of the entity covering it in ``ents`` (``doc.ents``), or -1.
+
+    ``doc.ents`` builds new Span objects at each access: it is read once per doc here.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        super().__init__([-1] * len(doc))
+        self.ents: tuple[Span, ...] = tuple(doc.ents)
+        for k, ent in enumerate(self.ents):
+            for i in range(ent.start, ent.end):
+                self[i] = k
+
+    def at(self, i: int) -> Span | None:
+        k = self[i]
+        return self.ents[k] if k >= 0 else None
+
+
+def entity_index(doc: Doc) -> EntityIndex:
+    return EntityIndex(doc)
 
 
 def entities_below(
     token: Token,
-    ent_at: list[int],
+    ent_at: EntityIndex,
     labels: frozenset[str] = ACTOR_LABELS,
     deps: frozenset[str] | None = None,
     max_depth: int = 6,
@@ -67,8 +80,7 @@ def entities_below(
 
     ``deps`` restricts the walk to those dependencies (e.g. nominal complements only).
     """
-    doc = token.doc
-    ents = doc.ents
+    ents = ent_at.ents
     found: dict[int, Span] = {}
     stack = [(token, 0)]
     while stack:
