@@ -7,14 +7,17 @@ the top of a text is the reference for the whole of it (the same rule as :func:`
 
 Nothing is lost when one document breaks a component: a Doc that never comes back out of
 ``nlp.pipe`` (dropped by an error handler, or in a batch that failed) is run again alone, which
-either recovers it or gives the exact error for that one item. When worker processes cannot
-start (no ``fork``, a pipeline that cannot be pickled...) the run warns and carries on with one
-process, starting again from the first document that had not come back.
+either recovers it or gives the exact error for that one item. With several processes,
+:mod:`factex.pool` forks workers that each run this whole flow on batches of items; without
+``fork``, spaCy's ``nlp.pipe(n_process=...)`` is used. When worker processes cannot start (a
+daemonic process, a pipeline that cannot be pickled...) or die, the run warns and carries on
+with one process from the first item whose result had not come back.
 """
 
 from __future__ import annotations
 
 import itertools
+import os
 import warnings
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -142,6 +145,15 @@ def run_jobs(
 ) -> Iterator[Facts]:
     """One :class:`Facts` per job, in order (none for failed jobs with ``on_error="skip"``)."""
     register_extensions()
+    if n_process != 1:
+        from factex.pool import fork_available, run_forked
+
+        if fork_available():
+            workers = n_process if n_process > 0 else (os.cpu_count() or 1)
+            yield from run_forked(
+                nlp, jobs, batch_size=batch_size, n_process=workers, on_error=on_error
+            )
+            return
     waiting: deque[Job] = deque()
     counter = itertools.count()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing
+import os
 import subprocess
 import sys
 import textwrap
@@ -38,6 +39,26 @@ def _trap(doc: Doc) -> Doc:
     if TRAP in doc.text:
         raise ValueError("le piège s'est refermé")
     return doc
+
+
+KILL = "ARRÊT BRUTAL"
+
+
+@Language.component("factex_test_killer")
+def _killer(doc: Doc) -> Doc:
+    """Dies like a worker killed for memory, but only in a child process."""
+    if KILL in doc.text and multiprocessing.parent_process() is not None:
+        os._exit(9)
+    return doc
+
+
+@pytest.fixture()
+def killer(nlp: Language) -> Iterator[Language]:
+    nlp.add_pipe("factex_test_killer")
+    try:
+        yield nlp
+    finally:
+        nlp.remove_pipe("factex_test_killer")
 
 
 @pytest.fixture()
@@ -160,6 +181,22 @@ def test_a_failing_component_costs_only_its_own_document(
 def test_raise_mode_raises_the_component_error(trapped: Language, n_process: int) -> None:
     with pytest.raises(ValueError, match="le piège s'est refermé"):
         list(factex.extract_many([NEWS[0], TRAP], n_process=n_process))
+
+
+def test_a_dead_worker_loses_nothing(killer: Language) -> None:
+    items = [*NEWS, f"{KILL} : {NEWS[0]}", *NEWS]
+    with pytest.warns(RuntimeWarning, match="carrying on with one process"):
+        results = list(factex.extract_many(items, n_process=2, batch_size=2))
+    expected = list(factex.extract_many(items, batch_size=2))
+    assert [signature(f) for f in results] == [signature(f) for f in expected]
+
+
+def test_raise_mode_yields_the_items_before_the_bad_one(nlp: Language) -> None:
+    results = factex.extract_many([NEWS[0], NEWS[1], 12, NEWS[2]], n_process=2, batch_size=1)
+    assert next(results).id == 0
+    assert next(results).id == 1
+    with pytest.raises(TypeError, match="item 2"):
+        next(results)
 
 
 def test_same_records_run_after_run_and_across_processes(nlp: Language) -> None:
