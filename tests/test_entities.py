@@ -89,6 +89,18 @@ def test_line_break_keeps_the_named_piece(nlp: Language) -> None:
     assert _pairs(doc) == [("Marie Durand", "PER")]
 
 
+def test_line_break_skips_page_furniture(nlp: Language) -> None:
+    text = "Vidéo\n\nBruno Retailleau a présenté son plan."
+    doc = _with_ents(nlp, text, [("Vidéo\n\nBruno Retailleau", "PER")])
+    assert _pairs(doc) == [("Bruno Retailleau", "PER")]
+
+
+def test_paragraph_break_starts_a_sentence(nlp: Language) -> None:
+    doc = _entities(nlp, "Les banques en Europe\n\nLa BCE a relevé ses taux jeudi.")
+    starts = [s[0].text for s in doc.sents if not s[0].is_space]
+    assert starts == ["Les", "La"]
+
+
 def test_edge_punctuation_and_dangling_words(nlp: Language) -> None:
     text = "Selon « Airbus », le centre des opérations reste à Toulouse."
     doc = _with_ents(nlp, text, [("« Airbus »", "ORG"), ("centre des", "ORG")])

@@ -74,8 +74,10 @@ class EntityCleaner:
     def __call__(self, doc: Doc) -> Doc:
         candidates: list[Span] = []
         for ent in doc.ents:
-            span = self._trim(ent)
-            if span is not None:
+            for piece in self._pieces(ent):
+                span = self._trim(doc, *piece)
+                if span is None:
+                    continue
                 span = self._extend_org(span)
                 label = self._relabel(span, ent.label_)
                 candidates.append(Span(doc, span.start, span.end, label=label))
@@ -108,17 +110,26 @@ class EntityCleaner:
         return found
 
     # -- cleaning --------------------------------------------------------------------------
-    def _trim(self, ent: Span) -> Span | None:
-        start, end = ent.start, ent.end
-        doc = ent.doc
-        # A line break ends a name: of the pieces, keep the first that holds a proper noun
-        # ("Afrique\n\nExploitant" is Afrique, "Commentaires\n\nFrançois Pinault" the name).
+    def _pieces(self, ent: Span) -> list[tuple[int, int]]:
+        """A line break ends a name: the first piece that holds a proper noun and is no page
+        furniture ("Afrique\n\nExploitant" is Afrique, "Commentaires\n\nFrançois Pinault" the
+        name); without one, the first piece. The tagger's PROPN is too loose on the word
+        starting a paragraph to keep later pieces as names of their own.
+        """
         breaks = [t.i for t in ent if t.is_space and "\n" in t.text]
-        if breaks:
-            pieces = list(zip([start, *(b + 1 for b in breaks)], [*breaks, end], strict=True))
-            pieces = [(a, b) for a, b in pieces if b > a]
-            named = [(a, b) for a, b in pieces if any(t.pos_ == "PROPN" for t in doc[a:b])]
-            start, end = (named or pieces or [(start, start)])[0]
+        if not breaks:
+            return [(ent.start, ent.end)]
+        pieces = zip([ent.start, *(b + 1 for b in breaks)], [*breaks, ent.end], strict=True)
+        kept = [(a, b) for a, b in pieces if b > a]
+        named = [
+            (a, b)
+            for a, b in kept
+            if any(t.pos_ == "PROPN" for t in ent.doc[a:b])
+            and name_key(ent.doc[a:b].text) not in self.furniture
+        ]
+        return (named or kept)[:1]
+
+    def _trim(self, doc: Doc, start: int, end: int) -> Span | None:
         while start < end and _edge_junk(doc[start]):
             start += 1
         while end > start and (_edge_junk(doc[end - 1]) or _dangling(doc[end - 1])):
