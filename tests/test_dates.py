@@ -205,6 +205,8 @@ def test_absolute_needs_no_reference(phrase: str) -> None:
         "1/3 des salariés",
         "Nantes 21 3 14 points",
         "ouvert 24h/24 et 7j/7",
+        "une prime de 1500 euros",
+        "un total de 1987 votes",
         "le musée ouvre en semaine",
         "au 02 31 45 67 89",
         "une année difficile",
@@ -231,3 +233,11 @@ def test_publication_date_in_text() -> None:
 def test_dateline_only_at_paragraph_start() -> None:
     assert G.find_published("Le 22 mai 2012. - ce n'est pas en tête") is not None
     assert G.find_published("Il est né le 22 mai 2012 - à Paris.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [("le budget 2021 est voté", "2021"), ("la crise de 2008", "2008"), ("en 2011", "en 2011")],
+)
+def test_year_cue_inside_or_outside_the_span(text: str, mention: str) -> None:
+    assert [text[c.start : c.end] for c in G.scan(text)] == [mention]

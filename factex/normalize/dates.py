@@ -752,6 +752,8 @@ class DateGrammar:
             s = m.start("y")
             if cue in ("pour", "vers"):
                 s = m.start()
+        if cue in ("de", "budget", "campagne", "édition", "millésime") and y2 is None:
+            s = m.start("y")  # "la crise de 2008", "le budget 2021": the date is the year
         if cue in ("printemps", "été", "automne", "hiver"):
             return None  # handled by the season rule
         if y2 is not None:
