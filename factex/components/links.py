@@ -20,6 +20,7 @@ total, and takes as metric the words right after each amount.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from typing import Any
 
@@ -65,7 +66,12 @@ class AmountLinker:
         self.transparent = frozenset(data["transparent_nouns"])
         self.list_markers = frozenset(data["list_markers"])
         self.list_heads = frozenset(data["list_heads"])
-        self.source_markers = frozenset(data["source_markers"])
+        self.source_markers = frozenset(_fold(m) for m in data["source_markers"])
+        self.source_pattern = re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(m) for m in sorted(self.source_markers)) + r")(?!\w)"
+        )
+        self.not_metrics = frozenset(data["not_metrics"])
+        self.open_metrics = frozenset(data["open_metrics"])
         self.designators = frozenset(
             resources.load(lang or nlp.lang, "entity_gazetteer")["org_designators"]
         )
@@ -119,6 +125,10 @@ class AmountLinker:
 
     def _metric(self, root: Token, is_percent: bool) -> tuple[Token | None, str | None]:
         """The token heading the measured noun phrase and its text, or (None, None)."""
+        # "3 % de son chiffre d'affaires": the metric is the amount's own complement.
+        for child in root.children:
+            if child.dep_ == "nmod" and child.i > root.i and self._phrase(child):
+                return child, self._phrase(child)
         token = root
         for _ in range(4):
             head = token.head
@@ -136,7 +146,15 @@ class AmountLinker:
                     if found[0] is None and head.lower_ in self.metric_nouns:
                         found = (head, head.lower_)
                     return found
-                return head, self._phrase(head) or _noun_phrase(head)
+                phrase = self._phrase(head)
+                if phrase:
+                    return head, phrase
+                # Off the list, the parse names the metric only for "un contrat de 3 millions".
+                if lemma in self.not_metrics or head.lower_ in self.not_metrics:
+                    return None, None
+                if head.i < token.i and any(c.lower_ in _GENITIVE for c in token.children):
+                    return head, _noun_phrase(head)
+                return None, None
             if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
                 return self._verb_metric(head, token, is_percent)
             token = head
@@ -204,8 +222,14 @@ class AmountLinker:
                 best, best_end = text, tok.i + 1
         if best is None:
             return None
-        # Adjectives right after qualify it: "prix moyen", "chiffre d'affaires consolidé".
         end = best_end
+        # "taux de marge", "part de marché": an open metric takes its complement along.
+        if _fold(best) in self.open_metrics and end + 1 < len(doc):
+            nxt = doc[end + 1]
+            if _fold(doc[end].text) in _GENITIVE and nxt.pos_ == "NOUN" and nxt.head.i == noun.i:
+                best_end = end = end + 2
+                best = normalize_name(doc[noun.i : end].text)
+        # Adjectives right after qualify it: "prix moyen", "chiffre d'affaires consolidé".
         while end < len(doc) and doc[end].pos_ == "ADJ" and noun.i <= doc[end].head.i < end:
             end += 1
         return normalize_name(doc[noun.i : end].text) if end > best_end else best
@@ -250,11 +274,20 @@ class AmountLinker:
         return best[1] if best else None
 
     def _is_source(self, ent: Span) -> bool:
+        """ "Selon l'Insee", "D'après le ministère", "Selon la fédération, Febelfin": a source."""
         doc = ent.doc
-        before = doc[max(ent.sent.start, ent.start - 3) : ent.start]
-        return any(t.lower_ in self.source_markers for t in before) or any(
-            c.dep_ == "case" and c.lower_ in self.source_markers for c in ent.root.children
-        )
+        before = _fold(doc[max(ent.sent.start, ent.start - 3) : ent.start].text)
+        if self.source_pattern.search(before):
+            return True
+        token = ent.root
+        for _ in range(3):
+            for c in token.children:
+                if c.dep_ == "case" and self.source_pattern.search(_fold(c.text)):
+                    return True
+            if token.dep_ not in ("appos", "nmod", "flat:name", "conj") or token.head.i == token.i:
+                break
+            token = token.head
+        return False
 
     # -- breakdowns ("dont ...") -----------------------------------------------------------
     def _item_metric(self, span: Span) -> str | None:
