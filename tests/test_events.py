@@ -73,3 +73,16 @@ def test_same_clause_same_date_is_one_event(nlp: Language) -> None:
         ],
     )
     assert len(doc.spans[EVENTS]) == 1
+
+
+def test_dateline_is_no_event(nlp: Language) -> None:
+    text = "3 juin 2024\n\nLe groupe Fnac Darty a publié ses comptes vendredi."
+    doc = annotate(
+        nlp,
+        text,
+        [
+            {"text": "3 juin 2024", "value": "2024-06-03"},
+            {"text": "vendredi", "value": "2024-05-31"},
+        ],
+    )
+    assert [s._.factex_event["date"] for s in doc.spans[EVENTS]] == ["2024-05-31"]

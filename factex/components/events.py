@@ -15,7 +15,7 @@ no verb is above it in the clause). The event is ``doc.spans[EVENTS]`` with
 
 The event span is the clause: the verb's subtree (left edge to right edge), widened to cover the
 date and trimmed of edge punctuation; for a main verb it is the sentence. Two dates with the
-same value in the same clause make one event.
+same value in the same clause make one event; a date standing alone (a dateline) makes none.
 """
 
 from __future__ import annotations
@@ -63,6 +63,8 @@ class EventFinder:
                 if not value:
                     continue
                 head = self._governor(date)
+                if date.start <= head.i < date.end:
+                    continue  # a dateline ("24 juin 2012") is no clause, hence no event
                 if (head.i, value) in seen:
                     continue
                 seen.add((head.i, value))
