@@ -47,7 +47,7 @@ _MAX_METRIC_WORDS = 6
 _MAX_ITEM_WORDS = 8
 _OWNER_DEPS = frozenset({"nmod", "appos", "flat:name", "flat", "compound", "conj"})
 _SUBJECT_LABELS = frozenset({"ORG", "PER", "MISC"})
-_OWNER_LABELS = frozenset({"LOC", "MISC"})
+_OWNER_LABELS = frozenset({"MISC"})
 _GENITIVE = frozenset({"de", "d'", "d’", "du", "des"})
 
 
@@ -396,12 +396,12 @@ def _written_sentence_start(sent: Span) -> int:
 
 
 def _owner(metric: Token, ent_at: EntityIndex) -> str | None:
-    """Who the metric belongs to: "le chiffre d'affaires d'Alibaba", "le PIB de la France"."""
+    """Who the metric belongs to: "le chiffre d'affaires d'Alibaba"."""
     found = entities_below(metric, ent_at, deps=_OWNER_DEPS, max_depth=4)
     if found:
         return canonical(found[0])
-    # Other labels only as a "de" complement of the metric itself ("le PIB de la France",
-    # "les ventes de Tesla" read as LOC), not deeper ("dans ses usines du Nord").
+    # MISC only as a "de" complement of the metric itself ("les ventes de Twitter" read as
+    # MISC), not deeper ("dans ses usines du Nord"); places are never subjects.
     hops = [metric, *(c for c in metric.children if c.dep_ == "nmod" and _genitive(c))]
     for hop in hops:
         for child in hop.children:
