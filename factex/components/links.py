@@ -72,6 +72,7 @@ class AmountLinker:
         )
         self.not_metrics = frozenset(data["not_metrics"])
         self.open_metrics = frozenset(data["open_metrics"])
+        self.bases = frozenset(_fold(b) for b in data["bases"])
         self.designators = frozenset(
             resources.load(lang or nlp.lang, "entity_gazetteer")["org_designators"]
         )
@@ -101,7 +102,7 @@ class AmountLinker:
             else:
                 total = None
             if total is not None:
-                links = dict(total, metric=self._item_metric(span))
+                links = dict(total, metric=self._item_metric(span) or total.get("metric"))
             else:
                 links = self._link(span, kind == PERCENT, ent_at, dates)
             span._.factex_links = links
@@ -125,10 +126,17 @@ class AmountLinker:
 
     def _metric(self, root: Token, is_percent: bool) -> tuple[Token | None, str | None]:
         """The token heading the measured noun phrase and its text, or (None, None)."""
-        # "3 % de son chiffre d'affaires": the metric is the amount's own complement.
+        # "une baisse de 3 % de son chiffre d'affaires": the amount's own complement, unless it
+        # is what a percentage is taken of ("5 % du PIB").
         for child in root.children:
-            if child.dep_ == "nmod" and child.i > root.i and self._phrase(child):
-                return child, self._phrase(child)
+            phrase = self._phrase(child) if child.dep_ == "nmod" and child.i > root.i else None
+            if phrase and _fold(phrase) not in self.bases:
+                return child, phrase
+        # A predicate amount: "la croissance a été de 0,9 %".
+        if root.head.i == root.i or root.dep_ in CLAUSE_DEPS:
+            found = self._subject_metric(root)
+            if found[0] is not None:
+                return found
         token = root
         for _ in range(4):
             head = token.head
@@ -151,7 +159,8 @@ class AmountLinker:
                     return head, phrase
                 # Off the list, the parse names the metric only for "un contrat de 3 millions".
                 if lemma in self.not_metrics or head.lower_ in self.not_metrics:
-                    return None, None
+                    token = head
+                    continue
                 if head.i < token.i and any(c.lower_ in _GENITIVE for c in token.children):
                     return head, _noun_phrase(head)
                 return None, None
@@ -174,6 +183,20 @@ class AmountLinker:
         for child in verb.children:
             if child.dep_ == "obj" and child.i != via.i and self._phrase(child):
                 return child, self._phrase(child)
+            # "a relevé sa prévision de croissance à 5 %"
+            if child.dep_ == "obj" and child.lemma_ in self.transparent:
+                for grand in child.children:
+                    if grand.dep_ == "nmod" and self._phrase(grand):
+                        return grand, self._phrase(grand)
+        # A participle on a noun: "sa marge, attendue à 13 %".
+        if verb.dep_ == "acl" and verb.head.i != verb.i:
+            noun = verb.head
+            if noun.lemma_ in self.transparent:
+                noun = next(
+                    (c for c in noun.children if c.dep_ == "nmod" and self._phrase(c)), noun
+                )
+            if self._phrase(noun):
+                return noun, self._phrase(noun)
         if verb.pos_ == "NOUN" and self._phrase(
             verb
         ):  # a verbless clause: "Chiffre d'affaires : 3 M€"
@@ -185,6 +208,11 @@ class AmountLinker:
             phrase = self._phrase(subj)
             if phrase:
                 return subj, phrase
+            # "la hausse des prix a ralenti à 4 %": the metric is what changes.
+            if subj.lemma_ in self.change_nouns:
+                found = self._owner_metric(subj, exclude=subj)
+                if found[0] is not None:
+                    return found
         # Not in the list but built like one: "la fortune de Bernard Arnault a augmenté de ...".
         for subj in subjects(verb):
             if (
@@ -223,12 +251,31 @@ class AmountLinker:
         if best is None:
             return None
         end = best_end
-        # "taux de marge", "part de marché": an open metric takes its complement along.
-        if _fold(best) in self.open_metrics and end + 1 < len(doc):
-            nxt = doc[end + 1]
-            if _fold(doc[end].text) in _GENITIVE and nxt.pos_ == "NOUN" and nxt.head.i == noun.i:
-                best_end = end = end + 2
-                best = normalize_name(doc[noun.i : end].text)
+        # "taux de marge", "prix de l'immobilier ancien": an open metric takes its complement.
+        if (
+            _fold(best) in self.open_metrics
+            and end < len(doc)
+            and _word(doc[end].text) in _GENITIVE
+        ):
+            k = end + 1
+            while k < len(doc) and doc[k].pos_ == "DET":
+                k += 1
+            if k < len(doc) and doc[k].pos_ in ("NOUN", "PROPN") and doc[k].head.i == noun.i:
+                comp = doc[k]
+                k += 1
+                while (
+                    k < len(doc)
+                    and doc[k].head.i == comp.i
+                    and doc[k].dep_
+                    in (
+                        "amod",
+                        "flat:name",
+                        "nmod",
+                    )
+                    and doc[k].pos_ in ("ADJ", "PROPN")
+                ):
+                    k += 1
+                return normalize_name(doc[noun.i : k].text)
         # Adjectives right after qualify it: "prix moyen", "chiffre d'affaires consolidé".
         while end < len(doc) and doc[end].pos_ == "ADJ" and noun.i <= doc[end].head.i < end:
             end += 1
@@ -295,6 +342,9 @@ class AmountLinker:
         doc = span.doc
         sent_end = span.sent.end
         i = span.end
+        # "dont 10,1 milliards en France": a breakdown by place keeps the total's metric.
+        if i < sent_end and doc[i].pos_ == "ADP" and _word(doc[i].text) not in _GENITIVE:
+            return None
         while i < sent_end and (doc[i].pos_ in ("ADP", "DET") or doc[i].is_space):
             i += 1
         words: list[Token] = []
@@ -435,6 +485,11 @@ def _quoted(words: list[Token]) -> str | None:
     if opened is not None:
         return normalize_name("".join(t.text_with_ws for t in words[opened + 1 :])) or None
     return None
+
+
+def _word(text: str) -> str:
+    """A token's text for word lists: lowercase, straight apostrophe kept ("d'")."""
+    return text.replace("’", "'").casefold()
 
 
 def _fold(text: str) -> str:
