@@ -106,14 +106,41 @@ def measure_in_child(kind: str, n_texts: int) -> dict[str, float]:
     return result
 
 
-# -- throughput -----------------------------------------------------------------------------
-def timed(run: Callable[[], Any]) -> float:
-    start = time.perf_counter()
-    run()
+# -- what the machine gives two processes right now ------------------------------------------
+def _burn(_: int = 0) -> float:
+    start, x = time.perf_counter(), 0
+    for i in range(15_000_000):
+        x += i
     return time.perf_counter() - start
 
 
-Timings = dict[tuple[str, int], list[float]]
+def parallel_capacity() -> float:
+    """Speed-up of two pure-Python CPU-bound processes over one: 2.0 on two idle cores.
+
+    On a shared machine this is the ceiling for any two-process speed-up measured below.
+    """
+    import multiprocessing
+
+    one = _burn()
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        start = time.perf_counter()
+        pool.map(_burn, [0, 1])
+        two = time.perf_counter() - start
+    return 2 * one / two
+
+
+# -- throughput -----------------------------------------------------------------------------
+def timed(run: Callable[[], Any]) -> tuple[float, float]:
+    """Wall-clock seconds and CPU seconds (this process and its children) of one run."""
+    start, before = time.perf_counter(), os.times()
+    run()
+    after = os.times()
+    cpu = sum(getattr(after, f) - getattr(before, f)
+              for f in ("user", "system", "children_user", "children_system"))
+    return time.perf_counter() - start, cpu
+
+
+Timings = dict[tuple[str, int], list[tuple[float, float]]]
 
 
 def throughput(rounds: int, texts: list[str], batch_size: int) -> Timings:
@@ -135,13 +162,15 @@ def throughput(rounds: int, texts: list[str], batch_size: int) -> Timings:
     warm = texts[:10]
     sum(1 for _ in bare.pipe(warm))
     sum(1 for _ in factex.extract_many(warm, nlp=fx))
-    seconds: dict[tuple[str, int], list[float]] = {key: [] for key in runs}
+    seconds: Timings = {key: [] for key in runs}
     for r in range(rounds):
         order = list(runs) if r % 2 == 0 else list(reversed(list(runs)))
         for key in order:
-            seconds[key].append(timed(runs[key]))
-            print(f"  round {r + 1}: {key[0]:>6} n_process={key[1]}: {seconds[key][-1]:.2f} s",
-                  flush=True)
+            load = os.getloadavg()[0]
+            wall, cpu = timed(runs[key])
+            seconds[key].append((wall, cpu))
+            print(f"  round {r + 1}: {key[0]:>6} n_process={key[1]}: {wall:6.2f} s wall, "
+                  f"{cpu:6.2f} s CPU (load average before: {load:.1f})", flush=True)
     return seconds
 
 
@@ -216,16 +245,21 @@ def main(argv: list[str] | None = None) -> None:
                   f"{m['worker_rss_mb']:.0f} MB (largest worker, n_process=2)")
 
     print(f"\n== throughput, {args.rounds} alternating rounds (median) ==")
+    print(f"parallel capacity now (two CPU-bound processes vs one): {parallel_capacity():.2f}x")
     seconds = throughput(args.rounds, texts, args.batch_size)
-    median = {key: statistics.median(v) for key, v in seconds.items()}
-    for (kind, n), s in sorted(median.items()):
-        print(f"{kind:>6} n_process={n}: {len(texts) / s:6.1f} docs/s  {tokens / s:8.0f} tokens/s")
+    wall = {key: statistics.median(w for w, _ in v) for key, v in seconds.items()}
+    cpu = {key: statistics.median(c for _, c in v) for key, v in seconds.items()}
+    for (kind, n), s in sorted(wall.items()):
+        print(f"{kind:>6} n_process={n}: {len(texts) / s:6.1f} docs/s  {tokens / s:8.0f} tokens/s"
+              f"  ({cpu[(kind, n)]:.2f} s CPU)")
     for n in (1, 2):
-        ratio = median[("bare", n)] / median[("factex", n)]
-        print(f"ratio factex/bare, n_process={n}: {ratio:.3f}")
+        ratio = wall[("bare", n)] / wall[("factex", n)]
+        print(f"ratio factex/bare, n_process={n}: {ratio:.3f} (wall clock), "
+              f"{cpu[('bare', n)] / cpu[('factex', n)]:.3f} (CPU time)")
     for kind in ("bare", "factex"):
-        print(f"speed-up with 2 processes ({kind}): "
-              f"{median[(kind, 1)] / median[(kind, 2)]:.2f}x")
+        print(f"speed-up with 2 processes ({kind}): {wall[(kind, 1)] / wall[(kind, 2)]:.2f}x; "
+              f"CPU spent with 2 processes / with 1: {cpu[(kind, 2)] / cpu[(kind, 1)]:.2f} "
+              "(1.0 = no extra work; the speed-up needs two idle cores)")
 
     print("\n== cost per component (one pass, n_process=1) ==")
     costs = component_costs(texts, args.batch_size)
@@ -239,6 +273,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.profile:
         print("\n== profile of factex.extract_many (cProfile, n_process=1) ==")
         print(profile(texts, args.batch_size, args.top))
+    print(f"parallel capacity at the end: {parallel_capacity():.2f}x")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"(this process, both pipelines loaded: peak RSS {peak:.0f} MB)")
 
