@@ -156,7 +156,7 @@ class AmountLinker:
                     return found
                 phrase = self._phrase(head)
                 if phrase:
-                    return head, phrase
+                    return head, self._wider_phrase(head) or phrase
                 # Off the list, the parse names the metric only for "un contrat de 3 millions".
                 if lemma in self.not_metrics or head.lower_ in self.not_metrics:
                     token = head
@@ -233,6 +233,17 @@ class AmountLinker:
             if child.i != exclude.i and child.dep_ == "nmod" and self._phrase(child):
                 return child, self._phrase(child)
         return None, None
+
+    def _wider_phrase(self, noun: Token) -> str | None:
+        """A listed metric that ends at ``noun`` but starts before it ("levée de fonds")."""
+        doc = noun.doc
+        for back in (2, 3):
+            start = noun.i - back
+            if start >= 0 and not any(t.is_punct for t in doc[start : noun.i]):
+                text = normalize_name(doc[start : noun.i + 1].text)
+                if _fold(text) in self.metric_nouns:
+                    return text
+        return None
 
     def _phrase(self, noun: Token) -> str | None:
         """The longest metric of the list starting at ``noun``, as written (typography unified)."""
@@ -392,6 +403,11 @@ class _DateIndex:
         if not self.spans:
             return None
         own_clause = clause_head(root)
+        # A date hanging on a word of the amount: "113 milliards de dollars au deuxième trimestre".
+        inside = [d for i in range(amount.start, amount.end) for d in self.attached.get(i, ())]
+        inside = [d for d in inside if not (amount.start <= d.start < amount.end)]
+        if inside:
+            return _value(min(inside, key=lambda d: (_is_day(d), abs(d.start - amount.start))))
         for token in (root, *ancestors(root)):
             if token.i in self.covering and not (amount.start <= token.i < amount.end):
                 return _value(self.covering[token.i])
