@@ -62,6 +62,29 @@ def test_dates_without_value_make_no_event(nlp: Language) -> None:
     assert list(doc.spans[EVENTS]) == []
 
 
+def test_one_event_per_clause_dated_by_the_finest_date(nlp: Language) -> None:
+    text = "Vivendi a publié mardi ses comptes du premier trimestre 2024."
+    doc = nlp.get_pipe("factex_events")(
+        _with_grains(
+            annotate(nlp, text, [{"text": "mardi", "value": "2024-05-14"}]),
+            [("mardi", "2024-05-14", "day"), ("premier trimestre 2024", "2024-Q1", "quarter")],
+        )
+    )
+    assert [s._.factex_event["date"] for s in doc.spans[EVENTS]] == ["2024-05-14"]
+
+
+def _with_grains(doc: Doc, dates: list[tuple[str, str, str]]) -> Doc:
+    spans = []
+    for text, value, grain in dates:
+        start = doc.text.index(text)
+        span = doc.char_span(start, start + len(text), alignment_mode="expand")
+        assert span is not None
+        span._.factex_date = {"value": value, "grain": grain, "relative": False}
+        spans.append(span)
+    doc.spans[DATES] = spans
+    return doc
+
+
 def test_same_clause_same_date_is_one_event(nlp: Language) -> None:
     text = "Le 2 mai, soit le 2 mai 2024, Engie a signé un contrat."
     doc = annotate(

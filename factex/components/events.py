@@ -14,8 +14,9 @@ no verb is above it in the clause). The event is ``doc.spans[EVENTS]`` with
   devenu ...") those of the clause it hangs on or that hangs on it.
 
 The event span is the clause: the verb's subtree (left edge to right edge), widened to cover the
-date and trimmed of edge punctuation; for a main verb it is the sentence. Two dates with the
-same value in the same clause make one event; a date standing alone (a dateline) makes none.
+date and trimmed of edge punctuation; for a main verb it is the sentence. Several
+dates in one clause make one event, dated by the finest of them; a date standing alone (a
+dateline) or inside a noun phrase that is no trigger makes none.
 """
 
 from __future__ import annotations
@@ -57,7 +58,9 @@ class EventFinder:
         events: list[Span] = []
         if DATES in doc.spans:
             ent_at = entity_index(doc)
-            seen: set[tuple[int, str]] = set()
+            # One event per clause: of its dates, the finest ("a publié hier ses comptes du
+            # premier trimestre" happened hier; the quarter is what the figures cover).
+            by_clause: dict[int, tuple[Token, Span, str]] = {}
             for date in sorted(doc.spans[DATES], key=lambda s: s.start):
                 value = (date._.factex_date or {}).get("value")
                 if not value:
@@ -65,21 +68,27 @@ class EventFinder:
                 head = self._governor(date)
                 if date.start <= head.i < date.end:
                     continue  # a dateline ("24 juin 2012") is no clause, hence no event
-                if (head.i, value) in seen:
-                    continue
-                seen.add((head.i, value))
+                if head.pos_ not in ("VERB", "AUX") and not self._is_trigger_noun(head):
+                    continue  # a date inside a noun phrase ("un record pour l'année 2023")
+                known = by_clause.get(head.i)
+                if known is None or _grain_rank(date) < _grain_rank(known[1]):
+                    by_clause[head.i] = (head, date, str(value))
+            for head, date, value in sorted(by_clause.values(), key=lambda e: e[1].start):
                 span = _clause_span(head, date)
                 trigger = head.lemma_ if head.pos_ in ("VERB", "AUX") else None
-                if trigger is None and head.lemma_.casefold() in self.trigger_nouns:
+                if trigger is None and self._is_trigger_noun(head):
                     trigger = head.lemma_
                 span._.factex_event = {
-                    "date": str(value),
+                    "date": value,
                     "trigger": trigger,
                     "actors": self._actors(head, ent_at),
                 }
                 events.append(span)
         doc.spans[EVENTS] = events
         return doc
+
+    def _is_trigger_noun(self, token: Token) -> bool:
+        return token.lemma_.casefold() in self.trigger_nouns
 
     def _governor(self, date: Span) -> Token:
         """The verb (or trigger noun, or root) heading the clause the date belongs to."""
@@ -120,6 +129,14 @@ class EventFinder:
             if found:
                 return found
         return []
+
+
+_GRAINS = ("second", "minute", "hour", "day", "week", "month", "quarter", "half", "year")
+
+
+def _grain_rank(date: Span) -> int:
+    grain = (date._.factex_date or {}).get("grain")
+    return _GRAINS.index(grain) if grain in _GRAINS else len(_GRAINS)
 
 
 def _subject_actors(verb: Token, ent_at: EntityIndex) -> list[str]:
