@@ -101,6 +101,12 @@ def test_paragraph_break_starts_a_sentence(nlp: Language) -> None:
     assert starts == ["Les", "La"]
 
 
+def test_person_span_stops_at_a_common_word(nlp: Language) -> None:
+    text = "Le parti a proposé Jeanne de Vaucelles pour Bercy."
+    doc = _with_ents(nlp, text, [("Jeanne de Vaucelles pour Bercy", "PER")])
+    assert _pairs(doc) == [("Jeanne de Vaucelles", "PER")]
+
+
 def test_edge_punctuation_and_dangling_words(nlp: Language) -> None:
     text = "Selon « Airbus », le centre des opérations reste à Toulouse."
     doc = _with_ents(nlp, text, [("« Airbus »", "ORG"), ("centre des", "ORG")])

@@ -58,6 +58,7 @@ class EntityCleaner:
         self.org_last = frozenset(gazetteer["org_words"]["last"])
         self.org_first = frozenset(gazetteer["org_words"]["first"])
         self.titles = tuple(gazetteer["titles"])
+        self.particles = frozenset(gazetteer["name_particles"])
         self.strip_words = (*ARTICLES, *self.designators, *self.titles)
         # Regions the model misses or cuts short ("Europe" of "Europe centrale") are added
         # from the gazetteer, in both apostrophe styles.
@@ -80,6 +81,8 @@ class EntityCleaner:
                     continue
                 span = self._extend_org(span)
                 label = self._relabel(span, ent.label_)
+                if label == "PER":
+                    span = self._cut_person(span)
                 candidates.append(Span(doc, span.start, span.end, label=label))
         # Labels first: a name read as ORG elsewhere is no noise even at a sentence start.
         kept = [s for s in _propagate_labels(candidates) if not self._is_noise(s, s.label_)]
@@ -146,6 +149,17 @@ class EntityCleaner:
         if start >= end:
             return None
         return doc[start:end]
+
+    def _cut_person(self, span: Span) -> Span:
+        """A person's name holds capitalised words and particles only: "Lucie Castets pour
+        Matignon" is Lucie Castets."""
+        for token in span[1:]:
+            if token.is_lower and token.lower_ not in self.particles:
+                end = token.i
+                while end > span.start + 1 and span.doc[end - 1].lower_ in self.particles:
+                    end -= 1
+                return span.doc[span.start : end]
+        return span
 
     def _extend_org(self, span: Span) -> Span:
         """Take in a company word the model left out: "Toyota Motor" + "Corporation"."""
