@@ -17,6 +17,7 @@ Each kept entity gets ``Span._.factex_canonical``; ``doc.ents`` is rewritten wit
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from typing import Any
 
@@ -50,6 +51,7 @@ class EntityCleaner:
         stoplist: dict[str, Any] = resources.load(lang, "entity_stoplist")
         gazetteer: dict[str, Any] = resources.load(lang, "entity_gazetteer")
         self.furniture = frozenset(name_key(w) for w in stoplist["furniture"])
+        self.codes = tuple(re.compile(pattern) for pattern in stoplist["patterns"])
         self.functions = tuple(sorted((name_key(w) for w in stoplist["functions"]), key=len))
         self.regions = frozenset(name_key(w) for w in gazetteer["regions"])
         self.region_heads = frozenset(name_key(w) for w in gazetteer["region_heads"])
@@ -176,7 +178,7 @@ class EntityCleaner:
         if sum(ch.isalnum() for ch in text) < 2:
             return True
         key = name_key(text)
-        if key in self.furniture:
+        if key in self.furniture or any(code.match(text) for code in self.codes):
             return True
         if label != "LOC" and any(key == f or key.startswith(f + " ") for f in self.functions):
             return True
