@@ -5,8 +5,8 @@ and ships the annotated Doc back (tensor included), so the parent does a good sh
 and the speed-up stays well below the number of processes. Here each worker runs the whole
 extraction on a batch of items (``run_jobs`` with one process) and returns the Facts: small
 frozen records instead of Docs. Workers are forked, so they share the parent's loaded pipeline
-without pickling it; where ``fork`` does not exist (Windows) or the program chose another start
-method, :func:`fork_available` is False and the caller uses spaCy's own multiprocessing.
+without pickling it. Elsewhere (macOS, Windows) or when the program chose another start method,
+:func:`fork_available` is False and the caller uses spaCy's own multiprocessing.
 
 A worker that dies (killed for memory, say) breaks the pool: the batches not yet back run again
 in the parent process, with a warning, so nothing is lost.
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing
+import sys
 import warnings
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -34,9 +35,13 @@ _WORKER_NLP: Language | None = None
 
 
 def fork_available() -> bool:
-    """True when ``fork`` exists and the program has not chosen another start method."""
+    """True on Linux unless the program chose another start method than ``fork``.
+
+    macOS has ``fork`` but its system libraries are not fork-safe (Python's default there is
+    ``spawn``), and Windows has no ``fork``: both use spaCy's multiprocessing instead.
+    """
     chosen = multiprocessing.get_start_method(allow_none=True)
-    return "fork" in multiprocessing.get_all_start_methods() and chosen in (None, "fork")
+    return sys.platform.startswith("linux") and chosen in (None, "fork")
 
 
 def _work(jobs: list[Job], batch_size: int, on_error: OnError) -> list[Facts]:
