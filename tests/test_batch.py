@@ -177,6 +177,27 @@ def test_a_failing_component_costs_only_its_own_document(
     assert [r.id for r in skipped] == [0, 1, 2, 4, 5, 6, 7]
 
 
+def test_documents_dropped_by_a_users_error_handler_are_accounted_for(
+    trapped: Language,
+) -> None:
+    # spaCy drops a Doc whose component fails when the error handler does not raise.
+    # (nlp.set_error_handler itself fails on this model's parser in spaCy 3.8, so the
+    # handler for components without a pipe method is set directly.)
+    def ignore(*_: Any) -> None:
+        return None
+
+    items = [NEWS[0], TRAP, NEWS[1]]
+    previous = trapped.default_error_handler
+    trapped.default_error_handler = ignore
+    try:
+        results = list(factex.extract_many(items, on_error="record"))
+    finally:
+        trapped.default_error_handler = previous
+    assert [r.id for r in results] == [0, 1, 2]
+    assert results[1].error is not None and "factex_test_trap" in results[1].error
+    assert results[2].records == factex.extract(NEWS[1], nlp=trapped).records
+
+
 @pytest.mark.parametrize("n_process", [1, 2])
 def test_raise_mode_raises_the_component_error(trapped: Language, n_process: int) -> None:
     with pytest.raises(ValueError, match="le piège s'est refermé"):
