@@ -96,11 +96,6 @@ def test_extract_many_equals_extract(nlp: Language, texts: list[str]) -> None:
     assert [f.records for f in many] == [f.records for f in alone]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="dates: a reference date before year 1000 gives TIMEX years without zero padding "
-    "('212-03' for 'mars' with published 0211-07-29); fmt() in factex/normalize/timex.py",
-)
 def test_reference_date_before_year_1000(nlp: Language) -> None:
     text = "167759 du \xa0 mars yens"
     check_records(text, factex.extract(text, published="0211-07-29", nlp=nlp))

@@ -135,27 +135,32 @@ def fmt(dt: datetime, grain: str) -> str:
     ['2018-07-02T09:00', '2018-07-02T09:30', '2018-07-02T09:30:15']
     >>> fmt(datetime(2013, 1, 5), "season"), fmt(datetime(2013, 7, 5), "season")
     ('2012-WI', '2013-SU')
+    >>> fmt(datetime(212, 3, 1), "month")
+    '0212-03'
     """
+    # Years are always written with four digits: strftime("%Y") does not pad years before 1000.
+    year = f"{dt.year:04d}"
+    day = f"{year}-{dt.month:02d}-{dt.day:02d}"
     if grain == "second":
-        return dt.strftime("%Y-%m-%dT%H:%M:%S")
+        return f"{day}T{dt.hour:02d}:{dt.minute:02d}:{dt.second:02d}"
     if grain == "minute":
-        return dt.strftime("%Y-%m-%dT%H:%M")
+        return f"{day}T{dt.hour:02d}:{dt.minute:02d}"
     if grain == "hour":
-        return dt.strftime("%Y-%m-%dT%H:00")
+        return f"{day}T{dt.hour:02d}:00"
     if grain == "day":
-        return dt.strftime("%Y-%m-%d")
+        return day
     if grain == "week":
         iso = dt.isocalendar()
-        return f"{iso[0]}-W{iso[1]:02d}"
+        return f"{iso[0]:04d}-W{iso[1]:02d}"
     if grain == "month":
-        return dt.strftime("%Y-%m")
+        return f"{year}-{dt.month:02d}"
     if grain == "quarter":
-        return f"{dt.year}-Q{(dt.month - 1) // 3 + 1}"
+        return f"{year}-Q{(dt.month - 1) // 3 + 1}"
     if grain == "half":
-        return f"{dt.year}-H{1 if dt.month <= 6 else 2}"
+        return f"{year}-H{1 if dt.month <= 6 else 2}"
     if grain == "season":
-        year, season = season_of(dt.date())
-        return f"{year}-{season}"
+        season_year, season = season_of(dt.date())
+        return f"{season_year:04d}-{season}"
     if grain == "year":
         return f"{dt.year:04d}"
     if grain == "decade":
