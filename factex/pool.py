@@ -73,7 +73,9 @@ def run_forked(
             deferred.append(exc)
 
     source = read(jobs)
-    batches = iter(lambda: list(itertools.islice(source, batch_size)), [])
+    # Tasks smaller than a spaCy batch keep both workers busy to the end of a short run.
+    task_size = max(1, batch_size // 4)
+    batches = iter(lambda: list(itertools.islice(source, task_size)), [])
     in_flight: deque[tuple[list[Job], Future[list[Facts]]]] = deque()
     _WORKER_NLP = nlp
     executor = ProcessPoolExecutor(n_process, mp_context=multiprocessing.get_context("fork"))
@@ -87,8 +89,8 @@ def run_forked(
 
     with executor:
         try:
-            # Two batches per worker in flight: workers never wait, memory stays bounded.
-            for batch in itertools.islice(batches, 2 * n_process):
+            # A few tasks per worker in flight: workers never wait, memory stays bounded.
+            for batch in itertools.islice(batches, 4 * n_process):
                 submit(batch)
             while in_flight:
                 results = in_flight[0][1].result()
