@@ -43,8 +43,8 @@ def parse_published(published: Published) -> date | None:
 
     >>> parse_published("2018-07-03")
     datetime.date(2018, 7, 3)
-    >>> parse_published("2018-07-03T10:15:00+02:00")
-    datetime.date(2018, 7, 3)
+    >>> parse_published("2018-07-03T10:15:00")  # a time of day is kept ("dans 2 heures")
+    datetime.datetime(2018, 7, 3, 10, 15)
     >>> parse_published("3 juillet")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
@@ -52,16 +52,15 @@ def parse_published(published: Published) -> date | None:
     """
     if published is None:
         return None
-    if isinstance(published, datetime):
-        return published.date()
-    if isinstance(published, date):
+    if isinstance(published, date):  # a datetime too: its time resolves "ce soir", "dans 2 heures"
         return published
     if isinstance(published, str):
         text = published.strip()
         # Python 3.10's fromisoformat does not read the "Z" suffix.
         text = text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text
         try:
-            return datetime.fromisoformat(text).date()
+            parsed = datetime.fromisoformat(text)
+            return parsed if len(text) > 10 else parsed.date()
         except ValueError:
             pass
         raise ValueError(

@@ -221,7 +221,7 @@ def _complete(nlp: Language, job: Job, first: Doc, on_error: OnError) -> Facts:
     return Facts(
         text=job.text,
         records=tuple(records),
-        published=date.fromisoformat(published) if published else None,
+        published=date.fromisoformat(published[:10]) if published else None,
         published_source=source if published else None,
         id=job.id,
     )

@@ -29,7 +29,15 @@ TEXT = "La société Vinci a remporté mardi un contrat de 240 millions d'euros 
     ],
 )
 def test_reference_dates_accepted(given: object, expected: date | None) -> None:
-    assert parse_published(given) == expected  # type: ignore[arg-type]
+    parsed = parse_published(given)  # type: ignore[arg-type]
+    assert (parsed.date() if isinstance(parsed, datetime) else parsed) == expected
+
+
+def test_a_reference_time_of_day_is_kept_for_times_but_facts_carry_the_day(nlp: Language) -> None:
+    assert parse_published("2018-07-03T16:30") == datetime(2018, 7, 3, 16, 30)
+    facts = factex.extract("La réunion reprendra dans deux heures.", "2018-07-03T16:30", nlp=nlp)
+    assert [d.value for d in facts.dates] == ["2018-07-03T18:30"]
+    assert facts.published == date(2018, 7, 3) and type(facts.published) is date
 
 
 @pytest.mark.parametrize("given", ["3 juillet", "2018-13-01", "2018-02-30", "", "2018-07-03abc"])
