@@ -94,6 +94,15 @@ class Resolved:
         return f"{left}/{right}"
 
 
+def unit_before(p: Point) -> Point:
+    """The last unit of ``p``'s grain before ``p``: "avant 16h" ends with 15h, ends being inclusive.
+
+    >>> unit_before((datetime(2013, 2, 12, 16), "hour"))
+    (datetime.datetime(2013, 2, 12, 15, 0), 'hour')
+    """
+    return shift(p[0], p[1], -1), p[1]
+
+
 def point(dt: datetime, grain: str) -> Resolved:
     p = (truncate(dt, grain), grain)
     return Resolved(p, p)
@@ -1042,7 +1051,8 @@ class DateGrammar:
             if closes:
                 if at == "jusqu'à" and on is not None:
                     return Resolved((base, grain), got.end, True)  # "demain jusqu'à 16h"
-                return Resolved(None, got.end, True)
+                assert got.start is not None
+                return Resolved(None, unit_before(got.start) if at == "avant" else got.end, True)
             return got
 
         return Candidate(m.start(), m.end(), "time", True, res, grain)
@@ -1492,6 +1502,9 @@ def _open(c: Candidate, text: str, g: DateGrammar) -> Candidate:
         if got is None:
             return None
         if to_end:
+            if cue.startswith(("avant", "n'importe", "n’importe")) and got.start is not None:
+                # "avant" excludes what it names, and ends are inclusive
+                return Resolved(None, unit_before(got.start), True)
             return Resolved(None, got.end, True)
         return Resolved(got.start, None, True)
 
