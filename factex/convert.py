@@ -76,7 +76,8 @@ def records_from_doc(doc: Doc, offset: int = 0) -> list[Record]:
 
 
 def _group(doc: Doc, name: str) -> Iterable[Span]:
-    return doc.spans[name] if name in doc.spans else ()
+    group: Iterable[Span] = doc.spans.get(name, ())
+    return group
 
 
 def _common(span: Span, offset: int) -> tuple[str, int, int, str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import spacy
 from spacy.language import Language
 
-import factex.components  # noqa: F401  (registers the factories when not installed as a package)
+import factex.components  # registers the factories when factex is not installed as a package
 import factex.components.sentences  # noqa: F401
 
 COMPONENTS = (

@@ -1,4 +1,4 @@
-"""The annotations factex components leave on a ``Doc``: the contract between components and records.
+"""What factex components leave on a ``Doc``: the contract between components and records.
 
 Values are JSON-safe (str, int, bool, None, lists, dicts) so that a Doc keeps them through
 ``Doc.to_bytes``, ``DocBin`` and ``nlp.pipe(n_process=...)``; Decimals travel as strings.

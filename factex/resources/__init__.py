@@ -18,7 +18,7 @@ def load(lang: str, name: str) -> Any:
     >>> load("fr", "months")["juillet"]
     7
     """
-    path = resources.files(__package__).joinpath(lang, f"{name}.json")
+    path = resources.files(__package__).joinpath(lang).joinpath(f"{name}.json")
     if not path.is_file():
         raise FileNotFoundError(f"factex has no resource {name!r} for language {lang!r} ({path})")
     return json.loads(path.read_text(encoding="utf-8"))
