@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
@@ -15,6 +16,12 @@ from factex.records import DateMention, Entity, Event, Money, Percentage, Record
 def records_from_doc(doc: Doc, offset: int = 0) -> list[Record]:
     """Every record annotated on ``doc``; offsets shifted by ``offset`` (for chunked texts)."""
     records: list[Record] = []
+    sentence_of = _Sentences(doc)
+
+    def _common(span: Span, offset: int) -> tuple[str, int, int, str]:
+        start = span.start_char
+        return span.text, start + offset, span.end_char + offset, sentence_of(start)
+
     for span in doc.ents:
         canonical = span._.factex_canonical or span.text
         records.append(Entity(*_common(span, offset), label=span.label_, canonical=canonical))
@@ -80,15 +87,23 @@ def _group(doc: Doc, name: str) -> Iterable[Span]:
     return group
 
 
-def _common(span: Span, offset: int) -> tuple[str, int, int, str]:
-    return span.text, span.start_char + offset, span.end_char + offset, _sentence(span)
+class _Sentences:
+    """The text of the sentence at a character offset, looked up in one list per Doc.
 
+    ``span.sent`` walks the tokens again for every record; here each sentence is cut once.
+    Trailing whitespace (spaCy leaves a paragraph's line breaks on its last sentence) is dropped.
+    """
 
-def _sentence(span: Span) -> str:
-    try:
-        return span.sent.text
-    except ValueError:  # pipeline without sentence boundaries
-        return span.doc.text
+    def __init__(self, doc: Doc) -> None:
+        try:
+            sents = list(doc.sents)
+        except ValueError:  # a pipeline without sentence boundaries
+            sents = [doc[:]]
+        self._starts = [sent.start_char for sent in sents]
+        self._texts = [sent.text.rstrip() for sent in sents]
+
+    def __call__(self, start_char: int) -> str:
+        return self._texts[max(bisect_right(self._starts, start_char) - 1, 0)]
 
 
 def _dec(value: Any) -> Decimal | None:
