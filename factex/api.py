@@ -80,8 +80,6 @@ def check_text(text: Any) -> str:
     hint = ""
     if isinstance(text, (bytes, bytearray)):
         hint = "; decode it first, e.g. data.decode('utf-8')"
-    elif text is None:
-        hint = "; got None"
     raise TypeError(f"factex expects the text as str, got {type(text).__name__}{hint}")
 
 
