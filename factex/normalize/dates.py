@@ -361,12 +361,16 @@ class DateGrammar:
         return _combine(atoms, text, self)
 
     def _starts(self, text: str) -> list[int]:
-        words = [(m.start(), m.group()) for m in _WORD.finditer(text)]
+        # One pass, no list of (offset, word) pairs: a trigger opens the last few word starts.
         triggers = self._triggers
+        offsets: list[int] = []
         starts: set[int] = set()
-        for i, (_, word) in enumerate(words):
-            if word[0].isdigit() or word.lower() in triggers or (word[-1:].isdigit()):
-                starts.update(words[j][0] for j in range(max(0, i - _LOOKBACK), i + 1))
+        back = -_LOOKBACK - 1
+        for m in _WORD.finditer(text):
+            word = m.group()
+            offsets.append(m.start())
+            if word[0].isdigit() or word[-1].isdigit() or word.lower() in triggers:
+                starts.update(offsets[back:])
         return sorted(starts)
 
     def normalize(
