@@ -53,6 +53,9 @@ class EntityCleaner:
         self.furniture = frozenset(name_key(w) for w in stoplist["furniture"])
         self.codes = tuple(re.compile(pattern) for pattern in stoplist["patterns"])
         self.functions = tuple(sorted((name_key(w) for w in stoplist["functions"]), key=len))
+        # One set lookup and one C-level startswith instead of a Python loop per entity.
+        self._function_set = frozenset(self.functions)
+        self._function_prefixes = tuple(f + " " for f in self.functions)
         self.regions = frozenset(name_key(w) for w in gazetteer["regions"])
         self.region_heads = frozenset(name_key(w) for w in gazetteer["region_heads"])
         self.region_qualifiers = tuple(name_key(w) for w in gazetteer["region_qualifiers"])
@@ -180,7 +183,8 @@ class EntityCleaner:
         key = name_key(text)
         if key in self.furniture or any(code.match(text) for code in self.codes):
             return True
-        if label != "LOC" and any(key == f or key.startswith(f + " ") for f in self.functions):
+        functions, prefixes = self._function_set, self._function_prefixes
+        if label != "LOC" and (key in functions or key.startswith(prefixes)):
             return True
         # A MISC whose only capital comes from its position (start of a sentence, a title, after
         # a colon) and that the tagger does not see as a proper noun is a common noun phrase.
