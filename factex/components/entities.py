@@ -93,6 +93,7 @@ class EntityCleaner:
         kept = [s for s in _propagate_labels(candidates) if not self._is_noise(s, s.label_)]
         kept = _overlay(kept, self._regions(doc))
         kept = _overlay(kept, self._designated(doc, kept), replace=False)
+        kept = _overlay(kept, _repeated_orgs(doc, kept), replace=False)
         doc.ents = kept
         self._canonicalise(doc)
         return doc
@@ -270,6 +271,37 @@ class EntityCleaner:
             if key[0] == "PER" and " " not in key[1]:
                 name = resolve_surnames(full_people, name) or name
             ent._.factex_canonical = name
+
+
+def _repeated_orgs(doc: Doc, known: list[Span]) -> list[Span]:
+    """Later mentions of an organisation the model found elsewhere in the doc but missed here.
+
+    Only a whole, stand-alone name counts: a capitalised token sequence equal to a known ORG,
+    with no name just before or after it ("Vincent Bolloré" stays a person's name).
+    """
+    names: dict[str, list[tuple[str, ...]]] = {}
+    for span in known:
+        if span.label_ == "ORG" and span.text[:1].isupper():
+            names.setdefault(span[0].text, []).append(tuple(t.text for t in span))
+    if not names:
+        return []
+    taken = {i for span in known for i in range(span.start, span.end)}
+    found: list[Span] = []
+    for token in doc:
+        for words in names.get(token.text, ()):
+            end = token.i + len(words)
+            if end > len(doc) or any(i in taken for i in range(token.i, end)):
+                continue
+            if tuple(t.text for t in doc[token.i : end]) != words:
+                continue
+            if (token.i > 0 and _is_name(doc[token.i - 1])) or (
+                end < len(doc) and _is_name(doc[end])
+            ):
+                continue
+            found.append(Span(doc, token.i, end, label="ORG"))
+            taken.update(range(token.i, end))
+            break
+    return found
 
 
 def _is_name(token: Token) -> bool:
