@@ -51,8 +51,13 @@ class EventFinder:
     def __init__(self, nlp: Language, name: str, lang: str | None = None) -> None:
         register_extensions()
         self.name = name
-        data: dict[str, Any] = resources.load(lang or nlp.lang, "triggers")
+        lang = lang or nlp.lang
+        data: dict[str, Any] = resources.load(lang, "triggers")
         self.trigger_nouns = frozenset(data["nouns"])
+        self.measure_verbs = frozenset(data["measure_verbs"])
+        # A metric is named by its first word on the parse ("chiffre" of "chiffre d'affaires").
+        metrics: dict[str, Any] = resources.load(lang, "metrics")
+        self.metric_heads = frozenset(n.split()[0].casefold() for n in metrics["nouns"])
 
     def __call__(self, doc: Doc) -> Doc:
         events: list[Span] = []
@@ -70,6 +75,8 @@ class EventFinder:
                     continue  # a dateline ("24 juin 2012") is no clause, hence no event
                 if head.pos_ not in ("VERB", "AUX") and not self._is_trigger_noun(head):
                     continue  # a date inside a noun phrase ("un record pour l'année 2023")
+                if _modifies_noun(head) or self._is_measurement(head):
+                    continue
                 known = by_clause.get(head.i)
                 if known is None or _grain_rank(date) < _grain_rank(known[1]):
                     by_clause[head.i] = (head, date, str(value))
@@ -90,6 +97,20 @@ class EventFinder:
     def _is_trigger_noun(self, token: Token) -> bool:
         return token.lemma_.casefold() in self.trigger_nouns
 
+    def _is_measurement(self, verb: Token) -> bool:
+        """ "Le PIB a chuté de 3,8 % au premier trimestre": a metric's figure for a period.
+
+        The figure is already a money or percentage fact carrying that period; as an event it
+        would only repeat it, with no one acting.
+        """
+        if verb.lemma_.casefold() not in self.measure_verbs:
+            return False
+        return any(
+            s.pos_ in ("NOUN", "PROPN")
+            and (s.lower_ in self.metric_heads or s.lemma_.casefold() in self.metric_heads)
+            for s in subjects(verb)
+        )
+
     def _governor(self, date: Span) -> Token:
         """The verb (or trigger noun, or root) heading the clause the date belongs to."""
         token = span_root(date).head
@@ -109,6 +130,10 @@ class EventFinder:
         found = _clause_actors(head, ent_at)
         if found:
             return found
+        if not subjects(head):
+            found = _inverted_subject(head, ent_at)
+            if found:
+                return found
         # A relative clause speaks about its antecedent: the actors are the main clause's.
         if head.dep_ in RELATIVE_DEPS:
             main = head.head
@@ -137,6 +162,36 @@ _GRAINS = ("second", "minute", "hour", "day", "week", "month", "quarter", "half"
 def _grain_rank(date: Span) -> int:
     grain = (date._.factex_date or {}).get("grain")
     return _GRAINS.index(grain) if grain in _GRAINS else len(_GRAINS)
+
+
+def _modifies_noun(verb: Token) -> bool:
+    """ "un budget prévoyant 60 milliards en 2025", "des élections anticipées le 12 décembre":
+    a participle after its noun, with neither auxiliary nor subject, describes the noun; its date
+    belongs to the noun phrase, as in "un record pour l'année 2023".
+    """
+    return (
+        verb.dep_ == "acl"
+        and verb.i > verb.head.i
+        and verb.morph.get("VerbForm", []) == ["Part"]
+        and not any(c.dep_.startswith(("aux", "nsubj")) for c in verb.children)
+    )
+
+
+def _inverted_subject(verb: Token, ent_at: EntityIndex) -> list[str]:
+    """ "…, a prévenu mercredi Jerome Powell": the name right after a verb that has no subject.
+
+    The parse often files such a subject as an apposition of the date before it; the words
+    between the verb and the name may only be adverbs or that date.
+    """
+    doc = verb.doc
+    dated = {i for s in doc.spans.get(DATES, ()) for i in range(s.start, s.end)}
+    i = verb.i + 1
+    while i < len(doc) and (i in dated or doc[i].pos_ == "ADV"):
+        i += 1
+    k = ent_at[i] if i < len(doc) else -1
+    if k >= 0 and ent_at.ents[k].start == i and ent_at.ents[k].label_ in ACTOR_LABELS:
+        return [canonical(ent_at.ents[k])]
+    return []
 
 
 def _subject_actors(verb: Token, ent_at: EntityIndex) -> list[str]:
