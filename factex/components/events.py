@@ -16,7 +16,9 @@ no verb is above it in the clause). The event is ``doc.spans[EVENTS]`` with
 The event span is the clause: the verb's subtree (left edge to right edge), widened to cover the
 date and trimmed of edge punctuation; for a main verb it is the sentence. Several
 dates in one clause make one event, dated by the finest of them; a date standing alone (a
-dateline) or inside a noun phrase that is no trigger makes none.
+dateline), inside a noun phrase that is no trigger (participles describing a noun included:
+"des élections anticipées le 12 décembre") or on a metric's figure for a period ("le PIB a
+chuté au premier trimestre", a percentage fact already) makes none.
 """
 
 from __future__ import annotations
