@@ -124,14 +124,21 @@ CASES: list[object] = [
         "2018-09-07T18:00/2018-09-09T23:00",
         "hour",
     ),
-    xfail(
-        "17 02",
-        TUESDAY,
-        "nearest",
-        "2019-02-17",
-        "day",
-        reason="space-separated numeric dates look too much like numbers in news text",
-    ),
+    # numeric day and month without a year: after a cue, or as the whole text
+    ("17 02", TUESDAY, "future", "2019-02-17", "day"),
+    ("25/9", TUESDAY, "past", "2017-09-25", "day"),
+    ("le 14 7", TUESDAY, "future", "2018-07-14", "day"),
+    ("du 30 10", TUESDAY, "future", "2018-10-30", "day"),
+    ("vendredi 9 11 18", None, "nearest", "2018-11-09", "day"),
+    ("26 4 19", None, "nearest", "2019-04-26", "day"),
+    # a relative day anchored on a date
+    ("le lendemain du 8 mai", TUESDAY, "past", "2018-05-09", "day"),
+    ("la veille de Noël", TUESDAY, "future", "2018-12-24", "day"),
+    ("l'avant-veille du 1er janvier 2020", None, "nearest", "2019-12-30", "day"),
+    # minute and second marks, and "jui." for July
+    ("dans 20'", EVENING, "nearest", "2018-07-03T20:05:00", "second"),
+    ('dans 30"', EVENING, "nearest", "2018-07-03T19:45:30", "second"),
+    ("3 jui. 2018", None, "nearest", "2018-07-03", "day"),
     xfail(
         "le 3 du mois prochain",
         TUESDAY,
@@ -216,6 +223,19 @@ def test_absolute_needs_no_reference(phrase: str) -> None:
         "pendant des mois",
         "minutes",
         "3,5 milliards en 2020,5",
+        # fractions, scores, idioms and counts that look like day/month
+        "2/3 des députés",
+        "les 3/4 du budget",
+        "le service est assuré 24/7",
+        "Lyon a battu Nice 21/14",
+        "un film noté 14/10",
+        "une note de 12/20",
+        "il a obtenu 12/12",
+        "Ils ont gagné 6 3 et 6 4",
+        "le 12 5 % des voix",
+        "au 12 3 euros",
+        "le 1 000e client",
+        "dans 2'30",
     ],
 )
 def test_not_a_date(text: str) -> None:

@@ -303,12 +303,15 @@ class DateGrammar:
         self.UNIT = _alt(w["units"])
         self.PAST = _alt(w["past_modifiers"])
         self.FUT = _alt(w["future_modifiers"])
-        not_after = _alt(w["not_after_number"])
+        not_after = self.NOT_AFTER = _alt(w["not_after_number"])
         # not a piece of a bigger number ("2 000", "2019,5") nor a count ("2019 habitants")
         self.YEAR = (
             rf"(?<![\d,.])(?<!\d\s)(?<!\d\u00a0)(?<!\d\u202f){YEAR4}"
             rf"(?!\d|[,.]\d|[\s\u00a0\u202f]\d{{3}})(?!\s*{not_after}{_E})"
         )
+        self._not_numeric = frozenset(w["not_numeric_dates"])
+        self._not_before_numeric = frozenset(w["not_before_numeric_date"])
+        self._fraction_after = re.compile(r"\s*(?:des|de|du|d['’]|e\b|ème|%)", re.IGNORECASE)
         self._rules: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Candidate | None]]] = []
         self._triggers = self._trigger_words()
         self._build()
@@ -444,9 +447,17 @@ class DateGrammar:
             r"(?P<y>\d{4}|\d{2})|(?P<m2>[1-9]|1[0-2]) (?P<y2>(?:19|20)\d{2}))(?![\d,.]|\s\d)",
             self._numeric_spaced,
         )
+        # day/month without a year: "le 05/11", "17/2"; day month with spaces after a cue
+        # ("le 17 02", "lundi 20 2 14") or as the whole text (a date column of a spreadsheet)
+        cue = rf"(?:(?<![\w])(?P<le>le|du|au)|(?P<wd>{WD}))"
         self._add(
-            r"(?:(?<![\w])(?P<le>le)\s+(?P<d>[0-3]?\d)/(?P<m>[01]?\d)|(?<![\d/.,])(?P<d2>[0-3]\d)/(?P<m2>[01]\d))(?![\d/])",
-            self._numeric,
+            rf"(?:{cue}\s+)?(?<![\d/.,])(?P<d>[0-3]?\d)/(?P<m>[01]?\d)(?![\d/]|[.,]\d|\s*%)",
+            self._numeric_short,
+        )
+        self._add(
+            rf"(?:{cue}\s+)?(?<![\d,.])(?<![\d,.]\s)(?P<d>[0-3]?\d) (?P<m>0?[1-9]|1[0-2])"
+            rf"(?: (?P<y>\d{{4}}|\d{{2}}))?(?!\w|[.,]\d|\s+\d|\s*{self.NOT_AFTER}{_E})",
+            self._numeric_short,
         )
         # "le 16" (day of the current or next month); needs a following cue to be safe
         self._add(
@@ -557,6 +568,17 @@ class DateGrammar:
             rf"(?:(?P<this>ce|cet|cette|dans\s+la|dans\s+l{APOS}|l{APOS}|le|en|au|dès\s+la|dès\s+le)\s*)?"
             rf"(?P<p>{pods})",
             self._part_of_day,
+        )
+        # "le lendemain du 13 février", "la veille de Noël": a relative day anchored on a date;
+        # alone ("la veille du scrutin") it stays the relative day, see _combine
+        self._add(
+            rf"{_B}(?P<w>{_alt(w['anchored_days'])})\s+(?:du|de\s+la|de\s+l{APOS}|de|d{APOS})(?=\s*\w)",
+            self._anchored,
+        )
+        # "dans 30'", "dans 10\"": minute and second marks after the number
+        self._add(
+            rf"{_B}(?P<dir>dans)\s+(?P<n>\d{{1,3}})\s?(?P<u>{_alt(w['unit_marks'])})(?!\w)",
+            self._offset,
         )
         # "il y a trois jours", "dans deux semaines", "trois jours plus tard"
         self._add(
@@ -670,6 +692,37 @@ class DateGrammar:
         ytext = m.groupdict().get("y")
         if not 1 <= month <= 12 or not 1 <= d <= 31:
             return None
+        y = None
+        if ytext:
+            y = int(ytext) if len(ytext) == 4 else _two_digit_year(int(ytext))
+        return self._ymd(m.start(), m.end(), y, month, d)
+
+    def _numeric_short(self, m: re.Match[str]) -> Candidate | None:
+        """ "17/2", "le 17 02", "le 20 2 14": numbers that are also fractions, scores, counts.
+
+        A slash date is taken after a cue ("le", "du", "au", a weekday), as the whole text, or
+        with a two-digit day when no fraction or score word is around it ("1/3 des salariés",
+        "battu 3/1", "24/7"); spaces only after a cue or as the whole text with a two-digit day.
+        """
+        text = m.string
+        d, month = int(m["d"]), int(m["m"])
+        if not 1 <= month <= 12 or not 1 <= d <= 31:
+            return None
+        whole = not text[: m.start()].strip() and not text[m.end() :].strip()
+        cued = m["le"] is not None or m["wd"] is not None
+        slash = "/" in m.group()
+        if not cued:
+            if len(m["d"]) < 2 and not (whole and slash):
+                return None
+            if not whole:
+                if not slash or f"{m['d']}/{m['m']}" in self._not_numeric:
+                    return None
+                before = text[max(0, m.start() - 12) : m.start()].lower().split()
+                if before and before[-1] in self._not_before_numeric:
+                    return None
+                if self._fraction_after.match(text, m.end()):
+                    return None
+        ytext = m.groupdict().get("y")
         y = None
         if ytext:
             y = int(ytext) if len(ytext) == 4 else _two_digit_year(int(ytext))
@@ -829,6 +882,15 @@ class DateGrammar:
             return point(ref.dt + timedelta(days=n), "day")
 
         return Candidate(m.start(), m.end(), "day", True, res, "day")
+
+    def _anchored(self, m: re.Match[str]) -> Candidate | None:
+        n = self.lex.words["anchored_days"][_key(m["w"])]
+
+        def res(ref: Reference | None, dr: Direction) -> Resolved | None:
+            assert ref is not None
+            return point(ref.dt + timedelta(days=n), "day")
+
+        return Candidate(m.start(), m.end(), "anchor", True, res, "day")
 
     def _now(self, m: re.Match[str]) -> Candidate | None:
         def res(ref: Reference | None, dr: Direction) -> Resolved | None:
@@ -1101,7 +1163,8 @@ class DateGrammar:
         n = self.lex.number(m["n"]) if _key(m["n"]) not in ("un", "une") else 1
         if n is None:
             return None
-        unit = self.lex.words["units"][_key(m["u"])]
+        unit_key = _key(m["u"])
+        unit = self.lex.words["units"].get(unit_key) or self.lex.words["unit_marks"][unit_key]
         d = _key(m["dir"])
         sign = -1 if d in ("il y a", "voici", "auparavant", "plus tôt") else 1
         after = d in ("plus tard", "après", "auparavant", "plus tôt")
@@ -1360,14 +1423,40 @@ def _combine(atoms: list[Candidate], text: str, g: DateGrammar) -> list[Candidat
                 out.append(a)
                 i += 1
         atoms = out
-    atoms = [_open(c, text, g) for c in atoms]
+    atoms = [_open(_unanchor(c, text), text, g) for c in atoms]
     return [c for c in atoms if c.kind not in ("pod_bare",)]
+
+
+_ANCHOR_TAIL = re.compile(r"\s+(?:du|de\s+la|de\s+l['’]|de|d['’])$", re.IGNORECASE)
+
+
+def _unanchor(c: Candidate, text: str) -> Candidate:
+    """ "la veille du scrutin": no date follows, so the mention is "la veille" alone."""
+    if c.kind != "anchor":
+        return c
+    tail = _ANCHOR_TAIL.search(text, c.start, c.end)
+    end = tail.start() if tail is not None else c.end
+    return Candidate(c.start, end, "day", True, c.resolve, "day")
+
+
+def _anchor_on(anchor: Candidate, day: Candidate) -> Candidate:
+    """ "le lendemain du 13 février": the anchored offset counted from the day, not the reference."""
+
+    def res(ref: Reference | None, dr: Direction) -> Resolved | None:
+        got = day.resolve(ref, dr)
+        if got is None or got.start is None or got.interval or got.start[1] != "day":
+            return None
+        return anchor.resolve(Reference(got.start[0]), dr)
+
+    return Candidate(anchor.start, day.end, "day", day.relative, res, "day")
 
 
 def _merge(a: Candidate, b: Candidate, text: str) -> Candidate | None:
     gap = text[a.end : b.start]
     if len(gap) > 25 or "\n" in gap:
         return None
+    if a.kind == "anchor" and b.kind == "day" and not gap.strip():
+        return _anchor_on(a, b)
     # day + time of day: "demain à 11h", "lundi matin", "le 2 mars vers 5h"
     if a.kind in DAYISH and b.kind in TIMEISH and _JOIN_DAY_TIME.fullmatch(gap):
         return _at_day(a, b, a.start, b.end)
