@@ -96,7 +96,8 @@ def test_corpus(nlp: Language, case: dict[str, Any]) -> None:
 def test_corpus_end_to_end(nlp: Language, case: dict[str, Any]) -> None:
     """The same cases through factex.extract: links on what money/percent/dates really find."""
     facts = factex.extract(case["text"], published=case["published"], nlp=nlp)
-    found: dict[str, Money | Percentage] = {r.text: r for r in [*facts.money, *facts.percentages]}
+    records: list[Money | Percentage] = [*facts.money, *facts.percentages]
+    found = {r.text: r for r in records}
     checked = 0
     for item in _amounts(case):
         record = found.get(item["text"])
