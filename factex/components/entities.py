@@ -22,8 +22,9 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
 
 from factex import resources
 from factex.components.extensions import register_extensions
@@ -39,6 +40,16 @@ from factex.normalize.names import (
 LABELS = frozenset({"PER", "ORG", "LOC", "MISC"})
 _CLOSED_CLASS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PRON", "PART"})
 _APPOSITION = frozenset({"appos", "nmod", "flat:name", "flat", "compound"})
+_SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
+_PLURAL_DETERMINERS = frozenset({"les", "des", "ces", "nos", "vos", "leurs", "aux"})
+_REGION, _COMPANY, _INSTITUTION, _SEAT, _MISC_NAME = (
+    "REGION",
+    "COMPANY",
+    "INSTITUTION",
+    "SEAT",
+    "MISC_NAME",
+)
+_MATCH_KEYS = (_REGION, _COMPANY, _INSTITUTION, _SEAT, _MISC_NAME)
 
 
 class EntityCleaner:
@@ -73,9 +84,51 @@ class EntityCleaner:
             for head in gazetteer["region_heads"]
             for qualifier in gazetteer["region_qualifiers"]
         )
-        self.region_matcher = PhraseMatcher(nlp.vocab)
-        variants = names | {n.replace("'", "’") for n in names}
-        self.region_matcher.add("LOC", [nlp.make_doc(n) for n in sorted(variants)])
+        names.update(gazetteer["places"])
+        # Known names, all in one case-sensitive PhraseMatcher pass (one C-level scan per doc):
+        # "Orange" the operator is capitalised, "orange" the colour is not.
+        self.common_companies = frozenset(gazetteer["companies_common_words"])
+        self.matcher = PhraseMatcher(nlp.vocab)
+        for key, words in (
+            (_REGION, names),
+            (_COMPANY, gazetteer["companies"]),
+            (_INSTITUTION, gazetteer["institutions"]),
+            (_SEAT, gazetteer["seats"]),
+            (_MISC_NAME, gazetteer["misc_names"]),
+        ):
+            variants = set(words) | {n.replace("'", "’") for n in words}
+            self.matcher.add(key, [nlp.make_doc(n) for n in sorted(variants)])
+        self.keys = {nlp.vocab.strings[k]: k for k in _MATCH_KEYS}
+        context = gazetteer["company_context"]
+        self.business_verbs = frozenset(context["verbs"])
+        self.business_objects = frozenset(context["objects"])
+        self.business_heads = frozenset(context["heads"])
+        self.listed = frozenset(context["listed"])
+        self.misc_designators = frozenset(gazetteer["misc_designators"])
+        self.person_designators = frozenset(gazetteer["person_designators"])
+        self.title_set = frozenset(self.titles)
+        # "M. Bolloré", "Mme Bettencourt Meyers": a title before capitalised words is a person;
+        # a capitalised name before a legal form ("Norvane Inc.", "Verdane SAS") is a company.
+        self.name_matcher = Matcher(nlp.vocab)
+        capitalised: list[dict[str, Any]] = [
+            {"IS_TITLE": True},
+            {"IS_UPPER": True, "LENGTH": {">=": 2}},
+        ]
+        self.name_matcher.add(
+            "PER",
+            [[{"ORTH": {"IN": self.titles}}, {**c, "OP": "+"}] for c in capitalised],
+            greedy="LONGEST",
+        )
+        legal = gazetteer["legal_forms"]
+        # "Inc." may come out as "Inc" + ".": the dot belongs to the name.
+        self.name_matcher.add(
+            "ORG",
+            [
+                [{**c, "OP": "+"}, {"ORTH": {"IN": legal}}, {"ORTH": ".", "OP": "?"}]
+                for c in capitalised
+            ],
+            greedy="LONGEST",
+        )
 
     def __call__(self, doc: Doc) -> Doc:
         candidates: list[Span] = []
@@ -91,15 +144,143 @@ class EntityCleaner:
                 candidates.append(Span(doc, span.start, span.end, label=label))
         # Labels first: a name read as ORG elsewhere is no noise even at a sentence start.
         kept = [s for s in _propagate_labels(candidates) if not self._is_noise(s, s.label_)]
-        kept = _overlay(kept, self._regions(doc))
+        kept = self._known(doc, kept)
+        kept = self._named(doc, kept)
         kept = _overlay(kept, self._designated(doc, kept), replace=False)
         kept = _overlay(kept, _repeated_orgs(doc, kept), replace=False)
         doc.ents = kept
         self._canonicalise(doc)
         return doc
 
-    def _regions(self, doc: Doc) -> list[Span]:
-        return [Span(doc, start, end, label="LOC") for _, start, end in self.region_matcher(doc)]
+    # -- known names (gazetteer) ---------------------------------------------------------------
+    def _known(self, doc: Doc, kept: list[Span]) -> list[Span]:
+        """Regions, places, institutions, indices and companies from the gazetteer.
+
+        A known name wins over the model's span when that span holds nothing more than the name
+        ("Oréal" -> "L'Oréal", "Conseil" -> "Conseil constitutionnel"); a longer span of the
+        model ("Bouygues Telecom", "Martin Bouygues") is left to the model.
+        """
+        matches = [
+            Span(doc, start, end, label=self.keys[key]) for key, start, end in self.matcher(doc)
+        ]
+        if not matches:
+            return kept
+        out = kept
+        for match in filter_spans(matches):
+            kind = match.label_
+            clash = [s for s in out if s.start < match.end and match.start < s.end]
+            if kind == _REGION:
+                label: str | None = "LOC"
+            elif kind == _INSTITUTION:
+                label = "ORG"
+            elif kind == _MISC_NAME:
+                label = "MISC"
+            elif kind == _SEAT:
+                label = "ORG" if self._is_agent(match) else "LOC"
+            else:
+                out = self._products(match, clash, out)
+                label = self._company_label(match, clash)
+            if label is None or any(_outside(s, match) for s in clash):
+                continue
+            new = Span(doc, match.start, match.end, label=label)
+            out = sorted([s for s in out if s not in clash] + [new], key=lambda s: s.start)
+        return out
+
+    def _products(self, match: Span, clash: list[Span], spans: list[Span]) -> list[Span]:
+        """A company's name followed by a model name is a product: "la Peugeot 3008",
+        "la Renault Clio", "Airbus A350" (but "Bouygues Telecom", "Dassault Aviation")."""
+        for span in clash:
+            if span.start != match.start or span.end <= match.end or span.label_ == "MISC":
+                continue
+            rest = span.doc[match.end : span.end]
+            if any(t.like_num or any(ch.isdigit() for ch in t.text) for t in rest) or (
+                len(rest) == 1
+                and rest[0].text not in self.org_last
+                and match.start > 0
+                and span.doc[match.start - 1].lower_ in ("la", "une")
+            ):
+                product = Span(span.doc, span.start, span.end, label="MISC")
+                spans = [product if s is span else s for s in spans]
+        return spans
+
+    def _company_label(self, match: Span, clash: list[Span]) -> str | None:
+        """ORG for a known company's name, None when it is a person's or an ordinary word."""
+        if self._person_context(match):
+            return None
+        if any(s.label_ == "PER" and len(s) > len(match) for s in clash):
+            return None
+        # "Orange" the town, "au total": only where the text speaks of a company.
+        common = match.text in self.common_companies
+        if common and not any(s.label_ == "ORG" for s in clash):
+            return "ORG" if self._company_context(match) else None
+        return "ORG"
+
+    def _person_context(self, span: Span) -> bool:
+        """A title, a first name or "la famille" before the name: "M. Dassault",
+        "Martin Bouygues", "Léonard de Vinci", "la famille Peugeot"; or a name after it."""
+        doc = span.doc
+        if span.end < len(doc) and _is_name(doc[span.end]) and doc[span.end].pos_ == "PROPN":
+            return True
+        if span.start == 0:
+            return False
+        prev = doc[span.start - 1]
+        if prev.text in self.title_set or prev.lower_ in self.person_designators:
+            return True
+        if prev.lower_ in self.particles and span.start > 1:
+            prev = doc[span.start - 2]
+        return _is_name(prev) and (prev.pos_ == "PROPN" or not _starts_unit(prev))
+
+    def _company_context(self, span: Span) -> bool:
+        """The sentence speaks of ``span`` as a company: subject of a business verb ("a racheté",
+        "emploie") or of a verb with a business object ("a publié ses résultats"), complement
+        of a business noun ("le chiffre d'affaires de X", "le PDG de X"), "X, cotée à Paris",
+        or a designator before it ("le groupe X")."""
+        if self._is_designator_before(span.doc, span.start):
+            return True
+        root = span.root
+        if any(c.lower_ in self.listed for c in root.children):
+            return True
+        head = root.head
+        if root.dep_ in _SUBJECTS:
+            # "prévoit d'investir": the infinitive after "de" counts, "le plus vendu" does not.
+            verbs = [head, *(c for c in head.children if c.dep_ == "xcomp" and _has_mark(c))]
+            for verb in verbs:
+                if verb.lemma_ in self.business_verbs:
+                    return True
+                if any(
+                    c.dep_ == "obj" and c.lemma_ in self.business_objects for c in verb.children
+                ):
+                    return True
+            return False
+        return head.i != root.i and root.dep_ in _APPOSITION and head.lemma_ in self.business_heads
+
+    def _is_agent(self, span: Span) -> bool:
+        """An agent is the institution, not the place: "prévus par Bercy", "selon Bercy"."""
+        root = span.root
+        if root.dep_ in _SUBJECTS or root.dep_ == "obl:agent":
+            return True
+        return any(c.dep_ == "case" and c.lower_ in ("selon", "par") for c in root.children) or (
+            span.start > 0 and span.doc[span.start - 1].lower_ in ("selon", "par")
+        )
+
+    def _named(self, doc: Doc, kept: list[Span]) -> list[Span]:
+        """Persons after a title ("M. Bolloré") and companies before a legal form ("Norvane
+        Inc."): added where the model missed them, relabelled where it read them otherwise."""
+        found = self.name_matcher(doc, as_spans=True)
+        if not found:
+            return kept
+        out = kept
+        for match in filter_spans(found):
+            start = match.start + 1 if match.label_ == "PER" else match.start
+            new = Span(doc, start, match.end, label=match.label_)
+            clash = [s for s in out if s.start < new.end and new.start < s.end]
+            if any(
+                s.start < new.start - (1 if match.label_ == "PER" else 0) or s.end > new.end
+                for s in clash
+            ):
+                continue
+            out = sorted([s for s in out if s not in clash] + [new], key=lambda s: s.start)
+        return out
 
     def _designated(self, doc: Doc, known: list[Span]) -> list[Span]:
         """Names the model missed right after a designator: "le groupe Pinault"."""
@@ -204,13 +385,27 @@ class EntityCleaner:
         if len(words) > 1 and (words[-1] in self.org_last or words[0] in self.org_first):
             return "ORG"
         if label == "ORG":
+            # "le salon VivaTech", "571 A320neo": an event, an index, a product counted.
+            if self._is_designator_before(span.doc, span.start, self.misc_designators):
+                return "MISC"
+            if _counted(span):
+                return "MISC"
             return label
+        if label == "MISC" and self._is_company_misc(span):
+            return "ORG"
         # "groupe Bolloré" is the company even when the model reads the surname as a person;
         # "Vincent Bolloré" (two words) stays a person.
         may_flip = label in ("MISC", "LOC") or (label == "PER" and len(span) == 1)
         if may_flip and self._has_designator(span, label):
             return "ORG"
         return label
+
+    def _is_company_misc(self, span: Span) -> bool:
+        """A MISC that acts as a company ("Publicis a relevé sa prévision"); not a people
+        ("les Européens ont investi")."""
+        if span.start > 0 and span.doc[span.start - 1].lower_ in _PLURAL_DETERMINERS:
+            return False
+        return self._company_context(span)
 
     def _is_region_phrase(self, key: str) -> bool:
         head, _, rest = key.partition(" ")
@@ -232,28 +427,30 @@ class EntityCleaner:
         # A complement with a preposition ("à Conakry") is not an apposition.
         return not any(c.dep_ == "case" for c in root.children)
 
-    def _is_designator_before(self, doc: Doc, i: int) -> bool:
+    def _is_designator_before(
+        self, doc: Doc, i: int, designators: frozenset[str] | None = None
+    ) -> bool:
         """A designator ends right before token ``i``, adjectives allowed between."""
+        designators = self.designators if designators is None else designators
         i -= 1
-        # "le géant chinois Alibaba", "le groupe français Bolloré".
+        # "le géant chinois Alibaba", "le groupe français Bolloré"; the tagger reads some
+        # adjectives after a split word as proper nouns ("start-up nantaise/PROPN").
         skipped = 0
-        while i >= 0 and doc[i].pos_ == "ADJ" and doc[i].is_lower and skipped < 2:
+        while i >= 0 and doc[i].pos_ in ("ADJ", "PROPN") and doc[i].is_lower and skipped < 2:
             i -= 1
             skipped += 1
         if i < 0:
             return False
-        if self._is_designator(doc[i]):
+        if self._is_designator(doc[i], designators):
             return True
         # Designators cut into tokens: "start-up", "jeune pousse".
-        for k in (2, 1):
-            if i - k >= 0 and doc[i - k : i + 1].text.casefold() in self.designators:
-                return True
-        return False
+        return any(i - k >= 0 and doc[i - k : i + 1].text.casefold() in designators for k in (2, 1))
 
-    def _is_designator(self, token: Token) -> bool:
+    def _is_designator(self, token: Token, designators: frozenset[str] | None = None) -> bool:
+        designators = self.designators if designators is None else designators
         if token.pos_ not in ("NOUN", "PROPN") or not token.is_lower:
             return False
-        return token.lemma_.casefold() in self.designators or token.lower_ in self.designators
+        return token.lemma_.casefold() in designators or token.lower_ in designators
 
     # -- canonical names -------------------------------------------------------------------
     def _canonicalise(self, doc: Doc) -> None:
@@ -337,7 +534,20 @@ def _edge_junk(token: Token) -> bool:
 
 
 def _dangling(token: Token) -> bool:
-    return token.pos_ in _CLOSED_CLASS and not token.text[:1].isupper()
+    # Numbers are never dangling, whatever their tag ("CAC 40" with 40/PRON).
+    return token.pos_ in _CLOSED_CLASS and not token.text[:1].isupper() and not token.like_num
+
+
+def _has_mark(token: Token) -> bool:
+    return any(c.dep_ == "mark" for c in token.children)
+
+
+def _counted(span: Span) -> bool:
+    """A name right after a count is a product: "42 Rafale", "dont 571 A320neo"."""
+    if span.start == 0:
+        return False
+    prev = span.doc[span.start - 1]
+    return prev.like_num and not (len(prev.text) == 4 and prev.text[:2] in ("19", "20"))
 
 
 def _has_capital(span: Span) -> bool:
