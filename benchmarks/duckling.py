@@ -159,6 +159,32 @@ _ORDER = {
 }
 
 
+_ZONE = re.compile(r"(?:Z|(?P<sign>[+-])(?P<h>\d{2}):?(?P<m>\d{2}))$")
+
+
+def in_zone(text: str, moment: datetime, tz: tzinfo) -> datetime:
+    """``moment`` (naive, as written in ``text``) as wall-clock time at ``tz``.
+
+    A value with a UTC offset ("…T16:00+01:00", "…T07:44Z") is converted; one without is
+    already at the reference's offset.
+
+    >>> tz = timezone(timedelta(hours=-2))
+    >>> in_zone("2013-02-12T16:00+01:00", datetime(2013, 2, 12, 16), tz)
+    datetime.datetime(2013, 2, 12, 13, 0)
+    >>> in_zone("2013-02-12T16:00", datetime(2013, 2, 12, 16), tz)
+    datetime.datetime(2013, 2, 12, 16, 0)
+    """
+    m = _ZONE.search(text.strip())
+    if m is None or "T" not in text:
+        return moment
+    offset = timedelta(0)
+    if m["sign"]:
+        offset = timedelta(hours=int(m["h"]), minutes=int(m["m"]))
+        offset = -offset if m["sign"] == "-" else offset
+    aware = moment.replace(tzinfo=timezone(offset))
+    return aware.astimezone(tz).replace(tzinfo=None)
+
+
 def _endpoint(text: str, grain: str | None, end: bool) -> tuple[datetime, str] | None:
     parsed = parse_timex(text)
     if parsed is None:
@@ -223,7 +249,7 @@ def to_duckling(value: str | None, grain: str | None, tz: tzinfo) -> dict[str, A
         parsed = _endpoint(value, g, end=False)
         if parsed is None:
             return None
-        return {"type": "value", "value": iso(parsed[0]), "grain": g or parsed[1]}
+        return {"type": "value", "value": iso(in_zone(value, parsed[0], tz)), "grain": g or parsed[1]}
     left, _, right = value.partition("/")
     out: dict[str, Any] = {"type": "interval"}
     units = []
@@ -231,13 +257,13 @@ def to_duckling(value: str | None, grain: str | None, tz: tzinfo) -> dict[str, A
         start = _endpoint(left, g, end=False)
         if start is None:
             return None
-        out["from"] = iso(start[0])
+        out["from"] = iso(in_zone(left, start[0], tz))
         units.append(start[1])
     if right not in ("", ".."):
         stop = _endpoint(right, g, end=True)
         if stop is None:
             return None
-        out["to"] = iso(stop[0])
+        out["to"] = iso(in_zone(right, stop[0], tz))
         units.append(stop[1])
     if len(out) == 1:
         return None

@@ -139,6 +139,23 @@ CASES: list[object] = [
     ("dans 20'", EVENING, "nearest", "2018-07-03T20:05:00", "second"),
     ('dans 30"', EVENING, "nearest", "2018-07-03T19:45:30", "second"),
     ("3 jui. 2018", None, "nearest", "2018-07-03", "day"),
+    # a part of the day settles am/pm and the day of a time; "entre midi et deux"
+    ("à quatre heures vendredi après-midi", TUESDAY, "future", "2018-07-06T16:00", "hour"),
+    ("mercredi soir à partir de 8 heures", TUESDAY, "future", "2018-07-04T20:00/..", "hour"),
+    ("lundi matin à 9h", TUESDAY, "future", "2018-07-09T09:00", "hour"),
+    ("entre midi et deux", TUESDAY, "nearest", "2018-07-03T12:00/2018-07-03T14:00", "hour"),
+    ("n'importe quand avant midi", TUESDAY, "nearest", "../2018-07-03T11:00", "hour"),
+    # a time zone is kept as a UTC offset, at minute grain
+    ("à 14h30 UTC", TUESDAY, "nearest", "2018-07-03T14:30Z", "minute"),
+    ("à 9 heures CEST", TUESDAY, "nearest", "2018-07-03T09:00+02:00", "minute"),
+    # from now to an offset, the end excluded
+    ("d'ici trois semaines", TUESDAY, "nearest", "2018-07-03/2018-07-23", "day"),
+    ("dans les 10 jours", EVENING, "nearest", "2018-07-03T19:45:00/2018-07-13T18:59", "second"),
+    # a part of the day as the whole text is that part of the reference day
+    ("le soir", TUESDAY, "nearest", "2018-07-03T18:00/2018-07-03T23:00", "hour"),
+    ("l'après-midi du 5 juillet", TUESDAY, "future", "2018-07-05T12:00/2018-07-05T18:00", "hour"),
+    # a week named by a Sunday is the week that starts the next day
+    ("la semaine du 8 juillet", TUESDAY, "future", "2018-W28", "week"),
     xfail(
         "le 3 du mois prochain",
         TUESDAY,
@@ -236,6 +253,8 @@ def test_absolute_needs_no_reference(phrase: str) -> None:
         "au 12 3 euros",
         "le 1 000e client",
         "dans 2'30",
+        "Le soir, les manifestants se sont dispersés.",
+        "dans les 15 jours qui suivent le vote",
     ],
 )
 def test_not_a_date(text: str) -> None:
@@ -261,3 +280,13 @@ def test_dateline_only_at_paragraph_start() -> None:
 )
 def test_year_cue_inside_or_outside_the_span(text: str, mention: str) -> None:
     assert [text[c.start : c.end] for c in G.scan(text)] == [mention]
+
+
+def test_lowercase_cet_is_not_a_time_zone() -> None:
+    text = "Le concert commencera à 21h cet été"
+    assert [text[c.start : c.end] for c in G.scan(text)] == ["à 21h", "cet été"]
+
+
+def test_anchor_without_a_date_is_the_relative_day() -> None:
+    text = "La veille du scrutin, les candidats ont tenu meeting."
+    assert [text[c.start : c.end] for c in G.scan(text)] == ["La veille"]

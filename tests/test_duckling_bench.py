@@ -77,6 +77,13 @@ def money(value: float, currency: str) -> dict[str, Any]:
         ("../2021-05-03T09", "hour", itv(None, "2021-05-03T10:00", "hour")),
         ("2021-SU", "season", itv("2021-06-21T00:00", "2021-09-24T00:00", "day")),
         ("2021-WI", "season", itv("2021-12-21T00:00", "2022-03-21T00:00", "day")),
+        # a value with a UTC offset is converted to the reference's offset (-02:00 here)
+        ("2021-05-03T16:00+01:00", "minute", val("2021-05-03T13:00", "minute")),
+        ("2021-05-03T01:30Z", "minute", val("2021-05-02T23:30", "minute")),
+        ("2021-05-03T14:00-05:00/..", "minute", itv("2021-05-03T17:00", None, "minute")),
+        # mixed ends: a day end is read at its own grain even when the mention's is finer
+        ("2021-05-03T04:30:00/2021-05-16", "second",
+         itv("2021-05-03T04:30:00", "2021-05-17T00:00", "second")),
         ("2021-H7", "half", None),
         ("", "day", None),
         ("hier", None, None),

@@ -78,20 +78,28 @@ class Resolved:
     start: Point | None
     end: Point | None
     interval: bool = False
+    zone: str = ""  # a UTC offset ("+01:00", "Z") written after times when the text gave one
 
     @property
     def grain(self) -> str:
         side = self.end or self.start
         assert side is not None
+        if self.start is not None and self.end is not None and self.start[1] != self.end[1]:
+            # "d'ici 2 semaines": from now (second) to a day; the finer end is the precision
+            return min(self.start[1], self.end[1], key=GRAINS.index)
         return side[1]
 
     def value(self) -> str:
         if not self.interval:
             assert self.start is not None
-            return fmt(*self.start)
-        left = fmt(*self.start) if self.start else ".."
-        right = fmt(*self.end) if self.end else ".."
+            return self._fmt(self.start)
+        left = self._fmt(self.start) if self.start else ".."
+        right = self._fmt(self.end) if self.end else ".."
         return f"{left}/{right}"
+
+    def _fmt(self, p: Point) -> str:
+        text = fmt(*p)
+        return text + self.zone if self.zone and "T" in text else text
 
 
 def unit_before(p: Point) -> Point:
@@ -398,7 +406,7 @@ class DateGrammar:
         for pos in sorted(starts):
             window = text[pos : pos + 60]
             for c in self.scan(window):
-                if c.start > 3 or c.kind not in ("day", "day_time") or c.relative:
+                if c.start > 3 or c.kind not in ("day", "day_time", "day_pod") or c.relative:
                     break
                 res = c.resolve(None, "nearest")
                 if res is not None and res.start is not None:
@@ -537,7 +545,8 @@ class DateGrammar:
         # times of day
         hour_pre = (
             r"(?:(?P<at>à|a|vers|dès|aux\s+alentours\s+de|autour\s+de|à\s+environ|environ|"
-            r"plutôt\s+vers|à\s+partir\s+de|avant|après|jusqu'à|jusqu’à|plus\s+tard\s+que)\s+)?"
+            r"plutôt\s+vers|à\s+partir\s+de|n['’]importe\s+quand\s+avant|avant|après|jusqu'à|"
+            r"jusqu’à|plus\s+tard\s+que)\s+)?"
         )
         frac = (
             rf"(?:\s+et\s+(?P<fr>quart|demie?)|\s+(?P<tq>trois\s+quarts)"
@@ -554,7 +563,7 @@ class DateGrammar:
             rf"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?![\d:])"
             rf"|(?P<hw>{self.NUMW}|une|\d{{1,2}})\s+heures?(?:\s+(?:et\s+)?(?P<miw>{self.NUMW}|\d{{1,2}})(?!\s+quarts?)(?:\s+minutes?)?)?"
             rf"|(?P<noon>midi|minuit)(?:\s+(?P<nmin>{self.NUMW}|\d{{1,2}}){_E})?"
-            rf"){frac}?{ampm}{_E}",
+            rf"){frac}?{ampm}{_E}(?:\s+(?P<tz>(?-i:{_alt(w['time_zones'])})){_E})?",
             self._time,
         )
         # parts of the day: "ce soir", "cet après-midi", "en fin de matinée", "lundi matin"
@@ -579,6 +588,18 @@ class DateGrammar:
         self._add(
             rf"{_B}(?P<dir>dans)\s+(?P<n>\d{{1,3}})\s?(?P<u>{_alt(w['unit_marks'])})(?!\w)",
             self._offset,
+        )
+        # "d'ici deux semaines", "dans les 15 jours": from now until that offset (not after a
+        # clause naming another starting point: "dans les 15 jours qui suivent le vote")
+        self._add(
+            rf"{_B}(?P<cue>{_alt(w['within_cues'])})\s+(?P<n>{NUM})\s+(?P<u>{UNIT}){_E}"
+            rf"(?!\s+(?:qui|suivant|après|de|d{APOS}|du|à\s+compter|à\s+partir|{self.FUT}|{self.PAST}){_E})",
+            self._within,
+        )
+        # "entre midi et deux", "de midi à 2 heures": the small hour after noon is in the afternoon
+        self._add(
+            rf"{_B}(?P<pre>entre|de)\s+midi\s+(?:et|à)\s+(?P<h>[1-6]|{self.NUMW})(?:\s*h(?:eures?)?)?{_E}",
+            self._noon_to,
         )
         # "il y a trois jours", "dans deux semaines", "trois jours plus tard"
         self._add(
@@ -674,7 +695,13 @@ class DateGrammar:
 
         def res(ref: Reference | None, dr: Direction) -> Resolved | None:
             got = inner(ref, dr)
-            return None if got is None or got.start is None else point(got.start[0], "week")
+            if got is None or got.start is None:
+                return None
+            first = got.start[0]
+            if first.weekday() == 6:
+                # a week is named by the day it starts: a Sunday starts the next (Monday) week
+                first += timedelta(days=1)
+            return point(first, "week")
 
         return Candidate(m.start(), m.end(), "period", day.relative, res, "week")
 
@@ -1100,7 +1127,12 @@ class DateGrammar:
 
         at = _key(m["at"] or "")
         opens = at in ("à partir de", "après", "plus tard que", "dès")
-        closes = at in ("avant", "jusqu'à")
+        before = at.endswith("avant")  # "avant 16h", "n'importe quand avant 16h"
+        closes = before or at == "jusqu'à"
+        zone = self.lex.words["time_zones"][m["tz"]] if m["tz"] else ""
+        if zone:
+            # a zoned time is there to be converted, and offsets are not all whole hours
+            grain = "minute"
 
         def res(
             ref: Reference | None, dr: Direction, on: datetime | None = None
@@ -1113,13 +1145,13 @@ class DateGrammar:
                 dt += timedelta(days=1)
             got = point(dt, grain)
             if opens:
-                return Resolved(got.start, None, True)
+                return Resolved(got.start, None, True, zone)
             if closes:
                 if at == "jusqu'à" and on is not None:
-                    return Resolved((base, grain), got.end, True)  # "demain jusqu'à 16h"
+                    return Resolved((base, grain), got.end, True, zone)  # "demain jusqu'à 16h"
                 assert got.start is not None
-                return Resolved(None, unit_before(got.start) if at == "avant" else got.end, True)
-            return got
+                return Resolved(None, unit_before(got.start) if before else got.end, True, zone)
+            return Resolved(got.start, got.end, False, zone)
 
         return Candidate(m.start(), m.end(), "time", True, res, grain)
 
@@ -1190,6 +1222,44 @@ class DateGrammar:
             return point(shift(ref.dt, unit, sign * n), grain)
 
         return Candidate(m.start(), m.end(), "offset", True, res, finer[unit])
+
+    def _within(self, m: re.Match[str]) -> Candidate | None:
+        n = self.lex.number(m["n"]) if _key(m["n"]) not in ("un", "une") else 1
+        if n is None or n == 0:
+            return None
+        unit = self.lex.words["units"][_key(m["u"])]
+        # the end is the moment "dans N <unit>" names, at the grain that offset is given at
+        finer = {"second": "second", "minute": "second", "hour": "minute", "day": "hour"}
+
+        def res(ref: Reference | None, dr: Direction) -> Resolved | None:
+            assert ref is not None
+            if not ref.has_time:
+                if GRAINS.index(unit) < GRAINS.index("day"):
+                    return None
+                start, end_grain = (ref.dt, "day"), "day"
+            else:
+                start, end_grain = (ref.dt, "second"), finer.get(unit, "day")
+            stop = truncate(shift(ref.dt, unit, n), end_grain)
+            if end_grain == "hour":  # "T03:00" would read as a minute: end on the last minute
+                return Resolved(start, (stop - timedelta(minutes=1), "minute"), True)
+            return Resolved(start, unit_before((stop, end_grain)), True)  # the end is excluded
+
+        return Candidate(m.start(), m.end(), "within", True, res, "day")
+
+    def _noon_to(self, m: re.Match[str]) -> Candidate | None:
+        h = self.lex.number(m["h"])
+        if h is None or not 1 <= h <= 6:
+            return None
+
+        def res(
+            ref: Reference | None, dr: Direction, on: datetime | None = None
+        ) -> Resolved | None:
+            if on is None and ref is None:
+                return None
+            base = on if on is not None else truncate(ref.dt, "day")  # type: ignore[union-attr]
+            return span(base.replace(hour=12), base.replace(hour=12 + h), "hour")
+
+        return Candidate(m.start(), m.end(), "interval_time", True, res, "hour")
 
     def _last_next(self, m: re.Match[str]) -> Candidate | None:
         n = self.lex.number(m["n"]) if _key(m["n"]) not in ("un", "une") else 1
@@ -1424,7 +1494,16 @@ def _combine(atoms: list[Candidate], text: str, g: DateGrammar) -> list[Candidat
                 i += 1
         atoms = out
     atoms = [_open(_unanchor(c, text), text, g) for c in atoms]
+    if len(atoms) == 1 and atoms[0].kind == "pod_bare" and _whole(atoms[0], text):
+        # "le soir" as the whole text (an agenda cell): that part of the reference day; inside
+        # a sentence it may be the evening of any day the story is about, so it is left out
+        c = atoms[0]
+        return [Candidate(c.start, c.end, "pod", c.relative, c.resolve, c.grain)]
     return [c for c in atoms if c.kind not in ("pod_bare",)]
+
+
+def _whole(c: Candidate, text: str) -> bool:
+    return not text[: c.start].strip() and not text[c.end :].strip(" \t\n.")
 
 
 _ANCHOR_TAIL = re.compile(r"\s+(?:du|de\s+la|de\s+l['’]|de|d['’])$", re.IGNORECASE)
@@ -1464,6 +1543,10 @@ def _merge(a: Candidate, b: Candidate, text: str) -> Candidate | None:
         return _at_day(b, a, a.start, b.end)
     if a.kind == "time" and b.kind == "pod" and re.fullmatch(r"\s*", gap):
         return _time_in_pod(a, b)
+    if a.kind == "day_time" and b.kind in ("pod", "pod_bare") and re.fullmatch(r"\s*", gap):
+        return _pod_after(a, b)
+    if a.kind == "day_pod" and b.kind in ("time", "interval_time") and _JOIN_DAY_TIME.fullmatch(gap):
+        return _time_on_pod(a, b, a.start, b.end)
     # intervals: "du 10 juin au 1er juillet", "de 9h30 à 11h", "entre 9h30 et 11h"
     sep = _INTERVAL_SEP.fullmatch(gap)
     lead = _LEADING_SEP.match(text, b.start, b.end)
@@ -1513,7 +1596,49 @@ def _at_day(day: Candidate, tod: Candidate, s: int, e: int) -> Candidate:
         return tod.resolve(ref, dr, on=base)  # type: ignore[call-arg]
 
     kind = "day_time" if tod.kind != "interval_time" else "day_interval"
+    if tod.kind in ("pod", "pod_bare"):
+        kind = "day_pod"
     return Candidate(s, e, kind, day.relative, res, tod.grain)
+
+
+def _pm(dt: datetime, window: Resolved | None) -> datetime:
+    """An hour below 12 inside an afternoon or evening ("trois heures ... l'après-midi") is pm."""
+    if window is not None and window.start is not None and window.start[0].hour >= 12:
+        if dt.hour < 12:
+            return dt + timedelta(hours=12)
+    return dt
+
+
+def _pod_after(moment: Candidate, pod: Candidate) -> Candidate:
+    """ "à trois heures et quart demain après-midi": the part of day settles am or pm."""
+
+    def res(ref: Reference | None, dr: Direction) -> Resolved | None:
+        got = moment.resolve(ref, dr)
+        if got is None or got.interval or got.start is None:
+            return None
+        dt, grain = got.start
+        window = pod.resolve(ref, dr, on=truncate(dt, "day"))  # type: ignore[call-arg]
+        return Resolved((_pm(dt, window), grain), (_pm(dt, window), grain), False, got.zone)
+
+    return Candidate(moment.start, pod.end, "day_time", moment.relative, res, moment.grain)
+
+
+def _time_on_pod(day_pod: Candidate, tod: Candidate, s: int, e: int) -> Candidate:
+    """ "jeudi matin à partir de 9 heures 30": the time on that day, am or pm as the part says."""
+
+    def res(ref: Reference | None, dr: Direction) -> Resolved | None:
+        window = day_pod.resolve(ref, dr)
+        if window is None or window.start is None:
+            return None
+        got = tod.resolve(ref, dr, on=truncate(window.start[0], "day"))  # type: ignore[call-arg]
+        if got is None:
+            return None
+        start = None if got.start is None else (_pm(got.start[0], window), got.start[1])
+        end = None if got.end is None else (_pm(got.end[0], window), got.end[1])
+        return Resolved(start, end, got.interval, got.zone)
+
+    kind = "day_interval" if tod.kind == "interval_time" else "day_time"
+    return Candidate(s, e, kind, day_pod.relative, res, tod.grain)
 
 
 def _time_in_pod(t: Candidate, pod: Candidate) -> Candidate:
@@ -1555,7 +1680,7 @@ def _interval(a: Candidate, b: Candidate, s: int, e: int) -> Candidate:
             end = (end[0] + timedelta(hours=12), end[1])  # "de 11h30 à 1h30"
         if end[0] < start[0]:
             return None
-        return Resolved(start, end, True)
+        return Resolved(start, end, True, ra.zone or rb.zone)
 
     kind = "interval_time" if a.kind == "time" else "interval"
     grain = min(a.grain, b.grain, key=GRAINS.index) if a.kind == "time" else b.grain
@@ -1576,7 +1701,7 @@ def _open(c: Candidate, text: str, g: DateGrammar) -> Candidate:
     if c.kind in ("pod_bare", "offset", "now", "decade"):
         return c
     if (
-        c.kind in ("time", "day_time", "pod")
+        c.kind in ("time", "day_time", "day_pod", "pod")
         or c.kind.startswith("interval")
         or c.kind == "day_interval"
     ):

@@ -3,7 +3,9 @@
 A value is a point (``"2018-07-02"``, ``"2017-07"``, ``"2017"``, ``"2018-W27"``, ``"2017-Q3"``,
 ``"2022-H2"``, ``"2013-SU"``, ``"201"`` for a decade, ``"2013-02-12T16:00"``), a closed
 interval ``"start/end"`` whose end is INCLUSIVE and written at the mention's grain, or an open
-interval ``"../end"`` / ``"start/.."``. Values are naive: no UTC offset.
+interval ``"../end"`` / ``"start/.."``. Values are naive wall-clock times, except a time the
+text gives with a zone ("à 16h CET"), which carries its UTC offset (``"2013-02-12T16:00+01:00"``,
+``"…T07:44Z"``), as TIMEX3 and ISO 8601 allow.
 
 Seasons are ``YYYY-SP|SU|FA|WI`` (printemps, été, automne, hiver); the winter of ``YYYY`` starts
 in December of ``YYYY`` (``"2012-WI"`` is the winter 2012-2013).
@@ -42,7 +44,8 @@ _POINT = re.compile(
     r"""(?x)
     (?P<year>\d{4})
     (?:
-        -(?P<month>\d{2})(?:-(?P<day>\d{2})(?:T(?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?)?)?
+        -(?P<month>\d{2})(?:-(?P<day>\d{2})(?:T(?P<hour>\d{2}):(?P<minute>\d{2})(?::(?P<second>\d{2}))?
+            (?:Z|[+-](?:0\d|1[0-4]):[0-5]\d)?)?)?
       | -W(?P<week>\d{2})
       | -Q[1-4]
       | -H[12]
@@ -86,6 +89,8 @@ def is_timex(value: object) -> bool:
     [True, True, True, True]
     >>> [is_timex(v) for v in ("2017/2018", "../2013-02-12T16:00", "2013-02-12T16:00/..")]
     [True, True, True]
+    >>> [is_timex(v) for v in ("2013-02-12T16:00+01:00", "2013-02-12T07:44Z", "2013-02-12Z")]
+    [True, True, False]
     >>> [is_timex(v) for v in ("2018-02-30", "2018-13", "2018-W54", "../..", "2018-7-2", "", None)]
     [False, False, False, False, False, False, False]
     >>> is_timex("2018-07-05/2018-07-02")  # an interval must not run backwards
