@@ -199,7 +199,7 @@ def _inverted_subject(verb: Token, ent_at: EntityIndex) -> list[str]:
 def _subject_actors(verb: Token, ent_at: EntityIndex) -> list[str]:
     names: list[str] = []
     for subj in subjects(verb):
-        named = _apposed_name(subj, ent_at)
+        named = _apposed_name(subj, ent_at) or _name_after_role(subj, ent_at)
         if named is not None:
             names.append(canonical(named))
             continue
@@ -236,6 +236,33 @@ def _apposed_name(subj: Token, ent_at: EntityIndex) -> Span | None:
     ):
         start = ent_at.ents[k].start
         if start == doc[start].sent.start or doc[start - 1].is_punct:
+            return ent_at.ents[k]
+    return None
+
+
+def _name_after_role(subj: Token, ent_at: EntityIndex) -> Span | None:
+    """ "Le président du Sénat, Gérard Larcher, a reçu": the person named after a role noun.
+
+    The actor is the person, not the institution inside the role ("du Sénat"). The parse
+    makes the name an apposition of the role noun or a second subject of the same verb,
+    """
+    if subj.pos_ != "NOUN" or ent_at[subj.i] >= 0:
+        return None
+    doc = subj.doc
+    # or, closed by a second comma, a conjunct ("La présidente de la Commission, Ursula
+    # von der Leyen, a reçu"), which "X, Y et Z" is not.
+    candidates = [c for c in subj.children if c.dep_ in ("appos", "conj")]
+    candidates += [c for c in subj.head.children if c.dep_ == "nsubj" and c.i > subj.i]
+    for token in candidates:
+        k = ent_at[token.i]
+        if k < 0 or ent_at.ents[k].label_ != "PER":
+            continue
+        start, end = ent_at.ents[k].start, ent_at.ents[k].end
+        if token.dep_ == "conj" and (
+            end >= len(doc) or doc[end].text != "," or any(c.dep_ == "cc" for c in token.children)
+        ):
+            continue
+        if doc[start - 1].text == "," and subj.i < start <= subj.right_edge.i + 2:
             return ent_at.ents[k]
     return None
 
