@@ -18,7 +18,12 @@ What the values mean (the choices, in one place):
   ``amount_min`` only; "moins de", "jusqu'à", "pas plus de", "en dessous de" give
   ``amount_max`` only; ``amount`` is then None. The bound words are part of the span.
 * After a change verb ("est passé de 10 à 12 millions d'euros") "de X à Y" is two amounts,
-  not a range; the first takes the second's scale and currency (``currency_inferred=True``).
+  not a range; the first takes the second's scale and currency (``currency_inferred=True``),
+  also across a year ("passe de 900 en 2024 à 1,5 milliard d'euros": 900 millions EUR).
+* A four-digit year after a cue word ("en 2016", "fin 2017", "juillet 2018", see
+  ``year_cues``) with no currency or scale of its own is never an amount nor a range bound:
+  "passé de 1,08 milliard d'euros en 2016 à 1,31 milliard en 2017" is two amounts, the second
+  with EUR carried. "de 1800 à 2000 euros" has no cue and stays a range.
 * ``currency`` is an ISO 4217 code, or None when the currency word names no single currency
   ("francs", "pesos"). News defaults for ambiguous signs: "$" and "dollars" are USD, "£" and
   "livres" GBP (see ``currencies.json``). Sub-units count for 0.01 ("1 USD et 23 centimes",
@@ -27,7 +32,9 @@ What the values mean (the choices, in one place):
   ("quasi neuf livres") to be money; "livres sterling" always is.
 * A bare figure gets a currency from context only in the same sentence, and is then marked
   ``currency_inferred=True``: a figure with a scale word ("5,8 milliards" after "18,2 milliards
-  d'euros") takes the currency of the nearest explicit amount (before it, else after it); a
+  d'euros") takes the currency of the nearest explicit amount (before it, else after it, as
+  in "passe de 900 millions en 2024 à 1,5 milliard d'euros": the writer gives the currency
+  once, for both figures); a
   plain figure takes it only in an obvious list right after a priced amount ("12 euros pour
   les adultes et 8 pour les enfants"), with its scale word ("18 milliards d'euros contre
   16,5 en 2017": 16500000000). A year, a figure followed by "%", or one that counts
@@ -187,6 +194,10 @@ class _Grammar:
         self.not_counted = frozenset(_key(k) for k in words["not_counted"])
         self.after_one = frozenset(_key(k) for k in words["after_one"])
         self.years = (int(words["year_range"][0]), int(words["year_range"][1]))
+        cues = _alternation(words["year_cues"])
+        self.year_cue = re.compile(rf"(?<![\w'’-])(?i:{cues})(?:{H}+|-)$")
+        # "de 1,08 milliard en 2016 à 1,31 milliard": the year between the two figures
+        self.year_gap = re.compile(rf",?{H}*(?i:{cues})(?:{H}+|-)\d{{4}}(?!\d),?")
 
         marks = _marks_regex(list(self.marks))
         names = _alternation([*cur["names"], *cur["subunits"]])
@@ -289,6 +300,14 @@ class _Grammar:
             m.start(), end, number, scale, counting, has_currency, code, factor, words, ambiguous
         )
 
+    def year_atom(self, text: str, a: _Atom) -> bool:
+        """A bare four-digit year after a cue ("en 2016", "fin 2017", "juillet 2018")."""
+        if a.has_currency or a.scale is not None or a.words or a.end - a.start != 4:
+            return False
+        if not (self.years[0] <= a.number <= self.years[1]):
+            return False
+        return self.year_cue.search(text, max(0, a.start - 20), a.start) is not None
+
     # -- combining atoms --------------------------------------------------------------
 
     def combine(self, text: str, atoms: list[_Atom]) -> list[_Item]:
@@ -320,14 +339,17 @@ class _Grammar:
         start = a.start
         change = False
         if opener:
-            join = self.open_joins[_key(opener.group("o"))]
-            if not join.fullmatch(between):
+            key = _key(opener.group("o"))
+            change = key == "de" and bool(
+                self.change_verb.search(text, max(0, opener.start() - 40), opener.start())
+            )
+            gap = self.year_gap.match(between) if change else None
+            core = between[gap.end() :] if gap else between
+            if not self.open_joins[key].fullmatch(core):
                 opener = None
+                change = False
             else:
                 start = opener.start()
-                change = _key(opener.group("o")) == "de" and bool(
-                    self.change_verb.search(text, max(0, start - 40), start)
-                )
         if opener is None and (a.words or b.words or not self.dash.fullmatch(between)):
             return None
         first = a
@@ -523,7 +545,11 @@ def find_money(
     []
     """
     grammar = _grammar(lang)
-    atoms = [a for m in grammar.atoms.finditer(text) if (a := grammar.atom(text, m))]
+    atoms = [
+        a
+        for m in grammar.atoms.finditer(text)
+        if (a := grammar.atom(text, m)) and not grammar.year_atom(text, a)
+    ]
     items = grammar.combine(text, atoms)
     items = grammar.carry(text, items, sentences if sentences is not None else _sentences(text))
     found: list[MoneyMatch] = []
