@@ -249,7 +249,8 @@ def to_duckling(value: str | None, grain: str | None, tz: tzinfo) -> dict[str, A
         parsed = _endpoint(value, g, end=False)
         if parsed is None:
             return None
-        return {"type": "value", "value": iso(in_zone(value, parsed[0], tz)), "grain": g or parsed[1]}
+        moment = in_zone(value, parsed[0], tz)
+        return {"type": "value", "value": iso(moment), "grain": g or parsed[1]}
     left, _, right = value.partition("/")
     out: dict[str, Any] = {"type": "interval"}
     units = []

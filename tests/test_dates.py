@@ -154,6 +154,12 @@ CASES: list[object] = [
     # a part of the day as the whole text is that part of the reference day
     ("le soir", TUESDAY, "nearest", "2018-07-03T18:00/2018-07-03T23:00", "hour"),
     ("l'après-midi du 5 juillet", TUESDAY, "future", "2018-07-05T12:00/2018-07-05T18:00", "hour"),
+    # a phase of the current unit that is over: the coming one, unless the verb is past
+    ("en début de mois", "2018-07-12", "future", "2018-08-01/2018-08-05", "day"),
+    ("au début du mois", "2018-07-12", "past", "2018-07-01/2018-07-05", "day"),
+    ("au début du mois", "2018-07-03", "future", "2018-07-01/2018-07-05", "day"),
+    ("en fin de semaine", TUESDAY, "future", "2018-07-05/2018-07-08", "day"),
+    ("depuis le début de l'année", "2018-11-20", "future", "2018-01/..", "month"),
     # a week named by a Sunday is the week that starts the next day
     ("la semaine du 8 juillet", TUESDAY, "future", "2018-W28", "week"),
     xfail(

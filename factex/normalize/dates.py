@@ -1043,7 +1043,14 @@ class DateGrammar:
 
         def res(ref: Reference | None, dr: Direction) -> Resolved | None:
             assert ref is not None
-            base = shift(truncate(ref.dt, grain), grain, k)
+            got = window(shift(truncate(ref.dt, grain), grain, k))
+            over = got.end is not None and got.end[0] < truncate(ref.dt, got.end[1])
+            if not k and dr == "future" and over:
+                # "en début de mois" on the 12th, with no past verb: the coming one
+                got = window(shift(truncate(ref.dt, grain), grain, 1))
+            return got
+
+        def window(base: datetime) -> Resolved:
             if grain == "year":
                 a, b = w["year_phases"][ph]
                 return span(base.replace(month=a), base.replace(month=b), "month")
@@ -1127,8 +1134,8 @@ class DateGrammar:
 
         at = _key(m["at"] or "")
         opens = at in ("à partir de", "après", "plus tard que", "dès")
-        before = at.endswith("avant")  # "avant 16h", "n'importe quand avant 16h"
-        closes = before or at == "jusqu'à"
+        excluded = at.endswith("avant")  # "avant 16h", "n'importe quand avant 16h"
+        closes = excluded or at == "jusqu'à"
         zone = self.lex.words["time_zones"][m["tz"]] if m["tz"] else ""
         if zone:
             # a zoned time is there to be converted, and offsets are not all whole hours
@@ -1150,7 +1157,7 @@ class DateGrammar:
                 if at == "jusqu'à" and on is not None:
                     return Resolved((base, grain), got.end, True, zone)  # "demain jusqu'à 16h"
                 assert got.start is not None
-                return Resolved(None, unit_before(got.start) if before else got.end, True, zone)
+                return Resolved(None, unit_before(got.start) if excluded else got.end, True, zone)
             return Resolved(got.start, got.end, False, zone)
 
         return Candidate(m.start(), m.end(), "time", True, res, grain)
@@ -1519,7 +1526,7 @@ def _unanchor(c: Candidate, text: str) -> Candidate:
 
 
 def _anchor_on(anchor: Candidate, day: Candidate) -> Candidate:
-    """ "le lendemain du 13 février": the anchored offset counted from the day, not the reference."""
+    """ "le lendemain du 13 février": the offset counted from that day, not the reference."""
 
     def res(ref: Reference | None, dr: Direction) -> Resolved | None:
         got = day.resolve(ref, dr)
@@ -1545,7 +1552,8 @@ def _merge(a: Candidate, b: Candidate, text: str) -> Candidate | None:
         return _time_in_pod(a, b)
     if a.kind == "day_time" and b.kind in ("pod", "pod_bare") and re.fullmatch(r"\s*", gap):
         return _pod_after(a, b)
-    if a.kind == "day_pod" and b.kind in ("time", "interval_time") and _JOIN_DAY_TIME.fullmatch(gap):
+    pod_time = a.kind == "day_pod" and b.kind in ("time", "interval_time")
+    if pod_time and _JOIN_DAY_TIME.fullmatch(gap):
         return _time_on_pod(a, b, a.start, b.end)
     # intervals: "du 10 juin au 1er juillet", "de 9h30 à 11h", "entre 9h30 et 11h"
     sep = _INTERVAL_SEP.fullmatch(gap)
@@ -1603,10 +1611,8 @@ def _at_day(day: Candidate, tod: Candidate, s: int, e: int) -> Candidate:
 
 def _pm(dt: datetime, window: Resolved | None) -> datetime:
     """An hour below 12 inside an afternoon or evening ("trois heures ... l'après-midi") is pm."""
-    if window is not None and window.start is not None and window.start[0].hour >= 12:
-        if dt.hour < 12:
-            return dt + timedelta(hours=12)
-    return dt
+    afternoon = window is not None and window.start is not None and window.start[0].hour >= 12
+    return dt + timedelta(hours=12) if afternoon and dt.hour < 12 else dt
 
 
 def _pod_after(moment: Candidate, pod: Candidate) -> Candidate:
@@ -1716,6 +1722,8 @@ def _open(c: Candidate, text: str, g: DateGrammar) -> Candidate:
     def res(ref: Reference | None, dr: Direction, on: datetime | None = None) -> Resolved | None:
         if dr == "nearest" and cue.startswith(("à partir", "à compter")):
             dr = "future"  # "à partir du 8" announces what is coming
+        if cue.startswith("depuis"):
+            dr = "past"  # "depuis le début de l'année" started before now, whatever the verb
         got = inner_res(ref, dr, on=on) if on is not None else inner_res(ref, dr)  # type: ignore[call-arg]
         if got is None:
             return None
