@@ -76,14 +76,6 @@ def test_parse_words_rejects(text: str) -> None:
     ("text", "expected"),
     [
         pytest.param(
-            "un million deux cent mille",
-            1200000,
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="scale words are read by the money grammar, not by parse_words",
-            ),
-        ),
-        pytest.param(
             "deux virgule cinq",
             Decimal("2.5"),
             marks=pytest.mark.xfail(strict=True, reason="spoken decimals are not read"),
@@ -92,6 +84,36 @@ def test_parse_words_rejects(text: str) -> None:
 )
 def test_parse_words_known_misses(text: str, expected: object) -> None:
     assert parse_number(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("deux millions et demi", "2500000"),
+        ("quatre milliards et demi", "4500000000"),
+        ("un milliard et demi", "1500000000"),
+        ("1 milliard et demi", "1500000000"),
+        ("1,5 milliard", "1500000000"),
+        ("trois millions et demie", "3500000"),
+        ("deux mille et demi", "2500"),
+        ("un million deux cent mille", "1200000"),
+        ("3 milliards 200 millions", "3200000000"),
+        ("Deux Millions", "2000000"),
+    ],
+)
+def test_parse_number_with_scale_words(text: str, expected: str) -> None:
+    value = parse_number(text)
+    assert value is not None
+    assert plain(value) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["millions et demi", "deux millions et demi de personnes", "un million et demi 300",
+     "deux millions trois millions", "2,5 millions et demi"],
+)
+def test_parse_number_with_scale_words_rejects(text: str) -> None:
+    assert parse_number(text) is None
 
 
 @pytest.mark.parametrize(

@@ -37,7 +37,9 @@ What the values mean (the choices, in one place):
   once, for both figures); a
   plain figure takes it only in an obvious list right after a priced amount ("12 euros pour
   les adultes et 8 pour les enfants"), with its scale word ("18 milliards d'euros contre
-  16,5 en 2017": 16500000000). A year, a figure followed by "%", or one that counts
+  16,5 en 2017": 16500000000). "et demi" after a scale word adds half of it ("quatre
+  milliards et demi d'euros": 4500000000; "deux millions et demi d'habitants" counts people,
+  not money). A year, a figure followed by "%", or one that counts
   things ("un million de personnes") is never money.
 
 >>> found = find_money("Il atteint 18,2 milliards d’euros, dont 5,8 milliards pour l'État.")
@@ -194,6 +196,10 @@ class _Grammar:
         self.not_counted = frozenset(_key(k) for k in words["not_counted"])
         self.after_one = frozenset(_key(k) for k in words["after_one"])
         self.years = (int(words["year_range"][0]), int(words["year_range"][1]))
+        self.fractions = {
+            _key(k): Decimal(v) for k, v in load(lang, "number_words").get("fractions", {}).items()
+        }
+        fractions = _alternation(list(self.fractions)) if self.fractions else "(?!x)x"
         cues = _alternation(words["year_cues"])
         self.year_cue = re.compile(rf"(?<![\w'’-])(?i:{cues})(?:{H}+|-)$")
         # "de 1,08 milliard en 2016 à 1,31 milliard": the year between the two figures
@@ -211,6 +217,7 @@ class _Grammar:
             rf"|(?P<num>{number})"
             rf"(?:{H}*(?P<abbr>{abbr}){H}*(?P<acur>{marks})"
             rf"|{H}+(?P<scale>(?i:{scale_w}))(?![\w])"
+            rf"(?:{H}+(?i:et){H}+(?P<half>(?i:{fractions}))(?![\w-]))?"
             rf"(?:{H}+(?P<rest>{number}){H}*(?P<rcur>{currency})"
             rf"|{H}*(?:(?i:de){H}+|(?i:d)['’]{H}*)?(?P<scur>{currency}))?"
             rf"|{H}*(?P<cur>{currency}))?"
@@ -281,6 +288,10 @@ class _Grammar:
         if number is None:
             return None
         scale = self.scale(scale_text) if scale_text else None
+        if m.group("pre") is None and m.group("half"):
+            if number != number.to_integral_value():
+                return None  # "2,5 millions et demi" says two things
+            number += self.fractions[_key(m.group("half"))]  # "quatre milliards et demi"
         if m.group("pre") is None and m.group("rest") and scale is not None:
             # "un million deux cent mille euros", "2 millions 500 000 euros"
             rest = parse_number(m.group("rest"), self.lang)

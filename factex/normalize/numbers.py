@@ -57,6 +57,8 @@ def plain(value: Decimal) -> str:
     return "0" if text in ("-0", "") else text
 
 
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+
 #: Longer digit strings are no amounts (serial numbers, OCR noise): not parsed, which also
 #: keeps a run of thousands of digits from costing seconds.
 MAX_NUMBER_CHARS = 40
@@ -156,18 +158,88 @@ def parse_words(text: str, lang: str = "fr") -> int | None:
     return total + current if seen else None
 
 
+@cache
+def _scaled(lang: str) -> tuple[re.Pattern[str], dict[str, Decimal], dict[str, Decimal]]:
+    """A number, a scale word ("millions"), maybe "et demi", maybe the rest below the scale."""
+    scales = {k.lower(): Decimal(v) for k, v in load(lang, "scales")["words"].items()}
+    data = load(lang, "number_words")
+    fractions = {k.lower(): Decimal(v) for k, v in data.get("fractions", {}).items()}
+    scale = "|".join(re.escape(k) for k in sorted(scales, key=len, reverse=True))
+    frac = "|".join(re.escape(k) for k in sorted(fractions, key=len, reverse=True)) or "(?!x)x"
+    joiners = "|".join(re.escape(j) for j in data["joiners"]) or "(?!x)x"
+    pattern = re.compile(
+        rf"(?P<num>\S.*?)\s+(?P<scale>{scale})"
+        rf"(?:\s+(?:{joiners})\s+(?P<frac>{frac}))?(?:\s+(?P<rest>\S.*))?",
+        re.IGNORECASE,
+    )
+    return pattern, scales, fractions
+
+
+@lru_cache(maxsize=4096)
+def parse_scaled(text: str, lang: str = "fr") -> Decimal | None:
+    """A number with a scale word and maybe a half: "deux millions et demi", or None.
+
+    >>> parse_scaled("deux millions et demi")
+    Decimal('2500000.0')
+    >>> plain(parse_scaled("1 milliard et demi"))
+    '1500000000'
+    >>> plain(parse_scaled("1,31 milliard"))
+    '1310000000'
+    >>> parse_scaled("un million deux cent mille")
+    Decimal('1200000')
+    >>> parse_scaled("deux millions de personnes") is None
+    True
+    """
+    pattern, scales, fractions = _scaled(lang)
+    m = pattern.fullmatch(text.strip())
+    if m is None:
+        return None
+    number = _plain_number(m.group("num"), lang)
+    if number is None:
+        return None
+    if m.group("frac"):
+        if number != number.to_integral_value():
+            return None  # "2,5 millions et demi" says two things
+        number += fractions[m.group("frac").lower()]
+    factor = scales[m.group("scale").lower()]
+    if m.group("rest") is None:
+        return number * factor
+    rest = parse_number(m.group("rest"), lang)
+    if rest is None or rest >= factor or m.group("frac"):
+        return None
+    return number * factor + rest
+
+
+def _plain_number(text: str, lang: str) -> Decimal | None:
+    if any(ch.isdigit() for ch in text):
+        return parse_digits(text)
+    value = parse_words(text, lang)
+    return None if value is None else Decimal(value)
+
+
 def parse_number(text: str, lang: str = "fr") -> Decimal | None:
-    """The value of a number in digits or in words, or None.
+    """The value of a number in digits or in words, with scale words, or None.
 
     >>> parse_number("10.000")
     Decimal('10000')
     >>> parse_number("cinquante")
     Decimal('50')
+    >>> plain(parse_number("quatre milliards et demi"))
+    '4500000000'
     >>> parse_number("beaucoup") is None
+    True
+    >>> parse_number("1 milliard de dollars") is None
     True
     """
     text = text.strip()
+    has_letter = _HAS_LETTER.search(text) is not None
+    if has_letter and " " in text:
+        scaled = parse_scaled(text, lang)
+        if scaled is not None:
+            return scaled
     if any(ch.isdigit() for ch in text):
+        if has_letter:
+            return None  # price-parser would read "1" out of "1 milliard et trois"
         return parse_digits(text)
     value = parse_words(text, lang)
     return None if value is None else Decimal(value)
