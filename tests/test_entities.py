@@ -245,3 +245,70 @@ def test_a_known_organisation_missed_by_the_model_is_found_again(nlp: Language) 
     found = [(e.text, e.label_) for e in doc.ents]
     assert found.count(("Verlaine", "ORG")) == 2
     assert ("Jean Verlaine", "PER") in found
+
+
+# -- known names, company context, persons and products ---------------------------------
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # A listed company the model reads otherwise; the same name in a person context stays.
+        ("Les ventes de Publicis progressent.", [("Publicis", "MISC")], [("Publicis", "ORG")]),
+        (
+            "Martin Bouygues a pris la parole.",
+            [("Martin Bouygues", "PER")],
+            [("Martin Bouygues", "PER")],
+        ),
+        ("M. Dassault a pris la parole.", [("Dassault", "ORG")], [("Dassault", "PER")]),
+        (
+            "La famille Peugeot détient 7 % du capital.",
+            [("Peugeot", "ORG")],
+            [("Peugeot", "PER")],
+        ),
+        # Company names that are ordinary words or places need a company context.
+        ("Le festival se tient à Orange cet été.", [("Orange", "LOC")], [("Orange", "LOC")]),
+        ("Orange a racheté un opérateur belge.", [("Orange", "LOC")], [("Orange", "ORG")]),
+        ("Au total, quarante sites ont fermé.", [], []),
+        ("Total, la note atteint deux milliards.", [("Total", "ORG")], []),
+        # Legal forms and titles.
+        ("Les comptes de Dravel SAS ont été publiés.", [], [("Dravel SAS", "ORG")]),
+        ("Selon Mme Varenne, le projet avance.", [], [("Varenne", "PER")]),
+        # Seats of government: the institution as an agent, else the place.
+        ("Selon Bercy, la croissance ralentit.", [("Bercy", "LOC")], [("Bercy", "ORG")]),
+        ("Le ministre a reçu les patrons à Bercy.", [("Bercy", "LOC")], [("Bercy", "LOC")]),
+        # Institutions and indices win over a span the model cut short.
+        (
+            "Le Conseil d'État a annulé le décret.",
+            [("Conseil", "ORG")],
+            [("Conseil d'État", "ORG")],
+        ),
+        ("La Ligue 2 reprend samedi.", [("Ligue 2", "ORG")], [("Ligue 2", "ORG")]),
+        # Events, products, peoples.
+        ("Le salon Batimat ouvre lundi.", [("Batimat", "ORG")], [("Batimat", "MISC")]),
+        ("La compagnie a commandé 30 Falcon.", [("Falcon", "ORG")], [("Falcon", "MISC")]),
+        (
+            "Il conduit une Renault Mégane.",
+            [("Renault Mégane", "ORG")],
+            [("Renault Mégane", "MISC")],
+        ),
+        (
+            "Les Allemands ont acheté plus de voitures.",
+            [("Allemands", "LOC")],
+            [("Allemands", "MISC")],
+        ),
+        # A name the vectors do not know acting as a company; a known place stays a place.
+        (
+            "Trivalor a publié des résultats en hausse.",
+            [("Trivalor", "LOC")],
+            [("Trivalor", "ORG")],
+        ),
+        ("Lyon a investi dans le tramway.", [("Lyon", "LOC")], [("Lyon", "LOC")]),
+        ("Le PDG de Zelvane a démissionné.", [("Zelvane", "PER")], [("Zelvane", "ORG")]),
+        # The place in "usine de X"; the state alone is no name.
+        ("L'usine de Cléon a fermé.", [("usine de Cléon", "LOC")], [("Cléon", "LOC")]),
+        ("L'État a vendu ses parts.", [("État", "LOC")], []),
+    ],
+)
+def test_company_rules(
+    nlp: Language, text: str, ents: list[tuple[str, str]], expected: list[tuple[str, str]]
+) -> None:
+    assert _pairs(_with_ents(nlp, text, ents)) == expected

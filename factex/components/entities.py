@@ -106,6 +106,8 @@ class EntityCleaner:
         self.listed = frozenset(context["listed"])
         self.misc_designators = frozenset(gazetteer["misc_designators"])
         self.person_designators = frozenset(gazetteer["person_designators"])
+        self.demonym = re.compile(gazetteer["demonym_pattern"])
+        self.place_heads = frozenset(gazetteer["place_heads"])
         self.title_set = frozenset(self.titles)
         # "M. Bolloré", "Mme Bettencourt Meyers": a title before capitalised words is a person;
         # a capitalised name before a legal form ("Norvane Inc.", "Verdane SAS") is a company.
@@ -138,7 +140,11 @@ class EntityCleaner:
                 if span is None:
                     continue
                 span = self._extend_org(span)
-                label = self._relabel(span, ent.label_)
+                place = self._place_after_head(span)
+                if place is not None:
+                    span, label = place, "LOC"
+                else:
+                    label = self._relabel(span, ent.label_)
                 if label == "PER":
                     span = self._cut_person(span)
                 candidates.append(Span(doc, span.start, span.end, label=label))
@@ -182,8 +188,9 @@ class EntityCleaner:
                 label = self._company_label(match, clash)
             if label is None or any(_outside(s, match) for s in clash):
                 continue
-            new = Span(doc, match.start, match.end, label=label)
-            out = sorted([s for s in out if s not in clash] + [new], key=lambda s: s.start)
+            out = [s for s in out if s not in clash]
+            if label:  # "" drops the model's span
+                out = sorted([*out, Span(doc, match.start, match.end, label=label)], key=_start)
         return out
 
     def _products(self, match: Span, clash: list[Span], spans: list[Span]) -> list[Span]:
@@ -209,10 +216,16 @@ class EntityCleaner:
             return None
         if any(s.label_ == "PER" and len(s) > len(match) for s in clash):
             return None
+        if match.text not in self.common_companies:
+            return "ORG"
         # "Orange" the town, "au total": only where the text speaks of a company.
-        common = match.text in self.common_companies
-        if common and not any(s.label_ == "ORG" for s in clash):
-            return "ORG" if self._company_context(match) else None
+        if self._company_context(match):
+            return "ORG"
+        if not any(s.label_ == "ORG" for s in clash):
+            return None
+        # "Total, la facture s'élève à...": a sentence-initial word the model took for the firm.
+        if _starts_unit(match[0]) and match.root.dep_ not in _SUBJECTS:
+            return ""
         return "ORG"
 
     def _person_context(self, span: Span) -> bool:
@@ -230,7 +243,7 @@ class EntityCleaner:
             prev = doc[span.start - 2]
         return _is_name(prev) and (prev.pos_ == "PROPN" or not _starts_unit(prev))
 
-    def _company_context(self, span: Span) -> bool:
+    def _company_context(self, span: Span, subject: bool = True) -> bool:
         """The sentence speaks of ``span`` as a company: subject of a business verb ("a racheté",
         "emploie") or of a verb with a business object ("a publié ses résultats"), complement
         of a business noun ("le chiffre d'affaires de X", "le PDG de X"), "X, cotée à Paris",
@@ -240,8 +253,17 @@ class EntityCleaner:
         root = span.root
         if any(c.lower_ in self.listed for c in root.children):
             return True
+        doc = span.doc  # "X, cotée à Paris" (the parser often hangs "cotée" elsewhere)
+        if (
+            span.end + 1 < len(doc)
+            and doc[span.end].text == ","
+            and doc[span.end + 1].lower_ in self.listed
+        ):
+            return True
         head = root.head
         if root.dep_ in _SUBJECTS:
+            if not subject:
+                return False
             # "prévoit d'investir": the infinitive after "de" counts, "le plus vendu" does not.
             verbs = [head, *(c for c in head.children if c.dep_ == "xcomp" and _has_mark(c))]
             for verb in verbs:
@@ -337,6 +359,20 @@ class EntityCleaner:
             return None
         return doc[start:end]
 
+    def _place_after_head(self, span: Span) -> Span | None:
+        """The place in "usine de Sochaux", "tribunal de Lyon", "11e arrondissement de Paris":
+        a common noun that situates something, then "de" and a name."""
+        doc = span.doc
+        i = span.start
+        while i < span.end - 2 and not doc[i].text[:1].isupper():
+            if doc[i].lemma_ in self.place_heads and doc[i + 1].lower_ in ("de", "d'", "d’"):
+                rest = doc[i + 2 : span.end]
+                if rest[0].text[:1].isupper() and rest[0].pos_ not in _CLOSED_CLASS:
+                    return rest
+                return None
+            i += 1
+        return None
+
     def _cut_person(self, span: Span) -> Span:
         """A person's name holds capitalised words and particles only: "Lucie Castets pour
         Matignon" is Lucie Castets."""
@@ -384,14 +420,24 @@ class EntityCleaner:
         words = span.text.split()
         if len(words) > 1 and (words[-1] in self.org_last or words[0] in self.org_first):
             return "ORG"
+        doc = span.doc
+        if (
+            label != "PER"
+            and span.start > 0
+            and doc[span.start - 1].lower_ in self.person_designators
+        ):
+            return "PER"  # "la famille Mulliez"
+        if label != "MISC" and self._is_misc(span, label):
+            return "MISC"
         if label == "ORG":
-            # "le salon VivaTech", "571 A320neo": an event, an index, a product counted.
-            if self._is_designator_before(span.doc, span.start, self.misc_designators):
-                return "MISC"
-            if _counted(span):
-                return "MISC"
             return label
         if label == "MISC" and self._is_company_misc(span):
+            return "ORG"
+        # A name the model has never seen (no vector) that acts as a company is one: "Korelis a
+        # publié son chiffre d'affaires", "le PDG de Brevane". Known places and people keep
+        # their label: "Lyon a investi", "Niel a racheté".
+        unknown = label in ("LOC", "PER") and all(t.is_oov for t in span)
+        if unknown and self._company_context(span, subject=label == "LOC"):
             return "ORG"
         # "groupe Bolloré" is the company even when the model reads the surname as a person;
         # "Vincent Bolloré" (two words) stays a person.
@@ -399,6 +445,22 @@ class EntityCleaner:
         if may_flip and self._has_designator(span, label):
             return "ORG"
         return label
+
+    def _is_misc(self, span: Span, label: str) -> bool:
+        """ "le salon VivaTech", "l'indice X", "571 A320neo", "60 A350", "les Européens"."""
+        doc = span.doc
+        if label != "PER" and self._is_designator_before(doc, span.start, self.misc_designators):
+            return True
+        countable = label == "ORG" or (label == "LOC" and any(c.isdigit() for c in span.text))
+        if countable and _counted(span):
+            return True
+        # A people, not a place: plural demonyms after a plural determiner.
+        return (
+            len(span) == 1
+            and span.start > 0
+            and doc[span.start - 1].lower_ in _PLURAL_DETERMINERS
+            and self.demonym.search(span.text) is not None
+        )
 
     def _is_company_misc(self, span: Span) -> bool:
         """A MISC that acts as a company ("Publicis a relevé sa prévision"); not a people
@@ -536,6 +598,10 @@ def _edge_junk(token: Token) -> bool:
 def _dangling(token: Token) -> bool:
     # Numbers are never dangling, whatever their tag ("CAC 40" with 40/PRON).
     return token.pos_ in _CLOSED_CLASS and not token.text[:1].isupper() and not token.like_num
+
+
+def _start(span: Span) -> int:
+    return span.start
 
 
 def _has_mark(token: Token) -> bool:
