@@ -30,6 +30,11 @@ What the values mean (the choices, in one place):
   and "12 euros 50" when the two digits end the clause).
   Words that also name things ("livres": books) need decimals or a bound/approximation word
   ("quasi neuf livres") to be money; "livres sterling" always is.
+* "FCFA", "F CFA" and "francs CFA" are XOF (UEMOA, the news default) unless the sentence
+  names only places of the CEMAC (Cameroun, Gabon, Yaoundé, Douala...), or names no place of
+  either zone while the whole text names only CEMAC ones: then XAF, with
+  ``currency_inferred=True``. The places are data (``regional`` in ``currencies.json``);
+  "FCFA BEAC" and "francs CFA BCEAO" say their code and are never changed.
 * A bare figure gets a currency from context only in the same sentence, and is then marked
   ``currency_inferred=True``: a figure with a scale word ("5,8 milliards" after "18,2 milliards
   d'euros") takes the currency of the nearest explicit amount (before it, else after it, as
@@ -148,6 +153,8 @@ class _Atom:
     factor: Decimal  # 0.01 for sub-units ("centimes")
     words: bool  # number spelled in words
     ambiguous: bool = False  # the currency word also names things ("livres")
+    cur: str = ""  # the currency word's lookup key ("fcfa"), for regional codes
+    inferred: bool = False  # the code comes from context (a place named nearby)
 
     @property
     def value(self) -> Decimal:
@@ -176,6 +183,26 @@ class _Item:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class _Regional:
+    """A currency word whose code depends on the places named around it (FCFA: XOF or XAF)."""
+
+    words: frozenset[str]
+    code: str
+    places: re.Pattern[str]
+    others: re.Pattern[str]
+
+    def side(self, text: str, start: int, end: int) -> bool | None:
+        """True: ``code``; False: keep the default; None: the span names no place."""
+        if self.others.search(text, start, end):
+            return False
+        return True if self.places.search(text, start, end) else None
+
+
+def _places_regex(places: Sequence[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){trie_regex(sorted(set(places)), _char)}(?!\w)")
+
+
 class _Grammar:
     """Compiled patterns and lookup tables of one language."""
 
@@ -190,6 +217,13 @@ class _Grammar:
         self.names: dict[str, str | None] = {_key(k): v for k, v in cur["names"].items()}
         self.subunits: dict[str, str | None] = {_key(k): v for k, v in cur["subunits"].items()}
         self.ambiguous = frozenset(_key(k) for k in cur.get("ambiguous", ()))
+        self.regional = [
+            _Regional(
+                frozenset(_key(w) for w in r["words"]), r["code"],
+                _places_regex(r["places"]), _places_regex(r["other_places"]),
+            )
+            for r in cur.get("regional", ())
+        ]
         self.scale_words = {_key(k): Decimal(v) for k, v in scales["words"].items()}
         self.abbreviations = {k: Decimal(v) for k, v in scales["abbreviations"].items()}
         self.counting = frozenset(_key(k) for k in scales["counting"])
@@ -308,7 +342,8 @@ class _Grammar:
         has_currency = cur_text is not None
         ambiguous = has_currency and _key(cur_text or "") in self.ambiguous
         return _Atom(
-            m.start(), end, number, scale, counting, has_currency, code, factor, words, ambiguous
+            m.start(), end, number, scale, counting, has_currency, code, factor, words, ambiguous,
+            _key(cur_text) if cur_text else "",
         )
 
     def year_atom(self, text: str, a: _Atom) -> bool:
@@ -378,14 +413,17 @@ class _Grammar:
         if change:
             return [
                 _Item(
-                    a.start, a.end, low, b.code, kind, not a.has_currency,
+                    a.start, a.end, low, b.code, kind, b.inferred or not a.has_currency,
                     num_start=a.start, scale=b.scale,
                 ),
-                _Item(b.start, b.end, high, b.code, kind, num_start=b.start, scale=b.scale),
+                _Item(
+                    b.start, b.end, high, b.code, kind, b.inferred,
+                    num_start=b.start, scale=b.scale,
+                ),
             ]
         low, high = min(low, high), max(low, high)
         return [
-            _Item(start, b.end, None, b.code, kind, False, low, high, a.start, b.scale)
+            _Item(start, b.end, None, b.code, kind, b.inferred, low, high, a.start, b.scale)
         ]
 
     def subunit(self, text: str, a: _Atom, b: _Atom) -> list[_Item] | None:
@@ -406,7 +444,11 @@ class _Grammar:
             if "\n" in text[a.end : b.start] or not self.clause_end.match(text, b.end):
                 return None
             cents = b.number * CENT
-        return [_Item(a.start, b.end, a.value + cents, a.code, "priced", num_start=a.start)]
+        return [
+            _Item(
+                a.start, b.end, a.value + cents, a.code, "priced", a.inferred, num_start=a.start
+            )
+        ]
 
     def counts_things(self, text: str, a: _Atom) -> bool:
         """A scale word followed by "de" + a noun counts things ("un million de personnes")."""
@@ -424,7 +466,9 @@ class _Grammar:
             return None
         else:
             kind = "bare"
-        item = _Item(a.start, a.end, a.value, a.code, kind, num_start=a.start, scale=a.scale)
+        item = _Item(
+            a.start, a.end, a.value, a.code, kind, a.inferred, num_start=a.start, scale=a.scale
+        )
         prefix = self.prefix.search(text, max(0, a.start - 40), a.start)
         if prefix is None:
             if a.ambiguous and a.number == a.number.to_integral_value():
@@ -438,6 +482,31 @@ class _Grammar:
         return replace(item, start=prefix.start())
 
     # -- currency from context --------------------------------------------------------
+
+    def regionalize(
+        self, text: str, atoms: list[_Atom], sentences: Sequence[tuple[int, int]]
+    ) -> list[_Atom]:
+        """FCFA is XAF where the sentence (else the text) names only CEMAC places."""
+        rules = {w: r for r in self.regional for w in r.words}
+        if not any(a.cur in rules for a in atoms):
+            return atoms
+        starts = [s for s, _ in sentences]
+        whole: dict[str, bool] = {}
+        out = []
+        for a in atoms:
+            rule = rules.get(a.cur)
+            if rule is None or a.code == rule.code:
+                out.append(a)
+                continue
+            i = bisect.bisect_right(starts, a.start) - 1
+            start, end = sentences[i] if i >= 0 else (0, len(text))
+            side = rule.side(text, start, end)
+            if side is None:
+                if rule.code not in whole:
+                    whole[rule.code] = bool(rule.side(text, 0, len(text)))
+                side = whole[rule.code]
+            out.append(replace(a, code=rule.code, inferred=True) if side else a)
+        return out
 
     def carry(
         self, text: str, items: list[_Item], sentences: Sequence[tuple[int, int]]
@@ -554,6 +623,9 @@ def find_money(
     '1.23'
     >>> find_money("le 3 juillet 2018, 2017-2018, 58 %, 01 45 67 89 10")
     []
+    >>> m = find_money("Le Gabon a levé 200 milliards de FCFA.")[0]
+    >>> m.currency, m.currency_inferred
+    ('XAF', True)
     """
     grammar = _grammar(lang)
     atoms = [
@@ -561,8 +633,11 @@ def find_money(
         for m in grammar.atoms.finditer(text)
         if (a := grammar.atom(text, m)) and not grammar.year_atom(text, a)
     ]
+    if sentences is None:
+        sentences = _sentences(text)
+    atoms = grammar.regionalize(text, atoms, sentences)
     items = grammar.combine(text, atoms)
-    items = grammar.carry(text, items, sentences if sentences is not None else _sentences(text))
+    items = grammar.carry(text, items, sentences)
     found: list[MoneyMatch] = []
     for it in sorted(items, key=lambda it: (it.start, -it.end)):
         if found and it.start < found[-1].end:
