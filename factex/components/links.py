@@ -32,6 +32,7 @@ from factex.components.extensions import DATES, MONEY, PERCENT, register_extensi
 from factex.components.syntax import (
     CLAUSE_DEPS,
     RELATIVE_DEPS,
+    SUBJECT_DEPS,
     EntityIndex,
     ancestors,
     canonical,
@@ -73,6 +74,12 @@ class AmountLinker:
         self.not_metrics = frozenset(data["not_metrics"])
         self.open_metrics = frozenset(data["open_metrics"])
         self.bases = frozenset(_fold(b) for b in data["bases"])
+        self.measure_verbs = frozenset(data["measure_verbs"])
+        self.allocation_verbs = frozenset(data["allocation_verbs"])
+        self.destinations = frozenset(data["destination_markers"])
+        self.item_destinations = frozenset(data["item_destination_markers"])
+        self.not_qualifiers = frozenset(data["not_qualifiers"])
+        self.period_wrappers = frozenset(data["period_wrappers"])
         self.designators = frozenset(
             resources.load(lang or nlp.lang, "entity_gazetteer")["org_designators"]
         )
@@ -88,9 +95,10 @@ class AmountLinker:
             return doc
         amounts.sort(key=lambda item: item[0].start)
         ent_at = entity_index(doc)
-        dates = _DateIndex(doc)
+        dates = _DateIndex(doc, self.period_wrappers)
         prev: Span | None = None
         total: dict[str, Any] | None = None  # links of the amount a running breakdown details
+        last_metric: dict[str, tuple[Span, str]] = {}
         for span, kind in amounts:
             links: dict[str, Any] | None = None
             if prev is not None and prev.end <= span.start and prev.sent.start == span.sent.start:
@@ -105,7 +113,11 @@ class AmountLinker:
                 links = dict(total, metric=self._item_metric(span) or total.get("metric"))
             else:
                 links = self._link(span, kind == PERCENT, ent_at, dates)
+                if links["metric"] is None:
+                    links["metric"] = _elided_metric(span, kind, last_metric)
             span._.factex_links = links
+            if links.get("metric"):
+                last_metric[kind] = last_metric["any"] = (span, links["metric"])
             prev = span
         return doc
 
@@ -113,10 +125,12 @@ class AmountLinker:
     def _link(
         self, span: Span, is_percent: bool, ent_at: EntityIndex, dates: _DateIndex
     ) -> dict[str, Any]:
-        root = span_root(span)
-        metric_token, metric = self._metric(root, is_percent)
-        subject = None
-        if metric_token is not None:
+        root = _amount_root(span)
+        metric_token, metric = self._apposed(span)
+        if metric is None:
+            metric_token, metric = self._metric(span, root, is_percent)
+        subject = _pronoun_owner(root, ent_at)
+        if subject is None and metric_token is not None:
             subject = _owner(metric_token, ent_at)
         if subject is None:
             subject = self._clause_subject(root, ent_at)
@@ -124,7 +138,19 @@ class AmountLinker:
             subject = self._nearest_actor(span, ent_at)
         return {"subject": subject, "metric": metric, "period": dates.period(span, root)}
 
-    def _metric(self, root: Token, is_percent: bool) -> tuple[Token | None, str | None]:
+    def _apposed(self, span: Span) -> tuple[Token | None, str | None]:
+        """ "L'enveloppe, de 20 à 25 milliards, sera versée": an amount set off by a comma right
+        after a metric noun is that noun's apposition, whatever the parse made of it."""
+        doc = span.doc
+        if span.start >= 2 and doc[span.start - 1].text == ",":
+            noun = doc[span.start - 2]
+            if noun.pos_ == "NOUN" and noun.sent.start == span.sent.start:
+                phrase = self._phrase(noun)
+                if phrase:
+                    return noun, phrase
+        return None, None
+
+    def _metric(self, span: Span, root: Token, is_percent: bool) -> tuple[Token | None, str | None]:
         """The token heading the measured noun phrase and its text, or (None, None)."""
         # "une baisse de 3 % de son chiffre d'affaires": the amount's own complement, unless it
         # is what a percentage is taken of ("5 % du PIB").
@@ -132,9 +158,18 @@ class AmountLinker:
             phrase = self._phrase(child) if child.dep_ == "nmod" and child.i > root.i else None
             if phrase and _fold(phrase) not in self.bases:
                 return child, phrase
+        # "pour 500 milliards de yens d'obligations": what the money buys, a bare noun after "de"
+        # hanging on the amount (a determiner would make it an owner or a base: "5 % du PIB").
+        goods = self._goods(span)
+        if goods is not None:
+            return goods, self._phrase(goods) or self._noun_phrase(goods)
         # A predicate amount: "la croissance a été de 0,9 %".
-        if root.head.i == root.i or root.dep_ in CLAUSE_DEPS:
-            found = self._subject_metric(root)
+        if (
+            root.head.i == root.i
+            or root.dep_ in CLAUSE_DEPS
+            or any(c.dep_ == "cop" for c in root.children)
+        ):
+            found = self._subject_metric(root, unlisted=True)
             if found[0] is not None:
                 return found
         token = root
@@ -143,8 +178,16 @@ class AmountLinker:
             if head.i == token.i:
                 break
             lemma = head.lemma_.casefold()
-            if head.pos_ in ("NOUN", "PROPN") and token.dep_ in ("nmod", "appos", "nummod"):
+            # A noun may come out as "acl" of the noun before it ("un résultat net record de").
+            attached = token.dep_ in ("nmod", "appos", "nummod") or (
+                token.dep_ == "acl" and token.pos_ == "NOUN"
+            )
+            if head.pos_ in ("NOUN", "PROPN") and attached:
                 if lemma in self.transparent or head.lower_ in self.transparent:
+                    # "le montant des aides atteint ...": the carrier's own complement.
+                    found = self._complement_metric(head, exclude=token)
+                    if found[0] is not None:
+                        return found
                     token = head
                     continue
                 if lemma in self.change_nouns or head.lower_ in self.change_nouns:
@@ -157,12 +200,13 @@ class AmountLinker:
                 phrase = self._phrase(head)
                 if phrase:
                     return head, self._wider_phrase(head) or phrase
+
                 # Off the list, the parse names the metric only for "un contrat de 3 millions".
                 if lemma in self.not_metrics or head.lower_ in self.not_metrics:
                     token = head
                     continue
                 if head.i < token.i and any(c.lower_ in _GENITIVE for c in token.children):
-                    return head, _noun_phrase(head)
+                    return head, self._noun_phrase(head)
                 return None, None
             if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
                 return self._verb_metric(head, token, is_percent)
@@ -173,11 +217,20 @@ class AmountLinker:
         self, verb: Token, via: Token, is_percent: bool
     ) -> tuple[Token | None, str | None]:
         lemma = verb.lemma_.casefold()
-        if not is_percent and lemma in self.metric_verbs:
+        measure = lemma in self.measure_verbs or lemma in self.change_verbs
+        if lemma in self.allocation_verbs and via.dep_ in ("nsubj", "obj", "nsubj:pass"):
+            found = self._destination(verb, via)
+            if found[0] is not None:
+                return found
+        # "Le billet coûte 17 €": a verb of measure gives the amount to its subject first; an
+        # action ("a levé", "a investi") names the metric itself.
+        if not is_percent and lemma in self.metric_verbs and not measure:
             return None, self.metric_verbs[lemma]
-        found = self._subject_metric(verb)
+        found = self._subject_metric(verb, unlisted=measure)
         if found[0] is not None:
             return found
+        if not is_percent and lemma in self.metric_verbs:
+            return None, self.metric_verbs[lemma]
         # "a réalisé un chiffre d'affaires de ..." is caught above; "a dégagé, en 2017, un
         # bénéfice net" puts the metric as object.
         for child in verb.children:
@@ -203,8 +256,16 @@ class AmountLinker:
             return verb, self._phrase(verb)
         return None, None
 
-    def _subject_metric(self, verb: Token) -> tuple[Token | None, str | None]:
-        for subj in subjects(verb):
+    def _subject_metric(
+        self, verb: Token, unlisted: bool = False
+    ) -> tuple[Token | None, str | None]:
+        found_subjects: list[Token] = []
+        if verb.dep_ == "xcomp" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+            # "a vu son bénéfice net reculer de 17 %": the object of "voir", "laisser", "faire"
+            # is the subject of the infinitive after it.
+            found_subjects = [c for c in verb.head.children if c.dep_ == "obj" and c.i < verb.i]
+        found_subjects = found_subjects or subjects(verb)
+        for subj in found_subjects:
             phrase = self._phrase(subj)
             if phrase:
                 return subj, phrase
@@ -213,8 +274,24 @@ class AmountLinker:
                 found = self._owner_metric(subj, exclude=subj)
                 if found[0] is not None:
                     return found
+        # "Le marché automobile a reculé de 11 %", "le tarif passe à 9 €": whatever common noun
+        # a verb of measure gives the amount to is what it measures.
+        if unlisted:
+            for subj in found_subjects:
+                open_phrase = self._open_phrase(subj)  # "la part des énergies renouvelables"
+                if open_phrase:
+                    return subj, open_phrase
+                if (
+                    subj.pos_ == "NOUN"
+                    and subj.ent_type_ not in ("ORG", "PER")
+                    and subj.lemma_ not in self.designators
+                    and subj.lemma_ not in self.not_metrics
+                    and subj.lemma_ not in self.change_nouns
+                    and subj.dep_ != "obl:agent"
+                ):
+                    return subj, self._noun_phrase(subj)
         # Not in the list but built like one: "la fortune de Bernard Arnault a augmenté de ...".
-        for subj in subjects(verb):
+        for subj in found_subjects:
             if (
                 subj.pos_ == "NOUN"
                 and subj.lemma_ not in self.designators
@@ -224,8 +301,47 @@ class AmountLinker:
                     c for c in subj.children if c.dep_ == "nmod" and c.ent_type_ in ("ORG", "PER")
                 ]
                 if owned:
-                    return subj, _noun_phrase(subj)
+                    return subj, self._noun_phrase(subj)
         return None, None
+
+    def _complement_metric(self, noun: Token, exclude: Token) -> tuple[Token | None, str | None]:
+        """The "de" complement of a carrier noun, before the amount: "le montant des aides"."""
+        for child in noun.children:
+            if (
+                child.i < exclude.i
+                and child.i != exclude.i
+                and child.dep_ == "nmod"
+                and child.pos_ == "NOUN"
+                and _genitive(child)
+                and not any(c.dep_ == "nummod" for c in child.children)  # another amount
+            ):
+                return child, self._phrase(child) or self._noun_phrase(child)
+        return None, None
+
+    def _destination(self, verb: Token, via: Token) -> tuple[Token | None, str | None]:
+        """ "a consacré 6,7 milliards à la recherche": where an allocated amount goes (the
+        parse may hang it on the amount)."""
+        for child in (*verb.children, *(c for c in via.children if c.i > via.i)):
+            if (
+                child.dep_.startswith(("obl", "nmod"))
+                and child.pos_ == "NOUN"
+                and _has_case(child, self.destinations)
+            ):
+                return child, self._phrase(child) or self._noun_phrase(child)
+        return None, None
+
+    def _goods(self, span: Span) -> Token | None:
+        """The bare noun after "de" that the amount counts: "pour 1 000 milliards d'obligations"."""
+        doc = span.doc
+        i = span.end
+        if i + 1 >= len(doc) or _word(doc[i].text) not in ("de", "d'"):
+            return None
+        noun = doc[i + 1]
+        if noun.pos_ != "NOUN" or not (span.start <= noun.head.i < span.end):
+            return None
+        if _fold(noun.text) in self.bases or noun.lemma_ in self.not_metrics:
+            return None
+        return noun
 
     def _owner_metric(self, noun: Token, exclude: Token) -> tuple[Token | None, str | None]:
         """The metric named inside a change noun: "la hausse du chiffre d'affaires de 58 %"."""
@@ -274,24 +390,81 @@ class AmountLinker:
             if k < len(doc) and doc[k].pos_ in ("NOUN", "PROPN") and doc[k].head.i == noun.i:
                 comp = doc[k]
                 k += 1
-                while (
-                    k < len(doc)
-                    and doc[k].head.i == comp.i
-                    and doc[k].dep_
-                    in (
-                        "amod",
-                        "flat:name",
-                        "nmod",
+                # "prix du mètre carré", "taux du livret A", "prix du kilo de cacao".
+                while k < len(doc) and (
+                    (
+                        doc[k].head.i == comp.i
+                        and doc[k].dep_ in ("amod", "flat:name", "nmod")
+                        and doc[k].pos_ in ("ADJ", "PROPN", "VERB")
+                        and doc[k].lower_ not in self.not_qualifiers
                     )
-                    and doc[k].pos_ in ("ADJ", "PROPN")
+                    or _is_code(doc[k])
                 ):
                     k += 1
+                k = self._compound_end(doc[k - 1], k)
                 return normalize_name(doc[noun.i : k].text)
-        # Adjectives right after qualify it: "prix moyen", "chiffre d'affaires consolidé".
-        while end < len(doc) and doc[end].pos_ == "ADJ" and noun.i <= doc[end].head.i < end:
-            end += 1
+        end = self._qualifiers_end(noun, end)
+        if end == best_end:
+            end = self._compound_end(doc[end - 1], end)
         return normalize_name(doc[noun.i : end].text) if end > best_end else best
-        return best
+
+    def _open_phrase(self, noun: Token) -> str | None:
+        """An open metric off the list by its head: "la part des énergies renouvelables"."""
+        if noun.lemma_ not in self.open_metrics and noun.lower_ not in self.open_metrics:
+            return None
+        doc = noun.doc
+        k = noun.i + 1
+        if k >= len(doc) or _word(doc[k].text) not in _GENITIVE:
+            return None
+        k += 1
+        while k < len(doc) and doc[k].pos_ == "DET":
+            k += 1
+        if k >= len(doc) or doc[k].pos_ not in ("NOUN", "PROPN") or doc[k].head.i != noun.i:
+            return None
+        end = self._qualifiers_end(doc[k], k + 1)
+        return normalize_name(doc[noun.i : end].text)
+
+    def _qualifiers_end(self, noun: Token, end: int) -> int:
+        """Past the adjectives after ``end`` that say which metric it is ("prix moyen", "marge
+        opérationnelle"), not how big or whose ("budget total", "exportations chinoises"), and
+        not a predicate on the amount ("un résultat compris entre 1,2 et 1,4 milliard")."""
+        doc = noun.doc
+        while (
+            end < len(doc)
+            and doc[end].pos_ == "ADJ"
+            and doc[end].dep_ == "amod"
+            and noun.i <= doc[end].head.i < end
+            and doc[end].lower_ not in self.not_qualifiers
+            and not any(c.dep_ not in ("advmod", "punct") for c in doc[end].children)
+        ):
+            end += 1
+        return end
+
+    def _compound_end(self, last: Token, end: int) -> int:
+        """Past a bare "de" noun that makes a compound with the noun before: "plan de relance",
+        "billet d'entrée" (with a determiner it is a complement: "le budget de la culture")."""
+        doc = last.doc
+        if end + 1 >= len(doc) or _word(doc[end].text) not in ("de", "d'"):
+            return end
+        comp = doc[end + 1]
+        # Plural after plural is the indefinite article ("les ventes de voitures"), no compound.
+        plural = "Plur" in comp.morph.get("Number", []) and "Plur" in last.morph.get("Number", [])
+        if (
+            comp.pos_ == "NOUN"
+            and comp.head.i == last.i
+            and not comp.ent_type_
+            and not comp.is_title
+            and not plural
+            and _fold(comp.text) not in self.bases
+        ):
+            return self._qualifiers_end(doc[end + 1], end + 2)
+        return end
+
+    def _noun_phrase(self, noun: Token) -> str:
+        """A noun off the list with what names it: "plan social", "billet d'entrée", "contrat"."""
+        end = self._qualifiers_end(noun, noun.i + 1)
+        end = self._compound_end(noun.doc[end - 1], end)
+        return normalize_name(noun.doc[noun.i : end].text)
 
     # -- subject ---------------------------------------------------------------------------
     def _clause_subject(self, root: Token, ent_at: EntityIndex) -> str | None:
@@ -353,8 +526,14 @@ class AmountLinker:
         doc = span.doc
         sent_end = span.sent.end
         i = span.end
-        # "dont 10,1 milliards en France": a breakdown by place keeps the total's metric.
-        if i < sent_end and doc[i].pos_ == "ADP" and _word(doc[i].text) not in _GENITIVE:
+        # "dont 10,1 milliards en France": a breakdown by place keeps the total's metric; one by
+        # destination ("dont 30 milliards pour la transition écologique") names its own.
+        if (
+            i < sent_end
+            and doc[i].pos_ == "ADP"
+            and _word(doc[i].text) not in _GENITIVE
+            and _word(doc[i].text) not in self.item_destinations
+        ):
             return None
         while i < sent_end and (doc[i].pos_ in ("ADP", "DET") or doc[i].is_space):
             i += 1
@@ -381,7 +560,7 @@ class AmountLinker:
 class _DateIndex:
     """Date spans of the doc, by the token they are attached to and by the tokens they cover."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, wrappers: frozenset[str] = frozenset()) -> None:
         self.covering: dict[int, Span] = {}
         self.attached: dict[int, list[Span]] = {}
         self.spans: list[Span] = []
@@ -394,8 +573,12 @@ class _DateIndex:
             self.spans.append(span)
             for i in range(span.start, span.end):
                 self.covering[i] = span
-            root = span_root(span)
-            self.attached.setdefault(root.head.i, []).append(span)
+            head = span_root(span).head
+            self.attached.setdefault(head.i, []).append(span)
+            # "sur l'ensemble de l'année 2022", "à la fin du trimestre": the wrapper noun
+            # carries the date to what it hangs on.
+            if head.lemma_ in wrappers and head.pos_ == "NOUN" and head.head.i != head.i:
+                self.attached.setdefault(head.head.i, []).append(span)
         self.spans.sort(key=lambda s: s.start)
         self.starts = [s.start for s in self.spans]
 
@@ -410,7 +593,7 @@ class _DateIndex:
             return _value(min(inside, key=lambda d: (_is_day(d), abs(d.start - amount.start))))
         for token in (root, *ancestors(root)):
             if token.i in self.covering and not (amount.start <= token.i < amount.end):
-                return _value(self.covering[token.i])
+                return _value(self._period_over_day(self.covering[token.i], amount, own_clause))
             if token.dep_ in RELATIVE_DEPS and token.i != own_clause.i:
                 continue  # its dates only date the relative clause
             near = list(self.attached.get(token.i, ()))
@@ -421,7 +604,7 @@ class _DateIndex:
                     near,
                     key=lambda d: (_is_day(d), d.start > amount.start, abs(d.start - amount.start)),
                 )
-                return _value(best)
+                return _value(self._period_over_day(best, amount, own_clause))
         # No date on the path: the nearest one before the amount in the same sentence, unless
         # it sits in a relative clause.
         sent_start = amount.sent.start
@@ -431,7 +614,31 @@ class _DateIndex:
             if span_root(span).head.dep_ not in RELATIVE_DEPS:
                 return _value(span)
             k -= 1
-        return None
+        # Then one after it in its own clause, which the parse hung elsewhere ("investir
+        # 3,5 milliards dans la fibre au second semestre", the date read as the fibre's).
+        after = self._clause_dates(amount, own_clause, after=True)
+        return _value(after[0]) if after else None
+
+    def _clause_dates(self, amount: Span, clause: Token, after: bool = False) -> list[Span]:
+        """Dates of the amount's sentence whose clause is the amount's, nearest first."""
+        sent = amount.sent
+        lo = bisect_left(self.starts, amount.end if after else sent.start)
+        hi = bisect_left(self.starts, sent.end)
+        found = [
+            d
+            for d in self.spans[lo:hi]
+            if not (amount.start <= d.start < amount.end)
+            and clause_head(span_root(d)).i == clause.i
+        ]
+        return sorted(found, key=lambda d: abs(d.start - amount.start))
+
+    def _period_over_day(self, date: Span, amount: Span, clause: Token) -> Span:
+        """A day on the amount's path is often when the figure was published ("a publié
+        mercredi un bénéfice de ... au premier trimestre"): a period of the same clause wins."""
+        if not _is_day(date):
+            return date
+        periods = [d for d in self._clause_dates(amount, clause) if not _is_day(d)]
+        return periods[0] if periods else date
 
 
 def _is_day(span: Span) -> bool:
@@ -477,17 +684,50 @@ def _owner(metric: Token, ent_at: EntityIndex) -> str | None:
     return None
 
 
+def _has_case(token: Token, words: frozenset[str]) -> bool:
+    return any(c.dep_ == "case" and _word(c.text) in words for c in token.children)
+
+
 def _genitive(token: Token) -> bool:
     return any(c.dep_ == "case" and c.lower_ in _GENITIVE for c in token.children)
 
 
-def _noun_phrase(noun: Token) -> str:
-    """A noun and the adjectives right after it: "plan social", "contrat"."""
-    doc = noun.doc
-    end = noun.i + 1
-    while end < len(doc) and doc[end].pos_ == "ADJ" and doc[end].head.i == noun.i:
-        end += 1
-    return normalize_name(doc[noun.i : end].text)
+def _amount_root(span: Span) -> Token:
+    """The token the amount hangs on the sentence by; its unit noun when the parse attaches
+    the number elsewhere ("à 179 nairas", the number read as a complement of "essence")."""
+    outside = [t for t in span if not (span.start <= t.head.i < span.end)]
+    if not outside:  # the amount heads its own parse sentence
+        return span_root(span)
+    return next((t for t in outside if t.pos_ == "NOUN"), outside[0])
+
+
+def _pronoun_owner(root: Token, ent_at: EntityIndex) -> str | None:
+    """ "…, et celle de Meta à 1,2 milliard": the owner named under the pronoun standing for
+    the metric."""
+    for token in (root.head, root.head.head):
+        if token.pos_ == "PRON" and token.lemma_ == "celui":
+            found = entities_below(token, ent_at, max_depth=2)
+            if found:
+                return canonical(found[0])
+    return None
+
+
+def _elided_metric(span: Span, kind: str, last: dict[str, tuple[Span, str]]) -> str | None:
+    """ "puis de 1,3 % en 2025", "contre 15 € l'an dernier", "après 6,1 % attendu": an amount
+    with no metric of its own, after one of the same kind in the sentence, measures the same."""
+    found = last.get(kind)
+    # "de 17 % à 12,6 milliards d'euros": the amount the parse hangs this one on.
+    before = last.get("any")
+    if before is not None and before[0].start <= _amount_root(span).head.i < before[0].end:
+        found = before
+    if found is None or found[0].sent.start != span.sent.start:
+        return None
+    return found[1]
+
+
+def _is_code(token: Token) -> bool:
+    """A capital letter or code naming the noun before it: "livret A", "plan B"."""
+    return token.is_upper and token.is_alpha and len(token) <= 3 and token.i > 0
 
 
 def _quoted(words: list[Token]) -> str | None:
