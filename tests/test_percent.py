@@ -69,6 +69,18 @@ CASES: list[tuple[str, list[Row]]] = [
     ("soit 1,4 % de plus", [pct("1,4 %", "1.4", "up")]),
     ("Le PSG compte 3 points de plus que Marseille", []),
     ("L'équipe veut décrocher les trois points", []),
+    # rebounds: back up, or back down
+    ("le chômage est remonté de 0,2 point", [pct("0,2 point", "0.2", "up", "points")]),
+    ("le titre a rebondi de 4 %", [pct("4 %", "4", "up")]),
+    ("le CAC 40 regagne 1,5 %", [pct("1,5 %", "1.5", "up")]),
+    ("la Bourse s'est reprise de 2 %", [pct("2 %", "2", "up")]),
+    ("Wall Street se reprend de 1,1 %", [pct("1,1 %", "1.1", "up")]),
+    ("l'action s’est redressée de 3 %", [pct("3 %", "3", "up")]),
+    ("les ventes ont rechuté de 3 %", [pct("3 %", "3", "down")]),
+    ("le taux est retombé de 0,4 point", [pct("0,4 point", "0.4", "down", "points")]),
+    ("le taux est retombé à 7 %", [pct("7 %", "7")]),
+    ("le groupe reprend 20 % du capital", [pct("20 %", "20")]),
+    ("L'équipe a regagné 3 points", []),
     # coordination carries the direction to the next figure
     ("a baissé de 0,5 point et de 2 points de pourcentage",
      [pct("0,5 point", "0.5", "down", "points"),

@@ -57,7 +57,7 @@ class PercentMatch:
 
 def _phrase(text: str) -> str:
     parts = [re.escape(p) for p in text.split()]
-    return (H + "+").join(parts).replace("'", "['’]").replace("’", "['’]")
+    return re.sub("['’]", "['’]", (H + "+").join(parts))
 
 
 def _trigger(word: str) -> str:
