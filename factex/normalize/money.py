@@ -8,7 +8,9 @@ component passes it the sentence boundaries of the Doc.
 What the values mean (the choices, in one place):
 
 * ``amount`` is the figure written, exact: "39,9 milliards de dollars" is 39900000000.
-  Approximations ("environ", "près de", "quasi"...) keep the amount and are part of the span.
+  Approximations ("environ", "près de", "quasi"...) keep the amount and stay out of the span
+  ("près de [2 milliards de dollars]"), as in the news gold; bounds, which change the value
+  fields, are in it.
 * A closed range ("entre 10 et 20 millions d'euros", "de 3 à 5 milliards de dollars",
   "10 à 12 M€", "10 - 20 €") has ``amount=None`` and both ``amount_min`` and ``amount_max``;
   a first figure without its own scale word takes the second one's ("10" → 10 millions), or
@@ -27,7 +29,9 @@ What the values mean (the choices, in one place):
 * ``currency`` is an ISO 4217 code, or None when the currency word names no single currency
   ("francs", "pesos"). News defaults for ambiguous signs: "$" and "dollars" are USD, "£" and
   "livres" GBP (see ``currencies.json``). Sub-units count for 0.01 ("1 USD et 23 centimes",
-  and "12 euros 50" when the two digits end the clause).
+  and "12 euros 50" when the two digits end the clause); "centimes" alone are EUR, unless the
+  sentence prices in another currency ("3,50 francs suisses, soit 20 centimes de plus": CHF,
+  inferred).
   Words that also name things ("livres": books) need decimals or a bound/approximation word
   ("quasi neuf livres") to be money; "livres sterling" always is.
 * "FCFA", "F CFA" and "francs CFA" are XOF (UEMOA, the news default) unless the sentence
@@ -175,6 +179,7 @@ class _Item:
     amount_max: Decimal | None = None
     num_start: int = 0
     scale: Decimal | None = None  # the scale word's factor, lent to a bare figure in a list
+    default: str | None = None  # a sub-unit's currency when the sentence prices in no other
 
     def match(self) -> MoneyMatch:
         return MoneyMatch(
@@ -217,6 +222,9 @@ class _Grammar:
         self.names: dict[str, str | None] = {_key(k): v for k, v in cur["names"].items()}
         self.subunits: dict[str, str | None] = {_key(k): v for k, v in cur["subunits"].items()}
         self.ambiguous = frozenset(_key(k) for k in cur.get("ambiguous", ()))
+        self.subunit_defaults: dict[str, str] = {
+            _key(k): v for k, v in cur.get("subunit_defaults", {}).items()
+        }
         self.regional = [
             _Regional(
                 frozenset(_key(w) for w in r["words"]), r["code"],
@@ -458,6 +466,8 @@ class _Grammar:
     def single(self, text: str, a: _Atom) -> _Item | None:
         if a.has_currency:
             kind = "priced"
+            if a.code is None and a.cur in self.subunit_defaults:
+                kind = "subunit"  # "soit 8 centimes de plus": its currency comes later
         elif a.counting:
             if self.counts_things(text, a):
                 return None
@@ -467,7 +477,8 @@ class _Grammar:
         else:
             kind = "bare"
         item = _Item(
-            a.start, a.end, a.value, a.code, kind, a.inferred, num_start=a.start, scale=a.scale
+            a.start, a.end, a.value, a.code, kind, a.inferred, num_start=a.start, scale=a.scale,
+            default=self.subunit_defaults.get(a.cur),
         )
         prefix = self.prefix.search(text, max(0, a.start - 40), a.start)
         if prefix is None:
@@ -479,7 +490,9 @@ class _Grammar:
             return replace(item, start=prefix.start(), amount=None, amount_min=a.value)
         if bound == "max":
             return replace(item, start=prefix.start(), amount=None, amount_max=a.value)
-        return replace(item, start=prefix.start())
+        # an approximation keeps the amount and stays out of the span, as in the news gold:
+        # "près de [2 milliards de dollars]" is a valuation of 2 billion
+        return item
 
     # -- currency from context --------------------------------------------------------
 
@@ -520,7 +533,7 @@ class _Grammar:
         out: list[_Item | None] = list(items)
         anchors = [j for j, p in enumerate(items) if p.kind == "priced" and p.code]
         for i, it in enumerate(items):
-            if it.kind != "scaled":
+            if it.kind not in ("scaled", "subunit"):
                 continue
             # the nearest explicit amount of the same sentence, before it, else after it
             k = bisect.bisect_left(anchors, i)
@@ -529,7 +542,13 @@ class _Grammar:
                 anchor = anchors[k - 1]
             elif k < len(anchors) and sent[anchors[k]] == sent[i]:
                 anchor = anchors[k]
-            if anchor is None:
+            if it.kind == "subunit":
+                # "centimes" are the news default's (EUR) unless the sentence prices in
+                # another currency ("3,50 francs suisses, soit 20 centimes de plus")
+                default = it.default
+                code = items[anchor].code if anchor is not None else default
+                out[i] = replace(it, code=code, inferred=code != default, kind="priced")
+            elif anchor is None:
                 out[i] = None
             else:
                 out[i] = replace(it, code=items[anchor].code, inferred=True, kind="carried")
