@@ -95,6 +95,11 @@ CASES: list[tuple[str, list[Row]]] = [
      [one("9 milliards d'euros", "9000000000"),
       one("un milliard et demi", "1500000000", inferred=True)]),
     ("un milliard et demi", []),
+    ("un demi-milliard d'euros", [one("un demi-milliard d'euros", "500000000")]),
+    ("un demi-million de dollars", [one("un demi-million de dollars", "500000", "USD")]),
+    ("un demi-million d'habitants", []),
+    ("€2m", []),
+    ("$5bn", []),
     ("trois millions et demi-frère", []),
     # ranges and bounds
     ("entre 10 et 20 millions d'euros",

@@ -99,6 +99,7 @@ def test_parse_words_known_misses(text: str, expected: object) -> None:
         ("un million deux cent mille", "1200000"),
         ("3 milliards 200 millions", "3200000000"),
         ("Deux Millions", "2000000"),
+        ("un demi-milliard", "500000000"),
     ],
 )
 def test_parse_number_with_scale_words(text: str, expected: str) -> None:

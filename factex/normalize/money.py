@@ -315,6 +315,8 @@ class _Grammar:
 
     def atom(self, text: str, m: re.Match[str]) -> _Atom | None:
         if m.group("pre"):
+            if m.group("pscale") is None and text[m.end() : m.end() + 1].isalpha():
+                return None  # "€2m", "$5bn": an English scale we do not read; never "2 €"
             number = parse_number(m.group("pnum"), self.lang)
             scale_text, cur_text, words = m.group("pscale"), m.group("pre"), False
         else:
