@@ -260,6 +260,9 @@ def test_absolute_needs_no_reference(phrase: str) -> None:
         "le 1 000e client",
         "dans 2'30",
         "Le soir, les manifestants se sont dispersés.",
+        "les 11/12 ans",
+        "un 10/10 parfait",
+        "un écran 16/9",
         "dans les 15 jours qui suivent le vote",
     ],
 )
@@ -296,3 +299,16 @@ def test_lowercase_cet_is_not_a_time_zone() -> None:
 def test_anchor_without_a_date_is_the_relative_day() -> None:
     text = "La veille du scrutin, les candidats ont tenu meeting."
     assert [text[c.start : c.end] for c in G.scan(text)] == ["La veille"]
+
+
+def test_capitals_after_a_zone_word_are_a_headline_not_a_zone() -> None:
+    text = "LE MATCH À 20H EST DIFFUSÉ EN CLAIR"
+    found = G.scan(text)
+    assert [text[c.start : c.end] for c in found] == ["À 20H"]
+    assert found[0].timex(Reference.parse(TUESDAY)).value == "2018-07-03T20:00"
+
+
+def test_within_after_a_past_verb_has_no_value() -> None:
+    # "a été libéré dans les 15 jours": counted from an event the text names elsewhere
+    got = G.normalize("dans les 15 jours", Reference.parse(TUESDAY), "past")
+    assert got is not None and got.value is None

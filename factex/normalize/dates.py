@@ -459,7 +459,8 @@ class DateGrammar:
         # ("le 17 02", "lundi 20 2 14") or as the whole text (a date column of a spreadsheet)
         cue = rf"(?:(?<![\w])(?P<le>le|du|au)|(?P<wd>{WD}))"
         self._add(
-            rf"(?:{cue}\s+)?(?<![\d/.,])(?P<d>[0-3]?\d)/(?P<m>[01]?\d)(?![\d/]|[.,]\d|\s*%)",
+            rf"(?:{cue}\s+)?(?<![\d/.,])(?P<d>[0-3]?\d)/(?P<m>[01]?\d)"
+            rf"(?![\d/]|[.,]\d|\s*{self.NOT_AFTER}{_E})",
             self._numeric_short,
         )
         self._add(
@@ -563,7 +564,7 @@ class DateGrammar:
             rf"|(?P<h2>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?![\d:])"
             rf"|(?P<hw>{self.NUMW}|une|\d{{1,2}})\s+heures?(?:\s+(?:et\s+)?(?P<miw>{self.NUMW}|\d{{1,2}})(?!\s+quarts?)(?:\s+minutes?)?)?"
             rf"|(?P<noon>midi|minuit)(?:\s+(?P<nmin>{self.NUMW}|\d{{1,2}}){_E})?"
-            rf"){frac}?{ampm}{_E}(?:\s+(?P<tz>(?-i:{_alt(w['time_zones'])})){_E})?",
+            rf"){frac}?{ampm}{_E}(?:\s+(?P<tz>(?-i:{_alt(w['time_zones'])})){_E}(?!\s+(?-i:[A-ZÀÂÉÈÊÎÔÛÇ]{{2}})))?",
             self._time,
         )
         # parts of the day: "ce soir", "cet après-midi", "en fin de matinée", "lundi matin"
@@ -1240,6 +1241,8 @@ class DateGrammar:
 
         def res(ref: Reference | None, dr: Direction) -> Resolved | None:
             assert ref is not None
+            if dr == "past":
+                return None  # "a été libéré dans les 15 jours": counted from some other event
             if not ref.has_time:
                 if GRAINS.index(unit) < GRAINS.index("day"):
                     return None
@@ -1251,7 +1254,8 @@ class DateGrammar:
                 return Resolved(start, (stop - timedelta(minutes=1), "minute"), True)
             return Resolved(start, unit_before((stop, end_grain)), True)  # the end is excluded
 
-        return Candidate(m.start(), m.end(), "within", True, res, "day")
+        grain = "second" if GRAINS.index(unit) < GRAINS.index("day") else "day"
+        return Candidate(m.start(), m.end(), "within", True, res, grain)
 
     def _noon_to(self, m: re.Match[str]) -> Candidate | None:
         h = self.lex.number(m["h"])
