@@ -263,6 +263,8 @@ def test_absolute_needs_no_reference(phrase: str) -> None:
         "les 11/12 ans",
         "un 10/10 parfait",
         "un écran 16/9",
+        "Le taux est passé de 12/5 à 14/6.",
+        "Le 15 4 x 100 m a été remporté par la Jamaïque.",
         "dans les 15 jours qui suivent le vote",
     ],
 )

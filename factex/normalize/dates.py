@@ -465,7 +465,8 @@ class DateGrammar:
         )
         self._add(
             rf"(?:{cue}\s+)?(?<![\d,.])(?<![\d,.]\s)(?P<d>[0-3]?\d) (?P<m>0?[1-9]|1[0-2])"
-            rf"(?: (?P<y>\d{{4}}|\d{{2}}))?(?!\w|[.,]\d|\s+\d|\s*{self.NOT_AFTER}{_E})",
+            rf"(?: (?P<y>\d{{4}}|\d{{2}}))?"
+            rf"(?!\w|[.,]\d|\s+\d|\s*[x×]\s*\d|\s*{self.NOT_AFTER}{_E})",
             self._numeric_short,
         )
         # "le 16" (day of the current or next month); needs a following cue to be safe
