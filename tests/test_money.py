@@ -142,6 +142,13 @@ CASES: list[tuple[str, list[Row]]] = [
     ("depuis 2015 à 40 millions d'euros par an", [one("40 millions d'euros", "40000000")]),
     ("une baisse de 3 à 5 millions d'euros",
      [one("de 3 à 5 millions d'euros", None, low="3000000", high="5000000")]),
+    ("de 12 millions d'euros au premier semestre 2022 à 18 millions au premier semestre 2023",
+     [one("12 millions d'euros", "12000000"), one("18 millions", "18000000", inferred=True)]),
+    ("de 300 millions d'euros en 2019-2020 à 450 millions en 2022-2023",
+     [one("300 millions d'euros", "300000000"), one("450 millions", "450000000", inferred=True)]),
+    ("entre 1500 et 2000 milliards de yuans",
+     [one("entre 1500 et 2000 milliards de yuans", None, "CNY", low="1500000000000",
+          high="2000000000000")]),
     ("de 1800 à 2000 euros", [one("de 1800 à 2000 euros", None, low="1800", high="2000")]),
     ("payé 2020 € comptant", [one("2020 €", "2020")]),
     # currency from context

@@ -243,9 +243,14 @@ class _Grammar:
         }
         fractions = _alternation(list(self.fractions)) if self.fractions else "(?!x)x"
         cues = _alternation(words["year_cues"])
-        self.year_cue = re.compile(rf"(?<![\w'’-])(?i:{cues})(?:{H}+|-)$")
+        # "en 2016", "mi-2024", and the second year of "2019-2020"
+        self.year_cue = re.compile(
+            rf"(?:(?<![\w'’-])(?i:{cues})(?:{H}+|-)|(?<![\d.,])\d{{4}}[-–/])$"
+        )
         # "de 1,08 milliard en 2016 à 1,31 milliard": the year between the two figures
-        self.year_gap = re.compile(rf",?{H}*(?i:{cues})(?:{H}+|-)\d{{4}}(?!\d),?")
+        self.year_gap = re.compile(
+            rf",?{H}*(?i:{cues})(?:{H}+|-)\d{{4}}(?:[-–/]\d{{4}})?(?!\d),?"
+        )
 
         marks = _marks_regex(list(self.marks))
         names = _alternation([*cur["names"], *cur["subunits"]])
@@ -356,11 +361,16 @@ class _Grammar:
             _key(cur_text) if cur_text else "",
         )
 
+    def yearlike(self, text: str, a: _Atom) -> bool:
+        """Four plain digits that could be a year, whatever precedes them."""
+        return (
+            not a.has_currency and a.scale is None and not a.words and a.end - a.start == 4
+            and self.years[0] <= a.number <= self.years[1]
+        )
+
     def year_atom(self, text: str, a: _Atom) -> bool:
         """A bare four-digit year after a cue ("en 2016", "fin 2017", "juillet 2018")."""
-        if a.has_currency or a.scale is not None or a.words or a.end - a.start != 4:
-            return False
-        if not (self.years[0] <= a.number <= self.years[1]):
+        if not self.yearlike(text, a):
             return False
         return self.year_cue.search(text, max(0, a.start - 20), a.start) is not None
 
@@ -389,6 +399,10 @@ class _Grammar:
         if a.has_currency and (a.code != b.code or a.factor != b.factor):
             return None
         if not b.has_currency and self.counts_things(text, b):
+            return None
+        # "au premier semestre 2022 à 18 millions": a date, then an amount
+        dated = a.scale is None and b.scale is not None and a.number > b.number
+        if dated and self.yearlike(text, a):
             return None
         between = text[a.end : b.start]
         opener = self.opener.search(text, max(0, a.start - 20), a.start)
