@@ -147,3 +147,64 @@ def test_component(nlp: Language) -> None:
     ]
     for span in spans:
         json.dumps(span._.factex_percent)
+
+
+PARSE_CASES: list[tuple[str, list[tuple[str, str | None]]]] = [
+    # a participle used as an adjective on a rate noun names the rate: a level
+    ("Le taux de TVA réduit de 5,5 % s'appliquera aux travaux de rénovation.",
+     [("5,5 %", None)]),
+    ("La TVA à taux réduit de 5,5 % s'applique aux livres.", [("5,5 %", None)]),
+    ("Le taux a été réduit de 5,5 % en un an.", [("5,5 %", "down")]),
+    ("Renault a réduit ses coûts de 5 %.", [("5 %", "down")]),
+    ("Les prix réduits de 20 % attirent les clients.", [("20 %", "down")]),
+    # a trigger noun, subject of what measures the figure
+    ("La hausse des salaires devrait être comprise entre 3 % et 4 % en 2024.",
+     [("3 %", "up"), ("4 %", "up")]),
+    ("La hausse des salaires devrait être comprise entre 3 et 4 % en 2024.",
+     [("3", "up"), ("4 %", "up")]),
+    ("Pour les 10 % les plus aisés, la baisse du niveau de vie est de 1,2 %.",
+     [("10 %", None), ("1,2 %", "down")]),
+    ("La hausse des prix devrait être de 3 % cette année.", [("3 %", "up")]),
+    ("La baisse des ventes de voitures neuves s'est établie à 3 % sur un an.",
+     [("3 %", "down")]),
+    ("La croissance a été de 3 %, contre 4 % un an plus tôt.", [("3 %", "up"), ("4 %", None)]),
+    ("Aux États-Unis, la hausse des prix à la consommation a ralenti à 4 % en mai.",
+     [("4 %", None)]),
+    # a trigger noun that "de" + the figure completes, through other nouns
+    ("La hausse des salaires des fonctionnaires de la fonction publique territoriale de 3 % "
+     "coûtera cher.", [("3 %", "up")]),
+    ("Le plan prévoit la réduction de la part du nucléaire de 75 % à 50 % en 2025.",
+     [("75 %", None), ("50 %", None)]),
+    # a trigger noun whose figure is the object of another verb
+    ("La hausse des prix pénalise 30 % des ménages.", [("30 %", None)]),
+    ("La hausse des prix touche 8 % des ménages.", [("8 %", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PARSE_CASES, ids=[c[0][:40] for c in PARSE_CASES])
+def test_component_reads_the_parse(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    doc = nlp(text)
+    got = [(s.text, s._.factex_percent["direction"]) for s in doc.spans[PERCENT]]
+    assert got == expected
+
+
+PARSE_MISSES = [
+    ("La hausse des prix des produits frais devrait être de 3 % cette année.", [("3 %", "up")],
+     "the parser hangs '3 %' under 'année' ('être' as a nummod): no subject to read"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(t, e, marks=pytest.mark.xfail(strict=True, reason=r))
+        for t, e, r in PARSE_MISSES
+    ],
+)
+def test_component_parse_known_misses(
+    nlp: Language, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    doc = nlp(text)
+    assert [(s.text, s._.factex_percent["direction"]) for s in doc.spans[PERCENT]] == expected

@@ -3,16 +3,28 @@
 Finding and normalising is pure code (:func:`factex.normalize.percent.find_percentages`);
 this component aligns the matches to tokens and writes ``doc.spans["factex_percent"]`` with
 ``Span._.factex_percent`` = {value, unit, direction} (value as a plain string).
+
+The words around a figure give most directions; the parse settles what words alone cannot:
+whether a participle is an adjective naming a rate ("le taux de TVA réduit de 5,5 %": a
+level) and which trigger noun a figure far from it belongs to ("la hausse des salaires
+devrait être comprise entre 3 % et 4 %": up). The word lists are ``percent.json`` data.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from factex.components.extensions import PERCENT, register_extensions
 from factex.components.money import sentence_bounds
 from factex.normalize import percent
+from factex.resources import load
+
+_SUBJECTS = ("nsubj", "nsubj:pass")
+# how far up a chain of nouns a figure may hang under its trigger noun
+_MAX_NOUN_CHAIN = 4
 
 
 class PercentComponent:
@@ -25,19 +37,132 @@ class PercentComponent:
             raise ValueError(f"{name}: the pipeline has no language (nlp.lang)")
         self.lang: str = nlp.lang
         percent.prepare(self.lang)
+        data = load(self.lang, "percent")
+        self.level_nouns = frozenset(w.lower() for w in data["level_nouns"])
+        self.measure_verbs = frozenset(data["measure_verbs"])
+        self.measure_cases = frozenset(w.lower() for w in data["measure_cases"])
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
         last = 0
+        parsed = doc.has_annotation("DEP")
+        pending: list[dict[str, Any]] = []  # bare first figures of a range
         for m in percent.find_percentages(doc.text, sentence_bounds(doc), self.lang):
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or span.start < last:
                 continue
-            span._.factex_percent = m.as_dict()
+            value = m.as_dict()
+            if parsed and m.range_first:
+                pending.append(value)  # "entre 3 et 5 %": settled with the second figure
+            elif parsed:
+                value["direction"] = self.parse_direction(doc, span, m)
+                for first in pending:
+                    first["direction"] = value["direction"]
+                pending = []
+            span._.factex_percent = value
             spans.append(span)
             last = span.end
         doc.spans[PERCENT] = spans
         return doc
+
+    def parse_direction(self, doc: Doc, span: Span, m: percent.PercentMatch) -> str | None:
+        """The direction of ``m`` once the parse of its sentence is read."""
+        head = span[-1]
+        if m.direction is not None:
+            cue = None if m.cue is None else doc.char_span(*m.cue, alignment_mode="expand")
+            if cue is None:
+                return m.direction
+            if m.unit == "percent" and self.names_a_rate(cue[-1]):
+                return None
+            if self.other_verb_object(cue[-1], head):
+                return None
+            return m.direction
+        if doc.text[m.start] in "+-−±":  # "±0,5 %" says "no direction" on purpose
+            return None
+        while head.dep_ == "conj" and head.head.i < head.i and (
+            head.head.like_num or head.head.lower_ == head.lower_
+        ):
+            head = head.head  # "entre 3 % et 4 %": the second figure reads like the first
+        trigger = self.measured_subject(head) or self.governing_noun(head)
+        if trigger is None:
+            return None
+        low, high = sorted((trigger.idx + len(trigger), head.idx))
+        if percent.has_trigger(doc.text, low, high, self.lang):
+            return None  # "la hausse des prix a ralenti à 4 %": the nearer verb decides
+        return percent.word_direction(trigger.text, self.lang)
+
+    def names_a_rate(self, word: Token) -> bool:
+        """Whether the trigger ``word`` is an adjective on a rate noun ("taux réduit")."""
+        if word.pos_ != "ADJ" and "Part" not in word.morph.get("VerbForm", []):
+            return False
+        if any(c.dep_.startswith(("aux", "cop")) for c in word.children):
+            return False  # "le taux a été réduit de 5,5 %": a change
+        nouns = [word.head] if word.dep_ in ("amod", "acl") else []
+        nouns += [c for c in word.children if c.dep_ in _SUBJECTS]
+        return any(n.lower_ in self.level_nouns for n in nouns)
+
+    def other_verb_object(self, word: Token, head: Token) -> bool:
+        """Whether the figure is the object of a verb between it and the trigger noun
+        ``word``, a verb that neither measures nor changes ("la hausse des prix pénalise
+        30 % des ménages")."""
+        verb = head.head
+        return (
+            word.pos_ == "NOUN"
+            and head.dep_ == "obj"  # whatever the tag of its head: "touche" is read as a noun
+            and word.i < verb.i < head.i
+            and verb.lemma_ not in self.measure_verbs
+            and percent.word_direction(verb.text, self.lang) is None
+        )
+
+    def measured_subject(self, head: Token) -> Token | None:
+        """The trigger noun subject of the predicate that measures ``head``, if any."""
+        cases = [c for c in head.children if c.dep_ == "case"]
+        if any(c.lower_ not in self.measure_cases for c in cases):
+            return None  # "contre 4 %", "pour 10 %": not the measure of the subject
+        if any(c.dep_ == "det" for c in head.children):
+            return None  # "les 10 % des ménages": a share, not a measure
+        if any(c.lemma_ == "être" for c in head.children):
+            predicate = head  # "la baisse est de 1,2 %", "devrait être de 3 %"
+        elif head.dep_.startswith(("obj", "obl")) and head.head.lemma_ in self.measure_verbs:
+            predicate = head.head
+        else:
+            return None
+        for _ in range(3):
+            subjects = [c for c in predicate.children if c.dep_ in _SUBJECTS]
+            if subjects:
+                subject = subjects[0]
+                return subject if self.is_trigger_noun(subject) else None
+            if predicate.dep_ != "xcomp" or predicate.head.lemma_ not in self.measure_verbs:
+                return None
+            predicate = predicate.head  # "devrait être comprise entre": the subject of devoir
+        return None
+
+    def governing_noun(self, head: Token) -> Token | None:
+        """The trigger noun that ``de`` + ``head`` completes, through a chain of nouns."""
+        cases = [c.lower_ for c in head.children if c.dep_ == "case"]
+        if cases not in (["de"], ["d'"], ["d’"]) or any(c.dep_ == "det" for c in head.children):
+            return None
+        node = head
+        for _ in range(_MAX_NOUN_CHAIN):
+            if node.dep_ != "nmod" or node.head.pos_ not in ("NOUN", "PROPN"):
+                return None
+            node = node.head
+            if any(t.is_punct and t.text not in "'’-" for t in node.doc[node.i : head.i]):
+                return None  # "la hausse, qui touche de 8 % ...": another clause
+            if self.is_trigger_noun(node):
+                if node is not head.head and self.goes_on_to(head):
+                    return None  # "la réduction de la part du nucléaire de 75 % à 50 %": levels
+                return node
+        return None
+
+    @staticmethod
+    def goes_on_to(head: Token) -> bool:
+        """Whether "à" + a figure follows ``head`` ("de 75 % à 50 %")."""
+        doc = head.doc
+        return head.i + 2 < len(doc) and doc[head.i + 1].lower_ == "à" and doc[head.i + 2].like_num
+
+    def is_trigger_noun(self, token: Token) -> bool:
+        return token.pos_ == "NOUN" and percent.word_direction(token.text, self.lang) is not None
 
 
 @Language.factory(

@@ -37,6 +37,8 @@ from factex.normalize.numbers import DIGITS, parse_number, plain, words_pattern
 from factex.resources import load
 
 H = r"[^\S\r\n]"
+#: (direction, strong, offsets of the trigger word)
+Cue = tuple[str | None, bool, tuple[int, int] | None]
 _SIGNS = {"+": "up", "-": "down", "−": "down", "±": None}
 
 
@@ -49,6 +51,10 @@ class PercentMatch:
     value: Decimal
     unit: str = "percent"
     direction: str | None = None
+    #: offsets of the trigger word that gave the direction, for the parse to check its use
+    cue: tuple[int, int] | None = None
+    #: the bare first figure of a range ("3" in "entre 3 et 5 %"): it follows the next match
+    range_first: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON-safe dict stored on ``Span._.factex_percent``."""
@@ -105,30 +111,31 @@ class _Grammar:
         )
         self.number_before = re.compile(rf"(?:{DIGITS}){H}*%?{H}*$")
 
-    def direction(self, text: str, start: int, end: int, floor: int) -> tuple[str | None, bool]:
-        """(direction, strong) from the words before ``start`` (not before ``floor``) or after."""
+    def direction(self, text: str, start: int, end: int, floor: int) -> Cue:
+        """(direction, strong, cue offsets) from the words before ``start`` (not before
+        ``floor``) or after ``end``."""
         last = None
         for m in self.triggers.finditer(text, max(floor, start - 120), start):
             last = m
         if last is not None and self.gap_ok(text[last.end() : start]):
             kind = last.lastgroup or ""
-            return ("up" if kind.endswith("up") else "down"), not kind.startswith("weak")
+            up = "up" if kind.endswith("up") else "down"
+            return up, not kind.startswith("weak"), last.span()
         after = self.after.match(text, end)
         if after is not None:
             kind = after.lastgroup or ""
             # "3 points de plus" is also a sports score: only a trigger noun makes it strong
-            return ("up" if kind.endswith("up") else "down"), kind in ("up", "down")
-        return None, False
+            up = "up" if kind.endswith("up") else "down"
+            return up, kind in ("up", "down"), (after.start() + 1, after.end())
+        return None, False, None
 
-    def coordinated(
-        self, gap: str, before: tuple[int, str | None, bool]
-    ) -> tuple[str | None, bool]:
+    def coordinated(self, gap: str, before: Cue) -> Cue:
         """The direction of the figure before, through "et de", ", de"... (no other figure)."""
         if len(gap) > 80 or any(ch.isdigit() or ch in ".;:!?%()" for ch in gap):
-            return None, False
+            return None, False, None
         if not self.coordination.search(gap):
-            return None, False
-        return before[1], before[2]
+            return None, False, None
+        return before
 
     def gap_ok(self, gap: str) -> bool:
         if any(ch.isdigit() or ch in ".;:!?,()«»\"" for ch in gap):
@@ -176,8 +183,8 @@ def find_percentages(
     """
     g = _grammar(lang)
     found: list[PercentMatch] = []
-    # (end, direction, strong) of the last figure whose direction came from a trigger word
-    worded: tuple[int, str | None, bool] | None = None
+    # end and cue of the last figure whose direction came from a trigger word
+    worded: tuple[int, Cue] | None = None
     for m in g.atoms.finditer(text):
         number = parse_number(m.group("num"), lang)
         if number is None:
@@ -196,12 +203,13 @@ def find_percentages(
             if first is not None:
                 lead = first.start("first")
         floor = _sentence_floor(sentences, lead)
-        direction, strong = g.direction(text, lead, m.end(), floor)
-        if direction is None and worded is not None and worded[0] >= floor:
-            direction, strong = g.coordinated(text[worded[0] : lead], worded)
-        worded = (m.end(), direction, strong) if direction else None
+        cue = g.direction(text, lead, m.end(), floor)
+        if cue[0] is None and worded is not None and worded[0] >= floor:
+            cue = g.coordinated(text[worded[0] : lead], worded[1])
+        worded = (m.end(), cue) if cue[0] else None
+        direction, strong, where = cue
         if sign:
-            direction, strong = _SIGNS[sign], True
+            direction, strong, where = _SIGNS[sign], True, None
         unit, value = "percent", number
         if m.group("pts"):
             unit = "points"
@@ -216,9 +224,36 @@ def find_percentages(
                     first_value /= 100
                 found.append(
                     PercentMatch(
-                        first.start("first"), first.end("first"), first_value, unit, direction
+                        first.start("first"),
+                        first.end("first"),
+                        first_value,
+                        unit,
+                        direction,
+                        where,
+                        range_first=True,
                     )
                 )
         start = m.start() if sign else m.start("num")
-        found.append(PercentMatch(start, m.end(), value, unit, direction))
+        found.append(PercentMatch(start, m.end(), value, unit, direction, where))
     return found
+
+
+def word_direction(word: str, lang: str = "fr") -> str | None:
+    """"up"/"down" when ``word`` is itself a direction trigger, else None.
+
+    >>> [word_direction(w) for w in ("hausse", "Recul", "baisses", "salaires")]
+    ['up', 'down', 'down', None]
+    """
+    m = _grammar(lang).triggers.fullmatch(word)
+    if m is None:
+        return None
+    return "up" if (m.lastgroup or "").endswith("up") else "down"
+
+
+def has_trigger(text: str, start: int, end: int, lang: str = "fr") -> bool:
+    """Whether a direction trigger stands in ``text[start:end]``.
+
+    >>> has_trigger("la hausse des prix a ralenti à 4 %", 9, 30)
+    True
+    """
+    return _grammar(lang).triggers.search(text, start, end) is not None
