@@ -306,6 +306,27 @@ def test_a_known_organisation_missed_by_the_model_is_found_again(nlp: Language) 
         # The place in "usine de X"; the state alone is no name.
         ("L'usine de Cléon a fermé.", [("usine de Cléon", "LOC")], [("Cléon", "LOC")]),
         ("L'État a vendu ses parts.", [("État", "LOC")], []),
+        # Events by their first word, holidays, a weekday after a name, a function after one.
+        (
+            "Le Festival de Deauville a ouvert.",
+            [("Festival de Deauville", "ORG")],
+            [("Festival de Deauville", "MISC")],
+        ),
+        ("Les magasins ouvrent avant Pâques.", [("Pâques", "MISC")], []),
+        ("L'annonce a été faite par l'Arcep jeudi.", [("Arcep jeudi", "ORG")], [("Arcep", "ORG")]),
+        (
+            "Il a nommé Anne Duval Première ministre.",
+            [("Anne Duval Première", "PER")],
+            [("Anne Duval", "PER")],
+        ),
+        (
+            "Le maire de Lille, Martine Le Maire, a répondu.",
+            [("Martine Le Maire", "PER")],
+            [("Martine Le Maire", "PER")],
+        ),
+        # A lone surname that has customers is a company.
+        ("Les clients de Boulanger attendent.", [("Boulanger", "PER")], [("Boulanger", "ORG")]),
+        ("Le conseil de Fillon a été suivi.", [("Fillon", "PER")], [("Fillon", "PER")]),
     ],
 )
 def test_company_rules(

@@ -108,6 +108,9 @@ class EntityCleaner:
         self.person_designators = frozenset(gazetteer["person_designators"])
         self.demonym = re.compile(gazetteer["demonym_pattern"])
         self.place_heads = frozenset(gazetteer["place_heads"])
+        self.misc_first = frozenset(gazetteer["misc_words"]["first"])
+        self.owner_heads = frozenset(context["owner_heads"])
+        self.time_words = frozenset(stoplist["time_words"])
         self.title_set = frozenset(self.titles)
         # "M. Bolloré", "Mme Bettencourt Meyers": a title before capitalised words is a person;
         # a capitalised name before a legal form ("Norvane Inc.", "Verdane SAS") is a company.
@@ -276,6 +279,11 @@ class EntityCleaner:
             return False
         return head.i != root.i and root.dep_ in _APPOSITION and head.lemma_ in self.business_heads
 
+    def _owned(self, span: Span) -> bool:
+        root = span.root
+        head = root.head
+        return head.i != root.i and root.dep_ == "nmod" and head.lemma_ in self.owner_heads
+
     def _is_agent(self, span: Span) -> bool:
         """An agent is the institution, not the place: "prévus par Bercy", "selon Bercy"."""
         root = span.root
@@ -346,6 +354,9 @@ class EntityCleaner:
             start += 1
         while end > start and (_edge_junk(doc[end - 1]) or _dangling(doc[end - 1])):
             end -= 1
+        # "a indiqué l'Arcep mardi": the day is no part of the name.
+        while end - start > 1 and doc[end - 1].lower_ in self.time_words and doc[end - 1].is_lower:
+            end -= 1
         # Lowercase words right before the name ("carte SD", "gouvernement Papadimos") are not
         # part of it; "ministère de l'Intérieur", "accords d'Évian" are names as a whole.
         while (
@@ -376,13 +387,33 @@ class EntityCleaner:
     def _cut_person(self, span: Span) -> Span:
         """A person's name holds capitalised words and particles only: "Lucie Castets pour
         Matignon" is Lucie Castets."""
+        doc = span.doc
         for token in span[1:]:
+            # "a nommé Gabriel Attal Premier ministre": a function ends the name.
+            if not token.is_lower and self._starts_function(token):
+                return doc[span.start : token.i]
             if token.is_lower and token.lower_ not in self.particles:
                 end = token.i
                 while end > span.start + 1 and span.doc[end - 1].lower_ in self.particles:
                     end -= 1
                 return span.doc[span.start : end]
         return span
+
+    def _starts_function(self, token: Token) -> bool:
+        """ "Premier ministre" after a full name; "Président" alone only after two names and
+        no particle ("Bruno Le Maire" keeps his name)."""
+        doc = token.doc
+        two = doc[token.i : token.i + 2]
+        if len(two) == 2 and two[1].is_alpha and name_key(two.text) in self._function_set:
+            return True
+        prev = doc[token.i - 1]
+        return (
+            token.lower_ in self._function_set
+            and prev.lower_ not in self.particles
+            and token.i >= 2
+            and _is_name(prev)
+            and _is_name(doc[token.i - 2])
+        )
 
     def _extend_org(self, span: Span) -> Span:
         """Take in a company word the model left out: "Toyota Motor" + "Corporation"."""
@@ -418,6 +449,10 @@ class EntityCleaner:
         if key in self.regions or self._is_region_phrase(key):
             return "LOC"
         words = span.text.split()
+        if len(words) > 1 and (
+            words[0] in self.misc_first or " ".join(words[:2]) in self.misc_first
+        ):
+            return "MISC"  # "Salon de l'agriculture", "Festival de Cannes"
         if len(words) > 1 and (words[-1] in self.org_last or words[0] in self.org_first):
             return "ORG"
         doc = span.doc
@@ -438,6 +473,10 @@ class EntityCleaner:
         # their label: "Lyon a investi", "Niel a racheté".
         unknown = label in ("LOC", "PER") and all(t.is_oov for t in span)
         if unknown and self._company_context(span, subject=label == "LOC"):
+            return "ORG"
+        # People have no turnover, shareholders or customers: "le chiffre d'affaires de
+        # Boulanger", "les clients de Darty" (a lone surname only: "Vincent Bolloré" stays).
+        if label == "PER" and len(span) == 1 and self._owned(span):
             return "ORG"
         # "groupe Bolloré" is the company even when the model reads the surname as a person;
         # "Vincent Bolloré" (two words) stays a person.
