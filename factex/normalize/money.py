@@ -29,9 +29,9 @@ What the values mean (the choices, in one place):
 * ``currency`` is an ISO 4217 code, or None when the currency word names no single currency
   ("francs", "pesos"). News defaults for ambiguous signs: "$" and "dollars" are USD, "£" and
   "livres" GBP (see ``currencies.json``). Sub-units count for 0.01 ("1 USD et 23 centimes",
-  and "12 euros 50" when the two digits end the clause); "centimes" alone are EUR, unless the
-  sentence prices in another currency ("3,50 francs suisses, soit 20 centimes de plus": CHF,
-  inferred).
+  and "12 euros 50" when the two digits end the clause); "centimes" alone are in the currency
+  of the nearest priced amount of the sentence, else of the text ("3,50 francs suisses, soit
+  20 centimes de plus": CHF, inferred; none when that amount is in "francs"), else in EUR.
   Words that also name things ("livres": books) need decimals or a bound/approximation word
   ("quasi neuf livres") to be money; "livres sterling" always is.
 * "FCFA", "F CFA" and "francs CFA" are XOF (UEMOA, the news default) unless the sentence
@@ -559,11 +559,7 @@ class _Grammar:
             elif k < len(anchors) and sent[anchors[k]] == sent[i]:
                 anchor = anchors[k]
             if it.kind == "subunit":
-                # "centimes" are the news default's (EUR) unless the sentence prices in
-                # another currency ("3,50 francs suisses, soit 20 centimes de plus")
-                default = it.default
-                code = items[anchor].code if anchor is not None else default
-                out[i] = replace(it, code=code, inferred=code != default, kind="priced")
+                out[i] = self.subunit_currency(items, i, sent)
             elif anchor is None:
                 out[i] = None
             else:
@@ -575,6 +571,17 @@ class _Grammar:
             if out[i] is not None:
                 last = out[i]
         return [it for it in out if it is not None]
+
+    def subunit_currency(self, items: list[_Item], i: int, sent: list[int]) -> _Item:
+        """ "centimes" are the currency of the nearest priced amount of the sentence, else of
+        the text ("3,50 francs suisses, soit 20 centimes de plus": CHF), else EUR."""
+        it = items[i]
+        priced = [j for j, p in enumerate(items) if p.kind == "priced"]
+        near = [j for j in priced if sent[j] == sent[i]] or priced
+        if not near:
+            return replace(it, code=it.default, kind="priced")
+        code = items[min(near, key=lambda j: abs(j - i))].code
+        return replace(it, code=code, inferred=code not in (None, it.default), kind="priced")
 
     def listed(
         self, text: str, it: _Item, prev: _Item | None, sent: int, sentence: Callable[[int], int]
