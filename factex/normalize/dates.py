@@ -737,7 +737,7 @@ class DateGrammar:
         d, month = int(m["d"]), int(m["m"])
         if not 1 <= month <= 12 or not 1 <= d <= 31:
             return None
-        whole = not text[: m.start()].strip() and not text[m.end() :].strip()
+        whole = not text[: m.start()].strip() and not text[m.end() :].strip(" \t\n.")
         cued = m["le"] is not None or m["wd"] is not None
         slash = "/" in m.group()
         if not cued:
