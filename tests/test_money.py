@@ -194,6 +194,12 @@ CASES: list[tuple[str, list[Row]]] = [
      [one("300 000 francs congolais", "300000", "CDF")]),
     ("La République démocratique du Congo paie 300 000 FCFA.",
      [one("300 000 FCFA", "300000", "XOF")]),
+    ("4 milliards d'euros de dette, dont 2,5 milliards d'obligations et 900 millions de prêts",
+     [one("4 milliards d'euros", "4000000000"),
+      one("2,5 milliards", "2500000000", inferred=True),
+      one("900 millions", "900000000", inferred=True)]),
+    ("3 milliards d'euros pour 2 millions de foyers",
+     [one("3 milliards d'euros", "3000000000")]),
     # negatives
     ("Un million de personnes ont défilé.", []),
     ("3 millions d'habitants et 2 milliards de dollars",
