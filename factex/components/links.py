@@ -50,6 +50,7 @@ _OWNER_DEPS = frozenset({"nmod", "appos", "flat:name", "flat", "compound", "conj
 _SUBJECT_LABELS = frozenset({"ORG", "PER", "MISC"})
 _OWNER_LABELS = frozenset({"MISC"})
 _GENITIVE = frozenset({"de", "d'", "d’", "du", "des"})
+_TO = frozenset({"à", "au", "aux"})
 
 
 class AmountLinker:
@@ -80,6 +81,7 @@ class AmountLinker:
         self.item_destinations = frozenset(data["item_destination_markers"])
         self.not_qualifiers = frozenset(data["not_qualifiers"])
         self.period_wrappers = frozenset(data["period_wrappers"])
+        self.penalty_verbs = frozenset(data["penalty_verbs"])
         self.designators = frozenset(
             resources.load(lang or nlp.lang, "entity_gazetteer")["org_designators"]
         )
@@ -265,6 +267,8 @@ class AmountLinker:
             # is the subject of the infinitive after it.
             found_subjects = [c for c in verb.head.children if c.dep_ == "obj" and c.i < verb.i]
         found_subjects = found_subjects or subjects(verb)
+        if not found_subjects and unlisted:
+            found_subjects = _stray_subject(verb)
         for subj in found_subjects:
             phrase = self._phrase(subj)
             if phrase:
@@ -281,6 +285,11 @@ class AmountLinker:
                 open_phrase = self._open_phrase(subj)  # "la part des énergies renouvelables"
                 if open_phrase:
                     return subj, open_phrase
+                if subj.lemma_ in self.transparent:  # "le montant des indemnités dépasse"
+                    found = self._complement_metric(subj, exclude=verb)
+                    if found[0] is not None:
+                        return found
+                    continue
                 if (
                     subj.pos_ == "NOUN"
                     and subj.ent_type_ not in ("ORG", "PER")
@@ -469,6 +478,13 @@ class AmountLinker:
     # -- subject ---------------------------------------------------------------------------
     def _clause_subject(self, root: Token, ent_at: EntityIndex) -> str | None:
         verb = clause_head(root)
+        # "La Commission a infligé à Apple une amende de ...": the fine is Apple's.
+        if verb.lemma_ in self.penalty_verbs:
+            for child in verb.children:
+                if child.dep_.startswith(("obl", "iobj")) and _has_case(child, _TO):
+                    found = entities_below(child, ent_at, labels=_SUBJECT_LABELS, max_depth=2)
+                    if found:
+                        return canonical(found[0])
         seen = 0
         while seen < 3:
             for subj in subjects(verb):
@@ -699,6 +715,24 @@ def _amount_root(span: Span) -> Token:
     if not outside:  # the amount heads its own parse sentence
         return span_root(span)
     return next((t for t in outside if t.pos_ == "NOUN"), outside[0])
+
+
+def _stray_subject(verb: Token) -> list[Token]:
+    """The subject the parse lost: "Le montant des aides [ROOT] ... dépasse 5 milliards" or a
+    parse sentence cut before the verb. The first bare noun of the written sentence, if it
+    heads the parse (sentence root or subject) before the verb."""
+    doc = verb.doc
+    start = _written_sentence_start(verb.sent)
+    for tok in doc[start : verb.i]:
+        if (
+            tok.pos_ == "NOUN"
+            and tok.dep_ in ("ROOT", "nsubj")
+            and not any(c.dep_ == "case" for c in tok.children)
+        ):
+            return [tok]
+        if tok.pos_ not in ("DET", "PUNCT", "ADP", "ADV", "SPACE"):
+            break  # only the sentence's opening noun phrase
+    return []
 
 
 def _pronoun_owner(root: Token, ent_at: EntityIndex) -> str | None:
