@@ -46,19 +46,24 @@ class PercentComponent:
         spans: list[Span] = []
         last = 0
         parsed = doc.has_annotation("DEP")
-        pending: list[dict[str, Any]] = []  # bare first figures of a range
+        values: list[dict[str, Any]] = []
+        bare_first = False
         for m in percent.find_percentages(doc.text, sentence_bounds(doc), self.lang):
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or span.start < last:
                 continue
             value = m.as_dict()
-            if parsed and m.range_first:
-                pending.append(value)  # "entre 3 et 5 %": settled with the second figure
-            elif parsed:
-                value["direction"] = self.parse_direction(doc, span, m)
-                for first in pending:
-                    first["direction"] = value["direction"]
-                pending = []
+            # the two figures of a range go together ("entre 3 % et 4 %"), whichever the parse
+            # settled; a bare first figure ("entre 3 et 4 %") waits for the second
+            if parsed and not m.range_first:
+                direction = self.parse_direction(doc, span, m)
+                if m.range_second and values:
+                    if direction is None and not bare_first:
+                        direction = values[-1]["direction"]
+                    values[-1]["direction"] = direction
+                value["direction"] = direction
+            bare_first = m.range_first
+            values.append(value)
             span._.factex_percent = value
             spans.append(span)
             last = span.end

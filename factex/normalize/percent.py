@@ -55,6 +55,8 @@ class PercentMatch:
     cue: tuple[int, int] | None = None
     #: the bare first figure of a range ("3" in "entre 3 et 5 %"): it follows the next match
     range_first: bool = False
+    #: the second figure of a range ("5 %" in "entre 3 % et 5 %" or "entre 3 et 5 %")
+    range_second: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON-safe dict stored on ``Span._.factex_percent``."""
@@ -234,7 +236,11 @@ def find_percentages(
                     )
                 )
         start = m.start() if sign else m.start("num")
-        found.append(PercentMatch(start, m.end(), value, unit, direction, where))
+        found.append(
+            PercentMatch(
+                start, m.end(), value, unit, direction, where, range_second=first is not None
+            )
+        )
     return found
 
 
