@@ -8,9 +8,9 @@ component passes it the sentence boundaries of the Doc.
 What the values mean (the choices, in one place):
 
 * ``amount`` is the figure written, exact: "39,9 milliards de dollars" is 39900000000.
-  Approximations ("environ", "près de", "quasi"...) keep the amount and stay out of the span
-  ("près de [2 milliards de dollars]"), as in the news gold; bounds, which change the value
-  fields, are in it.
+  Approximations ("environ", "près de", "quasi"...) keep the amount and are part of the span,
+  as in Duckling's corpus ("quasi neuf livres"; the news gold disagrees: "près de [2 milliards
+  de dollars]").
 * A closed range ("entre 10 et 20 millions d'euros", "de 3 à 5 milliards de dollars",
   "10 à 12 M€", "10 - 20 €") has ``amount=None`` and both ``amount_min`` and ``amount_max``;
   a first figure without its own scale word takes the second one's ("10" → 10 millions), or
@@ -506,9 +506,9 @@ class _Grammar:
             return replace(item, start=prefix.start(), amount=None, amount_min=a.value)
         if bound == "max":
             return replace(item, start=prefix.start(), amount=None, amount_max=a.value)
-        # an approximation keeps the amount and stays out of the span, as in the news gold:
-        # "près de [2 milliards de dollars]" is a valuation of 2 billion
-        return item
+        # an approximation keeps the amount and is part of the span, as in Duckling's corpus
+        # ("quasi neuf livres"); the news gold leaves it out ("près de [2 milliards]")
+        return replace(item, start=prefix.start())
 
     # -- currency from context --------------------------------------------------------
 
