@@ -50,6 +50,8 @@ CASES: list[tuple[str, list[Row]]] = [
     ("10 millions €", [one("10 millions €", "10000000")]),
     ("3 billions de dollars", [one("3 billions de dollars", "3000000000000", "USD")]),
     ("mille euros", [one("mille euros", "1000")]),
+    ("12,345 euros", [one("12,345 euros", "12.345")]),
+    ("1,125 milliard d'euros", [one("1,125 milliard d'euros", "1125000000")]),
     ("10 mille euros", [one("10 mille euros", "10000")]),
     ("2 millions 500 000 euros", [one("2 millions 500 000 euros", "2500000")]),
     ("un million deux cent mille euros", [one("un million deux cent mille euros", "1200000")]),

@@ -57,6 +57,9 @@ def plain(value: Decimal) -> str:
     return "0" if text in ("-0", "") else text
 
 
+#: What groups thousands before a decimal comma ("1 234,5", "1.234,5", "1'234,5").
+_GROUPING = re.compile(r"[\s.'’]")
+
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 
 #: Longer digit strings are no amounts (serial numbers, OCR noise): not parsed, which also
@@ -76,6 +79,8 @@ def parse_digits(text: str) -> Decimal | None:
     Decimal('1000')
     >>> parse_digits("12,5")
     Decimal('12.5')
+    >>> parse_digits("0,125"), parse_digits("1,000"), parse_digits("1.234,5")
+    (Decimal('0.125'), Decimal('1.000'), Decimal('1234.5'))
     >>> parse_digits("douze") is None
     True
     >>> parse_digits("0123456789" * 10) is None
@@ -83,6 +88,12 @@ def parse_digits(text: str) -> Decimal | None:
     """
     if len(text) > MAX_NUMBER_CHARS or not any(ch.isdigit() for ch in text):
         return None
+    whole, comma, decimals = text.rpartition(",")
+    if comma and decimals.isdigit():
+        # the comma is the decimal mark: price-parser reads "0,125" as 125, "1,000" as 1000
+        whole = _GROUPING.sub("", whole) or "0"
+        if whole.isdigit():
+            return Decimal(f"{whole}.{decimals}")
     amount: Any = Price.fromstring(text.replace("’", "'")).amount
     return amount if isinstance(amount, Decimal) else None
 
