@@ -215,6 +215,7 @@ CASES: list[tuple[str, list[Row]]] = [
     ("Il a écrit trois livres.", []),
     ("un franc succès", []),
     ("un euro numérique", []),
+    ("cédée pour un euro symbolique", [one("un euro", "1")]),
     ("trois balles dans le dos", []),
     ("12 euros en 2017 et 2018", [one("12 euros", "12")]),
     ("Le contrat vaut 1 million d'euros. Il emploie 3 millions.",
