@@ -607,6 +607,14 @@ class _DateIndex:
         inside = [d for d in inside if not (amount.start <= d.start < amount.end)]
         if inside:
             return _value(min(inside, key=lambda d: (_is_day(d), abs(d.start - amount.start))))
+        # A date right after the amount dates it, whatever the parse hung either on ("passe de
+        # 1,2 milliard en 2024 à 1,5 milliard en 2025", the second amount read as the first
+        # date's complement).
+        k = bisect_left(self.starts, amount.end)
+        if k < len(self.spans) and self.spans[k].start == amount.end:
+            nxt = self.spans[k]
+            if clause_head(span_root(nxt)).dep_ not in RELATIVE_DEPS:
+                return _value(nxt)
         for token in (root, *ancestors(root)):
             if token.i in self.covering and not (amount.start <= token.i < amount.end):
                 return _value(self._period_over_day(self.covering[token.i], amount, own_clause))
