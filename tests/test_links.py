@@ -137,3 +137,38 @@ def test_source_is_not_the_subject(nlp: Language) -> None:
     text = "Les ventes de logements neufs ont chuté de 30 %, selon la Fédération des promoteurs."
     doc = annotate(nlp, text, [], [], [{"text": "30 %"}])
     assert doc.spans[PERCENT][0]._.factex_links["subject"] is None
+
+
+def _links(nlp: Language, text: str, money: list[str], dates: dict[str, str]) -> list[Any]:
+    doc = annotate(
+        nlp,
+        text,
+        [{"text": m} for m in money],
+        [{"text": t, "value": v} for t, v in dates.items()],
+    )
+    return [s._.factex_links for s in doc.spans[MONEY]]
+
+
+def test_size_adjectives_are_no_part_of_the_metric(nlp: Language) -> None:
+    (links,) = _links(
+        nlp,
+        "La région a voté un budget global de 3 milliards d'euros.",
+        ["3 milliards d'euros"],
+        {},
+    )
+    assert links["metric"] == "budget"
+
+
+def test_a_date_right_after_each_amount_dates_it(nlp: Language) -> None:
+    text = "Le prix du timbre vert passe de 1,29 euro en 2024 à 1,39 euro en 2025."
+    first, second = _links(
+        nlp, text, ["1,29 euro", "1,39 euro"], {"en 2024": "2024", "en 2025": "2025"}
+    )
+    assert (first["metric"], first["period"]) == ("prix du timbre vert", "2024")
+    assert (second["metric"], second["period"]) == ("prix du timbre vert", "2025")
+
+
+def test_an_elided_amount_measures_what_the_one_before_does(nlp: Language) -> None:
+    text = "Le ticket coûtait 1,90 euro en 2023, contre 2,10 euros aujourd'hui."
+    first, second = _links(nlp, text, ["1,90 euro", "2,10 euros"], {"en 2023": "2023"})
+    assert first["metric"] == second["metric"] == "ticket"

@@ -4,18 +4,32 @@ Each money and percentage span gets ``Span._.factex_links = {"subject", "metric"
 each None when the text does not say:
 
 - ``subject``: canonical name of the ORG/PER the amount is about: the owner of the metric
-  ("le chiffre d'affaires d'Alibaba"), else the subject of the clause, else the nearest
-  ORG/PER of the sentence (before the amount first);
-- ``metric``: the noun phrase measured ("chiffre d'affaires", "fonds"), from
-  ``resources/<lang>/metrics.json`` and the parse; for a change ("en hausse de 58 %") the
-  metric of the clause's subject;
-- ``period``: the TIMEX value of the date that governs the amount in the parse, or of the
-  nearest date before it in the sentence; a date inside a relative clause ("l'exercice, qui
-  s'est achevé le 31 mars") only dates that clause.
+  ("le chiffre d'affaires d'Alibaba", "celle de Meta"), the one a penalty is inflicted on
+  ("a infligé à Apple une amende"), else the subject of the clause, else the nearest ORG/PER of
+  the sentence (before the amount first), never a source ("selon l'Insee");
+- ``metric``: the noun phrase measured, as written, from ``resources/<lang>/metrics.json`` and
+  the parse: the noun the amount complements ("un bénéfice net de"), the subject of a verb of
+  measure or change, listed or not ("le tarif passe de", "le marché a reculé de"), the object
+  of a verb of action ("a réalisé un chiffre d'affaires de"), the verb itself ("a levé" is a
+  levée de fonds), what the money buys ("pour 500 milliards de yens d'obligations") or where
+  it goes ("a consacré 6,7 milliards à la recherche"). The text keeps bare "de" compounds
+  ("plan de relance") and adjectives that say which metric ("marge opérationnelle"), not
+  those that say how big, how new or whose ("budget total", "exportations chinoises"). An
+  elided amount ("puis de 1,3 %", "contre 15 €") takes the metric of the one before;
+- ``period``: the TIMEX value of the date right after the amount, or that governs it in the
+  parse (a period of the clause rather than the day of publication: "a publié mercredi un
+  bénéfice ... au premier trimestre"), or of the nearest date before it in the sentence, or
+  after it in its clause; a date inside a relative clause ("l'exercice, qui s'est achevé le
+  31 mars") only dates that clause.
 
 A breakdown after "dont" ("18,2 milliards d'euros, dont 5,8 milliards des activités
 « transport » et 2,2 milliards de la logistique") carries subject and period over from the
-total, and takes as metric the words right after each amount.
+total, and takes as metric the words right after each amount ("dont 30 milliards pour la
+transition écologique": "transition écologique"; "dont 10 milliards en France" keeps the
+total's).
+
+Every walk is bounded (a few heads up, the children of a few tokens, the amount's sentence),
+so linking stays linear in the length of the document.
 """
 
 from __future__ import annotations
