@@ -21,8 +21,9 @@ import re
 from collections import Counter, defaultdict
 from typing import Any
 
+import numpy as np
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
@@ -50,6 +51,7 @@ _REGION, _COMPANY, _INSTITUTION, _SEAT, _MISC_NAME = (
     "MISC_NAME",
 )
 _MATCH_KEYS = (_REGION, _COMPANY, _INSTITUTION, _SEAT, _MISC_NAME)
+_TITLE, _LEGAL = "TITLE", "LEGAL"
 
 
 class EntityCleaner:
@@ -71,6 +73,12 @@ class EntityCleaner:
         self.region_heads = frozenset(name_key(w) for w in gazetteer["region_heads"])
         self.region_qualifiers = tuple(name_key(w) for w in gazetteer["region_qualifiers"])
         self.designators = frozenset(name_key(w) for w in gazetteer["org_designators"])
+        # Designator words as hashes, multi-word ones by their last word ("start-up" -> "up").
+        last_words = {w.split()[-1].split("-")[-1] for w in self.designators}
+        self._designator_ids = np.array(
+            sorted(nlp.vocab.strings.add(w) for w in self.designators | last_words),
+            dtype="uint64",
+        )
         self.org_last = frozenset(gazetteer["org_words"]["last"])
         self.org_first = frozenset(gazetteer["org_words"]["first"])
         self.titles = tuple(gazetteer["titles"])
@@ -114,26 +122,10 @@ class EntityCleaner:
         self.title_set = frozenset(self.titles)
         # "M. Bolloré", "Mme Bettencourt Meyers": a title before capitalised words is a person;
         # a capitalised name before a legal form ("Norvane Inc.", "Verdane SAS") is a company.
-        self.name_matcher = Matcher(nlp.vocab)
-        capitalised: list[dict[str, Any]] = [
-            {"IS_TITLE": True},
-            {"IS_UPPER": True, "LENGTH": {">=": 2}},
-        ]
-        self.name_matcher.add(
-            "PER",
-            [[{"ORTH": {"IN": self.titles}}, {**c, "OP": "+"}] for c in capitalised],
-            greedy="LONGEST",
-        )
-        legal = gazetteer["legal_forms"]
-        # "Inc." may come out as "Inc" + ".": the dot belongs to the name.
-        self.name_matcher.add(
-            "ORG",
-            [
-                [{**c, "OP": "+"}, {"ORTH": {"IN": legal}}, {"ORTH": ".", "OP": "?"}]
-                for c in capitalised
-            ],
-            greedy="LONGEST",
-        )
+        # Both markers are found in the same PhraseMatcher pass, the names around them after.
+        self.matcher.add(_TITLE, [nlp.make_doc(t) for t in self.titles])
+        self.matcher.add(_LEGAL, [nlp.make_doc(t) for t in gazetteer["legal_forms"]])
+        self.keys.update({nlp.vocab.strings[k]: k for k in (_TITLE, _LEGAL)})
 
     def __call__(self, doc: Doc) -> Doc:
         candidates: list[Span] = []
@@ -153,8 +145,15 @@ class EntityCleaner:
                 candidates.append(Span(doc, span.start, span.end, label=label))
         # Labels first: a name read as ORG elsewhere is no noise even at a sentence start.
         kept = [s for s in _propagate_labels(candidates) if not self._is_noise(s, s.label_)]
-        kept = self._known(doc, kept)
-        kept = self._named(doc, kept)
+        names, markers = [], []
+        for key, start, end in self.matcher(doc):
+            kind = self.keys[key]
+            if kind in (_TITLE, _LEGAL):
+                markers.append((kind, start, end))
+            else:
+                names.append(Span(doc, start, end, label=kind))
+        kept = self._known(doc, kept, names)
+        kept = self._named(doc, kept, markers)
         kept = _overlay(kept, self._designated(doc, kept), replace=False)
         kept = _overlay(kept, _repeated_orgs(doc, kept), replace=False)
         doc.ents = kept
@@ -162,16 +161,13 @@ class EntityCleaner:
         return doc
 
     # -- known names (gazetteer) ---------------------------------------------------------------
-    def _known(self, doc: Doc, kept: list[Span]) -> list[Span]:
+    def _known(self, doc: Doc, kept: list[Span], matches: list[Span]) -> list[Span]:
         """Regions, places, institutions, indices and companies from the gazetteer.
 
         A known name wins over the model's span when that span holds nothing more than the name
         ("Oréal" -> "L'Oréal", "Conseil" -> "Conseil constitutionnel"); a longer span of the
         model ("Bouygues Telecom", "Martin Bouygues") is left to the model.
         """
-        matches = [
-            Span(doc, start, end, label=self.keys[key]) for key, start, end in self.matcher(doc)
-        ]
         if not matches:
             return kept
         out = kept
@@ -293,30 +289,49 @@ class EntityCleaner:
             span.start > 0 and span.doc[span.start - 1].lower_ in ("selon", "par")
         )
 
-    def _named(self, doc: Doc, kept: list[Span]) -> list[Span]:
+    def _named(self, doc: Doc, kept: list[Span], markers: list[tuple[str, int, int]]) -> list[Span]:
         """Persons after a title ("M. Bolloré") and companies before a legal form ("Norvane
         Inc."): added where the model missed them, relabelled where it read them otherwise."""
-        found = self.name_matcher(doc, as_spans=True)
-        if not found:
-            return kept
         out = kept
-        for match in filter_spans(found):
-            start = match.start + 1 if match.label_ == "PER" else match.start
-            new = Span(doc, start, match.end, label=match.label_)
-            clash = [s for s in out if s.start < new.end and new.start < s.end]
-            if any(
-                s.start < new.start - (1 if match.label_ == "PER" else 0) or s.end > new.end
-                for s in clash
-            ):
+        for kind, start, end in markers:
+            if kind == _TITLE:
+                first = last = end
+                while last < len(doc) and _capitalised(doc[last]):
+                    last += 1
+                label, reach = "PER", start  # the model's span may hold the title
+            else:
+                first, last = start, end
+                while first > 0 and _capitalised(doc[first - 1]):
+                    first -= 1
+                # "Inc." may come out as "Inc" + ".": the dot belongs to the name.
+                if last < len(doc) and doc[last].text == "." and doc[last - 1].text.isalpha():
+                    last += 1
+                label, reach = "ORG", first
+            if first == last or (kind == _LEGAL and first == start):
                 continue
-            out = sorted([s for s in out if s not in clash] + [new], key=lambda s: s.start)
+            new = Span(doc, first, last, label=label)
+            clash = [s for s in out if s.start < new.end and new.start < s.end]
+            if any(s.start < reach or s.end > new.end for s in clash):
+                continue
+            out = sorted([s for s in out if s not in clash] + [new], key=_start)
         return out
 
     def _designated(self, doc: Doc, known: list[Span]) -> list[Span]:
         """Names the model missed right after a designator: "le groupe Pinault"."""
+        if not len(doc):
+            return []
+        # Only tokens up to three after a designator word can follow one (two adjectives
+        # between at most): find those words in C, not with a Python test on every token.
+        words = doc.to_array(["LOWER", "LEMMA"])
+        hits = np.flatnonzero(
+            np.isin(words[:, 0], self._designator_ids) | np.isin(words[:, 1], self._designator_ids)
+        )
+        if not len(hits):
+            return []
+        starts = sorted({j for d in hits.tolist() for j in range(d + 1, min(d + 4, len(doc)))})
         taken = {i for span in known for i in range(span.start, span.end)}
         found: list[Span] = []
-        for token in doc:
+        for token in (doc[j] for j in starts):
             if token.i in taken or not _is_name(token) or token.i == 0 or token.is_sent_start:
                 continue
             if found and found[-1].end == token.i:
@@ -585,7 +600,10 @@ def _repeated_orgs(doc: Doc, known: list[Span]) -> list[Span]:
         return []
     taken = {i for span in known for i in range(span.start, span.end)}
     found: list[Span] = []
-    for token in doc:
+    # Only tokens that start a known name are looked at (found in C over the whole doc).
+    firsts = np.array([doc.vocab.strings[w] for w in names], dtype="uint64")
+    hits = np.flatnonzero(np.isin(doc.to_array("ORTH"), firsts)).tolist()
+    for token in (doc[i] for i in hits):
         for words in names.get(token.text, ()):
             end = token.i + len(words)
             if end > len(doc) or any(i in taken for i in range(token.i, end)):
@@ -637,6 +655,10 @@ def _edge_junk(token: Token) -> bool:
 def _dangling(token: Token) -> bool:
     # Numbers are never dangling, whatever their tag ("CAC 40" with 40/PRON).
     return token.pos_ in _CLOSED_CLASS and not token.text[:1].isupper() and not token.like_num
+
+
+def _capitalised(token: Token) -> bool:
+    return token.is_title or (token.is_upper and len(token) > 1)
 
 
 def _start(span: Span) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "`": "'", "\u00ad": None})
 _SPACES = re.compile(r"\s+")
@@ -49,19 +50,27 @@ def strip_leading(text: str, words: Iterable[str]) -> str:
     >>> strip_leading("M. Emmanuel Macron", ["M."])
     'Emmanuel Macron'
     """
-    # Longest first, so "la société" goes before "la"; "l'" only as a separate word since the
-    # elided article is part of names such as "L'Oréal".
-    ordered = sorted({w.casefold() for w in words}, key=len, reverse=True)
+    leading = _leading_words(tuple(words))
     best, rest = text, text
     while True:
-        folded = rest.casefold()
-        word = next((w for w in ordered if folded.startswith(w + " ")), None)
-        if word is None:
+        found = leading.match(rest.casefold())
+        if found is None:
             break
-        rest = rest[len(word) + 1 :].lstrip()
+        rest = rest[found.end() :].lstrip()
         if rest[:1].isupper():
             best = rest
     return best
+
+
+@lru_cache(maxsize=32)
+def _leading_words(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One compiled alternation per word list: callers pass the same tuple for every name."""
+    # Longest first, so "la société" goes before "la"; "l'" only as a separate word since the
+    # elided article is part of names such as "L'Oréal".
+    ordered = sorted({w.casefold() for w in words}, key=len, reverse=True)
+    if not ordered:
+        return re.compile(r"(?!)")  # matches nothing
+    return re.compile("(?:" + "|".join(re.escape(w) for w in ordered) + ") ")
 
 
 def name_key(text: str) -> str:
