@@ -9,9 +9,10 @@ from typing import Any
 
 import pytest
 from spacy.language import Language
-from spacy.tokens import DocBin
+from spacy.tokens import Doc, DocBin
 
 from factex.components.extensions import MONEY
+from factex.components.money import sentence_bounds
 from factex.normalize.money import apply_scale, currency_code, find_money, scale_factor
 
 Row = tuple[str, str | None, str | None, bool, str | None, str | None]
@@ -303,6 +304,22 @@ def test_component_spans_are_token_aligned_and_disjoint(nlp: Language) -> None:
         "amount": "1000000000", "currency": "USD", "currency_inferred": True,
         "amount_min": None, "amount_max": None,
     }
+
+
+def test_sentence_bounds_glue_a_parser_break_after_a_comma(nlp: Language) -> None:
+    words = ["Il", "coûte", "2", "euros", ",", "contre", "1,90", ".", "Puis", "3", "."]
+    starts = [True, False, False, False, False, True, False, False, True, False, False]
+    doc = Doc(nlp.vocab, words=words, sent_starts=starts)
+    bounds = sentence_bounds(doc)
+    assert bounds is not None
+    assert [doc.text[a:b] for a, b in bounds] == ["Il coûte 2 euros , contre 1,90 .", "Puis 3 ."]
+
+
+def test_component_carries_across_a_comma_the_parser_took_for_an_end(nlp: Language) -> None:
+    doc = nlp("Le ticket de bus est à 2 euros, contre 1,90 en 2023 pour 500 000 usagers.")
+    assert [(s.text, s._.factex_money["currency"]) for s in doc.spans[MONEY]] == [
+        ("2 euros", "EUR"), ("1,90", "EUR"),
+    ]
 
 
 def test_component_values_survive_docbin(nlp: Language) -> None:
