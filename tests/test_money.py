@@ -158,6 +158,8 @@ CASES: list[tuple[str, list[Row]]] = [
           high="2000000000000")]),
     ("de 1800 à 2000 euros", [one("de 1800 à 2000 euros", None, low="1800", high="2000")]),
     ("payé 2020 € comptant", [one("2020 €", "2020")]),
+    ("est passé de 8 euros en 2019 à 9,50 en 2023",
+     [one("8 euros", "8"), one("9,50", "9.5", inferred=True)]),
     # currency from context
     ("18 milliards d'euros, dont 5 milliards en France",
      [one("18 milliards d'euros", "18000000000"), one("5 milliards", "5000000000", inferred=True)]),

@@ -592,6 +592,9 @@ class _Grammar:
         if self.is_year(it) or not self.list_follow.match(text, it.end):
             return None
         gap = text[prev.end : it.start]
+        dated = self.year_gap.match(gap)  # "de 8 euros en 2019 à 9,50 en 2023"
+        if dated:
+            gap = gap[dated.end() :]
         if len(gap) > 60 or any(ch.isdigit() for ch in gap) or not self.list_join.search(gap):
             return None
         # "18 milliards d'euros contre 16,5 en 2017": the figure shares the scale too
