@@ -44,18 +44,33 @@ class PercentComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
-        last = 0
-        parsed = doc.has_annotation("DEP")
         values: list[dict[str, Any]] = []
+        parsed = doc.has_annotation("DEP")
         bare_first = False
-        for m in percent.find_percentages(doc.text, sentence_bounds(doc), self.lang):
+        held: tuple[Span, dict[str, Any]] | None = None  # the bare first of bare points
+        matches = percent.find_percentages(doc.text, sentence_bounds(doc), self.lang, parsed)
+        for m in matches:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None or span.start < last:
+            if span is None or (spans and span.start < spans[-1].end):
                 continue
             value = m.as_dict()
+            if m.bare:
+                # "une hausse de la part du nucléaire de 3 points": kept only when the parse
+                # finds the trigger noun; a bare "3 points" is too often a score
+                if m.range_first:
+                    held = (span, value)
+                    continue
+                value["direction"] = self.parse_only(doc, span[-1])
+                if value["direction"] is not None and held is not None:
+                    held[1]["direction"] = value["direction"]
+                    spans.append(held[0])
+                    values.append(held[1])
+                held = None
+                if value["direction"] is None:
+                    continue
             # the two figures of a range go together ("entre 3 % et 4 %"), whichever the parse
             # settled; a bare first figure ("entre 3 et 4 %") waits for the second
-            if parsed and not m.range_first:
+            elif parsed and not m.range_first:
                 direction = self.parse_direction(doc, span, m)
                 if m.range_second and values:
                     if direction is None and not bare_first:
@@ -63,10 +78,10 @@ class PercentComponent:
                     values[-1]["direction"] = direction
                 value["direction"] = direction
             bare_first = m.range_first
-            values.append(value)
-            span._.factex_percent = value
             spans.append(span)
-            last = span.end
+            values.append(value)
+        for span, value in zip(spans, values, strict=True):
+            span._.factex_percent = value
         doc.spans[PERCENT] = spans
         return doc
 
@@ -84,6 +99,10 @@ class PercentComponent:
             return m.direction
         if doc.text[m.start] in "+-−±":  # "±0,5 %" says "no direction" on purpose
             return None
+        return self.parse_only(doc, head)
+
+    def parse_only(self, doc: Doc, head: Token) -> str | None:
+        """The direction the parse alone gives the figure whose last token is ``head``."""
         while head.dep_ == "conj" and head.head.i < head.i and (
             head.head.like_num or head.head.lower_ == head.lower_
         ):
@@ -143,12 +162,22 @@ class PercentComponent:
         return None
 
     def governing_noun(self, head: Token) -> Token | None:
-        """The trigger noun that ``de`` + ``head`` completes, through a chain of nouns."""
-        cases = [c.lower_ for c in head.children if c.dep_ == "case"]
+        """The trigger that ``de`` + ``head`` completes: a noun, through a chain of nouns
+        ("une hausse des salaires des fonctionnaires de 3 %"), set off by commas ("la
+        diminution des naissances, de 6,6 % en un an,"), or a verb whose object the chain
+        ends in ("augmenter les pensions de retraite de base de 4,4 %")."""
+        cases = [c.lower_ for c in head.children if c.dep_ == "case" and not _inside_range(c)]
         if cases not in (["de"], ["d'"], ["d’"]) or any(c.dep_ == "det" for c in head.children):
             return None
+        if head.dep_ in ("conj", "appos") and self.is_trigger_noun(head.head):
+            return head.head
         node = head
         for _ in range(_MAX_NOUN_CHAIN):
+            # a verb only through what it changes (its object) or a figure it takes directly,
+            # and only a strong one: "a laissé ses taux inchangés dans une fourchette de 5 %"
+            verb_arg = node.dep_ == "obj" or (node is head and node.dep_.startswith("obl"))
+            if verb_arg and percent.word_direction(node.head.text, self.lang, strong=True):
+                return node.head
             if node.dep_ != "nmod" or node.head.pos_ not in ("NOUN", "PROPN"):
                 return None
             node = node.head
@@ -168,6 +197,12 @@ class PercentComponent:
 
     def is_trigger_noun(self, token: Token) -> bool:
         return token.pos_ == "NOUN" and percent.word_direction(token.text, self.lang) is not None
+
+
+def _inside_range(word: Token) -> bool:
+    """Whether ``word`` joins two figures ("à" in "de 2 à 3 points")."""
+    doc = word.doc
+    return 0 < word.i < len(doc) - 1 and doc[word.i - 1].like_num and doc[word.i + 1].like_num
 
 
 @Language.factory(

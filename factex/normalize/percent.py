@@ -57,6 +57,8 @@ class PercentMatch:
     range_first: bool = False
     #: the second figure of a range ("5 %" in "entre 3 % et 5 %" or "entre 3 et 5 %")
     range_second: bool = False
+    #: bare points with no strong direction word ("3 points"), kept only on request
+    bare: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON-safe dict stored on ``Span._.factex_percent``."""
@@ -170,11 +172,16 @@ def prepare(lang: str = "fr") -> None:
 
 
 def find_percentages(
-    text: str, sentences: Sequence[tuple[int, int]] | None = None, lang: str = "fr"
+    text: str,
+    sentences: Sequence[tuple[int, int]] | None = None,
+    lang: str = "fr",
+    bare_points: bool = False,
 ) -> list[PercentMatch]:
     """Every percentage or change in points in ``text``, in order.
 
     ``sentences`` ((start, end) offsets) keep direction words from crossing a sentence.
+    ``bare_points`` also returns bare "3 points" that no strong direction word explains, with
+    ``bare`` set, for a caller that can find their direction elsewhere (in the parse).
 
     >>> [(m.value, m.unit, m.direction) for m in find_percentages("Le taux gagne 0,5 point.")]
     [(Decimal('0.5'), 'points', 'up')]
@@ -212,13 +219,15 @@ def find_percentages(
         direction, strong, where = cue
         if sign:
             direction, strong, where = _SIGNS[sign], True, None
-        unit, value = "percent", number
+        unit, value, bare = "percent", number, False
         if m.group("pts"):
             unit = "points"
             if m.group("bp"):
                 value = number / 100
             elif not (m.group("pp") or sign or number != number.to_integral_value() or strong):
-                continue
+                if not bare_points:
+                    continue
+                bare = True
         if first is not None and not first.group("fpct"):
             first_value = parse_number(first.group("first"), lang)
             if first_value is not None:
@@ -233,27 +242,39 @@ def find_percentages(
                         direction,
                         where,
                         range_first=True,
+                        bare=bare,
                     )
                 )
         start = m.start() if sign else m.start("num")
         found.append(
             PercentMatch(
-                start, m.end(), value, unit, direction, where, range_second=first is not None
+                start,
+                m.end(),
+                value,
+                unit,
+                direction,
+                where,
+                range_second=first is not None,
+                bare=bare,
             )
         )
     return found
 
 
-def word_direction(word: str, lang: str = "fr") -> str | None:
-    """"up"/"down" when ``word`` is itself a direction trigger, else None.
+def word_direction(word: str, lang: str = "fr", strong: bool = False) -> str | None:
+    """"up"/"down" when ``word`` is itself a direction trigger (a strong one if ``strong``),
+    else None.
 
-    >>> [word_direction(w) for w in ("hausse", "Recul", "baisses", "salaires")]
-    ['up', 'down', 'down', None]
+    >>> [word_direction(w) for w in ("hausse", "Recul", "baisses", "salaires", "laissé")]
+    ['up', 'down', 'down', None, 'down']
+    >>> word_direction("laissé", strong=True) is None
+    True
     """
     m = _grammar(lang).triggers.fullmatch(word)
-    if m is None:
+    kind = "" if m is None else m.lastgroup or ""
+    if not kind or (strong and kind.startswith("weak")):
         return None
-    return "up" if (m.lastgroup or "").endswith("up") else "down"
+    return "up" if kind.endswith("up") else "down"
 
 
 def has_trigger(text: str, start: int, end: int, lang: str = "fr") -> bool:
