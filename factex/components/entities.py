@@ -674,6 +674,8 @@ def _counted(span: Span) -> bool:
     if span.start == 0:
         return False
     prev = span.doc[span.start - 1]
+    if prev.lower_ in ("un", "une"):  # the article: "victime d'un AVC"
+        return False
     return prev.like_num and not (len(prev.text) == 4 and prev.text[:2] in ("19", "20"))
 
 
