@@ -96,6 +96,7 @@ class AmountLinker:
         self.not_qualifiers = frozenset(data["not_qualifiers"])
         self.period_wrappers = frozenset(data["period_wrappers"])
         self.penalty_verbs = frozenset(data["penalty_verbs"])
+        self.elision_markers = frozenset(data["elision_markers"])
         self.designators = frozenset(
             resources.load(lang or nlp.lang, "entity_gazetteer")["org_designators"]
         )
@@ -114,7 +115,9 @@ class AmountLinker:
         dates = _DateIndex(doc, self.period_wrappers)
         prev: Span | None = None
         total: dict[str, Any] | None = None  # links of the amount a running breakdown details
-        last_metric: dict[str, tuple[Span, str]] = {}
+        # The amount before, by kind and of any kind, with its metric (None too: an elided
+        # amount stands for the one right before it, not for an older one).
+        last_metric: dict[str, tuple[Span, str | None]] = {}
         for span, kind in amounts:
             links: dict[str, Any] | None = None
             if prev is not None and prev.end <= span.start and prev.sent.start == span.sent.start:
@@ -130,10 +133,9 @@ class AmountLinker:
             else:
                 links = self._link(span, kind == PERCENT, ent_at, dates)
                 if links["metric"] is None:
-                    links["metric"] = _elided_metric(span, kind, last_metric)
+                    links["metric"] = _elided_metric(span, kind, last_metric, self.elision_markers)
             span._.factex_links = links
-            if links.get("metric"):
-                last_metric[kind] = last_metric["any"] = (span, links["metric"])
+            last_metric[kind] = last_metric["any"] = (span, links.get("metric"))
             prev = span
         return doc
 
@@ -281,7 +283,7 @@ class AmountLinker:
             # is the subject of the infinitive after it.
             found_subjects = [c for c in verb.head.children if c.dep_ == "obj" and c.i < verb.i]
         found_subjects = found_subjects or subjects(verb)
-        if not found_subjects and unlisted:
+        if not found_subjects and unlisted and verb.pos_ == "VERB":
             found_subjects = _stray_subject(verb)
         for subj in found_subjects:
             phrase = self._phrase(subj)
@@ -299,7 +301,10 @@ class AmountLinker:
                 open_phrase = self._open_phrase(subj)  # "la part des énergies renouvelables"
                 if open_phrase:
                     return subj, open_phrase
-                if subj.lemma_ in self.transparent:  # "le montant des indemnités dépasse"
+                if any(c.dep_ == "nummod" for c in subj.children):
+                    continue  # the amount itself ("92 % des bureaux restent ouverts")
+                if subj.lemma_ in self.transparent and not self._is_compound(subj):
+                    # "le montant des indemnités dépasse" (but "le niveau de vie a reculé")
                     found = self._complement_metric(subj, exclude=verb)
                     if found[0] is not None:
                         return found
@@ -338,8 +343,13 @@ class AmountLinker:
                 and _genitive(child)
                 and not any(c.dep_ == "nummod" for c in child.children)  # another amount
             ):
-                return child, self._phrase(child) or self._noun_phrase(child)
+                # Off the list it may be anything ("l'objectif d'un retour des déficits").
+                phrase = self._phrase(child)
+                return (child, phrase) if phrase else (None, None)
         return None, None
+
+    def _is_compound(self, noun: Token) -> bool:
+        return self._compound_end(noun, noun.i + 1) > noun.i + 1
 
     def _destination(self, verb: Token, via: Token) -> tuple[Token | None, str | None]:
         """ "a consacré 6,7 milliards à la recherche": where an allocated amount goes (the
@@ -768,17 +778,26 @@ def _pronoun_owner(root: Token, ent_at: EntityIndex) -> str | None:
     return None
 
 
-def _elided_metric(span: Span, kind: str, last: dict[str, tuple[Span, str]]) -> str | None:
+def _elided_metric(
+    span: Span, kind: str, last: dict[str, tuple[Span, str | None]], markers: frozenset[str]
+) -> str | None:
     """ "puis de 1,3 % en 2025", "contre 15 € l'an dernier", "après 6,1 % attendu": an amount
     with no metric of its own, after one of the same kind in the sentence, measures the same."""
-    found = last.get(kind)
+    root = _amount_root(span)
     # "de 17 % à 12,6 milliards d'euros": the amount the parse hangs this one on.
     before = last.get("any")
-    if before is not None and before[0].start <= _amount_root(span).head.i < before[0].end:
-        found = before
+    if before is not None and before[0].start <= root.head.i < before[0].end:
+        return before[1]
+    found = last.get(kind)
     if found is None or found[0].sent.start != span.sent.start:
         return None
-    return found[1]
+    # Only an amount coordinated or compared with the one before, not any later one of the
+    # sentence ("le relèvement à 40 % des contributions" after "la taxe de 3 %").
+    doc = span.doc
+    lead = {_word(t.text) for t in doc[max(found[0].end, span.start - 2) : span.start]}
+    if root.dep_ == "conj" or lead & markers:
+        return found[1]
+    return None
 
 
 def _is_code(token: Token) -> bool:
