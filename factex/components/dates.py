@@ -30,13 +30,27 @@ class TenseReader:
         self.future_aux = frozenset(data["future_auxiliaries"])
         self.future_endings = tuple(data["future_endings"])
         self.past_tenses = frozenset(data["past_tenses"])
+        self.modals = frozenset(data["modal_lemmas"])
+        self.calls = frozenset(data["call_lemmas"])
+        self.events = frozenset(data["event_nouns"])
+        self.measured = frozenset(data["measured_grains"])
+        self.of = frozenset(data["noun_complement_cases"])
+        self.positions = frozenset(data["position_nouns"])
 
-    def direction(self, span: Span) -> Direction:
+    def direction(self, span: Span, grain: str = "day") -> Direction:
         start: Token | None = span.root
         # Begin outside the mention: the model sometimes tags its words as verbs ("cet été").
         while start is not None and span.start <= start.i < span.end:
             start = None if start.head.i == start.i else start.head
+        if start is not None and grain in self.measured and self._measured(span, start):
+            # "les chiffres du chômage de mars": a period hanging on a noun is what was
+            # measured, not when the main verb ("publiera") happens; statistics look back.
+            return "past"
         verb = self._governor(start) if start is not None else None
+        if verb is not None and self._calls_for_event(verb, span):
+            # "ont appelé à une grève le 7 mars", "a réclamé un référendum le 8 décembre":
+            # whatever the tense of the call, the event it asks for is ahead.
+            return "future"
         if verb is None:
             try:
                 sent = span.sent
@@ -48,6 +62,29 @@ class TenseReader:
             return "nearest"
         return self._verb_direction(verb, 0)
 
+    def _measured(self, span: Span, head: Token) -> bool:
+        before = span.doc[span.start - 1] if span.start > 0 else None
+        return (
+            head.pos_ == "NOUN"
+            and head.lemma_.lower() not in self.events
+            and head.lemma_.lower() not in self.positions
+            and before is not None
+            and before.lower_ in self.of
+        )
+
+    def _calls_for_event(self, verb: Token, span: Span) -> bool:
+        if verb.lemma_ not in self.calls:
+            return False
+        # the event noun is named before the date ("a demandé le 5 mars un vote" stays past)
+        nouns = [
+            t
+            for t in verb.subtree
+            if t.i < span.start and t.pos_ == "NOUN" and not t.dep_.startswith("nsubj")
+        ]
+        if span.root.head.pos_ == "NOUN" and span.root.head.i < span.start:
+            nouns.append(span.root.head)
+        return any(t.lemma_.lower() in self.events for t in nouns)
+
     def _governor(self, token: Token) -> Token | None:
         for _ in range(5):
             if token.pos_ in _VERBS:
@@ -58,6 +95,11 @@ class TenseReader:
         return token if token.pos_ in _VERBS else None
 
     def _verb_direction(self, verb: Token, depth: int) -> Direction:
+        modal = verb.head
+        if verb.dep_ == "xcomp" and modal.lemma_ in self.modals and depth < 3:
+            # "doit être déposé avant le 15 mars", "peuvent s'inscrire jusqu'au 15 février":
+            # an obligation or a possibility in the present is still to be met.
+            return self._modal_direction(modal, depth + 1)
         morph = verb.morph
         text = verb.lower_
         aux = [c for c in verb.children if c.dep_.startswith("aux")]
@@ -85,6 +127,16 @@ class TenseReader:
         if "Inf" in morph.get("VerbForm", []) and verb.head.i == verb.i:
             return "future"  # "Signer le 2 juillet": an agenda line
         return "nearest"
+
+    def _modal_direction(self, modal: Token, depth: int) -> Direction:
+        aux = [c for c in modal.children if c.dep_ == "aux:tense"]
+        if any(a.lemma_ in self.past_aux for a in aux):
+            return "past"  # "ont dû s'inscrire avant le 15 février", "auraient dû"
+        if self.past_tenses.intersection(modal.morph.get("Tense", [])) and "Part" not in (
+            modal.morph.get("VerbForm", [])
+        ):
+            return "past"  # "devaient rendre leur copie avant le 3 mai"
+        return "future"
 
 
 class DatesComponent:
@@ -116,7 +168,7 @@ class DatesComponent:
             span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
             if span is None or span.start < last_end:
                 continue
-            direction = self.tense.direction(span) if cand.relative else "nearest"
+            direction = self.tense.direction(span, cand.grain) if cand.relative else "nearest"
             timex = cand.timex(ref, direction)
             if (
                 timex.value is None
