@@ -10,7 +10,20 @@ fix here, driven by data in ``resources/<lang>/entity_stoplist.json`` and
   a title's first word capitalised only by its position): dropped;
 - organisations read as MISC/PER/LOC: a designator before or in apposition ("groupe Bolloré",
   "une filiale, Blue Solutions"), or a company word ("... Solutions", "Banque ...");
-- world regions read as MISC ("Moyen-Orient"): LOC from a gazetteer.
+- known names from the gazetteer, in one case-sensitive PhraseMatcher pass: world regions and
+  places (LOC), institutions (ORG), indices and benchmarks (MISC), seats of government (ORG as
+  an agent, "selon Bercy"; LOC otherwise), and well-known companies (ORG), which also fix the
+  model's cuts ("Oréal" -> "L'Oréal"). A company's name stays a person's in a person context
+  ("Martin Bouygues", "M. Dassault", "la famille Peugeot"); names that are ordinary words or
+  places ("Orange", "Total", "Free") need a company context;
+- company context on the parse: subject of a business verb or of a verb with a business object
+  ("a racheté", "emploie", "a publié ses résultats"), complement of a business noun ("le
+  chiffre d'affaires de X", "le PDG de X"), "X, cotée à Paris". It turns a MISC into an ORG,
+  and a LOC or PER the model's vectors do not know ("Korelis a publié...");
+- persons after a title ("M. Bolloré", title left out), companies before a legal form
+  ("Norvane Inc."), products ("la Renault Clio", "571 A320neo"), events ("le salon VivaTech",
+  "Festival de Cannes"), plural demonyms ("les Européens": MISC), the place of "usine de X";
+- holidays, month names, "État" alone: no names; a weekday after a name is cut off.
 
 Each kept entity gets ``Span._.factex_canonical``; ``doc.ents`` is rewritten with them.
 """
