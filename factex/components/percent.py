@@ -45,10 +45,13 @@ class PercentComponent:
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
         values: list[dict[str, Any]] = []
-        parsed = doc.has_annotation("DEP")
+        # any token's label tells whether the Doc is parsed: has_annotation() walks it all
+        parsed = len(doc) > 0 and bool(doc[0].dep_)
         bare_first = False
         held: tuple[Span, dict[str, Any]] | None = None  # the bare first of bare points
-        matches = percent.find_percentages(doc.text, sentence_bounds(doc), self.lang, parsed)
+        matches = percent.find_percentages(doc.text, None, self.lang, parsed)
+        if matches:  # most texts have none: spare them the walk over their sentences
+            matches = percent.find_percentages(doc.text, sentence_bounds(doc), self.lang, parsed)
         for m in matches:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or (spans and span.start < spans[-1].end):
