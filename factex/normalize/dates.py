@@ -283,6 +283,7 @@ def _two_digit_year(y: int) -> int:
 
 _B = r"(?<![\w\-])"  # start of a word
 _WORD = re.compile(r"\w+")
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 _LOOKBACK = 3  # words a mention may start before its trigger ("à partir de 16h")
 _E = r"(?![\w])"  # end of a word
 YEAR4 = r"(?:1[89]\d\d|20\d\d)"
@@ -297,6 +298,8 @@ class DateGrammar:
         self.WD = _alt(w["weekdays"])
         self.MONTH_ANY = _alt(lex.months)
         self.MONTH_FULL = _alt(w["standalone_months"])
+        self.comparison_cues = frozenset(_key(c) for c in w["comparison_year_cues"])
+        self.after_year = frozenset(_key(c) for c in w["words_after_compared_year"])
         nums = [k for k in w["numbers"] if k not in ("un", "une")]
         units = [k for k, v in w["numbers"].items() if v < 10]
         tens = [k for k, v in w["numbers"].items() if v >= 20]
@@ -612,6 +615,15 @@ class DateGrammar:
             rf"{_B}(?P<n>{NUM})\s+(?P<u>{UNIT})\s+(?P<dir>plus\s+tard|après|auparavant|plus\s+tôt){_E}",
             self._offset,
         )
+        # "sur les neuf premiers mois de 2021", "les trois derniers mois de l'année": the first
+        # or last months of a calendar year (of the reference when none is written)
+        self._add(
+            rf"{_B}(?:(?:sur|durant|pendant|dans|pour)\s+les\s+|au\s+cours\s+des\s+|lors\s+des\s+|les\s+)"
+            rf"(?P<n>{NUM})\s+(?P<o>premiers|premières|derniers|dernières)\s+(?P<u>mois|trimestres|semestres)"
+            rf"(?:\s+(?:de\s+l{APOS}(?:année|exercice)(?:\s+(?P<y2>{YEAR}))?(?:\s+(?P<prev>{self.PAST}))?"
+            rf"|de\s+(?P<y>{YEAR})|de\s+l{APOS}an\s+(?P<prev2>{self.PAST}))|(?=\W|$)){_E}",
+            self._year_part,
+        )
         # "les trois derniers mois", "3 prochaines semaines", "2 années passées"
         self._add(
             rf"{_B}(?:(?P<art>les|ces|des)\s+)?(?P<n>{NUM})\s+(?:(?P<mod>{self.PAST}|{self.FUT})\s+(?P<u>{UNIT})"
@@ -847,6 +859,11 @@ class DateGrammar:
             s = m.start("y")
             if cue in ("pour", "vers"):
                 s = m.start()
+        if cue in self.comparison_cues:
+            nxt = _NEXT_WORD.match(m.string, m.end())
+            if nxt is not None and _key(nxt[1]) not in self.after_year:
+                return None  # "contre 1999 supporters": a count, not a year
+            s = m.start("y")  # "en baisse par rapport à 2019", "plus qu'en 2015"
         if cue in ("de", "budget", "campagne", "édition", "millésime") and y2 is None:
             s = m.start("y")  # "la crise de 2008", "le budget 2021": the date is the year
         if cue in ("printemps", "été", "automne", "hiver"):
@@ -1272,6 +1289,37 @@ class DateGrammar:
             return span(base.replace(hour=12), base.replace(hour=12 + h), "hour")
 
         return Candidate(m.start(), m.end(), "interval_time", True, res, "hour")
+
+    def _year_part(self, m: re.Match[str]) -> Candidate | None:
+        n = self.lex.number(m["n"])
+        unit = self.lex.words["units"][_key(m["u"])]
+        months = {"month": 1, "quarter": 3, "half": 6}[unit]
+        first = _key(m["o"]).startswith("premi")
+        written = m["y"] or m["y2"]
+        if n is None or n < 1 or n * months > 12:
+            return None
+        if not first and written is None and not (m["prev"] or m["prev2"]):
+            return None  # "les trois derniers mois" alone count back from now: _last_next
+        back = 1 if (m["prev"] or m["prev2"]) else 0
+
+        def res(ref: Reference | None, dr: Direction) -> Resolved | None:
+            if written is not None:
+                year = int(written)
+            else:
+                assert ref is not None
+                year = ref.dt.year - back
+            if first and unit == "month" and n == 6:
+                return point(datetime(year, 1, 1), "half")  # "les six premiers mois": H1
+            if first:
+                a = datetime(year, 1, 1)
+                b = shift(a, unit, n - 1)
+            else:
+                b = shift(datetime(year, 1, 1), unit, 12 // months - 1)
+                a = shift(b, unit, 1 - n)
+            return span(a, b, unit) if n > 1 else point(a, unit)
+
+        grain = "half" if first and unit == "month" and n == 6 else unit
+        return Candidate(m.start(), m.end(), "period", written is None, res, grain)
 
     def _last_next(self, m: re.Match[str]) -> Candidate | None:
         n = self.lex.number(m["n"]) if _key(m["n"]) not in ("un", "une") else 1
