@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
@@ -56,7 +57,10 @@ from factex.components.syntax import (
     span_root,
     subjects,
 )
-from factex.normalize.names import normalize_name
+from factex.normalize.names import normalize_name as _normalize_name
+
+#: Pure and called on the same few words again and again (every prefix of a candidate metric).
+normalize_name = lru_cache(maxsize=8192)(_normalize_name)
 
 _MAX_METRIC_WORDS = 6
 _MAX_ITEM_WORDS = 8
@@ -823,6 +827,7 @@ def _word(text: str) -> str:
     return text.replace("’", "'").casefold()
 
 
+@lru_cache(maxsize=8192)
 def _fold(text: str) -> str:
     return normalize_name(text).casefold()
 
