@@ -88,6 +88,13 @@ CASES: list[tuple[str, list[Row]]] = [
     ("une hausse de 4 % des ventes et de 9 % des marges",
      [pct("4 %", "4", "up"), pct("9 %", "9", "up")]),
     ("en hausse de 3 %. Et de 5 % ailleurs", [pct("3 %", "3", "up"), pct("5 %", "5")]),
+    ("a bondi de 15 %, celui de l'huile de 22 %",
+     [pct("15 %", "15", "up"), pct("22 %", "22", "up")]),
+    ("a diminué de 4 % en 2023 et celle des vols de 2 %",
+     [pct("4 %", "4", "down"), pct("2 %", "2", "down")]),
+    ("a diminué de 4 % sur 12 mois et celle des vols de 2 %",
+     [pct("4 %", "4", "down"), pct("2 %", "2")]),
+    ("soit 33 % de visiteurs en moins", [pct("33 %", "33", "down")]),
     # no direction
     ("Le taux a baissé à 7 %.", [pct("7 %", "7")]),
     ("Il recueille 23 % des voix.", [pct("23 %", "23")]),

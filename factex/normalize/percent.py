@@ -39,6 +39,7 @@ from factex.resources import load
 H = r"[^\S\r\n]"
 #: (direction, strong, offsets of the trigger word)
 Cue = tuple[str | None, bool, tuple[int, int] | None]
+_YEAR = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,.])")
 _SIGNS = {"+": "up", "-": "down", "−": "down", "±": None}
 
 
@@ -101,8 +102,9 @@ class _Grammar:
         self.triggers = re.compile(rf"(?<![\w])(?i:{triggers})(?![\w])")
         self.after = re.compile(
             rf"{H}+(?:(?i:de{H}+|d['’]{H}*)(?:{triggers})"
-            rf"|(?P<after_up>(?i:{_alternation(data['after_up'])}))"
-            rf"|(?P<after_down>(?i:{_alternation(data['after_down'])})))(?![\w])"
+            # "33 % de visiteurs en moins": one noun may stand before "en moins"
+            rf"|(?:(?i:de{H}+|d['’]{H}*)[\w-]+{H}+)?(?:(?P<after_up>(?i:{_alternation(data['after_up'])}))"
+            rf"|(?P<after_down>(?i:{_alternation(data['after_down'])}))))(?![\w])"
         )
         self.max_gap = int(data["max_gap_words"])
         self.gap_stop = frozenset(w.replace("’", "'").lower() for w in data["gap_stop"])
@@ -111,7 +113,10 @@ class _Grammar:
             rf"{H}*(?P<fpct>%)?{H}*(?P<join>à|-|–|et){H}*$"
         )
         self.coordination = re.compile(
-            rf"(?<![\w])(?:{_alternation(data['coordination'])}){H}+(?i:de{H}+|d['’]{H}*)$"
+            rf"(?<![\w])(?:(?:{_alternation(data['coordination'])})"
+            # an elided verb: "..., celui de l'huile de 22 %", "et celle des loyers de 3 %"
+            rf"|(?i:{_alternation(data['elision_pronouns'])})(?![\w])[^.;:!?]*?)"
+            rf"{H}+(?i:de{H}+|d['’]{H}*)$"
         )
         self.number_before = re.compile(rf"(?:{DIGITS}){H}*%?{H}*$")
 
@@ -135,6 +140,8 @@ class _Grammar:
 
     def coordinated(self, gap: str, before: Cue) -> Cue:
         """The direction of the figure before, through "et de", ", de"... (no other figure)."""
+        # a year between is no other figure: "de 4,1 % en 2023 et celui des vols de 2,6 %"
+        gap = _YEAR.sub("", gap)
         if len(gap) > 80 or any(ch.isdigit() or ch in ".;:!?%()" for ch in gap):
             return None, False, None
         if not self.coordination.search(gap):
