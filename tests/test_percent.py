@@ -123,7 +123,8 @@ def test_find_percentages(text: str, expected: list[Row]) -> None:
 
 KNOWN_MISSES = [
     ("sa cote a perdu 6 points", [pct("6 points", "6", "down", "points")],
-     "bare points after a weak trigger are left alone (sports scores)"),
+     "the pure finder leaves bare points after a weak trigger alone (sports scores); the "
+     "component keeps them when the parse shows a rate as subject"),
     ("58 p. 100", [pct("58 p. 100", "58")], "'p. 100' is not a percent mark"),
 ]
 
@@ -182,6 +183,9 @@ PARSE_CASES: list[tuple[str, list[tuple[str, str | None]]]] = [
      "coûtera cher.", [("3 %", "up")]),
     ("Le plan prévoit la réduction de la part du nucléaire de 75 % à 50 % en 2025.",
      [("75 %", None), ("50 %", None)]),
+    # bare points after a weak trigger: a rate as subject, not a team
+    ("Sa cote de confiance a encore perdu 5 points en juin.", [("5 points", "down")]),
+    ("Marseille a perdu 3 points à domicile.", []),
     # a trigger noun whose figure is the object of another verb
     ("La hausse des prix pénalise 30 % des ménages.", [("30 %", None)]),
     ("La hausse des prix touche 8 % des ménages.", [("8 %", None)]),

@@ -41,6 +41,7 @@ class PercentComponent:
         self.level_nouns = frozenset(w.lower() for w in data["level_nouns"])
         self.measure_verbs = frozenset(data["measure_verbs"])
         self.measure_cases = frozenset(w.lower() for w in data["measure_cases"])
+        self.points_subjects = frozenset(w.lower() for w in data["points_subjects"])
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
@@ -63,7 +64,7 @@ class PercentComponent:
                 if m.range_first:
                     held = (span, value)
                     continue
-                value["direction"] = self.parse_only(doc, span[-1])
+                value["direction"] = self.parse_only(doc, span[-1]) or self.rate_moved(doc, m)
                 if value["direction"] is not None and held is not None:
                     held[1]["direction"] = value["direction"]
                     spans.append(held[0])
@@ -117,6 +118,19 @@ class PercentComponent:
         if percent.has_trigger(doc.text, low, high, self.lang):
             return None  # "la hausse des prix a ralenti à 4 %": the nearer verb decides
         return percent.word_direction(trigger.text, self.lang)
+
+    def rate_moved(self, doc: Doc, m: percent.PercentMatch) -> str | None:
+        """The weak direction of bare points whose verb has a rate for subject ("sa cote a
+        perdu 6 points"), not a team ("Marseille a perdu 3 points")."""
+        if m.direction is None or m.cue is None:
+            return None
+        cue = doc.char_span(*m.cue, alignment_mode="expand")
+        if cue is None:
+            return None
+        subjects = [c for c in cue[-1].children if c.dep_ in _SUBJECTS]
+        if subjects and subjects[0].lemma_.lower() in self.points_subjects:
+            return m.direction
+        return None
 
     def names_a_rate(self, word: Token) -> bool:
         """Whether the trigger ``word`` is an adjective on a rate noun ("taux réduit")."""
