@@ -14,7 +14,10 @@
   before the number ("en hausse de 58 %", "a reculé de près de 2 %", "bondit de 10 %"), else
   from "de" + a trigger noun just after ("58 % de hausse"). A trigger followed by "à" gives a
   level, not a change ("a baissé à 7 %": no direction). Trigger words are data
-  (``percent.json``).
+  (``percent.json``). Each match keeps the offsets of its trigger (``cue``) so that the
+  ``factex_percent`` component can check them against the parse, which words alone cannot
+  settle ("le taux de TVA réduit de 5,5 %" names a rate; "la hausse des salaires devrait être
+  comprise entre 3 % et 4 %" is up).
 * In a range ("entre 3 et 5 %", "de 3 à 5 %", "3-5 %") the first figure is a percentage too,
   with the unit and direction of the second.
 
