@@ -283,6 +283,7 @@ def _two_digit_year(y: int) -> int:
 
 _B = r"(?<![\w\-])"  # start of a word
 _WORD = re.compile(r"\w+")
+_RANGE_FROM = re.compile(r"(?<![\w])(?:de|d['’]|entre)\s*$", re.IGNORECASE)
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 _LOOKBACK = 3  # words a mention may start before its trigger ("à partir de 16h")
 _E = r"(?![\w])"  # end of a word
@@ -304,6 +305,10 @@ class DateGrammar:
         units = [k for k, v in w["numbers"].items() if v < 10]
         tens = [k for k, v in w["numbers"].items() if v >= 20]
         self.NUMW = f"(?:{_alt(tens)}(?:[\\s-]+(?:et[\\s-]+)?{_alt(units)})?|{_alt(nums)})"
+        self._range_to = re.compile(
+            rf"\s+(?:à|a|et|jusqu['’]à)\s+(?:(?:[01]?\d|2[0-4]|{self.NUMW})\s*(?:h|heures?)|midi|minuit){_E}",
+            re.IGNORECASE,
+        )
         self.NUM = rf"(?:\d{{1,3}}|{self.NUMW}|une?)"
         self.DAYNUM = rf"(?:1er|1re|premier|3[01]|[12]\d|0?[1-9])(?:e|ème)?{_E}|{self.NUMW}{_E}"
         self.DAYNUM = f"(?:{self.DAYNUM})"
@@ -618,7 +623,7 @@ class DateGrammar:
         # "sur les neuf premiers mois de 2021", "les trois derniers mois de l'année": the first
         # or last months of a calendar year (of the reference when none is written)
         self._add(
-            rf"{_B}(?:(?:sur|durant|pendant|dans|pour)\s+les\s+|au\s+cours\s+des\s+|lors\s+des\s+|les\s+)"
+            rf"{_B}(?:(?:sur|durant|pendant|dans|pour|depuis)\s+les\s+|au\s+cours\s+des\s+|lors\s+des\s+|les\s+)"
             rf"(?P<n>{NUM})\s+(?P<o>premiers|premières|derniers|dernières)\s+(?P<u>mois|trimestres|semestres)"
             rf"(?:\s+(?:de\s+l{APOS}(?:année|exercice)(?:\s+(?P<y2>{YEAR}))?(?:\s+(?P<prev>{self.PAST}))?"
             rf"|de\s+(?P<y>{YEAR})|de\s+l{APOS}an\s+(?P<prev2>{self.PAST}))|(?=\W|$)){_E}",
@@ -1091,6 +1096,11 @@ class DateGrammar:
 
         return Candidate(m.start(), m.end(), "period", True, res, "week")
 
+    def _clock_range(self, m: re.Match[str]) -> bool:
+        """ "de 8 heures à 20 heures": the first of two hours of the clock, not a duration."""
+        before = m.string[max(0, m.start() - 8) : m.start()]
+        return bool(_RANGE_FROM.search(before)) and bool(self._range_to.match(m.string, m.end()))
+
     def _time(self, m: re.Match[str]) -> Candidate | None:
         lex = self.lex
         minute_grain = False
@@ -1110,7 +1120,11 @@ class DateGrammar:
             hv = lex.number(m["hw"])
             if hv is None or hv > 24:
                 return None
-            if m["at"] is None and not (m["miw"] or m["fr"] or m["tq"] or m["lq"] or m["ampm"]):
+            if (
+                m["at"] is None
+                and not (m["miw"] or m["fr"] or m["tq"] or m["lq"] or m["ampm"])
+                and not self._clock_range(m)
+            ):
                 return None  # "3 heures" alone is a duration
             h = hv
             mi = 0
