@@ -172,6 +172,7 @@ class DatesComponent:
             timex = cand.timex(ref, direction)
             if (
                 timex.value is None
+                and not cand.settled
                 and ref is not None
                 and self.use_dateparser
                 and (ref.has_time or timex.grain not in ("hour", "minute", "second"))

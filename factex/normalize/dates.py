@@ -137,6 +137,8 @@ class Candidate:
     relative: bool
     resolve: Resolver
     grain: str
+    # a None value is the answer, not a failure: no other parser should be asked to place it
+    settled: bool = False
 
     def timex(self, ref: Reference | None, direction: Direction = "nearest") -> Timex:
         if self.relative and ref is None:
@@ -284,6 +286,11 @@ def _two_digit_year(y: int) -> int:
 _B = r"(?<![\w\-])"  # start of a word
 _WORD = re.compile(r"\w+")
 _RANGE_FROM = re.compile(r"(?<![\w])(?:de|d['’]|entre)\s*$", re.IGNORECASE)
+_EVENT_AFTER = re.compile(
+    r"\s+(?:sa|son|ses|le|la|les|l['’]|leur|leurs|cette|ce|cet|un|une|des|du|d['’]|que|qu['’]|"
+    r"avoir|être|notre|votre|nos|vos|mon|ma|mes)(?![\w-])",
+    re.IGNORECASE,
+)
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 _LOOKBACK = 3  # words a mention may start before its trigger ("à partir de 16h")
 _E = r"(?![\w])"  # end of a word
@@ -1240,6 +1247,9 @@ class DateGrammar:
         d = _key(m["dir"])
         sign = -1 if d in ("il y a", "voici", "auparavant", "plus tôt") else 1
         after = d in ("plus tard", "après", "auparavant", "plus tôt")
+        # "six mois après sa promulgation": counted from an event, not from the reference; kept
+        # as a mention without a value, like "dans les 15 jours" under a past verb
+        from_event = d == "après" and _EVENT_AFTER.match(m.string, m.end()) is not None
         finer = {
             "second": "second",
             "minute": "second",
@@ -1254,6 +1264,8 @@ class DateGrammar:
 
         def res(ref: Reference | None, dr: Direction) -> Resolved | None:
             assert ref is not None
+            if from_event:
+                return None
             grain = unit if after and unit in ("day", "week", "month", "year") else finer[unit]
             if not ref.has_time:
                 if GRAINS.index(unit) < GRAINS.index("day"):
@@ -1261,6 +1273,8 @@ class DateGrammar:
                 grain = grain if GRAINS.index(grain) >= GRAINS.index("day") else "day"
             return point(shift(ref.dt, unit, sign * n), grain)
 
+        if from_event:
+            return Candidate(m.start(), m.end(), "offset", True, res, unit, settled=True)
         return Candidate(m.start(), m.end(), "offset", True, res, finer[unit])
 
     def _within(self, m: re.Match[str]) -> Candidate | None:
