@@ -57,10 +57,12 @@ from factex.components.syntax import (
     span_root,
     subjects,
 )
+from factex.normalize.names import name_key
 from factex.normalize.names import normalize_name as _normalize_name
 
 #: Pure and called on the same few words again and again (every prefix of a candidate metric).
 normalize_name = lru_cache(maxsize=8192)(_normalize_name)
+_fold = lru_cache(maxsize=8192)(name_key)
 
 _MAX_METRIC_WORDS = 6
 _MAX_ITEM_WORDS = 8
@@ -825,11 +827,6 @@ def _quoted(words: list[Token]) -> str | None:
 def _word(text: str) -> str:
     """A token's text for word lists: lowercase, straight apostrophe kept ("d'")."""
     return text.replace("’", "'").casefold()
-
-
-@lru_cache(maxsize=8192)
-def _fold(text: str) -> str:
-    return normalize_name(text).casefold()
 
 
 @Language.factory(
