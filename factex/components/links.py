@@ -224,7 +224,6 @@ class AmountLinker:
                 phrase = self._phrase(head)
                 if phrase:
                     return head, self._wider_phrase(head) or phrase
-
                 # Off the list, the parse names the metric only for "un contrat de 3 millions".
                 if lemma in self.not_metrics or head.lower_ in self.not_metrics:
                     token = head
@@ -343,7 +342,6 @@ class AmountLinker:
         for child in noun.children:
             if (
                 child.i < exclude.i
-                and child.i != exclude.i
                 and child.dep_ == "nmod"
                 and child.pos_ == "NOUN"
                 and _genitive(child)
