@@ -225,13 +225,15 @@ class _Grammar:
         self.subunit_defaults: dict[str, str] = {
             _key(k): v for k, v in cur.get("subunit_defaults", {}).items()
         }
-        self.regional = [
+        regional = [
             _Regional(
                 frozenset(_key(w) for w in r["words"]), r["code"],
                 _places_regex(r["places"]), _places_regex(r["other_places"]),
             )
             for r in cur.get("regional", ())
         ]
+        #: The regional rule of a currency word ("fcfa"), looked up for every atom.
+        self.regional: dict[str, _Regional] = {w: r for r in regional for w in r.words}
         self.scale_words = {_key(k): Decimal(v) for k, v in scales["words"].items()}
         self.abbreviations = {k: Decimal(v) for k, v in scales["abbreviations"].items()}
         self.counting = frozenset(_key(k) for k in scales["counting"])
@@ -361,7 +363,7 @@ class _Grammar:
             _key(cur_text) if cur_text else "",
         )
 
-    def yearlike(self, text: str, a: _Atom) -> bool:
+    def yearlike(self, a: _Atom) -> bool:
         """Four plain digits that could be a year, whatever precedes them."""
         return (
             not a.has_currency and a.scale is None and not a.words and a.end - a.start == 4
@@ -370,7 +372,7 @@ class _Grammar:
 
     def year_atom(self, text: str, a: _Atom) -> bool:
         """A bare four-digit year after a cue ("en 2016", "fin 2017", "juillet 2018")."""
-        if not self.yearlike(text, a):
+        if not self.yearlike(a):
             return False
         return self.year_cue.search(text, max(0, a.start - 20), a.start) is not None
 
@@ -402,7 +404,7 @@ class _Grammar:
             return None
         # "au premier semestre 2022 à 18 millions": a date, then an amount
         dated = a.scale is None and b.scale is not None and a.number > b.number
-        if dated and self.yearlike(text, a):
+        if dated and self.yearlike(a):
             return None
         between = text[a.end : b.start]
         opener = self.opener.search(text, max(0, a.start - 20), a.start)
@@ -516,7 +518,7 @@ class _Grammar:
         self, text: str, atoms: list[_Atom], sentences: Sequence[tuple[int, int]]
     ) -> list[_Atom]:
         """FCFA is XAF where the sentence (else the text) names only CEMAC places."""
-        rules = {w: r for r in self.regional for w in r.words}
+        rules = self.regional
         if not any(a.cur in rules for a in atoms):
             return atoms
         starts = [s for s, _ in sentences]
