@@ -244,13 +244,13 @@ def _name_after_role(subj: Token, ent_at: EntityIndex) -> Span | None:
     """ "Le président du Sénat, Gérard Larcher, a reçu": the person named after a role noun.
 
     The actor is the person, not the institution inside the role ("du Sénat"). The parse
-    makes the name an apposition of the role noun or a second subject of the same verb,
+    makes the name an apposition of the role noun, a second subject of the same verb or,
+    closed by a second comma, a conjunct ("La présidente de la Commission, Ursula von der
+    Leyen, a reçu"), which "X, Y et Z" is not.
     """
     if subj.pos_ != "NOUN" or ent_at[subj.i] >= 0:
         return None
     doc = subj.doc
-    # or, closed by a second comma, a conjunct ("La présidente de la Commission, Ursula
-    # von der Leyen, a reçu"), which "X, Y et Z" is not.
     candidates = [c for c in subj.children if c.dep_ in ("appos", "conj")]
     candidates += [c for c in subj.head.children if c.dep_ == "nsubj" and c.i > subj.i]
     for token in candidates:
