@@ -47,7 +47,12 @@ class TenseReader:
             # measured, not when the main verb ("publiera") happens; statistics look back.
             return "past"
         verb = self._governor(start) if start is not None else None
-        if verb is not None and self._calls_for_event(verb, span):
+        caller = verb
+        if verb is not None and verb.dep_.startswith("acl") and verb.head.i != verb.i:
+            # "a réclamé des législatives anticipées le 14 décembre": the date hangs on the
+            # participle, the call is the verb above its noun
+            caller = self._governor(verb.head)
+        if caller is not None and self._calls_for_event(caller, span):
             # "ont appelé à une grève le 7 mars", "a réclamé un référendum le 8 décembre":
             # whatever the tense of the call, the event it asks for is ahead.
             return "future"
@@ -64,6 +69,8 @@ class TenseReader:
 
     def _measured(self, span: Span, head: Token) -> bool:
         before = span.doc[span.start - 1] if span.start > 0 else None
+        if span[0].lower_ in self.of:
+            before = span[0]  # the mention took its "du" ("les chiffres du quatrième trimestre")
         return (
             head.pos_ == "NOUN"
             and head.lemma_.lower() not in self.events
