@@ -248,12 +248,9 @@ def parse_number(text: str, lang: str = "fr") -> Decimal | None:
         scaled = parse_scaled(text, lang)
         if scaled is not None:
             return scaled
-    if any(ch.isdigit() for ch in text):
-        if has_letter:
-            return None  # price-parser would read "1" out of "1 milliard et trois"
-        return parse_digits(text)
-    value = parse_words(text, lang)
-    return None if value is None else Decimal(value)
+    if has_letter and any(ch.isdigit() for ch in text):
+        return None  # price-parser would read "1" out of "1 milliard et trois"
+    return _plain_number(text, lang)
 
 
 def trie_regex(phrases: Iterable[str], char: Callable[[str], str] = re.escape) -> str:
