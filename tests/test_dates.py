@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from factex.normalize.dates import DateGrammar, Direction, Reference
+from factex.normalize.dates import DateGrammar, Direction, Reference, Timex
 from factex.normalize.timex import is_timex
 
 G = DateGrammar.for_language("fr")
@@ -109,6 +109,23 @@ CASES: list[object] = [
     ("il y a 20 ans", TUESDAY, "nearest", "1998-07", "month"),
     ("dans 2 heures", EVENING, "nearest", "2018-07-03T21:45", "minute"),
     ("les 12 derniers mois", TUESDAY, "nearest", "2017-07/2018-06", "month"),
+    ("sur les neuf premiers mois de 2021", None, "nearest", "2021-01/2021-09", "month"),
+    ("au cours des trois derniers mois de 2021", None, "nearest", "2021-10/2021-12", "month"),
+    ("les six premiers mois de l'année", TUESDAY, "past", "2018-H1", "half"),
+    (
+        "les deux premiers trimestres de l'an dernier",
+        TUESDAY,
+        "nearest",
+        "2017-Q1/2017-Q2",
+        "quarter",
+    ),
+    (
+        "de 8 heures à 20 heures",
+        "2018-07-03T07:00",
+        "nearest",
+        "2018-07-03T08:00/2018-07-03T20:00",
+        "hour",
+    ),
     ("les trois prochaines années", TUESDAY, "nearest", "2019/2021", "year"),
     ("maintenant", EVENING, "nearest", "2018-07-03T19:45:00", "second"),
     ("la semaine du 9 juillet", TUESDAY, "nearest", "2018-W28", "week"),
@@ -314,3 +331,24 @@ def test_within_after_a_past_verb_has_no_value() -> None:
     # "a été libéré dans les 15 jours": counted from an event the text names elsewhere
     got = G.normalize("dans les 15 jours", Reference.parse(TUESDAY), "past")
     assert got is not None and got.value is None
+
+
+def test_offset_after_an_event_has_no_value() -> None:
+    # "six mois après sa promulgation": counted from the event, not from the reference
+    text = "six mois après sa promulgation"
+    [c] = G.scan(text)
+    assert text[c.start : c.end] == "six mois après" and c.settled
+    assert c.timex(Reference.parse(TUESDAY)) == Timex(None, "month", True)
+    alone = G.normalize("deux jours après", Reference.parse(TUESDAY), "nearest")
+    assert alone is not None and alone.value == "2018-07-05"
+
+
+def test_compared_year_is_the_year_alone() -> None:
+    text = "en baisse de 8 % par rapport à 2019"
+    [c] = G.scan(text)
+    assert text[c.start : c.end] == "2019" and c.timex(None).value == "2019"
+
+
+@pytest.mark.parametrize("text", ["3 buts contre 1999 spectateurs", "travailler 8 heures par jour"])
+def test_counts_near_cues_are_not_dates(text: str) -> None:
+    assert G.scan(text) == []
