@@ -55,7 +55,6 @@ LABELS = frozenset({"PER", "ORG", "LOC", "MISC"})
 _CLOSED_CLASS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PRON", "PART"})
 _APPOSITION = frozenset({"appos", "nmod", "flat:name", "flat", "compound"})
 _SUBJECTS = frozenset({"nsubj", "nsubj:pass"})
-_PLURAL_DETERMINERS = frozenset({"les", "des", "ces", "nos", "vos", "leurs", "aux"})
 _REGION, _COMPANY, _INSTITUTION, _SEAT, _MISC_NAME = (
     "REGION",
     "COMPANY",
@@ -128,6 +127,8 @@ class EntityCleaner:
         self.misc_designators = frozenset(gazetteer["misc_designators"])
         self.person_designators = frozenset(gazetteer["person_designators"])
         self.demonym = re.compile(gazetteer["demonym_pattern"])
+        self.plural_determiners = frozenset(gazetteer["plural_determiners"])
+        self.agent_markers = frozenset(gazetteer["agent_markers"])
         self.place_heads = frozenset(gazetteer["place_heads"])
         self.misc_first = frozenset(gazetteer["misc_words"]["first"])
         self.owner_heads = frozenset(context["owner_heads"])
@@ -298,8 +299,9 @@ class EntityCleaner:
         root = span.root
         if root.dep_ in _SUBJECTS or root.dep_ == "obl:agent":
             return True
-        return any(c.dep_ == "case" and c.lower_ in ("selon", "par") for c in root.children) or (
-            span.start > 0 and span.doc[span.start - 1].lower_ in ("selon", "par")
+        markers = self.agent_markers
+        return any(c.dep_ == "case" and c.lower_ in markers for c in root.children) or (
+            span.start > 0 and span.doc[span.start - 1].lower_ in markers
         )
 
     def _named(self, doc: Doc, kept: list[Span], markers: list[tuple[str, int, int]]) -> list[Span]:
@@ -525,14 +527,14 @@ class EntityCleaner:
         return (
             len(span) == 1
             and span.start > 0
-            and doc[span.start - 1].lower_ in _PLURAL_DETERMINERS
+            and doc[span.start - 1].lower_ in self.plural_determiners
             and self.demonym.search(span.text) is not None
         )
 
     def _is_company_misc(self, span: Span) -> bool:
         """A MISC that acts as a company ("Publicis a relevé sa prévision"); not a people
         ("les Européens ont investi")."""
-        if span.start > 0 and span.doc[span.start - 1].lower_ in _PLURAL_DETERMINERS:
+        if span.start > 0 and span.doc[span.start - 1].lower_ in self.plural_determiners:
             return False
         return self._company_context(span)
 
