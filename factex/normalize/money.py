@@ -551,7 +551,9 @@ class _Grammar:
         out: list[_Item | None] = list(items)
         anchors = [j for j, p in enumerate(items) if p.kind == "priced" and p.code]
         for i, it in enumerate(items):
-            if it.kind not in ("scaled", "subunit"):
+            if it.kind == "subunit":
+                out[i] = self.subunit_currency(items, i, sent)
+            if it.kind != "scaled":
                 continue
             # the nearest explicit amount of the same sentence, before it, else after it
             k = bisect.bisect_left(anchors, i)
@@ -560,9 +562,7 @@ class _Grammar:
                 anchor = anchors[k - 1]
             elif k < len(anchors) and sent[anchors[k]] == sent[i]:
                 anchor = anchors[k]
-            if it.kind == "subunit":
-                out[i] = self.subunit_currency(items, i, sent)
-            elif anchor is None:
+            if anchor is None:
                 out[i] = None
             else:
                 out[i] = replace(it, code=items[anchor].code, inferred=True, kind="carried")
