@@ -70,7 +70,6 @@ _OWNER_DEPS = frozenset({"nmod", "appos", "flat:name", "flat", "compound", "conj
 _SUBJECT_LABELS = frozenset({"ORG", "PER", "MISC"})
 _OWNER_LABELS = frozenset({"MISC"})
 _GENITIVE = frozenset({"de", "d'", "d’", "du", "des"})
-_TO = frozenset({"à", "au", "aux"})
 
 
 class AmountLinker:
@@ -102,6 +101,7 @@ class AmountLinker:
         self.not_qualifiers = frozenset(data["not_qualifiers"])
         self.period_wrappers = frozenset(data["period_wrappers"])
         self.penalty_verbs = frozenset(data["penalty_verbs"])
+        self.penalty_markers = frozenset(data["penalty_markers"])
         self.elision_markers = frozenset(data["elision_markers"])
         self.designators = frozenset(
             resources.load(lang or nlp.lang, "entity_gazetteer")["org_designators"]
@@ -508,8 +508,9 @@ class AmountLinker:
         verb = clause_head(root)
         # "La Commission a infligé à Apple une amende de ...": the fine is Apple's.
         if verb.lemma_ in self.penalty_verbs:
+            to = self.penalty_markers
             for child in verb.children:
-                if child.dep_.startswith(("obl", "iobj")) and _has_case(child, _TO):
+                if child.dep_.startswith(("obl", "iobj")) and _has_case(child, to):
                     found = entities_below(child, ent_at, labels=_SUBJECT_LABELS, max_depth=2)
                     if found:
                         return canonical(found[0])
