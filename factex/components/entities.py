@@ -587,14 +587,15 @@ class EntityCleaner:
     def _canonicalise(self, doc: Doc) -> None:
         forms: dict[tuple[str, str], list[str]] = defaultdict(list)
         keys: list[tuple[str, str]] = []
-        for ent in doc.ents:
+        ents = doc.ents  # each access builds new Span objects: read once
+        for ent in ents:
             form = strip_leading(normalize_name(ent.text), self.strip_words)
             key = (ent.label_, form.casefold())
             forms[key].append(form)
             keys.append(key)
         display = {key: pick_display(values) for key, values in forms.items()}
         full_people = [display[k] for k in display if k[0] == "PER" and " " in k[1]]
-        for ent, key in zip(doc.ents, keys, strict=True):
+        for ent, key in zip(ents, keys, strict=True):
             name = display[key]
             if key[0] == "PER" and " " not in key[1]:
                 name = resolve_surnames(full_people, name) or name
