@@ -103,6 +103,7 @@ class AmountLinker:
         self.penalty_verbs = frozenset(data["penalty_verbs"])
         self.penalty_markers = frozenset(data["penalty_markers"])
         self.elision_markers = frozenset(data["elision_markers"])
+        self.owner_pronouns = frozenset(data["owner_pronouns"])
         self.designators = frozenset(
             resources.load(lang or nlp.lang, "entity_gazetteer")["org_designators"]
         )
@@ -153,7 +154,7 @@ class AmountLinker:
         metric_token, metric = self._apposed(span)
         if metric is None:
             metric_token, metric = self._metric(span, root, is_percent)
-        subject = _pronoun_owner(root, ent_at)
+        subject = _pronoun_owner(root, ent_at, self.owner_pronouns)
         if subject is None and metric_token is not None:
             subject = _owner(metric_token, ent_at)
         if subject is None:
@@ -772,11 +773,11 @@ def _stray_subject(verb: Token) -> list[Token]:
     return []
 
 
-def _pronoun_owner(root: Token, ent_at: EntityIndex) -> str | None:
+def _pronoun_owner(root: Token, ent_at: EntityIndex, pronouns: frozenset[str]) -> str | None:
     """ "…, et celle de Meta à 1,2 milliard": the owner named under the pronoun standing for
     the metric."""
     for token in (root.head, root.head.head):
-        if token.pos_ == "PRON" and token.lemma_ == "celui":
+        if token.pos_ == "PRON" and token.lemma_ in pronouns:
             found = entities_below(token, ent_at, max_depth=2)
             if found:
                 return canonical(found[0])
