@@ -50,9 +50,11 @@ class PercentComponent:
         parsed = len(doc) > 0 and bool(doc[0].dep_)
         bare_first = False
         held: tuple[Span, dict[str, Any]] | None = None  # the bare first of bare points
-        matches = percent.find_percentages(doc.text, None, self.lang, parsed)
+        # Doc.text joins every token anew on each read: read it once
+        text = doc.text
+        matches = percent.find_percentages(text, None, self.lang, parsed)
         if matches:  # most texts have none: spare them the walk over their sentences
-            matches = percent.find_percentages(doc.text, sentence_bounds(doc), self.lang, parsed)
+            matches = percent.find_percentages(text, sentence_bounds(doc), self.lang, parsed)
         for m in matches:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or (spans and span.start < spans[-1].end):
@@ -64,7 +66,7 @@ class PercentComponent:
                 if m.range_first:
                     held = (span, value)
                     continue
-                value["direction"] = self.parse_only(doc, span[-1]) or self.rate_moved(doc, m)
+                value["direction"] = self.parse_only(text, span[-1]) or self.rate_moved(doc, m)
                 if value["direction"] is not None and held is not None:
                     held[1]["direction"] = value["direction"]
                     spans.append(held[0])
@@ -75,7 +77,7 @@ class PercentComponent:
             # the two figures of a range go together ("entre 3 % et 4 %"), whichever the parse
             # settled; a bare first figure ("entre 3 et 4 %") waits for the second
             elif parsed and not m.range_first:
-                direction = self.parse_direction(doc, span, m)
+                direction = self.parse_direction(doc, text, span, m)
                 if m.range_second and values:
                     if direction is None and not bare_first:
                         direction = values[-1]["direction"]
@@ -89,8 +91,11 @@ class PercentComponent:
         doc.spans[PERCENT] = spans
         return doc
 
-    def parse_direction(self, doc: Doc, span: Span, m: percent.PercentMatch) -> str | None:
-        """The direction of ``m`` once the parse of its sentence is read."""
+    def parse_direction(
+        self, doc: Doc, text: str, span: Span, m: percent.PercentMatch
+    ) -> str | None:
+        """The direction of ``m`` once the parse of its sentence is read (``text`` is
+        ``doc.text``)."""
         head = span[-1]
         if m.direction is not None:
             cue = None if m.cue is None else doc.char_span(*m.cue, alignment_mode="expand")
@@ -101,12 +106,13 @@ class PercentComponent:
             if self.other_verb_object(cue[-1], head):
                 return None
             return m.direction
-        if doc.text[m.start] in "+-−±":  # "±0,5 %" says "no direction" on purpose
+        if text[m.start] in "+-−±":  # "±0,5 %" says "no direction" on purpose
             return None
-        return self.parse_only(doc, head)
+        return self.parse_only(text, head)
 
-    def parse_only(self, doc: Doc, head: Token) -> str | None:
-        """The direction the parse alone gives the figure whose last token is ``head``."""
+    def parse_only(self, text: str, head: Token) -> str | None:
+        """The direction the parse alone gives the figure whose last token is ``head``
+        (``text`` is the text of its Doc)."""
         while head.dep_ == "conj" and head.head.i < head.i and (
             head.head.like_num or head.head.lower_ == head.lower_
         ):
@@ -115,7 +121,7 @@ class PercentComponent:
         if trigger is None:
             return None
         low, high = sorted((trigger.idx + len(trigger), head.idx))
-        if percent.has_trigger(doc.text, low, high, self.lang):
+        if percent.has_trigger(text, low, high, self.lang):
             return None  # "la hausse des prix a ralenti à 4 %": the nearer verb decides
         return percent.word_direction(trigger.text, self.lang)
 
