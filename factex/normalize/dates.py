@@ -27,6 +27,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Any, Literal
 
+from factex.normalize.regex_start import first_char_class
 from factex.normalize.timex import GRAINS, fmt, season_start, shift, truncate
 
 Direction = Literal["past", "future", "nearest"]
@@ -297,6 +298,10 @@ _E = r"(?![\w])"  # end of a word
 YEAR4 = r"(?:1[89]\d\d|20\d\d)"
 
 
+#: One rule of the grammar: a pattern tried at a position and what makes a mention of a match.
+Rule = tuple[re.Pattern[str], Callable[[re.Match[str]], "Candidate | None"]]
+
+
 class DateGrammar:
     """Compiled patterns for one language and the resolvers behind them."""
 
@@ -335,9 +340,11 @@ class DateGrammar:
         self._not_numeric = frozenset(w["not_numeric_dates"])
         self._not_before_numeric = frozenset(w["not_before_numeric_date"])
         self._fraction_after = re.compile(r"\s*(?:des|de|du|d['’]|e\b|ème|%)", re.IGNORECASE)
-        self._rules: list[tuple[re.Pattern[str], Callable[[re.Match[str]], Candidate | None]]] = []
+        self._rules: list[Rule] = []
         self._triggers = self._trigger_words()
         self._build()
+        self._firsts = [first_char_class(pattern) for pattern, _ in self._rules]
+        self._rules_by_char: dict[str, list[Rule]] = {}
         self._published = re.compile(rf"{_B}{_alt(w['published_cues'])}\s+", re.IGNORECASE)
         self._dateline = re.compile(
             rf"(?m)^[ \t]*(?:[A-ZÉÈ][\w\-' ]{{1,40}}\s*(?:\([^)\n]{{1,30}}\))?\s*[,:]\s*)?"
@@ -376,8 +383,13 @@ class DateGrammar:
         (a digit, a month, a weekday, "hier", "semaine"...).
         """
         found: list[Candidate] = []
+        by_char = self._rules_by_char
         for pos in self._starts(text):
-            for pattern, handler in self._rules:
+            char = text[pos]
+            rules = by_char.get(char)
+            if rules is None:
+                rules = by_char[char] = self._rules_starting(char)
+            for pattern, handler in rules:
                 m = pattern.match(text, pos)
                 if m is not None:
                     c = handler(m)
@@ -385,6 +397,15 @@ class DateGrammar:
                         found.append(c)
         atoms = _select(found)
         return _combine(atoms, text, self)
+
+    def _rules_starting(self, char: str) -> list[Rule]:
+        """The rules, in order, whose matches can start with ``char`` (the others cannot
+        match there: trying them was most of the cost of a scan)."""
+        return [
+            rule
+            for rule, first in zip(self._rules, self._firsts, strict=True)
+            if first is None or first.match(char)
+        ]
 
     def _starts(self, text: str) -> list[int]:
         # One pass, no list of (offset, word) pairs: a trigger opens the last few word starts.
