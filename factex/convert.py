@@ -16,11 +16,14 @@ from factex.records import DateMention, Entity, Event, Money, Percentage, Record
 def records_from_doc(doc: Doc, offset: int = 0) -> list[Record]:
     """Every record annotated on ``doc``; offsets shifted by ``offset`` (for chunked texts)."""
     records: list[Record] = []
-    sentence_of = _Sentences(doc)
+    # Doc.text and Span.text join their tokens anew on each read: join the Doc once and cut
+    # every record's and sentence's text out of it (Span.text is exactly that slice).
+    text = doc.text
+    sentence_of = _Sentences(doc, text)
 
     def _common(span: Span, offset: int) -> tuple[str, int, int, str]:
-        start = span.start_char
-        return span.text, start + offset, span.end_char + offset, sentence_of(start)
+        start, end = span.start_char, span.end_char
+        return text[start:end], start + offset, end + offset, sentence_of(start)
 
     for span in doc.ents:
         canonical = span._.factex_canonical or span.text
@@ -94,13 +97,13 @@ class _Sentences:
     Trailing whitespace (spaCy leaves a paragraph's line breaks on its last sentence) is dropped.
     """
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, text: str) -> None:
         try:
             sents = list(doc.sents)
         except ValueError:  # a pipeline without sentence boundaries
             sents = [doc[:]]
         self._starts = [sent.start_char for sent in sents]
-        self._texts = [sent.text.rstrip() for sent in sents]
+        self._texts = [text[sent.start_char : sent.end_char].rstrip() for sent in sents]
 
     def __call__(self, start_char: int) -> str:
         return self._texts[max(bisect_right(self._starts, start_char) - 1, 0)]
