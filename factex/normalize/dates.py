@@ -164,8 +164,13 @@ def _alt(words: Iterable[str]) -> str:
     return "(?:" + "|".join(out) + ")"
 
 
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=4096)
 def _key(text: str) -> str:
-    return re.sub(r"\s+", " ", text.lower().replace("’", "'")).strip()
+    # cached: the handlers key the same few words (months, weekdays, modifiers) over and over
+    return _SPACES.sub(" ", text.lower().replace("’", "'")).strip()
 
 
 @dataclass(frozen=True)
