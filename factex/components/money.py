@@ -19,8 +19,10 @@ from factex.components.extensions import MONEY, register_extensions
 from factex.normalize import money
 
 
-def sentence_bounds(doc: Doc) -> list[tuple[int, int]] | None:
+def sentence_bounds(doc: Doc, text: str | None = None) -> list[tuple[int, int]] | None:
     """(start, end) character offsets of the Doc's sentences, or None without boundaries.
+
+    ``text`` is ``doc.text`` when the caller has it already (each read joins every token).
 
     A sentence that the parser ends on a comma, semicolon or colon is glued to the next one
     (on the same line): "à 2 euros, | contre 1,90 en 2023" is one sentence for the currency.
@@ -28,7 +30,8 @@ def sentence_bounds(doc: Doc) -> list[tuple[int, int]] | None:
     if not doc.has_annotation("SENT_START"):
         return None
     bounds: list[tuple[int, int]] = []
-    text = doc.text
+    if text is None:
+        text = doc.text
     for s in doc.sents:
         if bounds:
             start, end = bounds[-1]
@@ -75,7 +78,8 @@ class MoneyComponent:
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
         last = 0
-        for m in money.find_money(doc.text, sentence_bounds(doc), self.lang):
+        text = doc.text
+        for m in money.find_money(text, lambda: sentence_bounds(doc, text), self.lang):
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or span.start < last:
                 continue

@@ -649,13 +649,21 @@ def currency_signs(lang: str = "fr") -> str:
     return "".join(sorted({m[-1] for m in _grammar(lang).marks if not m[-1].isalnum()}))
 
 
+#: (start, end) character offsets of the sentences of a text.
+Bounds = Sequence[tuple[int, int]]
+
+
 def find_money(
-    text: str, sentences: Sequence[tuple[int, int]] | None = None, lang: str = "fr"
+    text: str,
+    sentences: Bounds | Callable[[], Bounds | None] | None = None,
+    lang: str = "fr",
 ) -> list[MoneyMatch]:
     """Every amount of money in ``text``, in order, without overlaps.
 
     ``sentences`` are (start, end) character offsets of the sentences, used to carry a
-    currency over; without them a rough split on end punctuation is used.
+    currency over; without them a rough split on end punctuation is used. They may be given as
+    a function, called only when the text holds an amount: most texts hold none, and walking a
+    parsed Doc's sentences costs more than the search.
 
     >>> [(m.amount, m.currency) for m in find_money("Il a coûté 39,9 milliards de dollars.")]
     [(Decimal('39900000000.0'), 'USD')]
@@ -680,6 +688,10 @@ def find_money(
         for m in grammar.atoms.finditer(text)
         if (a := grammar.atom(text, m)) and not grammar.year_atom(text, a)
     ]
+    if not atoms:
+        return []
+    if callable(sentences):
+        sentences = sentences()
     if sentences is None:
         sentences = _sentences(text)
     atoms = grammar.regionalize(text, atoms, sentences)
