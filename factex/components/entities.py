@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -574,7 +575,10 @@ class EntityCleaner:
             return False
         if self._is_designator(doc[i], designators):
             return True
-        # Designators cut into tokens: "start-up", "jeune pousse".
+        # Designators cut into tokens: "start-up", "jeune pousse". Building a span's text is
+        # dear and this runs for every candidate name: look only where such a designator ends.
+        if doc[i].lower_ not in _last_words(designators):
+            return False
         return any(i - k >= 0 and doc[i - k : i + 1].text.casefold() in designators for k in (2, 1))
 
     def _is_designator(self, token: Token, designators: frozenset[str] | None = None) -> bool:
@@ -725,6 +729,18 @@ def _propagate_labels(spans: list[Span]) -> list[Span]:
             span = Span(span.doc, span.start, span.end, label=label)
         out.append(span)
     return out
+
+
+@lru_cache(maxsize=8)
+def _last_words(phrases: frozenset[str]) -> frozenset[str]:
+    """The last word of each phrase of several words: "start-up" -> "up", "maison d'édition"
+    -> "édition"."""
+    return frozenset(
+        [w for w in _NON_WORD.split(p) if w][-1] for p in phrases if _NON_WORD.search(p.strip())
+    )
+
+
+_NON_WORD = re.compile(r"\W+")
 
 
 @Language.factory(
