@@ -109,3 +109,15 @@ def test_dateline_is_no_event(nlp: Language) -> None:
         ],
     )
     assert [s._.factex_event["date"] for s in doc.spans[EVENTS]] == ["2024-05-31"]
+
+
+def test_a_publication_line_is_no_event(nlp: Language) -> None:
+    text = (
+        "Mis à jour le 14 mai 2025\n\nLe groupe Fnac Darty a racheté lundi un réseau de boutiques."
+    )
+    doc = annotate(
+        nlp,
+        text,
+        [{"text": "14 mai 2025", "value": "2025-05-14"}, {"text": "lundi", "value": "2025-05-12"}],
+    )
+    assert [e._.factex_event["date"] for e in doc.spans[EVENTS]] == ["2025-05-12"]

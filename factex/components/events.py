@@ -77,7 +77,7 @@ class EventFinder:
                     continue  # a dateline ("24 juin 2012") is no clause, hence no event
                 if head.pos_ not in ("VERB", "AUX") and not self._is_trigger_noun(head):
                     continue  # a date inside a noun phrase ("un record pour l'année 2023")
-                if _modifies_noun(head) or self._is_measurement(head):
+                if _modifies_noun(head) or _is_dateline(head) or self._is_measurement(head):
                     continue
                 known = by_clause.get(head.i)
                 if known is None or _grain_rank(date) < _grain_rank(known[1]):
@@ -133,7 +133,7 @@ class EventFinder:
         if found:
             return found
         if not subjects(head):
-            found = _inverted_subject(head, ent_at)
+            found = _inverted_subject(head, ent_at) or _subject_after_comma(head, ent_at)
             if found:
                 return found
         # A relative clause speaks about its antecedent: the actors are the main clause's.
@@ -177,6 +177,37 @@ def _modifies_noun(verb: Token) -> bool:
         and verb.morph.get("VerbForm", []) == ["Part"]
         and not any(c.dep_.startswith(("aux", "nsubj")) for c in verb.children)
     )
+
+
+def _is_dateline(verb: Token) -> bool:
+    """ "Publié le 3 octobre 2024", "Mis à jour le 12 mars": a bare participle that is a whole
+    sentence (no subject, no auxiliary, no other verb) dates the page, not an event.
+    """
+    sent = verb.sent
+    return (
+        verb.dep_ == "ROOT"
+        and verb.morph.get("VerbForm", []) == ["Part"]
+        and not any(c.dep_.startswith(("aux", "nsubj")) for c in verb.children)
+        and not any(t.pos_ in ("VERB", "AUX") and t.i != verb.i for t in sent)
+        and not _cut_at_comma(sent)
+    )
+
+
+def _cut_at_comma(sent: Span) -> bool:
+    """A sentence the parser ended at a comma, which ends it or starts the next one."""
+    doc = sent.doc
+    return sent[-1].text == "," or (sent.end < len(doc) and doc[sent.end].text == ",")
+
+
+def _subject_after_comma(verb: Token, ent_at: EntityIndex) -> list[str]:
+    """ "Fondée en 2019 à Toulouse | , Airlog a bouclé …": the parser sometimes ends a sentence
+    at the comma after a participial clause; its subject is the next sentence's.
+    """
+    sent = verb.sent
+    doc = verb.doc
+    if verb.dep_ != "ROOT" or sent.end >= len(doc) or not _cut_at_comma(sent):
+        return []
+    return _subject_actors(doc[sent.end].sent.root, ent_at)
 
 
 def _inverted_subject(verb: Token, ent_at: EntityIndex) -> list[str]:
