@@ -52,9 +52,9 @@ class PercentComponent:
         held: tuple[Span, dict[str, Any]] | None = None  # the bare first of bare points
         # Doc.text joins every token anew on each read: read it once
         text = doc.text
-        matches = percent.find_percentages(text, None, self.lang, parsed)
-        if matches:  # most texts have none: spare them the walk over their sentences
-            matches = percent.find_percentages(text, sentence_bounds(doc, text), self.lang, parsed)
+        matches = percent.find_percentages(
+            text, lambda: sentence_bounds(doc, text), self.lang, parsed
+        )
         for m in matches:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or (spans and span.start < spans[-1].end):

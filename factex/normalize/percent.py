@@ -30,12 +30,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 from typing import Any
 
+from factex.normalize.money import Bounds
 from factex.normalize.numbers import DIGITS, parse_number, plain, words_pattern
 from factex.resources import load
 
@@ -183,13 +184,15 @@ def prepare(lang: str = "fr") -> None:
 
 def find_percentages(
     text: str,
-    sentences: Sequence[tuple[int, int]] | None = None,
+    sentences: Bounds | Callable[[], Bounds | None] | None = None,
     lang: str = "fr",
     bare_points: bool = False,
 ) -> list[PercentMatch]:
     """Every percentage or change in points in ``text``, in order.
 
-    ``sentences`` ((start, end) offsets) keep direction words from crossing a sentence.
+    ``sentences`` ((start, end) offsets) keep direction words from crossing a sentence; given
+    as a function, it is called only when the text holds a figure (most texts hold none, and
+    walking a parsed Doc's sentences costs more than the search).
     ``bare_points`` also returns bare "3 points" that no strong direction word explains, with
     ``bare`` set, for a caller that can find their direction elsewhere (in the parse).
 
@@ -221,6 +224,8 @@ def find_percentages(
                 first = None
             if first is not None:
                 lead = first.start("first")
+        if callable(sentences):
+            sentences = sentences()
         floor = _sentence_floor(sentences, lead)
         cue = g.direction(text, lead, m.end(), floor)
         if cue[0] is None and worded is not None and worded[0] >= floor:
