@@ -959,22 +959,20 @@ class DateGrammar:
         return Candidate(m.start(), m.end(), "day", True, res, "day")
 
     def _relative_day(self, m: re.Match[str]) -> Candidate | None:
-        n = self.lex.words["relative_days"][_key(m["w"])]
-
-        def res(ref: Reference | None, dr: Direction) -> Resolved | None:
-            assert ref is not None
-            return point(ref.dt + timedelta(days=n), "day")
-
-        return Candidate(m.start(), m.end(), "day", True, res, "day")
+        return self._day_offset(m, "relative_days", "day")
 
     def _anchored(self, m: re.Match[str]) -> Candidate | None:
-        n = self.lex.words["anchored_days"][_key(m["w"])]
+        return self._day_offset(m, "anchored_days", "anchor")
+
+    def _day_offset(self, m: re.Match[str], table: str, kind: str) -> Candidate:
+        """ "demain" (+1 from the reference), "le lendemain" (+1 from a date it is anchored on)."""
+        n = self.lex.words[table][_key(m["w"])]
 
         def res(ref: Reference | None, dr: Direction) -> Resolved | None:
             assert ref is not None
             return point(ref.dt + timedelta(days=n), "day")
 
-        return Candidate(m.start(), m.end(), "anchor", True, res, "day")
+        return Candidate(m.start(), m.end(), kind, True, res, "day")
 
     def _now(self, m: re.Match[str]) -> Candidate | None:
         def res(ref: Reference | None, dr: Direction) -> Resolved | None:
