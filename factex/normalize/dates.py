@@ -1208,9 +1208,9 @@ class DateGrammar:
         def res(
             ref: Reference | None, dr: Direction, on: datetime | None = None
         ) -> Resolved | None:
-            if on is None and ref is None:
+            base = _day_of(ref, on)
+            if base is None:
                 return None
-            base = on if on is not None else truncate(ref.dt, "day")  # type: ignore[union-attr]
             dt = base.replace(hour=hour, minute=minute)
             if on is None and ref is not None and ref.has_time and dt < ref.dt and dr != "past":
                 dt += timedelta(days=1)
@@ -1255,9 +1255,9 @@ class DateGrammar:
         def res(
             ref: Reference | None, dr: Direction, on: datetime | None = None
         ) -> Resolved | None:
-            if on is None and ref is None:
+            base = _day_of(ref, on)
+            if base is None:
                 return None
-            base = on if on is not None else truncate(ref.dt, "day")  # type: ignore[union-attr]
             return span(base + timedelta(hours=a), base + timedelta(hours=b - 1), "hour")
 
         return Candidate(m.start(), m.end(), kind, True, res, "hour")
@@ -1335,9 +1335,9 @@ class DateGrammar:
         def res(
             ref: Reference | None, dr: Direction, on: datetime | None = None
         ) -> Resolved | None:
-            if on is None and ref is None:
+            base = _day_of(ref, on)
+            if base is None:
                 return None
-            base = on if on is not None else truncate(ref.dt, "day")  # type: ignore[union-attr]
             return span(base.replace(hour=12), base.replace(hour=12 + h), "hour")
 
         return Candidate(m.start(), m.end(), "interval_time", True, res, "hour")
@@ -1498,6 +1498,13 @@ class DateGrammar:
             return span(a, b, "day")
 
         return Candidate(m.start(), m.end(), "day_interval", y is None, res, "day")
+
+
+def _day_of(ref: Reference | None, on: datetime | None) -> datetime | None:
+    """The day a time of day falls on: the day it was composed with, else the reference day."""
+    if on is not None:
+        return on
+    return truncate(ref.dt, "day") if ref is not None else None
 
 
 def _weekend_span(friday: datetime) -> Resolved:
