@@ -68,7 +68,15 @@ from decimal import Decimal
 from functools import cache
 from typing import Any
 
-from factex.normalize.numbers import DIGITS, parse_number, plain, trie_regex, words_pattern
+from factex.normalize.numbers import (
+    DIGITS,
+    fractions,
+    parse_number,
+    plain,
+    scaled_units,
+    trie_regex,
+    words_pattern,
+)
 from factex.resources import load
 
 #: Horizontal white space: an amount never runs across a line break.
@@ -240,10 +248,7 @@ class _Grammar:
         self.not_counted = frozenset(_key(k) for k in words["not_counted"])
         self.after_one = frozenset(_key(k) for k in words["after_one"])
         self.years = (int(words["year_range"][0]), int(words["year_range"][1]))
-        self.fractions = {
-            _key(k): Decimal(v) for k, v in load(lang, "number_words").get("fractions", {}).items()
-        }
-        fractions = _alternation(list(self.fractions)) if self.fractions else "(?!x)x"
+        halves = _alternation(list(fractions(lang))) if fractions(lang) else "(?!x)x"
         cues = _alternation(words["year_cues"])
         # "en 2016", "mi-2024", and the second year of "2019-2020"
         self.year_cue = re.compile(
@@ -266,7 +271,7 @@ class _Grammar:
             rf"|(?P<num>{number})"
             rf"(?:{H}*(?P<abbr>{abbr}){H}*(?P<acur>{marks})"
             rf"|{H}+(?P<scale>(?i:{scale_w}))(?![\w])"
-            rf"(?:{H}+(?i:et){H}+(?P<half>(?i:{fractions}))(?![\w-]))?"
+            rf"(?:{H}+(?i:et){H}+(?P<half>(?i:{halves}))(?![\w-]))?"
             rf"(?:{H}+(?P<rest>{number}){H}*(?P<rcur>{currency})"
             rf"|{H}*(?:(?i:de){H}+|(?i:d)['’]{H}*)?(?P<scur>{currency}))?"
             rf"|{H}*(?P<cur>{currency}))?"
@@ -339,16 +344,17 @@ class _Grammar:
         if number is None:
             return None
         scale = self.scale(scale_text) if scale_text else None
-        if m.group("pre") is None and m.group("half"):
-            if number != number.to_integral_value():
-                return None  # "2,5 millions et demi" says two things
-            number += self.fractions[_key(m.group("half"))]  # "quatre milliards et demi"
-        if m.group("pre") is None and m.group("rest") and scale is not None:
-            # "un million deux cent mille euros", "2 millions 500 000 euros"
-            rest = parse_number(m.group("rest"), self.lang)
-            if rest is None or rest >= scale:
+        if m.group("pre") is None and scale is not None and (m.group("half") or m.group("rest")):
+            # "quatre milliards et demi", "un million deux cent mille euros"
+            rest = None
+            if m.group("rest"):
+                rest = parse_number(m.group("rest"), self.lang)
+                if rest is None:
+                    return None
+            units = scaled_units(number, scale, m.group("half"), rest, self.lang)
+            if units is None:
                 return None
-            number += rest / scale
+            number = units
         counting = scale_text is not None and _key(scale_text) in self.counting
         code, factor = self.currency(cur_text) if cur_text else (None, Decimal(1))
         end = m.end()

@@ -170,20 +170,62 @@ def parse_words(text: str, lang: str = "fr") -> int | None:
 
 
 @cache
-def _scaled(lang: str) -> tuple[re.Pattern[str], dict[str, Decimal], dict[str, Decimal]]:
+def fractions(lang: str = "fr") -> dict[str, Decimal]:
+    """Fraction words that follow a scale word after "et", by lower-case word: "demi" is 0.5.
+
+    >>> fractions()["demi"]
+    Decimal('0.5')
+    """
+    data = load(lang, "number_words").get("fractions", {})
+    return {k.lower(): Decimal(v) for k, v in data.items()}
+
+
+def scaled_units(
+    number: Decimal,
+    factor: Decimal,
+    fraction: str | None = None,
+    rest: Decimal | None = None,
+    lang: str = "fr",
+) -> Decimal | None:
+    """How many scale units "<number> <scale> [et <fraction>] [<rest>]" says, or None.
+
+    The one reading of what may follow a scale word, shared by :func:`parse_scaled` and the
+    money finder: "et demi" adds a half unit, a rest below the scale adds its share ("un
+    million deux cent mille" is 1.2 millions). A half after a decimal ("2,5 millions et
+    demi"), a half and a rest together, or a rest as large as the scale say two things.
+
+    >>> scaled_units(Decimal(4), Decimal(10**9), "demi")
+    Decimal('4.5')
+    >>> scaled_units(Decimal(1), Decimal(10**6), rest=Decimal(200000))
+    Decimal('1.2')
+    >>> scaled_units(Decimal("2.5"), Decimal(10**6), "demi") is None
+    True
+    >>> scaled_units(Decimal(2), Decimal(10**6), rest=Decimal(10**6)) is None
+    True
+    """
+    if fraction is not None:
+        if rest is not None or number != number.to_integral_value():
+            return None
+        return number + fractions(lang)[fraction.lower()]
+    if rest is not None:
+        return None if rest >= factor else number + rest / factor
+    return number
+
+
+@cache
+def _scaled(lang: str) -> tuple[re.Pattern[str], dict[str, Decimal]]:
     """A number, a scale word ("millions"), maybe "et demi", maybe the rest below the scale."""
     scales = {k.lower(): Decimal(v) for k, v in load(lang, "scales")["words"].items()}
     data = load(lang, "number_words")
-    fractions = {k.lower(): Decimal(v) for k, v in data.get("fractions", {}).items()}
     scale = "|".join(re.escape(k) for k in sorted(scales, key=len, reverse=True))
-    frac = "|".join(re.escape(k) for k in sorted(fractions, key=len, reverse=True)) or "(?!x)x"
+    frac = "|".join(re.escape(k) for k in sorted(fractions(lang), key=len, reverse=True))
     joiners = "|".join(re.escape(j) for j in data["joiners"]) or "(?!x)x"
     pattern = re.compile(
         rf"(?P<num>\S.*?)\s+(?P<scale>{scale})"
-        rf"(?:\s+(?:{joiners})\s+(?P<frac>{frac}))?(?:\s+(?P<rest>\S.*))?",
+        rf"(?:\s+(?:{joiners})\s+(?P<frac>{frac or '(?!x)x'}))?(?:\s+(?P<rest>\S.*))?",
         re.IGNORECASE,
     )
-    return pattern, scales, fractions
+    return pattern, scales
 
 
 @lru_cache(maxsize=4096)
@@ -196,29 +238,26 @@ def parse_scaled(text: str, lang: str = "fr") -> Decimal | None:
     '1500000000'
     >>> plain(parse_scaled("1,31 milliard"))
     '1310000000'
-    >>> parse_scaled("un million deux cent mille")
-    Decimal('1200000')
+    >>> plain(parse_scaled("un million deux cent mille"))
+    '1200000'
     >>> parse_scaled("deux millions de personnes") is None
     True
     """
-    pattern, scales, fractions = _scaled(lang)
+    pattern, scales = _scaled(lang)
     m = pattern.fullmatch(text.strip())
     if m is None:
         return None
     number = _plain_number(m.group("num"), lang)
     if number is None:
         return None
-    if m.group("frac"):
-        if number != number.to_integral_value():
-            return None  # "2,5 millions et demi" says two things
-        number += fractions[m.group("frac").lower()]
+    rest = None
+    if m.group("rest") is not None:
+        rest = parse_number(m.group("rest"), lang)
+        if rest is None:
+            return None
     factor = scales[m.group("scale").lower()]
-    if m.group("rest") is None:
-        return number * factor
-    rest = parse_number(m.group("rest"), lang)
-    if rest is None or rest >= factor or m.group("frac"):
-        return None
-    return number * factor + rest
+    units = scaled_units(number, factor, m.group("frac"), rest, lang)
+    return None if units is None else units * factor
 
 
 def _plain_number(text: str, lang: str) -> Decimal | None:
