@@ -44,7 +44,6 @@ from spacy.util import filter_spans
 from factex import resources
 from factex.components.extensions import register_extensions
 from factex.normalize.names import (
-    ARTICLES,
     name_key,
     normalize_name,
     pick_display,
@@ -96,7 +95,7 @@ class EntityCleaner:
         self.org_first = frozenset(gazetteer["org_words"]["first"])
         self.titles = tuple(gazetteer["titles"])
         self.particles = frozenset(gazetteer["name_particles"])
-        self.strip_words = (*ARTICLES, *self.designators, *self.titles)
+        self.strip_words = (*gazetteer["articles"], *self.designators, *self.titles)
         # Regions the model misses or cuts short ("Europe" of "Europe centrale") are added
         # from the gazetteer, in both apostrophe styles.
         names = set(gazetteer["regions"])
@@ -133,6 +132,9 @@ class EntityCleaner:
         self.place_heads = frozenset(gazetteer["place_heads"])
         self.misc_first = frozenset(gazetteer["misc_words"]["first"])
         self.owner_heads = frozenset(context["owner_heads"])
+        self.genitive = frozenset(gazetteer["genitive_markers"])
+        self.product_determiners = frozenset(gazetteer["product_determiners"])
+        self.count_articles = frozenset(gazetteer["count_articles"])
         self.time_words = frozenset(stoplist["time_words"])
         self.title_set = frozenset(self.titles)
         # "M. Bolloré", "Mme Bettencourt Meyers": a title before capitalised words is a person;
@@ -218,7 +220,7 @@ class EntityCleaner:
                 len(rest) == 1
                 and rest[0].text not in self.org_last
                 and match.start > 0
-                and span.doc[match.start - 1].lower_ in ("la", "une")
+                and span.doc[match.start - 1].lower_ in self.product_determiners
             ):
                 product = Span(span.doc, span.start, span.end, label="MISC")
                 spans = [product if s is span else s for s in spans]
@@ -407,7 +409,7 @@ class EntityCleaner:
         doc = span.doc
         i = span.start
         while i < span.end - 2 and not doc[i].text[:1].isupper():
-            if doc[i].lemma_ in self.place_heads and doc[i + 1].lower_ in ("de", "d'", "d’"):
+            if doc[i].lemma_ in self.place_heads and doc[i + 1].lower_ in self.genitive:
                 rest = doc[i + 2 : span.end]
                 if rest[0].text[:1].isupper() and rest[0].pos_ not in _CLOSED_CLASS:
                     return rest
@@ -522,7 +524,7 @@ class EntityCleaner:
         if label != "PER" and self._is_designator_before(doc, span.start, self.misc_designators):
             return True
         countable = label == "ORG" or (label == "LOC" and any(c.isdigit() for c in span.text))
-        if countable and _counted(span):
+        if countable and _counted(span, self.count_articles):
             return True
         # A people, not a place: plural demonyms after a plural determiner.
         return (
@@ -689,12 +691,12 @@ def _has_mark(token: Token) -> bool:
     return any(c.dep_ == "mark" for c in token.children)
 
 
-def _counted(span: Span) -> bool:
+def _counted(span: Span, articles: frozenset[str]) -> bool:
     """A name right after a count is a product: "42 Rafale", "dont 571 A320neo"."""
     if span.start == 0:
         return False
     prev = span.doc[span.start - 1]
-    if prev.lower_ in ("un", "une"):  # the article: "victime d'un AVC"
+    if prev.lower_ in articles:  # the article: "victime d'un AVC"
         return False
     return prev.like_num and not (len(prev.text) == 4 and prev.text[:2] in ("19", "20"))
 

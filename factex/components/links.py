@@ -44,6 +44,7 @@ from spacy.tokens import Doc, Span, Token
 
 from factex import resources
 from factex.components.extensions import DATES, MONEY, PERCENT, register_extensions
+from factex.components.sentences import written_sentence_start
 from factex.components.syntax import (
     CLAUSE_DEPS,
     RELATIVE_DEPS,
@@ -69,7 +70,6 @@ _MAX_ITEM_WORDS = 8
 _OWNER_DEPS = frozenset({"nmod", "appos", "flat:name", "flat", "compound", "conj"})
 _SUBJECT_LABELS = frozenset({"ORG", "PER", "MISC"})
 _OWNER_LABELS = frozenset({"MISC"})
-_GENITIVE = frozenset({"de", "d'", "d’", "du", "des"})
 
 
 class AmountLinker:
@@ -104,6 +104,9 @@ class AmountLinker:
         self.penalty_markers = frozenset(data["penalty_markers"])
         self.elision_markers = frozenset(data["elision_markers"])
         self.owner_pronouns = frozenset(data["owner_pronouns"])
+        self.genitive = frozenset(data["genitive_markers"])
+        self.compound_markers = frozenset(data["compound_markers"])
+        self.relative_subjects = frozenset(data["relative_subjects"])
         self.designators = frozenset(
             resources.load(lang or nlp.lang, "entity_gazetteer")["org_designators"]
         )
@@ -156,7 +159,7 @@ class AmountLinker:
             metric_token, metric = self._metric(span, root, is_percent)
         subject = _pronoun_owner(root, ent_at, self.owner_pronouns)
         if subject is None and metric_token is not None:
-            subject = _owner(metric_token, ent_at)
+            subject = _owner(metric_token, ent_at, self.genitive)
         if subject is None:
             subject = self._clause_subject(root, ent_at)
         if subject is None:
@@ -229,7 +232,7 @@ class AmountLinker:
                 if lemma in self.not_metrics or head.lower_ in self.not_metrics:
                     token = head
                     continue
-                if head.i < token.i and any(c.lower_ in _GENITIVE for c in token.children):
+                if head.i < token.i and any(c.lower_ in self.genitive for c in token.children):
                     return head, self._noun_phrase(head)
                 return None, None
             if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
@@ -345,7 +348,7 @@ class AmountLinker:
                 child.i < exclude.i
                 and child.dep_ == "nmod"
                 and child.pos_ == "NOUN"
-                and _genitive(child)
+                and _genitive(child, self.genitive)
                 and not any(c.dep_ == "nummod" for c in child.children)  # another amount
             ):
                 # Off the list it may be anything ("l'objectif d'un retour des déficits").
@@ -372,7 +375,7 @@ class AmountLinker:
         """The bare noun after "de" that the amount counts: "pour 1 000 milliards d'obligations"."""
         doc = span.doc
         i = span.end
-        if i + 1 >= len(doc) or _word(doc[i].text) not in ("de", "d'"):
+        if i + 1 >= len(doc) or _word(doc[i].text) not in self.compound_markers:
             return None
         noun = doc[i + 1]
         if noun.pos_ != "NOUN" or not (span.start <= noun.head.i < span.end):
@@ -420,7 +423,7 @@ class AmountLinker:
         if (
             _fold(best) in self.open_metrics
             and end < len(doc)
-            and _word(doc[end].text) in _GENITIVE
+            and _word(doc[end].text) in self.genitive
         ):
             k = end + 1
             while k < len(doc) and doc[k].pos_ == "DET":
@@ -452,7 +455,7 @@ class AmountLinker:
             return None
         doc = noun.doc
         k = noun.i + 1
-        if k >= len(doc) or _word(doc[k].text) not in _GENITIVE:
+        if k >= len(doc) or _word(doc[k].text) not in self.genitive:
             return None
         k += 1
         while k < len(doc) and doc[k].pos_ == "DET":
@@ -482,7 +485,7 @@ class AmountLinker:
         """Past a bare "de" noun that makes a compound with the noun before: "plan de relance",
         "billet d'entrée" (with a determiner it is a complement: "le budget de la culture")."""
         doc = last.doc
-        if end + 1 >= len(doc) or _word(doc[end].text) not in ("de", "d'"):
+        if end + 1 >= len(doc) or _word(doc[end].text) not in self.compound_markers:
             return end
         comp = doc[end + 1]
         # Plural after plural is the indefinite article ("les ventes de voitures"), no compound.
@@ -518,7 +521,7 @@ class AmountLinker:
         seen = 0
         while seen < 3:
             for subj in subjects(verb):
-                if subj.lower_ == "qui" and verb.dep_ in RELATIVE_DEPS:
+                if subj.lower_ in self.relative_subjects and verb.dep_ in RELATIVE_DEPS:
                     subj = verb.head  # "Back Market, qui a levé ...": the antecedent
                 # The grammatical subject may be a name the model filed as MISC ("Mistral AI").
                 found = entities_below(subj, ent_at, labels=_SUBJECT_LABELS)
@@ -533,7 +536,7 @@ class AmountLinker:
     def _nearest_actor(self, span: Span, ent_at: EntityIndex) -> str | None:
         """The ORG/PER of the sentence nearest the amount, before it first; never a source."""
         sent = span.sent
-        start = _written_sentence_start(sent)
+        start = written_sentence_start(sent)
         ks = {k for k in ent_at[start : sent.end] if k >= 0}
         best: tuple[int, str] | None = None
         for ent in (ent_at.ents[k] for k in sorted(ks)):
@@ -577,7 +580,7 @@ class AmountLinker:
         if (
             i < sent_end
             and doc[i].pos_ == "ADP"
-            and _word(doc[i].text) not in _GENITIVE
+            and _word(doc[i].text) not in self.genitive
             and _word(doc[i].text) not in self.item_destinations
         ):
             return None
@@ -704,36 +707,18 @@ def _value(span: Span) -> str | None:
     return str(value) if value is not None else None
 
 
-def _written_sentence_start(sent: Span) -> int:
-    """Where the sentence starts in the text.
-
-    The parser also cuts after a name ("Carrefour, dont ...") or inside "start-up"; a written
-    sentence starts after . ! ? ; or a line break.
-    """
-    doc = sent.doc
-    start = sent.start
-    for _ in range(3):
-        if start == 0:
-            break
-        prev = doc[start - 1]
-        if prev.text in (".", "!", "?", "…", ";") or (prev.is_space and "\n" in prev.text):
-            break
-        start = doc[start - 1].sent.start
-    return start
-
-
-def _owner(metric: Token, ent_at: EntityIndex) -> str | None:
+def _owner(metric: Token, ent_at: EntityIndex, genitive: frozenset[str]) -> str | None:
     """Who the metric belongs to: "le chiffre d'affaires d'Alibaba"."""
     found = entities_below(metric, ent_at, deps=_OWNER_DEPS, max_depth=4)
     if found:
         return canonical(found[0])
     # MISC only as a "de" complement of the metric itself ("les ventes de Twitter" read as
     # MISC), not deeper ("dans ses usines du Nord"); places are never subjects.
-    hops = [metric, *(c for c in metric.children if c.dep_ == "nmod" and _genitive(c))]
+    hops = [metric, *(c for c in metric.children if c.dep_ == "nmod" and _genitive(c, genitive))]
     for hop in hops:
         for child in hop.children:
             k = ent_at[child.i]
-            if k >= 0 and ent_at.ents[k].label_ in _OWNER_LABELS and _genitive(child):
+            if k >= 0 and ent_at.ents[k].label_ in _OWNER_LABELS and _genitive(child, genitive):
                 return canonical(ent_at.ents[k])
     return None
 
@@ -742,8 +727,8 @@ def _has_case(token: Token, words: frozenset[str]) -> bool:
     return any(c.dep_ == "case" and _word(c.text) in words for c in token.children)
 
 
-def _genitive(token: Token) -> bool:
-    return any(c.dep_ == "case" and c.lower_ in _GENITIVE for c in token.children)
+def _genitive(token: Token, markers: frozenset[str]) -> bool:
+    return any(c.dep_ == "case" and c.lower_ in markers for c in token.children)
 
 
 def _amount_root(span: Span) -> Token:
@@ -760,7 +745,7 @@ def _stray_subject(verb: Token) -> list[Token]:
     parse sentence cut before the verb. The first bare noun of the written sentence, if it
     heads the parse (sentence root or subject) before the verb."""
     doc = verb.doc
-    start = _written_sentence_start(verb.sent)
+    start = written_sentence_start(verb.sent)
     for tok in doc[start : verb.i]:
         if (
             tok.pos_ == "NOUN"

@@ -16,35 +16,8 @@ from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]
 from spacy.tokens import Doc, Span
 
 from factex.components.extensions import MONEY, register_extensions
+from factex.components.sentences import sentence_bounds as sentence_bounds  # its old home
 from factex.normalize import money
-
-
-def sentence_bounds(doc: Doc, text: str | None = None) -> list[tuple[int, int]] | None:
-    """(start, end) character offsets of the Doc's sentences, or None without boundaries.
-
-    ``text`` is ``doc.text`` when the caller has it already (each read joins every token).
-
-    A sentence that the parser ends on a comma, semicolon or colon is glued to the next one
-    (on the same line): "à 2 euros, | contre 1,90 en 2023" is one sentence for the currency.
-    """
-    if not doc.has_annotation("SENT_START"):
-        return None
-    bounds: list[tuple[int, int]] = []
-    if text is None:
-        text = doc.text
-    for s in doc.sents:
-        if bounds:
-            start, end = bounds[-1]
-            tail = text[start:end].rstrip()
-            if tail.endswith(_GLUE) and "\n" not in text[start + len(tail) : s.start_char]:
-                bounds[-1] = (start, s.end_char)
-                continue
-        bounds.append((s.start_char, s.end_char))
-    return bounds
-
-
-#: Marks that never end a sentence, though the parser sometimes ends one there.
-_GLUE = (",", ";", ":")
 
 
 def split_after_currency_signs(nlp: Language, signs: str) -> None:

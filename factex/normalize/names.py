@@ -16,8 +16,6 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "´": "'", "`":
 _SPACES = re.compile(r"\s+")
 _EDGE = "\"'«»“”„‹›()[]{},;:.!?-–—/*•·"
 
-ARTICLES = ("le", "la", "les", "l'", "un", "une", "des", "du", "de", "d'")
-
 
 def normalize_name(text: str) -> str:
     """Unify typography: straight apostrophes, single spaces, no edge quotes or punctuation.
