@@ -220,6 +220,31 @@ CASES: list[tuple[str, list[Row]]] = [
     ("un euro numérique", []),
     ("cédée pour un euro symbolique", [one("un euro", "1")]),
     ("trois balles dans le dos", []),
+    # colloquial "balles": money (currency unknown) only with a price cue and no gun or game
+    ("3 balles", [one("3 balles", "3", None)]),
+    ("Trois balles.", [one("Trois balles", "3", None)]),
+    ("Au bistrot du coin, un demi coûte 4 balles.", [one("4 balles", "4", None)]),
+    ("Un menu à 15 balles, c'est fini.", [one("15 balles", "15", None)]),
+    ("Il a revendu sa mobylette pour 300 balles.", [one("300 balles", "300", None)]),
+    ("Il gagne 1 500 balles par mois.", [one("1 500 balles", "1500", None)]),
+    ("Une place coûte entre 40 et 60 balles.", [one("entre 40 et 60 balles", None, None,
+                                                  False, "40", "60")]),
+    ("Le prix du ticket est passé de 2 à 3 balles en un an.",
+     [one("2", "2", None), one("3 balles", "3", None)]),
+    ("Le ticket est passé de 2 à 3 balles en un an.", []),
+    ("Le billet coûte 12 euros, mais pour 300 balles on a le concert et le repas.",
+     [one("12 euros", "12"), one("300 balles", "300", None)]),
+    ("Le billet coûte 12 euros. Trois balles ont été retrouvées dans la voiture.",
+     [one("12 euros", "12")]),
+    ("Trois balles ont été tirées sur la façade de la mairie.", []),
+    ("Le policier a été touché par deux balles.", []),
+    ("Plus de 200 balles en caoutchouc ont été utilisées samedi.", []),
+    ("Elle a sauvé trois balles de match.", []),
+    ("Le tireur avait acheté 500 balles en ligne.", []),
+    ("Un argumentaire à deux balles, selon l'opposition.", []),
+    ("Le prix n'a pas bougé, mais deux balles perdues ont frôlé des passants.", []),
+    ("Cette erreur lui a coûté la vie : il a reçu trois balles.", []),
+    ("Les enquêteurs ont retrouvé 14 balles sur le parking.", []),
     ("12 euros en 2017 et 2018", [one("12 euros", "12")]),
     ("Le contrat vaut 1 million d'euros. Il emploie 3 millions.",
      [one("1 million d'euros", "1000000")]),
@@ -310,7 +335,9 @@ def test_component_spans_are_token_aligned_and_disjoint(nlp: Language) -> None:
 
 def test_sentence_bounds_glue_a_parser_break_after_a_comma(nlp: Language) -> None:
     words = ["Il", "coûte", "2", "euros", ",", "contre", "1,90", ".", "Puis", "3", "."]
-    starts = [True, False, False, False, False, True, False, False, True, False, False]
+    starts: list[bool | int | None] = [
+        True, False, False, False, False, True, False, False, True, False, False
+    ]
     doc = Doc(nlp.vocab, words=words, sent_starts=starts)
     bounds = sentence_bounds(doc)
     assert bounds is not None

@@ -7,7 +7,15 @@ from decimal import Decimal
 
 import pytest
 
-from factex.normalize.numbers import DIGITS, parse_digits, parse_number, parse_words, plain
+from factex.normalize.money import find_money
+from factex.normalize.numbers import (
+    DIGITS,
+    parse_digits,
+    parse_number,
+    parse_words,
+    plain,
+    scaled_units,
+)
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 
@@ -121,6 +129,44 @@ def test_parse_number_with_scale_words(text: str, expected: str) -> None:
 )
 def test_parse_number_with_scale_words_rejects(text: str) -> None:
     assert parse_number(text) is None
+
+
+@pytest.mark.parametrize(
+    ("number", "factor", "fraction", "rest", "expected"),
+    [
+        ("4", "1000000000", "demi", None, "4.5"),
+        ("1", "1000000", "Demie", None, "1.5"),
+        ("1", "1000000", None, "200000", "1.2"),
+        ("3", "1000000000", None, "200000000", "3.2"),
+        ("2.5", "1000000", None, None, "2.5"),
+        ("2.5", "1000000", "demi", None, None),
+        ("2", "1000000", "demi", "300", None),
+        ("2", "1000000", None, "1000000", None),
+    ],
+)
+def test_scaled_units(
+    number: str, factor: str, fraction: str | None, rest: str | None, expected: str | None
+) -> None:
+    units = scaled_units(
+        Decimal(number), Decimal(factor), fraction, None if rest is None else Decimal(rest)
+    )
+    assert (None if units is None else plain(units)) == expected
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["quatre milliards et demi", "un million et demi", "2 millions et demie",
+     "un million deux cent mille", "3 milliards 200 millions", "deux millions et demi 300",
+     "2,5 millions et demi"],
+)
+def test_money_reads_scale_words_as_parse_number_does(words: str) -> None:
+    # one reading of "et demi" and of a rest below the scale, whoever asks
+    found = find_money(f"Le budget atteint {words} euros.")
+    number = parse_number(words)
+    if number is None:
+        assert found == []
+    else:
+        assert [m.amount for m in found] == [number]
 
 
 @pytest.mark.parametrize(

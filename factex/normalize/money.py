@@ -82,6 +82,8 @@ from factex.resources import load
 #: Horizontal white space: an amount never runs across a line break.
 H = r"[^\S\r\n]"
 CENT = Decimal("0.01")
+#: A pattern that matches nothing, for a cue list a language leaves empty.
+NEVER = r"(?!x)x"
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +169,7 @@ class _Atom:
     ambiguous: bool = False  # the currency word also names things ("livres")
     cur: str = ""  # the currency word's lookup key ("fcfa"), for regional codes
     inferred: bool = False  # the code comes from context (a place named nearby)
+    colloquial: bool = False  # slang that also names things ("balles"): needs a price cue
 
     @property
     def value(self) -> Decimal:
@@ -188,6 +191,7 @@ class _Item:
     num_start: int = 0
     scale: Decimal | None = None  # the scale word's factor, lent to a bare figure in a list
     default: str | None = None  # a sub-unit's currency when the sentence prices in no other
+    colloquial: bool = False  # "15 balles": money only with a price cue, or as the whole text
 
     def match(self) -> MoneyMatch:
         return MoneyMatch(
@@ -230,6 +234,7 @@ class _Grammar:
         self.names: dict[str, str | None] = {_key(k): v for k, v in cur["names"].items()}
         self.subunits: dict[str, str | None] = {_key(k): v for k, v in cur["subunits"].items()}
         self.ambiguous = frozenset(_key(k) for k in cur.get("ambiguous", ()))
+        self.colloquial_words = frozenset(_key(k) for k in cur.get("colloquial", ()))
         self.subunit_defaults: dict[str, str] = {
             _key(k): v for k, v in cur.get("subunit_defaults", {}).items()
         }
@@ -272,7 +277,9 @@ class _Grammar:
             rf"(?:{H}*(?P<abbr>{abbr}){H}*(?P<acur>{marks})"
             rf"|{H}+(?P<scale>(?i:{scale_w}))(?![\w])"
             rf"(?:{H}+(?i:et){H}+(?P<half>(?i:{halves}))(?![\w-]))?"
-            rf"(?:{H}+(?P<rest>{number}){H}*(?P<rcur>{currency})"
+            # the rest below the scale, maybe scaled itself ("3 milliards 200 millions d'euros")
+            rf"(?:{H}+(?P<rest>(?:{number})(?:{H}+(?i:{scale_w})(?![\w]))?)"
+            rf"(?:{H}*(?P<rcur>{currency})|{H}+(?:(?i:de){H}+|(?i:d)['’]{H}*)(?P<dcur>{currency}))"
             rf"|{H}*(?:(?i:de){H}+|(?i:d)['’]{H}*)?(?P<scur>{currency}))?"
             rf"|{H}*(?P<cur>{currency}))?"
         )
@@ -306,9 +313,26 @@ class _Grammar:
         self.list_join = re.compile(
             rf"(?<![\w])(?i:{_alternation(words['list_joins'])}){H}*$"
         )
+        slang = words.get("colloquial", {})
+        self.price_cue = self._words_regex(slang.get("price_words", ()))
+        self.not_money_cue = self._words_regex(slang.get("not_money", ()))
+        before = slang.get("price_before", ())
+        self.price_before = re.compile(
+            # not after a figure: the "à" of "de 2 à 3 balles" joins a range, it sets no price
+            rf"(?<![\w'’-])(?<!\d{H})(?i:{_alternation(before)}){H}+$" if before else NEVER
+        )
+        idioms = slang.get("idioms", ())
+        self.idiom = re.compile(rf"(?<![\w'’-])(?i:{_alternation(idioms)})$" if idioms else NEVER)
         self.list_follow = re.compile(
             rf"{H}*(?:$|[,.;:!?)»\n]|(?i:{_alternation(words['list_follow'])})(?![\w]))"
         )
+
+    @staticmethod
+    def _words_regex(phrases: Sequence[str]) -> re.Pattern[str]:
+        """Whole words or phrases, in any case; none: a pattern that never matches."""
+        if not phrases:
+            return re.compile(NEVER)
+        return re.compile(rf"(?<![\w'’-])(?i:{_alternation(phrases)})(?![\w'’-])")
 
     # -- atoms ------------------------------------------------------------------------
 
@@ -334,7 +358,10 @@ class _Grammar:
         else:
             raw = m.group("num")
             scale_text = m.group("abbr") or m.group("scale")
-            cur_text = m.group("acur") or m.group("rcur") or m.group("scur") or m.group("cur")
+            cur_text = (
+                m.group("acur") or m.group("rcur") or m.group("dcur") or m.group("scur")
+                or m.group("cur")
+            )
             words = not raw[0].isdigit()
             if scale_text is None and cur_text is None and (
                 words or self.percent_after.match(text, m.end())
@@ -363,10 +390,10 @@ class _Grammar:
             if nxt and _key(nxt.group("w")) in self.after_one:
                 return None
         has_currency = cur_text is not None
-        ambiguous = has_currency and _key(cur_text or "") in self.ambiguous
+        key = _key(cur_text) if cur_text else ""
         return _Atom(
-            m.start(), end, number, scale, counting, has_currency, code, factor, words, ambiguous,
-            _key(cur_text) if cur_text else "",
+            m.start(), end, number, scale, counting, has_currency, code, factor, words,
+            key in self.ambiguous, key, colloquial=key in self.colloquial_words,
         )
 
     def yearlike(self, a: _Atom) -> bool:
@@ -445,17 +472,21 @@ class _Grammar:
         if change:
             return [
                 _Item(
-                    a.start, a.end, low, b.code, kind, b.inferred or not a.has_currency,
-                    num_start=a.start, scale=b.scale,
+                    a.start, a.end, low, b.code, kind,
+                    b.inferred or (not a.has_currency and b.code is not None),
+                    num_start=a.start, scale=b.scale, colloquial=b.colloquial,
                 ),
                 _Item(
                     b.start, b.end, high, b.code, kind, b.inferred,
-                    num_start=b.start, scale=b.scale,
+                    num_start=b.start, scale=b.scale, colloquial=b.colloquial,
                 ),
             ]
         low, high = min(low, high), max(low, high)
         return [
-            _Item(start, b.end, None, b.code, kind, b.inferred, low, high, a.start, b.scale)
+            _Item(
+                start, b.end, None, b.code, kind, b.inferred, low, high, a.start, b.scale,
+                colloquial=b.colloquial,
+            )
         ]
 
     def subunit(self, text: str, a: _Atom, b: _Atom) -> list[_Item] | None:
@@ -478,7 +509,8 @@ class _Grammar:
             cents = b.number * CENT
         return [
             _Item(
-                a.start, b.end, a.value + cents, a.code, "priced", a.inferred, num_start=a.start
+                a.start, b.end, a.value + cents, a.code, "priced", a.inferred, num_start=a.start,
+                colloquial=a.colloquial,
             )
         ]
 
@@ -502,7 +534,7 @@ class _Grammar:
             kind = "bare"
         item = _Item(
             a.start, a.end, a.value, a.code, kind, a.inferred, num_start=a.start, scale=a.scale,
-            default=self.subunit_defaults.get(a.cur),
+            default=self.subunit_defaults.get(a.cur), colloquial=a.colloquial,
         )
         prefix = self.prefix.search(text, max(0, a.start - 40), a.start)
         if prefix is None:
@@ -517,6 +549,43 @@ class _Grammar:
         # an approximation keeps the amount and is part of the span, as in Duckling's corpus
         # ("quasi neuf livres"); the news gold leaves it out ("près de [2 milliards]")
         return replace(item, start=prefix.start())
+
+    # -- colloquial currency words ----------------------------------------------------
+
+    def colloquial(
+        self, text: str, items: list[_Item], sentences: Sequence[tuple[int, int]]
+    ) -> list[_Item]:
+        """Drop "N balles" that are bullets or sport, not money.
+
+        Slang money is taken as the whole text (the rule for any ambiguous shape, as a bare
+        "17/2" is a date), or in a sentence that prices ("coûte", "payé", "un menu à 15
+        balles", "pour 300 balles") and speaks of no gun or game ("tirées", "balle de match").
+        """
+        if not any(it.colloquial for it in items):
+            return items
+        starts = [s for s, _ in sentences]
+        kept = []
+        for it in items:
+            if it.colloquial and not self.colloquial_money(text, it, starts, sentences):
+                continue
+            kept.append(it)
+        return kept
+
+    def colloquial_money(
+        self, text: str, it: _Item, starts: list[int], sentences: Sequence[tuple[int, int]]
+    ) -> bool:
+        if not text[: it.start].strip() and not text[it.end :].strip(" \t\r\n.!?…"):
+            return True
+        if self.idiom.search(text, max(0, it.start - 4), it.end):
+            return False
+        i = bisect.bisect_right(starts, it.num_start) - 1
+        start, end = sentences[i] if i >= 0 else (0, len(text))
+        if self.not_money_cue.search(text, start, end):
+            return False
+        return bool(
+            self.price_cue.search(text, start, end)
+            or self.price_before.search(text, max(start, it.start - 12), it.start)
+        )
 
     # -- currency from context --------------------------------------------------------
 
@@ -702,6 +771,7 @@ def find_money(
         sentences = _sentences(text)
     atoms = grammar.regionalize(text, atoms, sentences)
     items = grammar.combine(text, atoms)
+    items = grammar.colloquial(text, items, sentences)
     items = grammar.carry(text, items, sentences)
     found: list[MoneyMatch] = []
     for it in sorted(items, key=lambda it: (it.start, -it.end)):
