@@ -34,6 +34,13 @@ What the values mean (the choices, in one place):
   20 centimes de plus": CHF, inferred; none when that amount is in "francs"), else in EUR.
   Words that also name things ("livres": books) need decimals or a bound/approximation word
   ("quasi neuf livres") to be money; "livres sterling" always is.
+* Slang ("15 balles") is money with ``currency=None``: the word says neither francs nor euros,
+  and no currency is taken from context for it. "balles" are mostly bullets or balls in news,
+  so such an amount is money only as the whole text, or in a sentence with a price cue
+  ("coûte", "payé", "un menu à 15 balles", "pour 300 balles") and no bullet or sport cue
+  ("tirées", "touché par", "balles en caoutchouc", "balles de match"); "à deux balles" is the
+  idiom "worthless". Words and cues are data (``colloquial`` in ``currencies.json`` and
+  ``money.json``).
 * "FCFA", "F CFA" and "francs CFA" are XOF (UEMOA, the news default) unless the sentence
   names only places of the CEMAC (Cameroun, Gabon, Yaoundé, Douala...), or names no place of
   either zone while the whole text names only CEMAC ones: then XAF, with
@@ -55,6 +62,10 @@ What the values mean (the choices, in one place):
 >>> [(m.as_dict()["amount"], m.currency, m.currency_inferred) for m in found]
 [('18200000000', 'EUR', False), ('5800000000', 'EUR', True)]
 >>> find_money("Un million de personnes ont manifesté en 2017.")
+[]
+>>> [(m.amount, m.currency) for m in find_money("Le menu coûte 15 balles.")]
+[(Decimal('15'), None)]
+>>> find_money("Trois balles ont été tirées sur la vitrine.")
 []
 """
 
