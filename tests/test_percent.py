@@ -35,6 +35,13 @@ CASES: list[tuple[str, list[Row]]] = [
     ("Cent pour cent", [pct("Cent pour cent", "100")]),
     ("12,5 %", [pct("12,5 %", "12.5")]),
     ("1.5 %", [pct("1.5 %", "1.5")]),
+    # older and administrative French
+    ("58 p. 100", [pct("58 p. 100", "58")]),
+    ("58 p.100 des voix", [pct("58 p.100", "58")]),
+    ("12,5 pour 100", [pct("12,5 pour 100", "12.5")]),
+    ("une baisse de 3 p. 100", [pct("3 p. 100", "3", "down")]),
+    ("un taux d'incidence de 50 pour 100 000 habitants", []),
+    ("une pente de 25 pour 1000", []),
     # signs give the direction, the value stays positive
     ("+3,2 %", [pct("+3,2 %", "3.2", "up")]),
     ("(+3,2 %)", [pct("+3,2 %", "3.2", "up")]),
@@ -48,6 +55,8 @@ CASES: list[tuple[str, list[Row]]] = [
     ("en baisse de 3 points", [pct("3 points", "3", "down", "points")]),
     ("+2 points", [pct("+2 points", "2", "up", "points")]),
     ("Le PSG a 3 points d'avance", []),
+    ("le sauteur de Grindelwald, 337,4 pts", []),
+    ("L'indice termine à 7 412,5 points", []),
     ("L'équipe a gagné 3 points à domicile", []),
     # direction words
     ("en hausse de 58 %", [pct("58 %", "58", "up")]),
@@ -62,6 +71,12 @@ CASES: list[tuple[str, list[Row]]] = [
     ("le chômage diminue de 0,2 %", [pct("0,2 %", "0.2", "down")]),
     ("a progressé de près de 3 %", [pct("3 %", "3", "up")]),
     ("a augmenté l'an dernier de 12 %", [pct("12 %", "12", "up")]),
+    # a day named between the trigger and the figure, a name in brackets
+    ("La BCE a relevé jeudi ses taux directeurs de 0,5 point",
+     [pct("0,5 point", "0.5", "up", "points")]),
+    ("Renault a augmenté mardi matin ses tarifs de 3 %", [pct("3 %", "3", "up")]),
+    ("a augmenté le salaire minimum (Smic) de 4 %", [pct("4 %", "4", "up")]),
+    ("a augmenté ses tarifs (en moyenne 3 %) de 5 %", [pct("3 %", "3"), pct("5 %", "5")]),
     ("l'action cède 2,3 %", [pct("2,3 %", "2.3", "down")]),
     ("58 % de hausse", [pct("58 %", "58", "up")]),
     ("un repli d’1,5 %", [pct("1,5 %", "1.5", "down")]),
@@ -108,6 +123,21 @@ CASES: list[tuple[str, list[Row]]] = [
     ("10 - 20 %", [pct("10", "10"), pct("20 %", "20")]),
     ("en hausse de 2 à 3 %", [pct("2", "2", "up"), pct("3 %", "3", "up")]),
     ("de 3 % à 5 %", [pct("3 %", "3"), pct("5 %", "5")]),
+    ("a baissé de 10 % à 15 % selon les régions",
+     [pct("10 %", "10", "down"), pct("15 %", "15", "down")]),
+    # the old and the new level of a change: two levels, no direction
+    ("Le taux de chômage a baissé de 9 % à 7 % en deux ans.", [pct("9 %", "9"), pct("7 %", "7")]),
+    ("Le taux de chômage a reculé de 9 à 7 %", [pct("9", "9"), pct("7 %", "7")]),
+    ("Le taux est passé de 9 % à 7 %.", [pct("9 %", "9"), pct("7 %", "7")]),
+    ("La part a évolué en un an de 31 % à 29,5 %", [pct("31 %", "31"), pct("29,5 %", "29.5")]),
+    ("La part des renouvelables est passée de 12 % en 2022 à 15 % en 2023.",
+     [pct("12 %", "12"), pct("15 %", "15")]),
+    ("la part a grimpé de 12 % fin 2022 à 15 %", [pct("12 %", "12"), pct("15 %", "15")]),
+    ("de 12,5 % au premier semestre 2021 à 15 %", [pct("12,5 %", "12.5"), pct("15 %", "15")]),
+    ("une baisse du taux de 4,75 % à 4,5 %", [pct("4,75 %", "4.75"), pct("4,5 %", "4.5")]),
+    # a year is no bound of a range
+    ("de 12 % en 2022 à 15 %", [pct("12 %", "12"), pct("15 %", "15")]),
+    ("Il compte 12 % de femmes en 2022 à Paris", [pct("12 %", "12")]),
     # negatives
     ("Le CAC 40 termine la séance.", []),
     ("2017-2018", []),
@@ -125,7 +155,6 @@ KNOWN_MISSES = [
     ("sa cote a perdu 6 points", [pct("6 points", "6", "down", "points")],
      "the pure finder leaves bare points after a weak trigger alone (sports scores); the "
      "component keeps them when the parse shows a rate as subject"),
-    ("58 p. 100", [pct("58 p. 100", "58")], "'p. 100' is not a percent mark"),
 ]
 
 
@@ -183,6 +212,21 @@ PARSE_CASES: list[tuple[str, list[tuple[str, str | None]]]] = [
      "coûtera cher.", [("3 %", "up")]),
     ("Le plan prévoit la réduction de la part du nucléaire de 75 % à 50 % en 2025.",
      [("75 %", None), ("50 %", None)]),
+    # a rate that rose from one level to another, unlike a range of a rise
+    ("Le taux de chômage des jeunes a augmenté de 17 % à 19 % en un an.",
+     [("17 %", None), ("19 %", None)]),
+    ("La Banque d'Angleterre a relevé son taux directeur de 4 % à 4,5 %.",
+     [("4 %", None), ("4,5 %", None)]),
+    ("Le taux de TVA sur la restauration a été relevé de 7 à 10 %.", [("7", None), ("10 %", None)]),
+    ("La hausse du taux de TVA de 5,5 % à 7 % pèse sur les artisans.",
+     [("5,5 %", None), ("7 %", None)]),
+    ("Les tarifs des péages augmenteront de 2 % à 3 % en février.", [("2 %", "up"), ("3 %", "up")]),
+    ("Les loyers devraient progresser de 1 à 2 % cette année.", [("1", "up"), ("2 %", "up")]),
+    ("Le gouvernement veut augmenter le SMIC de 2 % au 1er janvier.", [("2 %", "up")]),
+    ("Le gouvernement a décidé d'augmenter le salaire minimum interprofessionnel de croissance "
+     "(SMIC) de 2,5 % dès le 1er juillet.", [("2,5 %", "up")]),
+    ("Le gouvernement veut relever le salaire minimum interprofessionnel garanti (Smig) de 4 % "
+     "en janvier.", [("4 %", "up")]),
     # bare points after a weak trigger: a rate as subject, not a team
     ("Sa cote de confiance a encore perdu 5 points en juin.", [("5 points", "down")]),
     ("Marseille a perdu 3 points à domicile.", []),

@@ -7,7 +7,10 @@ this component aligns the matches to tokens and writes ``doc.spans["factex_perce
 The words around a figure give most directions; the parse settles what words alone cannot:
 whether a participle is an adjective naming a rate ("le taux de TVA réduit de 5,5 %": a
 level) and which trigger noun a figure far from it belongs to ("la hausse des salaires
-devrait être comprise entre 3 % et 4 %": up). The word lists are ``percent.json`` data.
+devrait être comprise entre 3 % et 4 %": up), and whether "de 7 % à 9 %" after a rise gives
+the old and the new level of a rate ("le taux de chômage a augmenté de 7 % à 9 %": no
+direction) or a range of the rise ("les loyers augmenteront de 2 % à 3 %": up). The word
+lists are ``percent.json`` data.
 """
 
 from __future__ import annotations
@@ -60,7 +63,9 @@ class PercentComponent:
             if span is None or (spans and span.start < spans[-1].end):
                 continue
             value = m.as_dict()
-            if m.bare:
+            if m.step:
+                pass  # the old or the new level of a change: no direction, whatever the parse
+            elif m.bare:
                 # "une hausse de la part du nucléaire de 3 points": kept only when the parse
                 # finds the trigger noun; a bare "3 points" is too often a score
                 if m.range_first:
@@ -78,7 +83,10 @@ class PercentComponent:
             # settled; a bare first figure ("entre 3 et 4 %") waits for the second
             elif parsed and not m.range_first:
                 direction = self.parse_direction(doc, text, span, m)
-                if m.range_second and values:
+                if m.step_if_rate and values and self.rate_rose(doc, span, m):
+                    direction = None  # "le taux a augmenté de 7 % à 9 %": two levels
+                    values[-1]["direction"] = None
+                elif m.range_second and values:
                     if direction is None and not bare_first:
                         direction = values[-1]["direction"]
                     values[-1]["direction"] = direction
@@ -137,6 +145,25 @@ class PercentComponent:
         if subjects and subjects[0].lemma_.lower() in self.points_subjects:
             return m.direction
         return None
+
+    def rate_rose(self, doc: Doc, span: Span, m: percent.PercentMatch) -> bool:
+        """Whether what the trigger of ``m`` moves is a rate, which "de 7 % à 9 %" (``span``
+        is "9 %") then gives the old and the new level of ("le taux de chômage a augmenté",
+        "la BCE a relevé son taux", "la hausse du taux de TVA"), unlike "les prix ont
+        augmenté de 3 à 5 %"."""
+        cue = None if m.cue is None else doc.char_span(*m.cue, alignment_mode="expand")
+        if cue is None:
+            return False
+        word = cue[-1]
+        deps = ("nmod",) if word.pos_ == "NOUN" else (*_SUBJECTS, "obj")
+        if any(c.dep_ in deps and self.is_rate(c) for c in word.children):
+            return True
+        # what the trigger moves, between it and the figures, whatever the parse made of a
+        # day before it ("a relevé mercredi son taux directeur de 4,5 % à 4,75 %")
+        return any(self.is_rate(t) for t in doc[word.i + 1 : span.start])
+
+    def is_rate(self, token: Token) -> bool:
+        return token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in self.points_subjects
 
     def names_a_rate(self, word: Token) -> bool:
         """Whether the trigger ``word`` is an adjective on a rate noun ("taux réduit")."""

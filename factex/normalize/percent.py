@@ -4,8 +4,9 @@
 ``number_words.json``. What the values mean:
 
 * ``value`` is the magnitude written, exact and never negative: "58 %" → 58, "12,5 %" → 12.5,
-  "cinquante pour cent" → 50. A sign does not make the value negative; it gives the
-  direction: "+3,2 %" → 3.2 up, "-0,4 %" or "−0,4 %" (U+2212) → 0.4 down.
+  "cinquante pour cent" → 50, and in older or administrative French "58 p. 100" → 58. A
+  sign does not make the value negative; it gives the direction: "+3,2 %" → 3.2 up,
+  "-0,4 %" or "−0,4 %" (U+2212) → 0.4 down.
 * ``unit`` is "percent", or "points" for a change in percentage points ("0,5 point",
   "2 points de pourcentage"). Basis points are converted: "25 points de base" → 0.25 points.
   A bare "3 points" (no decimals, no sign, no "de pourcentage") counts only after a
@@ -20,18 +21,27 @@
   comprise entre 3 % et 4 %" is up).
 * In a range ("entre 3 et 5 %", "de 3 à 5 %", "3-5 %") the first figure is a percentage too,
   with the unit and direction of the second.
+* "de 9 % à 7 %" is no range when it gives the old and the new level of a change: after a
+  verb such as "passer" ("est passé de 9 % à 7 %"), with a date after the first level ("de
+  12 % en 2022 à 15 % en 2023"), or after a fall from the larger to the smaller ("a baissé de
+  9 % à 7 %"). Both are then levels, without direction (``step`` says "from" and "to"); the
+  change is in their order. After a rise from the smaller to the larger it depends on what
+  rose ("le taux de chômage a augmenté de 7 % à 9 %": levels; "les loyers augmenteront de 2 à
+  3 %": a range of the rise), which the ``factex_percent`` component reads in the parse.
 
 >>> [m.as_dict() for m in find_percentages("Les ventes sont en hausse de 58 % sur un an.")]
 [{'value': '58', 'unit': 'percent', 'direction': 'up'}]
 >>> [m.as_dict()["direction"] for m in find_percentages("Le PIB recule de 0,4 %, l'emploi +1,2 %.")]
 ['down', 'up']
+>>> [(str(m.value), m.direction, m.step) for m in find_percentages("Il a baissé de 9 % à 7 %.")]
+[('9', None, 'from'), ('7', None, 'to')]
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 from typing import Any
@@ -44,6 +54,9 @@ H = r"[^\S\r\n]"
 #: (direction, strong, offsets of the trigger word)
 Cue = tuple[str | None, bool, tuple[int, int] | None]
 _YEAR = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,.])")
+_ASIDE = re.compile(r"\([^()\d.;:!?]{1,40}\)")
+#: bare points from this value on are a score or an index, never percentage points
+_MAX_BARE_POINTS = 100
 _SIGNS = {"+": "up", "-": "down", "−": "down", "±": None}
 
 
@@ -64,6 +77,12 @@ class PercentMatch:
     range_second: bool = False
     #: bare points with no strong direction word ("3 points"), kept only on request
     bare: bool = False
+    #: "from" or "to" for the old and the new level of a change ("est passé de 9 % à 7 %"):
+    #: levels, not changes, so no direction (the change is in the order of the two values)
+    step: str | None = None
+    #: the second figure of "a augmenté de 7 % à 9 %": levels if what rose is a rate ("le taux
+    #: de chômage"), a range of the rise otherwise ("les prix"); the parse decides
+    step_if_rate: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON-safe dict stored on ``Span._.factex_percent``."""
@@ -94,7 +113,8 @@ class _Grammar:
         points = _alternation(data["points"])
         self.atoms = re.compile(
             rf"(?P<sign>(?<![\w)\].,%+\-−±])[+\-−±]{H}?)?(?P<num>{number}){H}*"
-            rf"(?:(?P<pct>(?i:{marks}))(?![\w])"
+            # "58 pour 100", but not "50 pour 100 000 habitants"
+            rf"(?:(?P<pct>(?i:{marks}))(?![\w])(?!(?<=\d){H}\d)"
             rf"|(?P<pts>(?i:{points}))(?![\w])"
             rf"(?:{H}+(?P<pp>(?i:{_alternation(data['points_of_percent'])}))(?![\w])"
             rf"|{H}+(?P<bp>(?i:{_alternation(data['basis_points'])}))(?![\w]))?)"
@@ -112,9 +132,18 @@ class _Grammar:
         )
         self.max_gap = int(data["max_gap_words"])
         self.gap_stop = frozenset(w.replace("’", "'").lower() for w in data["gap_stop"])
+        self.gap_free = frozenset(w.replace("’", "'").lower() for w in data["gap_free"])
+        self.step_verbs = re.compile(
+            rf"(?<![\w])(?i:{_alternation(data['step_verbs'], _trigger)})(?![\w])"
+        )
+        self.year_cues = frozenset(
+            w.replace("’", "'").lower() for w in load(lang, "money")["year_cues"]
+        )
         self.range_before = re.compile(
             rf"(?:(?P<entre>(?i:entre)){H}+|(?P<de>(?i:de)){H}+)?(?P<first>{DIGITS})"
-            rf"{H}*(?P<fpct>%)?{H}*(?P<join>à|-|–|et){H}*$"
+            # "de 12 % en 2022 à 15 %": a date after the first level
+            rf"{H}*(?:(?P<fpct>%)(?:{H}+(?P<when>(?:[^\W\d][\w'’.]*(?:{H}+|-)){{1,4}}"
+            rf"(?:1[89]|20)\d\d))?)?{H}*(?P<join>à|-|–|et){H}*$"
         )
         self.coordination = re.compile(
             rf"(?<![\w])(?:(?:{_alternation(data['coordination'])})"
@@ -153,12 +182,28 @@ class _Grammar:
         return before
 
     def gap_ok(self, gap: str) -> bool:
+        # a name in brackets is no clause of its own: "augmenter le salaire minimum (Smic) de 2 %"
+        gap = _ASIDE.sub(" ", gap)
         if any(ch.isdigit() or ch in ".;:!?,()«»\"" for ch in gap):
             return False
-        words = re.findall(r"[\w'’-]+", gap)
-        if len(words) > self.max_gap:
+        words = [w.replace("’", "'").lower() for w in re.findall(r"[\w'’-]+", gap)]
+        # "a relevé jeudi ses taux de 3 %": a day named in the gap does not part the two
+        if sum(w not in self.gap_free for w in words) > self.max_gap:
             return False
-        return not any(w.replace("’", "'").lower() in self.gap_stop for w in words)
+        return not any(w in self.gap_stop for w in words)
+
+    def steps(self, text: str, start: int, floor: int) -> bool:
+        """Whether a verb of a change between levels ("passer", "évoluer") stands shortly
+        before ``start`` ("est passé de 9 % à 7 %")."""
+        last = None
+        for m in self.step_verbs.finditer(text, max(floor, start - 120), start):
+            last = m
+        return last is not None and self.gap_ok(text[last.end() : start])
+
+    def dated(self, when: str) -> bool:
+        """Whether ``when`` ("en 2022", "fin 2022", "au premier semestre 2022") dates a level."""
+        words = re.findall(r"[^\W\d][\w'’.]*", when)
+        return bool(words) and words[-1].replace("’", "'").lower() in self.year_cues
 
 
 @cache
@@ -217,11 +262,17 @@ def find_percentages(
             sign, lead = "", m.start("num")  # "10 - 20 %": a range dash, not a minus
         first = None
         if not sign:
-            first = g.range_before.search(text, max(0, lead - 40), m.start("num"))
+            first = g.range_before.search(text, max(0, lead - 80), m.start("num"))
             if first is not None and (
                 (first.group("join") == "et") != bool(first.group("entre"))
             ):
                 first = None
+            if first is not None and first.group("when") and not g.dated(first.group("when")):
+                first = None
+            if first is not None and not first.group("fpct") and _YEAR.fullmatch(
+                first.group("first")
+            ):
+                first = None  # "de 12 % en 2022 à 15 %": the year is no bound of a range
             if first is not None:
                 lead = first.start("first")
         if callable(sentences):
@@ -235,10 +286,23 @@ def find_percentages(
         if sign:
             direction, strong, where = _SIGNS[sign], True, None
         unit, value, bare = "percent", number, False
+        step, step_if_rate = False, False
+        if m.group("pct"):
+            step, step_if_rate = _step(g, text, first, number, cue, floor)
+        if step:
+            direction, strong, where = None, False, None
+            worded = None
+            # "de 9 % à 7 %": the first level was found on its own, as a change
+            if first is not None and first.group("fpct") and found and (
+                found[-1].start == first.start("first")
+            ):
+                found[-1] = replace(found[-1], direction=None, cue=None, step="from")
         if m.group("pts"):
             unit = "points"
             if m.group("bp"):
                 value = number / 100
+            elif not m.group("pp") and number >= _MAX_BARE_POINTS:
+                continue  # "337,4 pts" at a ski jump, "7 412 points" for an index
             elif not (m.group("pp") or sign or number != number.to_integral_value() or strong):
                 if not bare_points:
                     continue
@@ -256,8 +320,9 @@ def find_percentages(
                         unit,
                         direction,
                         where,
-                        range_first=True,
+                        range_first=not step,
                         bare=bare,
+                        step="from" if step else None,
                     )
                 )
         start = m.start() if sign else m.start("num")
@@ -269,11 +334,42 @@ def find_percentages(
                 unit,
                 direction,
                 where,
-                range_second=first is not None,
+                range_second=first is not None and not step,
                 bare=bare,
+                step="to" if step else None,
+                step_if_rate=step_if_rate,
             )
         )
     return found
+
+
+def _step(
+    g: _Grammar,
+    text: str,
+    first: re.Match[str] | None,
+    second: Decimal,
+    cue: Cue,
+    floor: int,
+) -> tuple[bool, bool]:
+    """(levels, levels if a rate moved) for "de X à Y %": whether the two figures are the old
+    and the new level of a change rather than a range.
+
+    After "passer"/"évoluer", or with a date after the first ("de 12 % en 2022 à 15 %"), they
+    are levels; after a fall, when the first is the larger ("a baissé de 9 % à 7 %"), too (a
+    range is written low to high: "a baissé de 10 % à 15 % selon les régions" is a range).
+    After a rise, from low to high, it depends on what rose: a rate, or something else
+    ("les prix ont augmenté de 3 à 5 %"), which the parse tells.
+    """
+    if first is None or not first.group("de") or first.group("join") != "à":
+        return False, False
+    if first.group("when") or g.steps(text, first.start(), floor):
+        return True, False
+    low = parse_number(first.group("first"), g.lang)
+    if low is None or cue[2] is None:
+        return False, False
+    if cue[0] == "down" and low > second:
+        return True, False
+    return False, cue[0] == "up" and low < second
 
 
 def word_direction(word: str, lang: str = "fr", strong: bool = False) -> str | None:
