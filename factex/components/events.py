@@ -9,9 +9,21 @@ no verb is above it in the clause). The event is ``doc.spans[EVENTS]`` with
 - ``trigger``: the lemma of the clause's verb (any verb), or of the trigger noun, else None;
 - ``actors``: canonical names of the ORG/PER entities that are the clause's subject, agent
   ("par le groupe X") or direct object, coordinated ones included ("Alibaba et Bolloré ont
-  signé"). A relative clause ("l'exercice, qui s'est achevé le 31 mars") takes the actors of
-  the main clause; a participial clause without subject ("Mis en examen le 25 avril, X est
-  devenu ...") those of the clause it hangs on or that hangs on it.
+  signé"). A relative clause whose subject is the relative pronoun speaks of its antecedent
+  ("Air France, qui l'avait commandé en 2019": Air France), even where the parser hung it on
+  the main verb; on a period noun ("l'exercice, qui s'est achevé le 31 mars") it dates the
+  main clause's frame and takes its actors; on a noun that is neither an event (a trigger
+  noun) nor holds a name ("le plan, qui débutera le 11 mai") it describes the noun and makes
+  no event. A participial clause without subject ("Mis en examen le 25 avril, X est
+  devenu ...") takes the actors of the clause it hangs on or that hangs on it;
+- ``mentions``: ``[start_char, end_char]`` of every clause that tells the fact, first one
+  (the span itself) included.
+
+News tells its main fact more than once (title, lede, body): two events of one document are one
+fact when they have the same date value, actors of which one set holds the other (none empty)
+and one action, a verb or its noun ("ont signé" / "ont annoncé avoir signé", "sera canonisé" /
+"la canonisation aura lieu"), compared on stems. The fact keeps its first telling's span and
+trigger, the actors of all its tellings and the offsets of each in ``mentions``.
 
 The event span is the clause: the verb's subtree (left edge to right edge), widened to cover the
 date and trimmed of edge punctuation; for a main verb it is the sentence. Several
@@ -23,8 +35,10 @@ chuté au premier trimestre", a percentage fact already) makes none.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
+import snowballstemmer
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -44,6 +58,8 @@ from factex.components.syntax import (
 )
 
 _SUBJECT_LABELS = frozenset({"ORG", "PER", "MISC"})
+_NOMINAL = frozenset({"NOUN", "PROPN"})
+_NP_DEPS = frozenset({"nmod", "flat:name", "flat:foreign", "appos", "amod", "nummod", "compound"})
 _LINKED_CLAUSES = frozenset({"advcl", "parataxis", "conj", "xcomp", "ccomp"})
 
 
@@ -60,6 +76,9 @@ class EventFinder:
         # A metric is named by its first word on the parse ("chiffre" of "chiffre d'affaires").
         metrics: dict[str, Any] = resources.load(lang, "metrics")
         self.metric_heads = frozenset(n.split()[0].casefold() for n in metrics["nouns"])
+        self.light_verbs = frozenset(data["light_verbs"])
+        self.period_nouns = frozenset(data["period_nouns"])
+        self.stemmer_name = str(data["stemmer"])
 
     def __call__(self, doc: Doc) -> Doc:
         events: list[Span] = []
@@ -79,9 +98,12 @@ class EventFinder:
                     continue  # a date inside a noun phrase ("un record pour l'année 2023")
                 if _modifies_noun(head) or _is_dateline(head) or self._is_measurement(head):
                     continue
+                if self._describes_noun(head, ent_at):
+                    continue
                 known = by_clause.get(head.i)
                 if known is None or _grain_rank(date) < _grain_rank(known[1]):
                     by_clause[head.i] = (head, date, str(value))
+            told: list[_Telling] = []
             for head, date, value in sorted(by_clause.values(), key=lambda e: e[1].start):
                 span = _clause_span(head, date)
                 trigger = head.lemma_ if head.pos_ in ("VERB", "AUX") else None
@@ -91,10 +113,84 @@ class EventFinder:
                     "date": value,
                     "trigger": trigger,
                     "actors": self._actors(head, ent_at),
+                    "mentions": [[span.start_char, span.end_char]],
                 }
-                events.append(span)
+                told.append(_Telling(span, head))
+            events = self._one_per_fact(told)
         doc.spans[EVENTS] = events
         return doc
+
+    def _one_per_fact(self, told: list[_Telling]) -> list[Span]:
+        """Fold the retellings of a fact into its first telling (see the module's doc)."""
+        facts: list[_Telling] = []
+        stems: _Stems | None = None
+        for telling in told:
+            event = telling.span._.factex_event
+            actors = set(event["actors"])
+            for fact in facts:
+                first = fact.span._.factex_event
+                if first["date"] != event["date"] or not actors or not fact.actors:
+                    continue
+                if not (actors <= fact.actors or fact.actors <= actors):
+                    continue
+                # Stems only for the few pairs that get this far: most events share no date.
+                stems = stems or _Stems(self.stemmer_name)
+                if not fact.same_action(telling, self, stems):
+                    continue
+                first["actors"] = unique([*first["actors"], *event["actors"]])
+                first["mentions"].extend(event["mentions"])
+                fact.actors |= actors
+                fact.heads.append(telling.head)
+                break
+            else:
+                telling.actors = actors
+                facts.append(telling)
+        return [fact.span for fact in facts]
+
+    def action_words(self, head: Token) -> tuple[list[str], list[str]]:
+        """What a clause says was done: its verbs (the trigger and the verbs of its complement,
+        "ont annoncé avoir signé"), light ones left out, or its trigger noun; and the nouns it
+        does it with (subject, object: "la canonisation aura lieu", "ont signé un accord").
+        """
+        actions: list[str] = []
+        nouns: list[str] = []
+        if head.pos_ not in ("VERB", "AUX"):
+            if self._is_trigger_noun(head):
+                actions.append(head.lemma_.casefold())
+            return actions, nouns
+        verbs = [head]
+        for verb in verbs:
+            if len(verbs) > 4:
+                break
+            verbs.extend(
+                c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB"
+            )
+        for verb in verbs:
+            lemma = verb.lemma_.casefold()
+            if lemma not in self.light_verbs:
+                actions.append(lemma)
+            nouns.extend(
+                c.lemma_.casefold()
+                for c in verb.children
+                if c.pos_ == "NOUN" and c.dep_ in ("nsubj", "nsubj:pass", "obj")
+            )
+        return actions, nouns
+
+    def _describes_noun(self, verb: Token, ent_at: EntityIndex) -> bool:
+        """ "le plan de déconfinement, qui débutera le 11 mai": a relative clause on a noun that
+        is no event and names no one says what the noun is, like "des élections anticipées le
+        12 décembre"; its date belongs to that noun, and nobody of the main clause acts in it.
+        """
+        antecedent = _relative_antecedent(verb)
+        return (
+            bool(antecedent)
+            and not self._is_period(antecedent)
+            and not any(self._is_trigger_noun(t) for t in antecedent)
+            and not _antecedent_actors(antecedent, ent_at)
+        )
+
+    def _is_period(self, nouns: list[Token]) -> bool:
+        return any(t.lemma_.casefold() in self.period_nouns for t in nouns)
 
     def _is_trigger_noun(self, token: Token) -> bool:
         return token.lemma_.casefold() in self.trigger_nouns
@@ -129,6 +225,10 @@ class EventFinder:
             token = token.head
 
     def _actors(self, head: Token, ent_at: EntityIndex) -> list[str]:
+        # "Air France, qui l'avait commandé en 2019": the relative pronoun stands for Air France.
+        antecedent = _relative_antecedent(head)
+        if antecedent and not self._is_period(antecedent):
+            return unique([*_antecedent_actors(antecedent, ent_at), *_clause_actors(head, ent_at)])
         found = _clause_actors(head, ent_at)
         if found:
             return found
@@ -158,12 +258,102 @@ class EventFinder:
         return []
 
 
+class _Stems:
+    """A Snowball stemmer and the stems it gave, made only when two events are compared."""
+
+    def __init__(self, name: str) -> None:
+        self._stemmer = snowballstemmer.stemmer(name)
+        self._cache: dict[str, str] = {}
+
+    def __call__(self, words: list[str]) -> set[str]:
+        out = set()
+        for word in words:
+            stem = self._cache.get(word)
+            if stem is None:
+                stem = self._cache[word] = self._stemmer.stemWord(word)
+            out.add(stem)
+        return out
+
+
+@dataclass
+class _Telling:
+    """One clause telling a dated fact; as a fact, the heads and actors of all its tellings."""
+
+    span: Span
+    head: Token
+    actors: set[str] = field(default_factory=set)
+    heads: list[Token] = field(default_factory=list)
+
+    def same_action(self, other: _Telling, finder: EventFinder, stems: _Stems) -> bool:
+        """One action in both: a verb of one is a verb or a noun of the other."""
+        other_verbs, other_nouns = finder.action_words(other.head)
+        verbs = stems(other_verbs)
+        nouns = stems(other_nouns)
+        for head in (self.head, *self.heads):
+            mine_verbs, mine_nouns = finder.action_words(head)
+            mine = stems(mine_verbs)
+            if mine & (verbs | nouns) or verbs & stems(mine_nouns):
+                return True
+        return False
+
+
 _GRAINS = ("second", "minute", "hour", "day", "week", "month", "quarter", "half", "year")
 
 
 def _grain_rank(date: Span) -> int:
     grain = (date._.factex_date or {}).get("grain")
     return _GRAINS.index(grain) if grain in _GRAINS else len(_GRAINS)
+
+
+def _relative_antecedent(verb: Token) -> list[Token]:
+    """The noun phrase a relative clause with the relative pronoun as subject speaks of: its
+    nouns from the one the clause hangs on up to the phrase's head ("l'exercice" then "cours"
+    in "au cours de l'exercice, qui s'est achevé"); empty for any other clause.
+
+    The parser sometimes hangs such a clause on the main verb ("a présenté le plan, qui
+    débutera le 11 mai" as a ccomp of "présenté"): the antecedent is then the noun phrase just
+    before the pronoun (and its comma).
+    """
+    pronoun = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in ("nsubj", "nsubj:pass") and "Rel" in c.morph.get("PronType", [])
+        ),
+        None,
+    )
+    if pronoun is None:
+        return []
+    if verb.dep_ in RELATIVE_DEPS:
+        token = verb.head
+    else:
+        doc = verb.doc
+        i = pronoun.i - 1
+        while i >= 0 and doc[i].is_punct:
+            i -= 1
+        token = doc[max(i, 0)]
+    if token.pos_ not in _NOMINAL or token.i > pronoun.i:
+        return []
+    chain = [token]
+    while token.head.i < token.i and token.head.pos_ in _NOMINAL and token.dep_ in _NP_DEPS:
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def _antecedent_actors(antecedent: list[Token], ent_at: EntityIndex) -> list[str]:
+    """The names in the antecedent's noun phrase ("la fusion entre Veolia et Suez"): the
+    subject of the relative clause, read as subjects are (MISC included: "l'ouragan Sandy").
+    """
+    # A name right before the pronoun is what it stands for ("à Des Moines, dans l'Iowa, qui").
+    k = ent_at[antecedent[0].i]
+    if k < 0:
+        k = ent_at[antecedent[-1].i]
+    if k >= 0:
+        ent = ent_at.ents[k]
+        return [canonical(ent)] if ent.label_ in _SUBJECT_LABELS else []
+    found = entities_below(antecedent[-1], ent_at, labels=_SUBJECT_LABELS)
+    return [canonical(e) for e in _with_coordinated(found, ent_at)]
 
 
 def _modifies_noun(verb: Token) -> bool:
