@@ -15,6 +15,7 @@ from factex.normalize.numbers import (
     parse_words,
     plain,
     scaled_units,
+    words_pattern,
 )
 
 NBSP, NNBSP = "\u00a0", "\u202f"
@@ -81,7 +82,11 @@ def test_parse_words(text: str, expected: int) -> None:
     assert parse_words(text) == expected
 
 
-@pytest.mark.parametrize("text", ["beaucoup", "deux roues", "", "et", "milliard"])
+@pytest.mark.parametrize(
+    "text",
+    ["beaucoup", "deux roues", "", "et", "milliard", "cinq et dix", "un et deux", "vingt et",
+     "et un", "dix et un", "vingt et deux"],
+)
 def test_parse_words_rejects(text: str) -> None:
     assert parse_words(text) is None
 
@@ -182,6 +187,20 @@ def test_money_reads_scale_words_as_parse_number_does(words: str) -> None:
 )
 def test_plain_never_uses_exponents(value: Decimal, expected: str) -> None:
     assert plain(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("entre cinq et dix", ["cinq", "dix"]),
+        ("Vingt et un, soixante-et-onze, mille et une", ["Vingt et un", "soixante-et-onze",
+                                                         "mille et une"]),
+        ("entre un et deux millions", ["un", "deux"]),
+        ("trente et deux", ["trente", "deux"]),
+    ],
+)
+def test_words_pattern_joins_only_tens_and_one(text: str, found: list[str]) -> None:
+    assert re.findall(words_pattern(), text, re.IGNORECASE) == found
 
 
 @pytest.mark.parametrize(

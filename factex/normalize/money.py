@@ -374,10 +374,13 @@ class _Grammar:
                 or m.group("cur")
             )
             words = not raw[0].isdigit()
-            if scale_text is None and cur_text is None and (
-                words or self.percent_after.match(text, m.end())
-            ):
-                return None  # a bare number in words, or a percentage: never money
+            if scale_text is None and cur_text is None:
+                if self.percent_after.match(text, m.end()):
+                    return None  # a percentage: never money
+                if words and not self.opener.search(text, max(0, m.start() - 20), m.start()):
+                    # a bare number in words is never money alone, only as the first bound of
+                    # a range ("entre cinq et dix euros")
+                    return None
             number = parse_number(raw, self.lang)
         if number is None:
             return None

@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable, Iterable
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from price_parser import Price
 
@@ -98,13 +98,27 @@ def parse_digits(text: str) -> Decimal | None:
     return amount if isinstance(amount, Decimal) else None
 
 
+class _Words(NamedTuple):
+    values: dict[str, int]
+    hundred: dict[str, int]
+    multipliers: dict[str, int]
+    joiners: frozenset[str]
+    #: "et" joins only these two sides ("vingt et un"): "cinq et dix" is two numbers
+    left: frozenset[str]
+    right: frozenset[str]
+
+
 @cache
-def _words(lang: str) -> tuple[dict[str, int], dict[str, int], dict[str, int], frozenset[str]]:
+def _words(lang: str) -> _Words:
     data = load(lang, "number_words")
-    values = {_squash(k): int(v) for k, v in data["values"].items()}
-    hundred = {_squash(k): int(v) for k, v in data["hundred"].items()}
-    multipliers = {_squash(k): int(v) for k, v in data["multipliers"].items()}
-    return values, hundred, multipliers, frozenset(data["joiners"])
+    return _Words(
+        {_squash(k): int(v) for k, v in data["values"].items()},
+        {_squash(k): int(v) for k, v in data["hundred"].items()},
+        {_squash(k): int(v) for k, v in data["multipliers"].items()},
+        frozenset(data["joiners"]),
+        frozenset(_squash(k) for k in data.get("joiner_left", ())),
+        frozenset(_squash(k) for k in data.get("joiner_right", ())),
+    )
 
 
 def _squash(word: str) -> str:
@@ -145,16 +159,20 @@ def parse_words(text: str, lang: str = "fr") -> int | None:
     100
     >>> parse_words("deux roues") is None
     True
+    >>> parse_words("cinq et dix") is None  # two numbers ("entre cinq et dix")
+    True
     """
-    values, hundred, multipliers, joiners = _words(lang)
+    values, hundred, multipliers, joiners, left, right = _words(lang)
     squashed = _compound_re(lang).sub(lambda m: _squash(m.group(0)), text.lower())
     tokens = [t for t in re.split(r"[\s-]+", squashed.strip()) if t]
     if not tokens:
         return None
     total = current = 0
     seen = False
-    for token in tokens:
+    for i, token in enumerate(tokens):
         if token in joiners:
+            if not (0 < i < len(tokens) - 1 and tokens[i - 1] in left and tokens[i + 1] in right):
+                return None
             continue
         if token in values:
             current += values[token]
@@ -330,13 +348,21 @@ def words_pattern(lang: str = "fr") -> str:
     True
     >>> re.search(words_pattern(), "les deux-roues", re.IGNORECASE) is None
     True
+    >>> re.findall(words_pattern(), "entre cinq et dix, soixante-et-onze", re.IGNORECASE)
+    ['cinq', 'dix', 'soixante-et-onze']
     """
     data = load(lang, "number_words")
     keys = {k for group in ("values", "hundred", "multipliers") for k in data[group]}
     word = trie_regex(sorted(keys), _flexible_char)
     joiners = trie_regex(data["joiners"])
     sep = r"(?:[^\S\r\n]+|-)"
-    return rf"(?<![\w-]){word}(?:{sep}(?:{joiners}{sep})?{word})*(?![\w-])"
+    left, right = data.get("joiner_left", ()), data.get("joiner_right", ())
+    joined = ""
+    if left and right:
+        # one fixed-width look-behind per word: "et" only after "vingt", "soixante"...
+        after = "|".join(f"(?<={re.escape(w)})" for w in sorted(left))
+        joined = f"|(?:{after}){sep}{joiners}{sep}(?={trie_regex(sorted(right))}(?!\\w)){word}"
+    return rf"(?<![\w-]){word}(?:{sep}{word}{joined})*(?![\w-])"
 
 
 def to_decimal(text: str) -> Decimal:
