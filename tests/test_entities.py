@@ -215,6 +215,30 @@ def test_canonical_strips_designators_and_typography(nlp: Language) -> None:
     assert "société Air Liquide" not in names or names["société Air Liquide"] == "Air Liquide"
 
 
+def test_canonical_keeps_an_institution_named_after_a_place(nlp: Language) -> None:
+    """ "la Banque du Japon" is the bank, not Japan; "le groupe Renault" is Renault."""
+    text = "La Banque du Japon a prêté au groupe Renault, selon la Fédération de Russie."
+    doc = _with_ents(
+        nlp,
+        text,
+        [("Banque du Japon", "ORG"), ("groupe Renault", "ORG"), ("Fédération de Russie", "LOC")],
+    )
+    names = {e.text: e._.factex_canonical for e in doc.ents}
+    assert names["Banque du Japon"] == "Banque du Japon"
+    assert names["Fédération de Russie"] == "Fédération de Russie"
+    assert names.get("groupe Renault", names.get("Renault")) == "Renault"
+
+
+def test_sports_clubs_read_as_places_are_organisations(nlp: Language) -> None:
+    text = (
+        "Marseille a battu Lens samedi, puis Lyon a recruté un gardien. Lyon a investi 5 millions."
+    )
+    doc = _with_ents(nlp, text, [("Marseille", "LOC"), ("Lens", "LOC"), ("Lyon", "LOC")])
+    labels = [(e.text, e.label_) for e in doc.ents]
+    assert ("Marseille", "ORG") in labels and ("Lens", "ORG") in labels
+    assert ("Lyon", "ORG") in labels  # the club that recruits a goalkeeper
+
+
 def test_person_and_family_company_stay_apart(nlp: Language) -> None:
     text = "Le groupe Mulliez a investi. Gérard Mulliez a commenté l'opération."
     doc = _with_ents(nlp, text, [("Mulliez", "PER"), ("Gérard Mulliez", "PER")])

@@ -23,7 +23,15 @@ fix here, driven by data in ``resources/<lang>/entity_stoplist.json`` and
 - persons after a title ("M. Bolloré", title left out), companies before a legal form
   ("Norvane Inc."), products ("la Renault Clio", "571 A320neo"), events ("le salon VivaTech",
   "Festival de Cannes"), plural demonyms ("les Européens": MISC), the place of "usine de X";
-- holidays, month names, "État" alone: no names; a weekday after a name is cut off.
+- holidays, month names, "État" alone: no names; a weekday after a name is cut off;
+- clubs read as places: the subject of a verb with a player as object ("Chelsea a recruté
+  un attaquant"), either side of a match verb ("Lyon a battu Marseille"): ORG; an event named
+  after a place ("le tournoi de Roland-Garros") is no person (MISC);
+- capitalised words that a company word starts or ends ("General Motors", "Crédit
+  Agricole") that the model missed: ORG; "Carrefour, qui/dont ..." keeps its name even at a
+  sentence start;
+- canonical names drop articles, designators and titles, but a capitalised designator before
+  a lowercase word heads the name: "la Banque du Japon" is "Banque du Japon", not "Japon".
 
 Each kept entity gets ``Span._.factex_canonical``; ``doc.ents`` is rewritten with them.
 """
@@ -93,9 +101,15 @@ class EntityCleaner:
         )
         self.org_last = frozenset(gazetteer["org_words"]["last"])
         self.org_first = frozenset(gazetteer["org_words"]["first"])
+        self._org_word_ids = np.array(
+            sorted(nlp.vocab.strings.add(w) for w in self.org_last | self.org_first),
+            dtype="uint64",
+        )
         self.titles = tuple(gazetteer["titles"])
         self.particles = frozenset(gazetteer["name_particles"])
         self.strip_words = (*gazetteer["articles"], *self.designators, *self.titles)
+        # "la Banque du Japon": a capitalised designator before "du" heads the name.
+        self.name_heads = tuple(sorted(self.designators))
         # Regions the model misses or cuts short ("Europe" of "Europe centrale") are added
         # from the gazetteer, in both apostrophe styles.
         names = set(gazetteer["regions"])
@@ -132,6 +146,8 @@ class EntityCleaner:
         self.place_heads = frozenset(gazetteer["place_heads"])
         self.misc_first = frozenset(gazetteer["misc_words"]["first"])
         self.owner_heads = frozenset(context["owner_heads"])
+        self.match_verbs = frozenset(gazetteer["team_context"]["verbs"])
+        self.player_nouns = frozenset(gazetteer["team_context"]["objects"])
         self.genitive = frozenset(gazetteer["genitive_markers"])
         self.product_determiners = frozenset(gazetteer["product_determiners"])
         self.count_articles = frozenset(gazetteer["count_articles"])
@@ -173,6 +189,7 @@ class EntityCleaner:
         kept = self._named(doc, kept, markers)
         kept = _overlay(kept, self._designated(doc, kept), replace=False)
         kept = _overlay(kept, _repeated_orgs(doc, kept), replace=False)
+        kept = _overlay(kept, self._company_word_names(doc, kept), replace=False)
         doc.ents = kept
         self._canonicalise(doc)
         return doc
@@ -239,8 +256,13 @@ class EntityCleaner:
             return "ORG"
         if not any(s.label_ == "ORG" for s in clash):
             return None
-        # "Total, la facture s'élève à...": a sentence-initial word the model took for the firm.
-        if _starts_unit(match[0]) and match.root.dep_ not in _SUBJECTS:
+        # "Total, la facture s'élève à...": a sentence-initial word the model took for the firm;
+        # "Carrefour, qui a racheté...": a relative clause describes a name, not a word.
+        if (
+            _starts_unit(match[0])
+            and match.root.dep_ not in _SUBJECTS
+            and not _relative_after(match)
+        ):
             return ""
         return "ORG"
 
@@ -360,6 +382,34 @@ class EntityCleaner:
             while end < len(doc) and end not in taken and _is_name(doc[end]):
                 end += 1
             found.append(Span(doc, token.i, end, label="ORG"))
+        return found
+
+    def _company_word_names(self, doc: Doc, known: list[Span]) -> list[Span]:
+        """Names the model missed that a company word starts or ends: "General Motors",
+        "Crédit Agricole", "Mistral AI" (capitalised words only, two at least)."""
+        if not len(doc):
+            return []
+        hits = np.flatnonzero(np.isin(doc.to_array("ORTH"), self._org_word_ids)).tolist()
+        if not hits:
+            return []
+        taken = {i for span in known for i in range(span.start, span.end)}
+        found: list[Span] = []
+        for i in hits:
+            if i in taken or (found and found[-1].end > i):
+                continue
+            start, end = i, i + 1
+            while start > 0 and start - 1 not in taken and _capitalised(doc[start - 1]):
+                start -= 1
+            while end < len(doc) and end not in taken and _capitalised(doc[end]):
+                end += 1
+            if end - start < 2:
+                continue
+            if doc[start].text not in self.org_first and doc[end - 1].text not in self.org_last:
+                continue
+            # "Office National des Forêts": a longer name goes on past a particle.
+            if end < len(doc) and doc[end].lower_ in self.particles:
+                continue
+            found.append(Span(doc, start, end, label="ORG"))
         return found
 
     # -- cleaning --------------------------------------------------------------------------
@@ -499,6 +549,8 @@ class EntityCleaner:
             return "MISC"
         if label == "ORG":
             return label
+        if label in ("LOC", "MISC") and self._is_team(span):
+            return "ORG"
         if label == "MISC" and self._is_company_misc(span):
             return "ORG"
         # A name the model has never seen (no vector) that acts as a company is one: "Korelis a
@@ -523,6 +575,14 @@ class EntityCleaner:
         doc = span.doc
         if label != "PER" and self._is_designator_before(doc, span.start, self.misc_designators):
             return True
+        # "le tournoi de Roland-Garros": an event named after a place, not a person.
+        if (
+            label == "PER"
+            and span.start >= 2
+            and doc[span.start - 1].lower_ in self.genitive
+            and doc[span.start - 2].lemma_ in self.misc_designators
+        ):
+            return True
         countable = label == "ORG" or (label == "LOC" and any(c.isdigit() for c in span.text))
         if countable and _counted(span, self.count_articles):
             return True
@@ -532,6 +592,25 @@ class EntityCleaner:
             and span.start > 0
             and doc[span.start - 1].lower_ in self.plural_determiners
             and self.demonym.search(span.text) is not None
+        )
+
+    def _is_team(self, span: Span) -> bool:
+        """A club, not a place: "Chelsea a recruté un attaquant", "Lyon a battu Marseille"."""
+        root = span.root
+        verb = root.head
+        if verb.i == root.i or verb.pos_ not in ("VERB", "AUX"):
+            return False
+        if root.dep_ in _SUBJECTS:
+            objects = [c for c in verb.children if _is_object(c)]
+            if any(o.lemma_ in self.player_nouns for o in objects):
+                return True
+            others = objects
+        elif _is_object(root):
+            others = [c for c in verb.children if c.dep_ in _SUBJECTS]
+        else:
+            return False
+        return verb.lemma_ in self.match_verbs and any(
+            o.ent_type_ in ("LOC", "ORG") and o.i != root.i for o in others
         )
 
     def _is_company_misc(self, span: Span) -> bool:
@@ -595,7 +674,7 @@ class EntityCleaner:
         keys: list[tuple[str, str]] = []
         ents = doc.ents  # each access builds new Span objects: read once
         for ent in ents:
-            form = strip_leading(normalize_name(ent.text), self.strip_words)
+            form = strip_leading(normalize_name(ent.text), self.strip_words, self.name_heads)
             key = (ent.label_, form.casefold())
             forms[key].append(form)
             keys.append(key)
@@ -699,6 +778,23 @@ def _counted(span: Span, articles: frozenset[str]) -> bool:
     if prev.lower_ in articles:  # the article: "victime d'un AVC"
         return False
     return prev.like_num and not (len(prev.text) == 4 and prev.text[:2] in ("19", "20"))
+
+
+def _is_object(token: Token) -> bool:
+    # The parser reads some objects as bare obliques: "a battu Marseille" (obl:mod).
+    return token.dep_ == "obj" or (
+        token.dep_.startswith("obl") and not any(c.dep_ == "case" for c in token.children)
+    )
+
+
+def _relative_after(span: Span) -> bool:
+    """A comma and a relative pronoun right after the span: "Carrefour, dont les ventes"."""
+    doc = span.doc
+    return (
+        span.end + 1 < len(doc)
+        and doc[span.end].text == ","
+        and "Rel" in doc[span.end + 1].morph.get("PronType", [])
+    )
 
 
 def _has_capital(span: Span) -> bool:

@@ -36,8 +36,11 @@ def normalize_name(text: str) -> str:
     return stripped
 
 
-def strip_leading(text: str, words: Iterable[str]) -> str:
+def strip_leading(text: str, words: Iterable[str], heads: Iterable[str] = ()) -> str:
     """Drop leading words (articles, designators, titles) while a capitalised name remains.
+
+    A capitalised word of ``heads`` followed by a lowercase word heads the name instead: the
+    bank of "la Banque du Japon" is no Japan.
 
     >>> strip_leading("la société Blue Solutions", ["la", "société"])
     'Blue Solutions'
@@ -47,17 +50,30 @@ def strip_leading(text: str, words: Iterable[str]) -> str:
     "l'Oréal"
     >>> strip_leading("M. Emmanuel Macron", ["M."])
     'Emmanuel Macron'
+    >>> strip_leading("la Banque du Japon", ["la", "banque", "du"], heads=["banque"])
+    'Banque du Japon'
+    >>> strip_leading("Groupe Renault", ["groupe"], heads=["groupe"])
+    'Renault'
     """
     leading = _leading_words(tuple(words))
+    head_words = _folded(tuple(heads))
     best, rest = text, text
     while True:
         found = leading.match(rest.casefold())
         if found is None:
             break
-        rest = rest[found.end() :].lstrip()
+        word, after = rest[: found.end()].strip(), rest[found.end() :].lstrip()
+        if word[:1].isupper() and after[:1].islower() and word.casefold() in head_words:
+            break
+        rest = after
         if rest[:1].isupper():
             best = rest
     return best
+
+
+@lru_cache(maxsize=32)
+def _folded(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w.casefold() for w in words)
 
 
 @lru_cache(maxsize=32)
