@@ -52,6 +52,13 @@ CASES: list[tuple[str, list[Row]]] = [
     ("0,5 point", [pct("0,5 point", "0.5", unit="points")]),
     ("2 points de pourcentage", [pct("2 points de pourcentage", "2", unit="points")]),
     ("25 points de base", [pct("25 points de base", "0.25", unit="points")]),
+    ("a reculé de deux dixièmes de point",
+     [pct("deux dixièmes de point", "0.2", "down", "points")]),
+    ("relevé d'un quart de point", [pct("un quart de point", "0.25", "up", "points")]),
+    ("baissé d'un demi-point", [pct("un demi-point", "0.5", "down", "points")]),
+    ("trois quarts de point de pourcentage",
+     [pct("trois quarts de point de pourcentage", "0.75", unit="points")]),
+    ("un quart des salariés, le point de vue", []),
     ("en baisse de 3 points", [pct("3 points", "3", "down", "points")]),
     ("+2 points", [pct("+2 points", "2", "up", "points")]),
     ("Le PSG a 3 points d'avance", []),
@@ -138,6 +145,7 @@ CASES: list[tuple[str, list[Row]]] = [
     # a year is no bound of a range
     ("de 12 % en 2022 à 15 %", [pct("12 %", "12"), pct("15 %", "15")]),
     ("Il compte 12 % de femmes en 2022 à Paris", [pct("12 %", "12")]),
+    ("sa participation dans TF1 à 28,5 %", [pct("28,5 %", "28.5")]),
     # negatives
     ("Le CAC 40 termine la séance.", []),
     ("2017-2018", []),

@@ -115,7 +115,10 @@ class _Grammar:
             rf"(?P<sign>(?<![\w)\].,%+\-−±])[+\-−±]{H}?)?(?P<num>{number}){H}*"
             # "58 pour 100", but not "50 pour 100 000 habitants"
             rf"(?:(?P<pct>(?i:{marks}))(?![\w])(?!(?<=\d){H}\d)"
-            rf"|(?P<pts>(?i:{points}))(?![\w])"
+            # "deux dixièmes de point", "un demi-point"
+            rf"|(?:(?P<frac>(?i:{_alternation(list(data['point_fractions']))}))"
+            rf"(?:{H}*-{H}*|{H}+(?i:de){H}+|{H}+))?"
+            rf"(?P<pts>(?i:{points}))(?![\w])"
             rf"(?:{H}+(?P<pp>(?i:{_alternation(data['points_of_percent'])}))(?![\w])"
             rf"|{H}+(?P<bp>(?i:{_alternation(data['basis_points'])}))(?![\w]))?)"
         )
@@ -130,6 +133,7 @@ class _Grammar:
             rf"|(?:(?i:de{H}+|d['’]{H}*)[\w-]+{H}+)?(?:(?P<after_up>(?i:{_alternation(data['after_up'])}))"
             rf"|(?P<after_down>(?i:{_alternation(data['after_down'])}))))(?![\w])"
         )
+        self.fractions = {k.lower(): Decimal(v) for k, v in data["point_fractions"].items()}
         self.max_gap = int(data["max_gap_words"])
         self.gap_stop = frozenset(w.replace("’", "'").lower() for w in data["gap_stop"])
         self.gap_free = frozenset(w.replace("’", "'").lower() for w in data["gap_free"])
@@ -140,7 +144,7 @@ class _Grammar:
             w.replace("’", "'").lower() for w in load(lang, "money")["year_cues"]
         )
         self.range_before = re.compile(
-            rf"(?:(?P<entre>(?i:entre)){H}+|(?P<de>(?i:de)){H}+)?(?P<first>{DIGITS})"
+            rf"(?:(?P<entre>(?i:entre)){H}+|(?P<de>(?i:de)){H}+)?(?<![^\W\d])(?P<first>{DIGITS})"
             # "de 12 % en 2022 à 15 %": a date after the first level
             rf"{H}*(?:(?P<fpct>%)(?:{H}+(?P<when>(?:[^\W\d][\w'’.]*(?:{H}+|-)){{1,4}}"
             rf"(?:1[89]|20)\d\d))?)?{H}*(?P<join>à|-|–|et){H}*$"
@@ -256,6 +260,8 @@ def find_percentages(
         number = parse_number(m.group("num"), lang)
         if number is None:
             continue
+        if m.group("frac"):
+            number *= g.fractions[m.group("frac").lower()]
         sign = (m.group("sign") or "").strip()
         lead = m.start()
         if sign == "-" and g.number_before.search(text, max(0, lead - 30), lead):
