@@ -142,6 +142,9 @@ CASES: list[tuple[str, list[Row]]] = [
     ("la part a grimpé de 12 % fin 2022 à 15 %", [pct("12 %", "12"), pct("15 %", "15")]),
     ("de 12,5 % au premier semestre 2021 à 15 %", [pct("12,5 %", "12.5"), pct("15 %", "15")]),
     ("une baisse du taux de 4,75 % à 4,5 %", [pct("4,75 %", "4.75"), pct("4,5 %", "4.5")]),
+    ("La croissance a accéléré de 1,1 % à 1,8 %", [pct("1,1 %", "1.1"), pct("1,8 %", "1.8")]),
+    ("La hausse des prix a ralenti de 5,2 % à 4,1 %", [pct("5,2 %", "5.2"), pct("4,1 %", "4.1")]),
+    ("Le déficit a été ramené de 5 % à 4,7 % du PIB", [pct("5 %", "5"), pct("4,7 %", "4.7")]),
     # a year is no bound of a range
     ("de 12 % en 2022 à 15 %", [pct("12 %", "12"), pct("15 %", "15")]),
     ("Il compte 12 % de femmes en 2022 à Paris", [pct("12 %", "12")]),
