@@ -316,6 +316,9 @@ class _Grammar:
             _key(o): re.compile(rf"{H}*(?i:{_alternation(j)}){H}*") for o, j in openers.items()
         }
         self.dash = re.compile(rf"{H}*(?:{_alternation(words['range_dash'])}){H}*")
+        joins = sorted({j for js in openers.values() for j in js})
+        #: what follows a range's first bound ("cinq et", "deux à"), checked before the opener
+        self.join_after = re.compile(rf"{H}*(?i:{_alternation(joins)}){H}")
         self.change_verb = re.compile(
             rf"(?<![\w])(?i:{_alternation(words['change_verbs'])})(?:{H}+[\w'’-]+){{0,2}}{H}+$"
         )
@@ -377,7 +380,10 @@ class _Grammar:
             if scale_text is None and cur_text is None:
                 if self.percent_after.match(text, m.end()):
                     return None  # a percentage: never money
-                if words and not self.opener.search(text, max(0, m.start() - 20), m.start()):
+                if words and not (
+                    self.join_after.match(text, m.end())
+                    and self.opener.search(text, max(0, m.start() - 20), m.start())
+                ):
                     # a bare number in words is never money alone, only as the first bound of
                     # a range ("entre cinq et dix euros")
                     return None
