@@ -282,6 +282,11 @@ KNOWN_MISSES = [
     ("une livre", [one("une livre", "1", "GBP")], "'livre' alone is not read as a currency"),
     ("pour 100 millions de livres", [one("100 millions de livres", "100000000", "GBP")],
      "'de livres' after a scale word may be books: needs 'sterling' or decimals"),
+    ("« Il m'a filé 20 balles pour le taxi », raconte-t-elle.", [one("20 balles", "20", None)],
+     "'filer' (to give) is no price cue: bullets 'filent' too"),
+    ("2 millions 3 millions d'euros",
+     [one("2 millions", "2000000", inferred=True), one("3 millions d'euros", "3000000")],
+     "a rest as large as its scale spoils the whole figure instead of ending it"),
 ]
 
 
@@ -394,3 +399,13 @@ def test_component_without_parser_uses_rough_sentences(nlp: Language) -> None:
     assert [(s.text, s._.factex_money["currency"]) for s in doc.spans[MONEY]] == [
         ("18 milliards d'euros", "EUR"), ("18 milliards d'euros", "EUR"), ("3 milliards", "EUR"),
     ]
+
+
+def test_component_judges_balles_by_the_parsed_sentence(nlp: Language) -> None:
+    # the bullet words of one sentence must not veto the price of the next, nor the reverse
+    doc = nlp(
+        "Deux balles ont été tirées contre la devanture du kebab dans la nuit. "
+        "Le patron, lui, vend toujours son sandwich 8 balles."
+    )
+    assert [(s.text, s._.factex_money["amount"], s._.factex_money["currency"])
+            for s in doc.spans[MONEY]] == [("8 balles", "8", None)]
