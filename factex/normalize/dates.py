@@ -140,6 +140,10 @@ class Candidate:
     grain: str
     # a None value is the answer, not a failure: no other parser should be asked to place it
     settled: bool = False
+    # for a mention that comes back every year ("mars", "le 20 décembre"): its occurrence in a
+    # given year, so that a range of two such mentions is placed as one period ("de décembre
+    # à février" crosses the year) instead of placing each end on its own
+    yearly: Callable[[int], Resolved | None] | None = None
 
     def timex(self, ref: Reference | None, direction: Direction = "nearest") -> Timex:
         if self.relative and ref is None:
@@ -299,6 +303,13 @@ _EVENT_AFTER = re.compile(
 )
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 _LOOKBACK = 3  # words a mention may start before its trigger ("à partir de 16h")
+_LAST_WORD = re.compile(r"([^\W\d_][\w'’-]*)\s+$")
+# "de route", "d'attente": the noun a length of time is a length of, without an article
+# ("de la place de la République" says where from)
+_OF_WORD = re.compile(
+    r"\s+d(?:e\s+(?!(?:la|les?|l['’]|leurs?|[mts](?:on|a|es))(?![\w-]))|['’]\s*)([^\W\d_][\w-]*)",
+    re.IGNORECASE,
+)
 _E = r"(?![\w])"  # end of a word
 YEAR4 = r"(?:1[89]\d\d|20\d\d)"
 
@@ -345,6 +356,15 @@ class DateGrammar:
         self._not_numeric = frozenset(w["not_numeric_dates"])
         self._not_before_numeric = frozenset(w["not_before_numeric_date"])
         self._fraction_after = re.compile(r"\s*(?:des|de|du|d['’]|e\b|ème|%)", re.IGNORECASE)
+        self.HOUR_MARK = _alt(w["hour_marks"])
+        # what may follow "de" after a range of hours: "de 8 à 18 heures de lundi à vendredi"
+        self._date_nouns = frozenset(
+            _key(x) for key in ("weekdays", "relative_days") for x in w[key]
+        ) | frozenset(_key(x) for x in lex.months)
+        self._lasting_before = frozenset(_key(x) for x in w["range_duration_before"])
+        self._lasting_after = re.compile(
+            rf"\s*,?\s*{_alt(w['range_duration_after'])}{_E}", re.IGNORECASE
+        )
         self._rules: list[Rule] = []
         self._triggers = self._trigger_words()
         self._build()
@@ -609,6 +629,15 @@ class DateGrammar:
             rf"){frac}?{ampm}{_E}(?:\s+(?P<tz>(?-i:{_alt(w['time_zones'])})){_E}(?!\s+(?-i:[A-ZÀÂÉÈÊÎÔÛÇ]{{2}})))?",
             self._time,
         )
+        # clock hours that share one unit: "de 9 à 18 heures", "entre 8 et 10 h", "de 9 à 12 h 30";
+        # without a unit ("de 5 à 7") only as the whole text, see _shared_unit_range
+        hour = rf"(?:[01]?\d|2[0-4]|{self.NUMW})"
+        self._add(
+            rf"{_B}(?P<pre>de|entre)\s+(?P<h1>{hour})\s+(?P<sep>à|a|et)\s+(?P<h2>{hour})"
+            rf"(?:\s*(?P<u>{self.HOUR_MARK})(?:\s*(?P<mi>[0-5]\d)(?!\d))?"
+            rf"(?:\s+(?P<ampm>du\s+mat(?:in)?|du\s+soir|de\s+l{APOS}après-midi))?)?{_E}",
+            self._shared_unit_range,
+        )
         # parts of the day: "ce soir", "cet après-midi", "en fin de matinée", "lundi matin"
         phases = _alt(w["day_phases"])
         pods = _alt(w["parts_of_day"])
@@ -732,7 +761,11 @@ class DateGrammar:
             got = choose(truncate(ref.dt, "day"), dr, occ)
             return None if got is None else point(got[0], "day")
 
-        return Candidate(s, e, kind, True, res, "day")
+        def at(year: int) -> Resolved | None:
+            dt = _safe_date(year, month, d)
+            return None if dt is None else point(dt, "day")
+
+        return Candidate(s, e, kind, True, res, "day", yearly=at)
 
     def _week_of(self, m: re.Match[str]) -> Candidate | None:
         d = self.lex.day_number(m["d"])
@@ -846,27 +879,35 @@ class DateGrammar:
         y = int(m["y"]) if m["y"] else None
         phases: Mapping[str, list[int]] = self.lex.words["month_phases"]
 
-        def res(ref: Reference | None, dr: Direction) -> Resolved | None:
-            if y is not None:
-                start = datetime(y, month, 1)
-            else:
-                assert ref is not None
-
-                def occ(year: int) -> tuple[datetime, datetime]:
-                    s = datetime(year, month, 1)
-                    return s, shift(s, "month", 1)
-
-                got = choose(truncate(ref.dt, "day"), dr, occ)
-                if got is None:
-                    return None
-                start = got[0]
+        def at(year: int) -> Resolved:
+            start = datetime(year, month, 1)
             if not ph:
                 return point(start, "month")
             a, b = phases[ph]
             last = shift(start, "month", 1) - timedelta(days=1)
             return span(start.replace(day=a), start.replace(day=min(b, last.day)), "day")
 
-        return Candidate(m.start(), m.end(), "month", y is None, res, "day" if ph else "month")
+        def res(ref: Reference | None, dr: Direction) -> Resolved | None:
+            if y is not None:
+                return at(y)
+            assert ref is not None
+
+            def occ(year: int) -> tuple[datetime, datetime]:
+                s = datetime(year, month, 1)
+                return s, shift(s, "month", 1)
+
+            got = choose(truncate(ref.dt, "day"), dr, occ)
+            return None if got is None else at(got[0].year)
+
+        return Candidate(
+            m.start(),
+            m.end(),
+            "month",
+            y is None,
+            res,
+            "day" if ph else "month",
+            yearly=at if y is None else None,
+        )
 
     def _year(self, m: re.Match[str]) -> Candidate | None:
         y = int(m["y"])
@@ -1132,6 +1173,46 @@ class DateGrammar:
         before = m.string[max(0, m.start() - 8) : m.start()]
         return bool(_RANGE_FROM.search(before)) and bool(self._range_to.match(m.string, m.end()))
 
+    def _shared_unit_range(self, m: re.Match[str]) -> Candidate | None:
+        """ "de 9 à 18 heures": two hours of the clock, the unit written after the second only.
+
+        The same shape is a length of time ("travaillent de 8 à 10 heures par jour", "une
+        grève de 2 à 3 heures", "de 3 à 4 heures de route"): the words around it decide, and
+        such a range is kept as a mention that is then dropped, so that "à 10 heures" inside
+        it is not read alone. Without a unit ("de 5 à 7") it is a count in a sentence ("passé
+        de 5 à 7 sièges") and the clock range only as the whole text, as for "17/2".
+        """
+        pre, sep = m["pre"].lower(), m["sep"].lower()
+        if (pre == "entre") != (sep == "et"):
+            return None
+        h1, h2 = self.lex.number(m["h1"]), self.lex.number(m["h2"])
+        if h1 is None or h2 is None or h1 > 24 or h2 > 24:
+            return None
+        text = m.string
+        if m["u"] is None:
+            if text[: m.start()].strip() or text[m.end() :].strip(" \t\n."):
+                return None
+        elif self._lasts(m):
+            return Candidate(m.start(), m.end(), "duration", False, _no_value, "hour", True)
+        if m["ampm"] and not m["ampm"].lower().endswith(("matin", "mat")):
+            h1, h2 = (h + 12 if h < 12 else h for h in (h1, h2))
+        mi = int(m["mi"]) if m["mi"] else 0
+        grain = "minute" if m["mi"] else "hour"
+        first = _clock(m.start(), m.start("sep"), h1 % 24, 0, "hour")
+        last = _clock(m.start("h2"), m.end(), h2 % 24, mi, grain)
+        return _interval(first, last, m.start(), m.end())
+
+    def _lasts(self, m: re.Match[str]) -> bool:
+        """Whether the words around a "de N à M heures" make it a length of time."""
+        text = m.string
+        before = _LAST_WORD.search(text, max(0, m.start() - 40), m.start())
+        if before is not None and _key(before[1]) in self._lasting_before:
+            return True
+        if self._lasting_after.match(text, m.end()):
+            return True
+        of = _OF_WORD.match(text, m.end())
+        return of is not None and of[1].islower() and _key(of[1]) not in self._date_nouns
+
     def _time(self, m: re.Match[str]) -> Candidate | None:
         lex = self.lex
         minute_grain = False
@@ -1208,18 +1289,15 @@ class DateGrammar:
         def res(
             ref: Reference | None, dr: Direction, on: datetime | None = None
         ) -> Resolved | None:
-            base = _day_of(ref, on)
-            if base is None:
+            dt = _clock_time(ref, dr, on, hour, minute)
+            if dt is None:
                 return None
-            dt = base.replace(hour=hour, minute=minute)
-            if on is None and ref is not None and ref.has_time and dt < ref.dt and dr != "past":
-                dt += timedelta(days=1)
             got = point(dt, grain)
             if opens:
                 return Resolved(got.start, None, True, zone)
             if closes:
                 if at == "jusqu'à" and on is not None:
-                    return Resolved((base, grain), got.end, True, zone)  # "demain jusqu'à 16h"
+                    return Resolved((on, grain), got.end, True, zone)  # "demain jusqu'à 16h"
                 assert got.start is not None
                 return Resolved(None, unit_before(got.start) if excluded else got.end, True, zone)
             return Resolved(got.start, got.end, False, zone)
@@ -1500,6 +1578,34 @@ class DateGrammar:
         return Candidate(m.start(), m.end(), "day_interval", y is None, res, "day")
 
 
+def _clock_time(
+    ref: Reference | None, dr: Direction, on: datetime | None, hour: int, minute: int
+) -> datetime | None:
+    """That time on the day it was composed with, else on the reference day; a time already
+    past at a reference with a time of day is the next one, unless the verb looks back."""
+    base = _day_of(ref, on)
+    if base is None:
+        return None
+    dt = base.replace(hour=hour, minute=minute)
+    if on is None and ref is not None and ref.has_time and dt < ref.dt and dr != "past":
+        dt += timedelta(days=1)
+    return dt
+
+
+def _clock(s: int, e: int, hour: int, minute: int, grain: str) -> Candidate:
+    """A plain time of day, for a rule that reads two of them in one match."""
+
+    def res(ref: Reference | None, dr: Direction, on: datetime | None = None) -> Resolved | None:
+        dt = _clock_time(ref, dr, on, hour, minute)
+        return None if dt is None else point(dt, grain)
+
+    return Candidate(s, e, "time", True, res, grain)
+
+
+def _no_value(ref: Reference | None, dr: Direction) -> Resolved | None:
+    return None
+
+
 def _day_of(ref: Reference | None, on: datetime | None) -> datetime | None:
     """The day a time of day falls on: the day it was composed with, else the reference day."""
     if on is not None:
@@ -1612,7 +1718,8 @@ def _combine(atoms: list[Candidate], text: str, g: DateGrammar) -> list[Candidat
                 out.append(a)
                 i += 1
         atoms = out
-    atoms = [_open(_unanchor(c, text), text, g) for c in atoms]
+    # a length of time was kept only to hide the clock time inside it ("de 2 à 3 heures")
+    atoms = [_open(_unanchor(c, text), text, g) for c in atoms if c.kind != "duration"]
     if len(atoms) == 1 and atoms[0].kind == "pod_bare" and _whole(atoms[0], text):
         # "le soir" as the whole text (an agenda cell): that part of the reference day; inside
         # a sentence it may be the evening of any day the story is about, so it is left out
@@ -1782,6 +1889,14 @@ def _interval(a: Candidate, b: Candidate, s: int, e: int) -> Candidate:
             if ra is None or ra.start is None:
                 return None
             rb = b.resolve(ref, dr, on=truncate(ra.start[0], "day"))  # type: ignore[call-arg]
+        elif a.yearly is not None and b.yearly is not None:
+            assert ref is not None
+            return _yearly_span(a.yearly, b.yearly, ref, dr)
+        elif b.yearly is not None and not a.relative:
+            ra = a.resolve(ref, dr)  # "de septembre 2023 à février": the first février after
+            if ra is None or ra.start is None:
+                return None
+            rb = b.resolve(Reference(ra.start[0]), "future")
         else:
             rb = b.resolve(ref, dr)
             if a.relative and not b.relative and rb is not None and rb.end is not None:
@@ -1794,16 +1909,64 @@ def _interval(a: Candidate, b: Candidate, s: int, e: int) -> Candidate:
         if start[1] != end[1] and {start[1], end[1]} <= {"hour", "minute", "second"}:
             fine = min(start[1], end[1], key=GRAINS.index)
             start, end = (start[0], fine), (end[0], fine)
-        if a.kind == "time" and end[0] <= start[0] and end[0].hour < 12:
-            end = (end[0] + timedelta(hours=12), end[1])  # "de 11h30 à 1h30"
+        if a.kind == "time" and end[0] <= start[0]:
+            if end[0].hour < 12 and end[0] + timedelta(hours=12) > start[0]:
+                end = (end[0] + timedelta(hours=12), end[1])  # "de 11h30 à 1h30"
+            else:
+                end = (end[0] + timedelta(days=1), end[1])  # "de 22 heures à 6 heures"
         if end[0] < start[0]:
             return None
         return Resolved(start, end, True, ra.zone or rb.zone)
 
     kind = "interval_time" if a.kind == "time" else "interval"
     grain = min(a.grain, b.grain, key=GRAINS.index) if a.kind == "time" else b.grain
-    relative = b.relative or (a.relative and b.relative)
+    # an end placed after a written start needs no reference ("de septembre 2023 à février")
+    relative = b.relative and (a.relative or b.yearly is None)
     return Candidate(s, e, kind, relative, res, grain)
+
+
+def _yearly_span(
+    first: Callable[[int], Resolved | None],
+    last: Callable[[int], Resolved | None],
+    ref: Reference,
+    dr: Direction,
+) -> Resolved | None:
+    """A range of two yearly mentions placed as one period, like a bare month is placed.
+
+    The end falls in the start's year, or the next one when it comes earlier in the calendar.
+
+    >>> month = lambda m: lambda y: point(datetime(y, m, 1), "month")
+    >>> ref = Reference.parse("2024-03-12")
+    >>> [_yearly_span(month(12), month(2), ref, d).value() for d in ("past", "future")]
+    ['2023-12/2024-02', '2024-12/2025-02']
+    >>> _yearly_span(month(1), month(3), ref, "future").value()  # it is not over yet
+    '2024-01/2024-03'
+    """
+
+    def ends(year: int) -> tuple[Resolved, Resolved] | None:
+        a, b = first(year), last(year)
+        if a is None or b is None or a.start is None or b.end is None:
+            return None
+        if b.end[0] < a.start[0]:
+            b = last(year + 1)
+            if b is None or b.end is None:
+                return None
+        return a, b
+
+    def occ(year: int) -> tuple[datetime, datetime] | None:
+        got = ends(year)
+        if got is None:
+            return None
+        a, b = got
+        assert a.start is not None and b.end is not None
+        return a.start[0], shift(b.end[0], b.end[1], 1)
+
+    got = choose(truncate(ref.dt, "day"), dr, occ)
+    pair = None if got is None else ends(got[0].year)
+    if pair is None:
+        return None
+    a, b = pair
+    return Resolved(a.start, b.end, True)
 
 
 _OPEN = re.compile(
