@@ -232,10 +232,23 @@ class EventFinder:
         found = _clause_actors(head, ent_at)
         if found:
             return found
+        own = [s for s in subjects(head) if "Rel" not in s.morph.get("PronType", [])]
         if not subjects(head):
             found = _inverted_subject(head, ent_at) or _subject_after_comma(head, ent_at)
             if found:
                 return found
+        elif any(s.pos_ != "PRON" for s in own):
+            # "la direction a confirmé mardi un plan, tandis que SFR pourrait ...": a clause
+            # with a subject of its own (a common noun, or a name the model missed) is about
+            # that subject; a name of another clause is not its actor. A "clause" without a
+            # verb is none: the agent of "rejeté lundi par l'Assemblée" may hang on "lundi".
+            for child in head.children:
+                if child.dep_ in _LINKED_CLAUSES and child.pos_ not in ("VERB", "AUX"):
+                    found.extend(_subject_actors(child, ent_at))
+            return unique(found)
+        # A pronoun subject ("il a conclu") may stand for the subject of the clause it hangs
+        # on, not for one of the clauses hanging on it ("il obtint ..., où les Bleus obtinrent").
+        upward_only = bool(own)
         # A relative clause speaks about its antecedent: the actors are the main clause's.
         if head.dep_ in RELATIVE_DEPS:
             main = head.head
@@ -245,7 +258,7 @@ class EventFinder:
             if found:
                 return found
         # A clause without subject shares one with the clause it hangs on or that hangs on it.
-        linked = [c for c in head.children if c.dep_ in _LINKED_CLAUSES]
+        linked = [] if upward_only else [c for c in head.children if c.dep_ in _LINKED_CLAUSES]
         if head.dep_ in _LINKED_CLAUSES or head.dep_ in RELATIVE_DEPS:
             linked.insert(0, head.head)
         for other in linked:
