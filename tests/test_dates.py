@@ -179,6 +179,44 @@ CASES: list[object] = [
     ("depuis le début de l'année", "2018-11-20", "future", "2018-01/..", "month"),
     # a week named by a Sunday is the week that starts the next day
     ("la semaine du 8 juillet", TUESDAY, "future", "2018-W28", "week"),
+    # clock hours that share one unit, alone or on a written day
+    ("de 9 à 18 heures", TUESDAY, "nearest", "2018-07-03T09:00/2018-07-03T18:00", "hour"),
+    ("entre 8 et 10 heures", TUESDAY, "nearest", "2018-07-03T08:00/2018-07-03T10:00", "hour"),
+    ("de 14 à 16 h", TUESDAY, "nearest", "2018-07-03T14:00/2018-07-03T16:00", "hour"),
+    ("de 9 à 12 h 30", TUESDAY, "nearest", "2018-07-03T09:00/2018-07-03T12:30", "minute"),
+    ("de 9 h à 12 h 30", TUESDAY, "nearest", "2018-07-03T09:00/2018-07-03T12:30", "minute"),
+    ("de neuf à onze heures", TUESDAY, "nearest", "2018-07-03T09:00/2018-07-03T11:00", "hour"),
+    ("jeudi de 9 à 11 heures", TUESDAY, "future", "2018-07-05T09:00/2018-07-05T11:00", "hour"),
+    ("de 9 à 11 heures jeudi", TUESDAY, "future", "2018-07-05T09:00/2018-07-05T11:00", "hour"),
+    (
+        "de 2 à 4 heures de l'après-midi",
+        TUESDAY,
+        "nearest",
+        "2018-07-03T14:00/2018-07-03T16:00",
+        "hour",
+    ),
+    # a clock range that runs past midnight ends the next day
+    ("de 22 à 5 heures", TUESDAY, "nearest", "2018-07-03T22:00/2018-07-04T05:00", "hour"),
+    ("de 21 h à 6 h", TUESDAY, "nearest", "2018-07-03T21:00/2018-07-04T06:00", "hour"),
+    ("de 11h30 à 1h30", TUESDAY, "nearest", "2018-07-03T11:30/2018-07-03T13:30", "minute"),
+    # without a unit, a clock range only as the whole text (in a sentence it is a count)
+    ("de 5 à 7", TUESDAY, "nearest", "2018-07-03T05:00/2018-07-03T07:00", "hour"),
+    ("entre 5 et 7", TUESDAY, "nearest", "2018-07-03T05:00/2018-07-03T07:00", "hour"),
+    # month ranges, placed as one period with the tense, crossing the year
+    ("de décembre à février", "2024-03-12", "past", "2023-12/2024-02", "month"),
+    ("de décembre à février", "2024-03-12", "future", "2024-12/2025-02", "month"),
+    ("de décembre à février", "2024-01-15", "past", "2023-12/2024-02", "month"),
+    ("entre décembre et février", "2024-03-12", "past", "2023-12/2024-02", "month"),
+    ("d'octobre à décembre", "2024-03-12", "past", "2023-10/2023-12", "month"),
+    ("d'octobre à décembre", "2024-03-12", "future", "2024-10/2024-12", "month"),
+    ("de novembre à mars", "2024-12-10", "future", "2024-11/2025-03", "month"),
+    ("de mars à mai 2023", "2024-03-12", "future", "2023-03/2023-05", "month"),
+    ("de janvier à mars 2024", None, "nearest", "2024-01/2024-03", "month"),
+    ("de décembre à février 2024", None, "nearest", "2023-12/2024-02", "month"),
+    ("de septembre 2023 à février", None, "nearest", "2023-09/2024-02", "month"),
+    ("de début décembre à fin février", "2024-03-12", "past", "2023-12-01/2024-02-29", "day"),
+    ("du 20 décembre au 5 janvier", "2024-01-03", "past", "2023-12-20/2024-01-05", "day"),
+    ("du 20 décembre au 5 janvier", "2024-11-02", "future", "2024-12-20/2025-01-05", "day"),
     xfail(
         "le 3 du mois prochain",
         TUESDAY,
@@ -283,6 +321,18 @@ def test_absolute_needs_no_reference(phrase: str) -> None:
         "Le taux est passé de 12/5 à 14/6.",
         "Le 15 4 x 100 m a été remporté par la Jamaïque.",
         "dans les 15 jours qui suivent le vote",
+        # a range of hours that is a length of time, and a bare range that is a count
+        "Les salariés travaillent de 8 à 10 heures par jour.",
+        "une grève de 2 à 3 heures",
+        "il faut compter de 3 à 4 heures de route",
+        "La réunion durera de 2 à 3 heures.",
+        "Il faut attendre entre 2 et 3 heures aux urgences.",
+        "Ils ont roulé de 4 à 6 heures d'affilée.",
+        "La durée hebdomadaire a été portée de 35 à 39 heures.",
+        "une autonomie de 8 à 10 heures",
+        "Le parti est passé de 5 à 7 sièges.",
+        "Le nombre de juges passera de 9 à 12.",
+        "de 25 à 30",
     ],
 )
 def test_not_a_date(text: str) -> None:
@@ -352,3 +402,22 @@ def test_compared_year_is_the_year_alone() -> None:
 @pytest.mark.parametrize("text", ["3 buts contre 1999 spectateurs", "travailler 8 heures par jour"])
 def test_counts_near_cues_are_not_dates(text: str) -> None:
     assert G.scan(text) == []
+
+
+def test_clock_range_with_a_place_after_is_still_the_clock() -> None:
+    # "de" with an article says where from, not what the hours are hours of
+    text = "Le cortège partira entre 14 et 15 heures de la place de la Nation."
+    [c] = G.scan(text)
+    assert text[c.start : c.end] == "entre 14 et 15 heures"
+    assert c.timex(Reference.parse(TUESDAY)).value == "2018-07-03T14:00/2018-07-03T15:00"
+
+
+def test_clock_range_before_a_day_range_stays_apart() -> None:
+    text = "Les urnes sont ouvertes de 8 à 18 heures du lundi au vendredi."
+    found = [text[c.start : c.end] for c in G.scan(text)]
+    assert found == ["de 8 à 18 heures", "du lundi au vendredi"]
+
+
+def test_month_range_after_a_written_start_needs_no_reference() -> None:
+    got = G.normalize("de septembre 2023 à février", None)
+    assert got is not None and not got.relative and got.value == "2023-09/2024-02"
