@@ -66,6 +66,11 @@ CASES: list[tuple[str, list[Row]]] = [
     ("Le club a payé soixante et onze euros.", [one("soixante et onze euros", "71")]),
     ("mille et un euros", [one("mille et un euros", "1001")]),
     ("Il a dépensé entre deux et 3 millions d'habitants.", []),
+    # a rest as large as its scale is a second figure
+    ("2 millions 3 millions d'euros",
+     [one("2 millions", "2000000", inferred=True), one("3 millions d'euros", "3000000")]),
+    ("deux millions et demi 300 euros",
+     [one("deux millions et demi", "2500000", inferred=True), one("300 euros", "300")]),
     ("3 milliards 200 millions d'euros",
      [one("3 milliards 200 millions d'euros", "3200000000")]),
     ("un milliard deux cents millions de dollars",
@@ -284,9 +289,6 @@ KNOWN_MISSES = [
      "'de livres' after a scale word may be books: needs 'sterling' or decimals"),
     ("« Il m'a filé 20 balles pour le taxi », raconte-t-elle.", [one("20 balles", "20", None)],
      "'filer' (to give) is no price cue: bullets 'filent' too"),
-    ("2 millions 3 millions d'euros",
-     [one("2 millions", "2000000", inferred=True), one("3 millions d'euros", "3000000")],
-     "a rest as large as its scale spoils the whole figure instead of ending it"),
 ]
 
 

@@ -391,20 +391,25 @@ class _Grammar:
         if number is None:
             return None
         scale = self.scale(scale_text) if scale_text else None
+        end = m.end()
         if m.group("pre") is None and scale is not None and (m.group("half") or m.group("rest")):
             # "quatre milliards et demi", "un million deux cent mille euros"
-            rest = None
-            if m.group("rest"):
-                rest = parse_number(m.group("rest"), self.lang)
-                if rest is None:
-                    return None
-            units = scaled_units(number, scale, m.group("half"), rest, self.lang)
+            half, rest_text = m.group("half"), m.group("rest")
+            rest = parse_number(rest_text, self.lang) if rest_text else None
+            units = None
+            if not (rest_text and rest is None):
+                units = scaled_units(number, scale, half, rest, self.lang)
+            if units is None and rest_text:
+                # "2 millions 3 millions d'euros" is two figures: this one ends at its scale,
+                # and the scan goes on from there
+                units = scaled_units(number, scale, half, None, self.lang)
+                cur_text = None
+                end = m.end("half") if half else m.end("scale")
             if units is None:
                 return None
             number = units
         counting = scale_text is not None and _key(scale_text) in self.counting
         code, factor = self.currency(cur_text) if cur_text else (None, Decimal(1))
-        end = m.end()
         if cur_text and words and number == 1 and scale is None:
             nxt = self.after_word.match(text, end)
             if nxt and _key(nxt.group("w")) in self.after_one:
@@ -778,11 +783,15 @@ def find_money(
     ('XAF', True)
     """
     grammar = _grammar(lang)
-    atoms = [
-        a
-        for m in grammar.atoms.finditer(text)
-        if (a := grammar.atom(text, m)) and not grammar.year_atom(text, a)
-    ]
+    atoms: list[_Atom] = []
+    pos = 0
+    search = grammar.atoms.search
+    while m := search(text, pos):
+        a = grammar.atom(text, m)
+        # an atom ends before its match when a figure was cut short at its scale
+        pos = m.end() if a is None else a.end
+        if a is not None and not grammar.year_atom(text, a):
+            atoms.append(a)
     if not atoms:
         return []
     if callable(sentences):
