@@ -308,7 +308,7 @@ def test_find_money_known_misses(text: str, expected: list[Row]) -> None:
     [("€", "EUR"), ("$", "USD"), ("£", "GBP"), ("livres", "GBP"), ("Livres Sterling", "GBP"),
      ("EUR", "EUR"), ("FCFA", "XOF"), ("dollars canadiens", "CAD"), ("yuans", "CNY"),
      ("dirhams", "MAD"), ("nairas", "NGN"), ("roubles", "RUB"), ("yens", "JPY"),
-     ("francs suisses", "CHF"), ("dinars", None), ("francs", None)],
+     ("francs suisses", "CHF"), ("dinars", None), ("francs", None), ("balles", None)],
 )
 def test_currency_code(word: str, code: str | None) -> None:
     assert currency_code(word) == code
