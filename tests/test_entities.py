@@ -357,3 +357,139 @@ def test_company_rules(
     nlp: Language, text: str, ents: list[tuple[str, str]], expected: list[tuple[str, str]]
 ) -> None:
     assert _pairs(_with_ents(nlp, text, ents)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "ents", "expected"),
+    [
+        # What only a company has, read on the words before the name.
+        (
+            "Le conseil d'administration de Vestrial a approuvé la fusion.",
+            [("Vestrial", "LOC")],
+            [("Vestrial", "ORG")],
+        ),
+        (
+            "Les actionnaires de Brisson ont approuvé le dividende.",
+            [("Brisson", "PER")],
+            [("Brisson", "ORG")],
+        ),
+        (
+            "Le directeur général de Sablon a démissionné mardi.",
+            [("Sablon", "LOC")],
+            [("Sablon", "ORG")],
+        ),
+        # ... but a town's council is no board, and a full name keeps its person.
+        (
+            "Le conseil municipal de Nantes a voté le budget.",
+            [("Nantes", "LOC")],
+            [("Nantes", "LOC")],
+        ),
+        (
+            "Le PDG de Renault, Luca de Meo, a quitté le groupe.",
+            [("Renault", "ORG"), ("Luca de Meo", "PER")],
+            [("Renault", "ORG"), ("Luca de Meo", "PER")],
+        ),
+        ("Les magasins de Lyon ferment tôt.", [("Lyon", "LOC")], [("Lyon", "LOC")]),
+        # A lone surname acting as only a company acts.
+        (
+            "Lemarchal a investi 200 millions d'euros dans une usine de pneus.",
+            [("Lemarchal", "PER")],
+            [("Lemarchal", "ORG")],
+        ),
+        (
+            "Emmanuel Macron a investi 2 milliards d'euros dans une usine.",
+            [("Emmanuel Macron", "PER")],
+            [("Emmanuel Macron", "PER")],
+        ),
+        (
+            "Rocher a racheté 45 magasins, a confirmé Paul Rocher.",
+            [("Rocher", "PER"), ("Paul Rocher", "PER")],
+            [("Rocher", "PER"), ("Paul Rocher", "PER")],
+        ),
+        (
+            "Fontanel, leader de la charcuterie industrielle, emploie 2 000 personnes.",
+            [("Fontanel", "PER")],
+            [("Fontanel", "ORG")],
+        ),
+        (
+            "Ruffin, leader de l'opposition, a voté contre le texte.",
+            [("Ruffin", "PER")],
+            [("Ruffin", "PER")],
+        ),
+        # The other party of a sale.
+        (
+            "Trévoux a racheté 45 magasins à Casino en 2023.",
+            [("Trévoux", "ORG"), ("Casino", "LOC")],
+            [("Trévoux", "ORG"), ("Casino", "ORG")],
+        ),
+        ("Il a dîné à Casino samedi.", [], []),
+        # Legal forms.
+        ("Dubreuil & Cie a déposé le bilan.", [], [("Dubreuil & Cie", "ORG")]),
+        (
+            "Le vigneron Bastide & Fils exporte en Chine.",
+            [("Chine", "LOC")],
+            [("Bastide & Fils", "ORG"), ("Chine", "LOC")],
+        ),
+        (
+            "Les Ateliers Morel Frères ont fermé.",
+            [("Ateliers Morel", "PER")],
+            [("Ateliers Morel Frères", "ORG")],
+        ),
+        # Indices are MISC; "Dax" only after an article (the town otherwise).
+        (
+            "Le SMI a perdu 1 % et le Dax a gagné 0,5 %.",
+            [("SMI", "ORG"), ("Dax", "LOC")],
+            [("SMI", "MISC"), ("Dax", "MISC")],
+        ),
+        ("Il habite à Dax depuis 2010.", [("Dax", "LOC")], [("Dax", "LOC")]),
+        ("Le Bel 20 a reculé.", [], [("Bel 20", "MISC")]),
+        # Names the model cut after "du/de la": the capitalised words before belong to them.
+        (
+            "Comptoirs de la Mer a ouvert douze boutiques.",
+            [("Mer", "LOC")],
+            [("Comptoirs de la Mer", "ORG")],
+        ),
+        (
+            "Il vit dans les Pays de la Loire depuis 2010.",
+            [("Loire", "LOC")],
+            [("Pays de la Loire", "LOC")],
+        ),
+        (
+            "Selon la police de Marseille, le calme est revenu.",
+            [("Marseille", "LOC")],
+            [("Marseille", "LOC")],
+        ),
+        # A country's article at a sentence start; a town keeps its own.
+        ("La Tunisie a signé l'accord.", [("La Tunisie", "LOC")], [("Tunisie", "LOC")]),
+        ("Le Havre a accueilli le salon.", [("Le Havre", "LOC")], [("Le Havre", "LOC")]),
+        (
+            "Le département de la Seine-Maritime a voté son budget.",
+            [("département de la Seine-Maritime", "LOC")],
+            [("Seine-Maritime", "LOC")],
+        ),
+        ("Radio-Canada a diffusé le débat.", [("Radio-Canada", "LOC")], [("Radio-Canada", "ORG")]),
+        ("Loto - Québec a publié ses comptes.", [("Québec", "LOC")], [("Loto - Québec", "ORG")]),
+        # A function and a place read as one name: the place stays; an institution does not.
+        (
+            "Le Premier ministre de l'Ontario a réagi.",
+            [("Premier ministre de l'Ontario", "MISC")],
+            [("Ontario", "LOC")],
+        ),
+        (
+            "Le président de la République a parlé.",
+            [("président de la République", "MISC")],
+            [],
+        ),
+        # A wage and a programme are no names of places or bodies.
+        ("Le Smic sera revalorisé.", [("Le Smic", "MISC")], []),
+        (
+            "Le plan France 2030 finance la recherche.",
+            [("France", "LOC")],
+            [("France 2030", "MISC")],
+        ),
+    ],
+)
+def test_company_context_and_spans(
+    nlp: Language, text: str, ents: list[tuple[str, str]], expected: list[tuple[str, str]]
+) -> None:
+    assert _pairs(_with_ents(nlp, text, ents)) == expected

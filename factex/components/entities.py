@@ -70,7 +70,8 @@ _REGION, _COMPANY, _INSTITUTION, _SEAT, _MISC_NAME = (
     "SEAT",
     "MISC_NAME",
 )
-_MATCH_KEYS = (_REGION, _COMPANY, _INSTITUTION, _SEAT, _MISC_NAME)
+_INDEX = "INDEX_AFTER_ARTICLE"
+_MATCH_KEYS = (_REGION, _COMPANY, _INSTITUTION, _SEAT, _MISC_NAME, _INDEX)
 _TITLE, _LEGAL = "TITLE", "LEGAL"
 
 
@@ -129,6 +130,7 @@ class EntityCleaner:
             (_INSTITUTION, gazetteer["institutions"]),
             (_SEAT, gazetteer["seats"]),
             (_MISC_NAME, gazetteer["misc_names"]),
+            (_INDEX, gazetteer["misc_names_after_article"]),
         ):
             variants = set(words) | {n.replace("'", "’") for n in words}
             self.matcher.add(key, [nlp.make_doc(n) for n in sorted(variants)])
@@ -146,6 +148,39 @@ class EntityCleaner:
         self.place_heads = frozenset(gazetteer["place_heads"])
         self.misc_first = frozenset(gazetteer["misc_words"]["first"])
         self.owner_heads = frozenset(context["owner_heads"])
+        # "le conseil d'administration de X": read on the words, the parser hangs X on the
+        # last noun ("administration") and a lone "conseil" is as often a town's.
+        self.owner_before = _phrase_before(
+            context["owner_phrases"], gazetteer["genitive_articles"]
+        )
+        self.place_like_before = _phrase_before(
+            context["place_like_heads"], gazetteer["genitive_articles"]
+        )
+        self.strong_verbs = frozenset(context["strong_verbs"])
+        self.strong_objects = frozenset(context["strong_objects"])
+        self.seller_verbs = frozenset(context["seller_verbs"])
+        self.seller_markers = frozenset(context["seller_markers"])
+        ambiguous = gazetteer["ambiguous_designators"]
+        self.ambiguous_designators = frozenset(ambiguous["words"])
+        self.person_complements = frozenset(ambiguous["person_complements"])
+        self.article_places = frozenset(gazetteer["article_places"])
+        self.place_articles = frozenset(gazetteer["place_articles"])
+        self.genitive_articles = tuple(
+            tuple(w.split()) for w in sorted(gazetteer["genitive_articles"], key=len, reverse=True)
+        )
+        self.genitive_place_words = frozenset(gazetteer["genitive_place_words"])
+        self.genitive_stop = frozenset(gazetteer["genitive_stop"])
+        self.office_titles = tuple(
+            tuple(t.casefold().split())
+            for t in sorted(gazetteer["office_titles"], key=len, reverse=True)
+        )
+        self.office_domains = frozenset(gazetteer["office_domains"])
+        self.org_prefixes = frozenset(gazetteer["org_words"]["prefixes"])
+        self._prefix_ids = np.array(
+            sorted(nlp.vocab.strings.add(w) for w in gazetteer["org_words"]["prefixes"]),
+            dtype="uint64",
+        )
+        self.index_articles = frozenset(gazetteer["index_articles"])
         self.match_verbs = frozenset(gazetteer["team_context"]["verbs"])
         self.player_nouns = frozenset(gazetteer["team_context"]["objects"])
         self.genitive = frozenset(gazetteer["genitive_markers"])
@@ -169,9 +204,15 @@ class EntityCleaner:
                     continue
                 span = self._extend_org(span)
                 place = self._place_after_head(span)
+                if place is None:
+                    place = self._office_place(span)
+                whole = None if place is not None else self._whole_name(span)
                 if place is not None:
                     span, label = place, "LOC"
+                elif whole is not None:
+                    span, label = whole, self._whole_label(whole, ent.label_)
                 else:
+                    span = self._without_article(span, ent.label_)
                     label = self._relabel(span, ent.label_)
                 if label == "PER":
                     span = self._cut_person(span)
@@ -190,6 +231,7 @@ class EntityCleaner:
         kept = _overlay(kept, self._designated(doc, kept), replace=False)
         kept = _overlay(kept, _repeated_orgs(doc, kept), replace=False)
         kept = _overlay(kept, self._company_word_names(doc, kept), replace=False)
+        kept = _overlay(kept, self._prefixed_names(doc))
         doc.ents = kept
         self._canonicalise(doc)
         return doc
@@ -214,6 +256,10 @@ class EntityCleaner:
                 label = "ORG"
             elif kind == _MISC_NAME:
                 label = "MISC"
+            elif kind == _INDEX:
+                # "le Dax" is the index, "à Dax" the town.
+                article = match.start > 0 and doc[match.start - 1].lower_ in self.index_articles
+                label = "MISC" if article else None
             elif kind == _SEAT:
                 label = "ORG" if self._is_agent(match) else "LOC"
             else:
@@ -298,6 +344,8 @@ class EntityCleaner:
             and doc[span.end + 1].lower_ in self.listed
         ):
             return True
+        if self._seller(span):
+            return True
         head = root.head
         if root.dep_ in _SUBJECTS:
             if not subject:
@@ -313,6 +361,86 @@ class EntityCleaner:
                     return True
             return False
         return head.i != root.i and root.dep_ in _APPOSITION and head.lemma_ in self.business_heads
+
+    def _owner_before(self, span: Span, unknown: bool) -> bool:
+        """ "le conseil d'administration de X", "les actionnaires de X" (any LOC, a lone PER);
+        "l'usine de X", "les magasins de X" only for a name the model does not know."""
+        if span.label_ == "PER" and len(span) > 1 and not unknown:
+            return False
+        doc = span.doc
+        before = doc.text[max(0, span.start_char - 60) : span.start_char]
+        if self.owner_before.search(before):
+            return span.label_ != "PER" or len(span) == 1 or unknown
+        return unknown and self.place_like_before.search(before) is not None
+
+    def _full_name_in(self, span: Span) -> bool:
+        """The surname is part of a full name elsewhere ("Xavier Niel ... Niel a racheté")."""
+        word = span.text
+        doc = span.doc
+        if span.start > 0 and doc[span.start - 1].text in self.title_set:
+            return True
+        return any(
+            e.label_ == "PER" and len(e) > 1 and any(t.text == word for t in e) for e in doc.ents
+        )
+
+    def _designator_after(self, span: Span) -> bool:
+        """ "Fontanel, leader de la charcuterie, ...", "X, filiale de Y": a designator in
+        apposition. A word that also describes people ("leader", "champion") needs a
+        complement that is no political or human group ("leader de l'opposition")."""
+        doc = span.doc
+        i = span.end
+        if i + 1 >= len(doc) or doc[i].text != ",":
+            return False
+        i += 1
+        while i < len(doc) and doc[i].pos_ == "DET":
+            i += 1
+        if i >= len(doc):
+            return False
+        word = doc[i]
+        two = doc[i : i + 2].text.casefold()
+        if two in self.designators:
+            i += 1
+        elif not word.is_lower or word.lower_ not in self.designators:
+            return False  # the tagger reads some as verbs: "leader/VERB de la charcuterie"
+        if word.lower_ not in self.ambiguous_designators and two not in self.ambiguous_designators:
+            return True
+        for token in doc[i + 1 : i + 5]:
+            if token.lemma_ in self.person_complements or token.lower_ in self.person_complements:
+                return False
+            if token.pos_ in ("ADP", "DET", "ADJ") or token.is_punct:
+                continue
+            # "leader de LFI": the complement is a name, the span a person.
+            return not token.text[:1].isupper()
+        return True
+
+    def _strong_subject(self, span: Span) -> bool:
+        """Subject of a verb only a company has ("emploie", "a racheté"), or of a business
+        verb with an object only a company has ("a investi ... dans une usine")."""
+        root = span.root
+        if root.dep_ not in _SUBJECTS:
+            return False
+        head = root.head
+        for verb in (head, *(c for c in head.children if c.dep_ == "xcomp" and _has_mark(c))):
+            if verb.lemma_ in self.strong_verbs:
+                return True
+            if verb.lemma_ in self.business_verbs and any(
+                (c.dep_ == "obj" or c.dep_.startswith("obl")) and c.lemma_ in self.strong_objects
+                for c in verb.children
+            ):
+                return True
+        return False
+
+    def _seller(self, span: Span) -> bool:
+        """The other party of a sale: "a racheté 45 magasins à Casino"."""
+        root = span.root
+        verb = root.head
+        if not root.dep_.startswith("obl") or verb.lemma_ not in self.seller_verbs:
+            return False
+        if not any(c.dep_ == "case" and c.lower_ in self.seller_markers for c in root.children):
+            return False
+        return any(
+            c.dep_ == "obj" and c.lemma_ in self.strong_objects for c in verb.children
+        )
 
     def _owned(self, span: Span) -> bool:
         root = span.root
@@ -341,7 +469,11 @@ class EntityCleaner:
                 label, reach = "PER", start  # the model's span may hold the title
             else:
                 first, last = start, end
-                while first > 0 and _capitalised(doc[first - 1]):
+                while (
+                    first > 0
+                    and _capitalised(doc[first - 1])
+                    and doc[first - 1].pos_ not in _CLOSED_CLASS
+                ):
                     first -= 1
                 # "Inc." may come out as "Inc" + ".": the dot belongs to the name.
                 if last < len(doc) and doc[last].text == "." and doc[last - 1].text.isalpha():
@@ -453,19 +585,139 @@ class EntityCleaner:
             return None
         return doc[start:end]
 
+    def _genitive_before(self, doc: Doc, end: int, start: int = 0) -> int:
+        """The length of a "du", "de la", "d'"... ending right before token ``end``, or 0."""
+        for words in self.genitive_articles:
+            k = end - len(words)
+            if k >= start and all(t.lower_ == w for t, w in zip(doc[k:end], words, strict=True)):
+                return len(words)
+        return 0
+
     def _place_after_head(self, span: Span) -> Span | None:
-        """The place in "usine de Sochaux", "tribunal de Lyon", "11e arrondissement de Paris":
-        a common noun that situates something, then "de" and a name."""
+        """The place in "usine de Sochaux", "tribunal de Lyon", "11e arrondissement de Paris",
+        "département de la Seine-Maritime": a common noun that situates something, then "de"
+        (with its article) and a name."""
         doc = span.doc
         i = span.start
         while i < span.end - 2 and not doc[i].text[:1].isupper():
-            if doc[i].lemma_ in self.place_heads and doc[i + 1].lower_ in self.genitive:
-                rest = doc[i + 2 : span.end]
-                if rest[0].text[:1].isupper() and rest[0].pos_ not in _CLOSED_CLASS:
+            if doc[i].lemma_ in self.place_heads:
+                n = self._genitive_after(doc, i + 1, span.end)
+                if not n:
+                    i += 1
+                    continue
+                rest = doc[i + 1 + n : span.end]
+                if len(rest) and rest[0].text[:1].isupper() and rest[0].pos_ not in _CLOSED_CLASS:
                     return rest
                 return None
             i += 1
         return None
+
+    def _genitive_after(self, doc: Doc, i: int, end: int) -> int:
+        for words in self.genitive_articles:
+            j = i + len(words)
+            if j < end and all(t.lower_ == w for t, w in zip(doc[i:j], words, strict=True)):
+                return len(words)
+        return 0
+
+    def _office_place(self, span: Span) -> Span | None:
+        """The place in a function the model read as one name: "Premier ministre du Québec"."""
+        doc = span.doc
+        i = span.start
+        while i < span.end and doc[i].pos_ == "DET":
+            i += 1
+        for words in self.office_titles:
+            j = i + len(words)
+            if j >= span.end or any(
+                t.text.casefold() != w for t, w in zip(doc[i:j], words, strict=True)
+            ):
+                continue
+            n = self._genitive_after(doc, j, span.end)
+            rest = doc[j + n : span.end]
+            if not n or not len(rest) or rest[0].text in self.office_domains:
+                return None
+            if all(_capitalised(t) or t.text == "-" for t in rest) and not rest[-1].is_punct:
+                return rest
+            return None
+        return None
+
+    def _whole_name(self, span: Span) -> Span | None:
+        """A name the model cut after "du/de la/des": "Maisons du Monde" read as "Monde".
+
+        The capitalised words before the genitive are part of the name when they are no
+        function, title or other entity; at a sentence start (where any word has a capital)
+        only a proper noun or a plural noun counts ("Maisons", "Galeries", "Chantiers").
+        """
+        doc = span.doc
+        if not span[0].text[:1].isupper():
+            return None
+        n = self._genitive_before(doc, span.start)
+        j = span.start - n - 1
+        if not n or j < 0:
+            return None
+        first = j
+        while first >= 0 and self._name_word(doc[first]):
+            if _starts_unit(doc[first]):
+                break
+            first -= 1
+        if first < 0 or not self._name_word(doc[first]):
+            first += 1
+        if first > j:
+            return None
+        # "Rami Abd al-Rahman de l'Observatoire": a word glued to another name is no start.
+        if first > 0 and (doc[first - 1].text == "-" or doc[first - 1].ent_type_):
+            return None
+        lead = doc[first]
+        if _starts_unit(lead) and not (
+            lead.pos_ == "PROPN" or (lead.pos_ == "NOUN" and "Plur" in lead.morph.get("Number", []))
+        ):
+            return None
+        return doc[first : span.end]
+
+    def _name_word(self, token: Token) -> bool:
+        # Acronyms are common nouns as often as names: "le GPS des États-Unis".
+        return (
+            token.is_title
+            and not token.ent_type_
+            and token.pos_ not in _CLOSED_CLASS
+            and token.pos_ not in ("VERB", "AUX", "ADV")
+            and token.text not in self.genitive_stop
+            and token.text not in self.title_set
+            and token.lower_ not in self._function_set
+            and name_key(token.text) not in self.furniture
+        )
+
+    def _whole_label(self, span: Span, label: str) -> str:
+        """A cut name made whole keeps a person's label; otherwise it is a place when its
+        first word says so ("Pays de la Loire"), an organisation if not ("Maisons du Monde")."""
+        label = self._relabel(span, label)
+        if label in ("PER", "MISC", "ORG"):
+            return label
+        return "LOC" if span[0].text in self.genitive_place_words else "ORG"
+
+    def _without_article(self, span: Span, label: str) -> Span:
+        """ "La Tunisie" at a sentence start is Tunisie; "Le Havre" keeps its article."""
+        if (
+            label == "LOC"
+            and len(span) > 1
+            and span[0].text in self.place_articles
+            and span[1].pos_ == "PROPN"
+            and _starts_unit(span[0])
+            and span.text not in self.article_places
+        ):
+            return span[1:]
+        return span
+
+    def _prefixed_names(self, doc: Doc) -> list[Span]:
+        """ "Hydro-Québec", "Radio-Canada": a company word, a hyphen and a name (the model
+        misses them or keeps the place alone)."""
+        if len(doc) < 3:
+            return []
+        hits = np.flatnonzero(np.isin(doc.to_array("ORTH")[:-2], self._prefix_ids)).tolist()
+        return [
+            Span(doc, i, i + 3, label="ORG")
+            for i in hits
+            if doc[i + 1].text == "-" and _capitalised(doc[i + 2])
+        ]
 
     def _cut_person(self, span: Span) -> Span:
         """A person's name holds capitalised words and particles only: "Lucie Castets pour
@@ -538,6 +790,8 @@ class EntityCleaner:
             return "MISC"  # "Salon de l'agriculture", "Festival de Cannes"
         if len(words) > 1 and (words[-1] in self.org_last or words[0] in self.org_first):
             return "ORG"
+        if "-" in words[0] and words[0].split("-", 1)[0] in self.org_prefixes:
+            return "ORG"  # "Radio-Canada", "Hydro-Québec" read as one word
         doc = span.doc
         if (
             label != "PER"
@@ -558,6 +812,15 @@ class EntityCleaner:
         # their label: "Lyon a investi", "Niel a racheté".
         unknown = label in ("LOC", "PER") and all(t.is_oov for t in span)
         if unknown and self._company_context(span, subject=label == "LOC"):
+            return "ORG"
+        if label in ("LOC", "PER") and self._owner_before(span, unknown):
+            return "ORG"
+        # A lone surname that no full name in the text explains, acting as only a company
+        # acts: "Fontanel emploie 2 000 personnes", "X a investi 380 millions dans une usine".
+        lone = label == "PER" and len(span) == 1 and not self._full_name_in(span)
+        if (lone or label in ("LOC", "MISC")) and self._designator_after(span):
+            return "ORG"
+        if lone and (self._strong_subject(span) or self._seller(span)):
             return "ORG"
         # People have no turnover, shareholders or customers: "le chiffre d'affaires de
         # Boulanger", "les clients de Darty" (a lone surname only: "Vincent Bolloré" stays).
@@ -785,6 +1048,13 @@ def _is_object(token: Token) -> bool:
     return token.dep_ == "obj" or (
         token.dep_.startswith("obl") and not any(c.dep_ == "case" for c in token.children)
     )
+
+
+def _phrase_before(phrases: list[str], genitives: list[str]) -> re.Pattern[str]:
+    """A pattern for a sentence's text up to a name that ends with "<phrase> [word] de"."""
+    words = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    marks = "|".join(re.escape(g) for g in sorted(genitives, key=len, reverse=True))
+    return re.compile(rf"(?:^|\W)(?:{words})(?:\s+\w+)?\s+(?:{marks})\s*$", re.IGNORECASE)
 
 
 def _relative_after(span: Span) -> bool:
