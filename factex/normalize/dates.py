@@ -1181,6 +1181,14 @@ class DateGrammar:
         such a range is kept as a mention that is then dropped, so that "à 10 heures" inside
         it is not read alone. Without a unit ("de 5 à 7") it is a count in a sentence ("passé
         de 5 à 7 sièges") and the clock range only as the whole text, as for "17/2".
+
+        >>> g, ref = DateGrammar.for_language("fr"), Reference.parse("2018-07-03")
+        >>> g.normalize("jeudi de 9 à 12 h 30", ref, "future").value
+        '2018-07-05T09:00/2018-07-05T12:30'
+        >>> g.normalize("de 5 à 7", ref).value
+        '2018-07-03T05:00/2018-07-03T07:00'
+        >>> [g.scan(t) for t in ("une grève de 2 à 3 heures", "passé de 5 à 7 sièges")]
+        [[], []]
         """
         pre, sep = m["pre"].lower(), m["sep"].lower()
         if (pre == "entre") != (sep == "et"):
@@ -1206,7 +1214,8 @@ class DateGrammar:
         """Whether the words around a "de N à M heures" make it a length of time."""
         text = m.string
         before = _LAST_WORD.search(text, max(0, m.start() - 40), m.start())
-        if before is not None and _key(before[1]) in self._lasting_before:
+        # "d'attente de 2 à 3 heures": the noun after the elided article
+        if before is not None and _key(before[1]).rsplit("'", 1)[-1] in self._lasting_before:
             return True
         if self._lasting_after.match(text, m.end()):
             return True
