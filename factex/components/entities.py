@@ -150,8 +150,14 @@ class EntityCleaner:
         self.owner_heads = frozenset(context["owner_heads"])
         # "le conseil d'administration de X": read on the words, the parser hangs X on the
         # last noun ("administration") and a lone "conseil" is as often a town's.
-        self.owner_before = _phrase_before(
-            context["owner_phrases"], gazetteer["genitive_articles"]
+        self.owner_before = _phrase_before(context["owner_phrases"], gazetteer["genitive_articles"])
+        # Names the model missed after such a phrase and a bare "de" (no article: companies
+        # take none, "le directeur général de la Santé" is no firm named Santé).
+        owners = "|".join(
+            re.escape(p) for p in sorted(context["owner_phrases"], key=len, reverse=True)
+        )
+        self.owner_then_name = re.compile(
+            rf"(?<!\w)(?:{owners})(?:\s+\w+)?\s+(?:de\s+|d'|d’)(?=[A-ZÉÈÊÀÂÎÔÛÇ])", re.IGNORECASE
         )
         self.place_like_before = _phrase_before(
             context["place_like_heads"], gazetteer["genitive_articles"]
@@ -232,6 +238,7 @@ class EntityCleaner:
         kept = _overlay(kept, _repeated_orgs(doc, kept), replace=False)
         kept = _overlay(kept, self._company_word_names(doc, kept), replace=False)
         kept = _overlay(kept, self._prefixed_names(doc))
+        kept = _overlay(kept, self._owner_names(doc, kept), replace=False)
         doc.ents = kept
         self._canonicalise(doc)
         return doc
@@ -438,9 +445,7 @@ class EntityCleaner:
             return False
         if not any(c.dep_ == "case" and c.lower_ in self.seller_markers for c in root.children):
             return False
-        return any(
-            c.dep_ == "obj" and c.lemma_ in self.strong_objects for c in verb.children
-        )
+        return any(c.dep_ == "obj" and c.lemma_ in self.strong_objects for c in verb.children)
 
     def _owned(self, span: Span) -> bool:
         root = span.root
@@ -600,7 +605,8 @@ class EntityCleaner:
         doc = span.doc
         i = span.start
         while i < span.end - 2 and not doc[i].text[:1].isupper():
-            if doc[i].lemma_ in self.place_heads:
+            # "conseil régional de Bretagne" trimmed to "régional de Bretagne": no name either.
+            if doc[i].lemma_ in self.place_heads or (i == span.start and doc[i].pos_ == "ADJ"):
                 n = self._genitive_after(doc, i + 1, span.end)
                 if not n:
                     i += 1
@@ -706,6 +712,21 @@ class EntityCleaner:
         ):
             return span[1:]
         return span
+
+    def _owner_names(self, doc: Doc, known: list[Span]) -> list[Span]:
+        """Names the model missed after what only a company has: "le directeur général de
+        Lesaffre", "les actionnaires d'Unilor"."""
+        found: list[Span] = []
+        taken = {i for span in known for i in range(span.start, span.end)}
+        for match in self.owner_then_name.finditer(doc.text):
+            first = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+            if first is None or first.start in taken or not _is_name(first[0]):
+                continue
+            end = first.start + 1
+            while end < len(doc) and end not in taken and _is_name(doc[end]):
+                end += 1
+            found.append(Span(doc, first.start, end, label="ORG"))
+        return found
 
     def _prefixed_names(self, doc: Doc) -> list[Span]:
         """ "Hydro-Québec", "Radio-Canada": a company word, a hyphen and a name (the model
