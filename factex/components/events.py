@@ -234,7 +234,11 @@ class EventFinder:
             return found
         own = [s for s in subjects(head) if "Rel" not in s.morph.get("PronType", [])]
         if not subjects(head):
-            found = _inverted_subject(head, ent_at) or _subject_after_comma(head, ent_at)
+            found = (
+                _inverted_subject(head, ent_at)
+                or _subject_after_comma(head, ent_at)
+                or _subject_cut_off(head, ent_at)
+            )
             if found:
                 return found
         elif any(s.pos_ != "PRON" for s in own):
@@ -411,6 +415,33 @@ def _subject_after_comma(verb: Token, ent_at: EntityIndex) -> list[str]:
     if verb.dep_ != "ROOT" or sent.end >= len(doc) or not _cut_at_comma(sent):
         return []
     return _subject_actors(doc[sent.end].sent.root, ent_at)
+
+
+def _subject_cut_off(verb: Token, ent_at: EntityIndex) -> list[str]:
+    """ "Renault et Nissan | ont conclu mardi une alliance": the parser sometimes ends a
+    sentence after its subject. When the verb's sentence opens on the verb group (no noun
+    before the verb) and the one before, on the same line and with no verb, ends on a name
+    with no punctuation, that name (and those coordinated with it) is the subject.
+    """
+    sent = verb.sent
+    doc = verb.doc
+    root = sent.root  # "Hewlett-Packard | va supprimer 520 postes": the date is on "supprimer"
+    if (
+        sent.start == 0
+        or subjects(root)
+        or any(t.pos_ in _NOMINAL for t in doc[sent.start : root.i])
+    ):
+        return []
+    last = doc[sent.start - 1]
+    if last.is_punct or last.is_space or any(t.pos_ in ("VERB", "AUX") for t in last.sent):
+        return []
+    k = ent_at[last.i]
+    if k < 0 or ent_at.ents[k].end != last.i + 1 or ent_at.ents[k].label_ not in _SUBJECT_LABELS:
+        return []
+    name = ent_at.ents[k]
+    if any(c.dep_ == "case" for t in name for c in t.children):
+        return []  # "... un grand pas pour Galileo | et sera suivi": no subject, a complement
+    return [canonical(e) for e in _with_coordinated([name], ent_at)]
 
 
 def _inverted_subject(verb: Token, ent_at: EntityIndex) -> list[str]:
