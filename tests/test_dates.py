@@ -327,6 +327,8 @@ def test_absolute_needs_no_reference(phrase: str) -> None:
         "il faut compter de 3 à 4 heures de route",
         "La réunion durera de 2 à 3 heures.",
         "un temps d'attente de 2 à 3 heures",
+        "Les délais vont de 2 à 4 heures.",
+        "une durée estimée entre 3 et 5 heures",
         "Il faut attendre entre 2 et 3 heures aux urgences.",
         "Ils ont roulé de 4 à 6 heures d'affilée.",
         "La durée hebdomadaire a été portée de 35 à 39 heures.",
