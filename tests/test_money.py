@@ -196,6 +196,45 @@ CASES: list[tuple[str, list[Row]]] = [
     ("entre 2 et 3 milliards, soit 2 % de ses 150 milliards d'euros de ventes",
      [one("entre 2 et 3 milliards", None, inferred=True, low="2000000000", high="3000000000"),
       one("150 milliards d'euros", "150000000000")]),
+    # a bare figure that repeats the construction of the amount before it: its currency and
+    # its scale (same preposition after both, or a gapped verb)
+    ("Le plan prévoit 45 M€ pour les routes, 30 pour les écoles et 12 pour la culture.",
+     [one("45 M€", "45000000"), one("30", "30000000", inferred=True),
+      one("12", "12000000", inferred=True)]),
+    ("La Ville consacre 3,5 millions d'euros aux crèches, 1,2 aux écoles.",
+     [one("3,5 millions d'euros", "3500000"), one("1,2", "1200000", inferred=True)]),
+    ("Le forfait coûte 15 euros par adulte, 9 par enfant.",
+     [one("15 euros", "15"), one("9", "9", inferred=True)]),
+    ("L'État apportera 2 milliards d'euros, la région 500 millions et les communes 300.",
+     [one("2 milliards d'euros", "2000000000"), one("500 millions", "500000000", inferred=True),
+      one("300", "300000000", inferred=True)]),
+    ("Le ministère débloque 120 millions de dollars, la Banque mondiale 80.",
+     [one("120 millions de dollars", "120000000", "USD"),
+      one("80", "80000000", "USD", True)]),
+    ("Le département versera 4 M€, l'agglomération plus de 2.",
+     [one("4 M€", "4000000"), one("plus de 2", None, inferred=True, low="2000000")]),
+    # ... but not a figure of another kind in the same place
+    ("Le plan prévoit 45 M€ pour les routes et 30 km de pistes cyclables.",
+     [one("45 M€", "45000000")]),
+    ("Le plan prévoit 45 M€ pour les routes, 30 kilomètres pour les pistes.",
+     [one("45 M€", "45000000")]),
+    ("Il prévoit 45 M€ pour les routes en 2025, en 2026 30 pour les écoles.",
+     [one("45 M€", "45000000")]),
+    ("L'État versera 3 milliards d'euros pour 12 projets.",
+     [one("3 milliards d'euros", "3000000000")]),
+    ("Le plan prévoit 45 M€ pour les routes, 1 500 pour les écoles.",
+     [one("45 M€", "45000000")]),
+    ("Le plan prévoit 45 M€ pour les routes, 30 pour 100 pour les écoles.",
+     [one("45 M€", "45000000")]),
+    ("Le club a dépensé 45 M€ pour son attaquant, 2e pour un joueur du championnat.",
+     [one("45 M€", "45000000")]),
+    ("Le club a dépensé 80 M€ pour le transfert, le rang 3 de la saison.",
+     [one("80 M€", "80000000")]),
+    ("La réforme coûtera 2 milliards d'euros, la page 12 du rapport le détaille.",
+     [one("2 milliards d'euros", "2000000000")]),
+    ("Le billet coûte 12 euros, la réduction 3 pour les étudiants.", [one("12 euros", "12")]),
+    ("Il a payé 20 euros, le 12.", [one("20 euros", "20")]),
+    ("Le plan prévoit 45 M€ pour les routes, 30 % pour les écoles.", [one("45 M€", "45000000")]),
     # CFA francs: XOF by default, XAF (inferred) where only CEMAC places are named
     ("Le Cameroun emprunte 150 milliards de francs CFA.",
      [one("150 milliards de francs CFA", "150000000000", "XAF", True)]),
@@ -385,6 +424,18 @@ def test_component_values_survive_docbin(nlp: Language) -> None:
     assert [s.text for s in spans] == ["39,9 milliards de dollars"]
     value: dict[str, Any] = spans[0]._.factex_money
     assert value["amount"] == "39900000000"
+
+
+def test_component_drops_a_list_figure_after_a_verb(nlp: Language) -> None:
+    # the pure finder cannot tell "les communes 300" (a gapped verb) from "le groupe emploie
+    # 300"; the component reads the verb in the parse
+    doc = nlp("L'État apportera 2 milliards d'euros et les communes 300.")
+    assert [s.text for s in doc.spans[MONEY]] == ["2 milliards d'euros", "300"]
+    assert doc.spans[MONEY][1]._.factex_money["amount"] == "300000000000"
+    text = "Le groupe a payé 2 milliards d'euros, le groupe emploie 300."
+    assert [text[m.start : m.end] for m in find_money(text)] == ["2 milliards d'euros", "300"]
+    doc = nlp(text)
+    assert [s.text for s in doc.spans[MONEY]] == ["2 milliards d'euros"]
 
 
 def test_component_on_empty_and_moneyless_docs(nlp: Language) -> None:

@@ -5,6 +5,9 @@ compiled regexes over ``doc.text``); this component only hands it the Doc's sent
 boundaries (for carrying a currency within a sentence), aligns the matches to tokens and
 writes ``doc.spans["factex_money"]`` with ``Span._.factex_money`` =
 {amount, currency, currency_inferred, amount_min, amount_max} (amounts as plain strings).
+The one thing it reads in the parse: a bare figure that takes the currency of a list through
+a gapped verb ("l'État apportera 2 milliards d'euros, la région 500 millions et les communes
+300") is dropped when the words before it hold a verb ("le groupe emploie 300").
 """
 
 from __future__ import annotations
@@ -56,11 +59,19 @@ class MoneyComponent:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or span.start < last:
                 continue
+            if m.ellipsis and _has_verb(doc, *m.ellipsis):
+                continue  # "2 milliards d'euros, le groupe emploie 300": no gapped verb
             span._.factex_money = m.as_dict()
             spans.append(span)
             last = span.end
         doc.spans[MONEY] = spans
         return doc
+
+
+def _has_verb(doc: Doc, start: int, end: int) -> bool:
+    """Whether the words before a bare figure of a list hold a verb of their own."""
+    words = doc.char_span(start, end, alignment_mode="expand")
+    return words is not None and any(t.pos_ in ("VERB", "AUX") for t in words)
 
 
 @Language.factory(

@@ -53,7 +53,16 @@ What the values mean (the choices, in one place):
   once, for both figures); a
   plain figure takes it only in an obvious list right after a priced amount ("12 euros pour
   les adultes et 8 pour les enfants"), with its scale word ("18 milliards d'euros contre
-  16,5 en 2017": 16500000000). "et demi" after a scale word adds half of it ("quatre
+  16,5 en 2017": 16500000000), or when it repeats the construction of the amount before it,
+  after "," or "et": the same preposition after both ("45 M€ pour les routes, 30 pour les
+  écoles et 12 pour la culture": 30 and 12 millions of euros), or a gapped verb, a
+  determiner and one to three words right before the figure, which ends its clause ("l'État
+  apportera 2 milliards d'euros, la région 500 millions et les communes 300": 300 millions).
+  Such a figure takes the scale only below 1000; a unit or a noun after it ("30 km", "pour
+  12 projets"), a digit between ("en 2024, 30 pour"), "pour 100", or a reference noun before
+  it ("la page 12", "le rang 3": ``parallel`` in ``money.json``) keep it out, and the
+  ``factex_money`` component drops it when the parse finds a verb in those words ("le groupe
+  emploie 300"). "et demi" after a scale word adds half of it ("quatre
   milliards et demi d'euros": 4500000000; "deux millions et demi d'habitants" counts people,
   not money). A year, a figure followed by "%", or one that counts
   things ("un million de personnes") is never money.
@@ -61,6 +70,9 @@ What the values mean (the choices, in one place):
 >>> found = find_money("Il atteint 18,2 milliards d’euros, dont 5,8 milliards pour l'État.")
 >>> [(m.as_dict()["amount"], m.currency, m.currency_inferred) for m in found]
 [('18200000000', 'EUR', False), ('5800000000', 'EUR', True)]
+>>> found = find_money("Le plan prévoit 45 M€ pour les routes, 30 pour les écoles.")
+>>> [(m.as_dict()["amount"], m.currency_inferred) for m in found]
+[('45000000', False), ('30000000', True)]
 >>> find_money("Un million de personnes ont manifesté en 2017.")
 []
 >>> [(m.amount, m.currency) for m in find_money("Le menu coûte 15 balles.")]
@@ -108,6 +120,9 @@ class MoneyMatch:
     currency_inferred: bool = False
     amount_min: Decimal | None = None
     amount_max: Decimal | None = None
+    #: offsets of the words before a bare figure whose verb is gapped ("la région" in "...
+    #: d'euros, la région 500"), for a parse to check they hold no verb ("le groupe emploie")
+    ellipsis: tuple[int, int] | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON-safe dict stored on ``Span._.factex_money`` (amounts as plain strings)."""
@@ -203,11 +218,12 @@ class _Item:
     scale: Decimal | None = None  # the scale word's factor, lent to a bare figure in a list
     default: str | None = None  # a sub-unit's currency when the sentence prices in no other
     colloquial: bool = False  # "15 balles": money only with a price cue, or as the whole text
+    ellipsis: tuple[int, int] | None = None  # "la région" in "..., la région 500 millions"
 
     def match(self) -> MoneyMatch:
         return MoneyMatch(
             self.start, self.end, self.amount, self.code, self.inferred,
-            self.amount_min, self.amount_max,
+            self.amount_min, self.amount_max, self.ellipsis,
         )
 
 
@@ -340,6 +356,29 @@ class _Grammar:
         self.list_follow = re.compile(
             rf"{H}*(?:$|[,.;:!?)»\n]|(?i:{_alternation(words['list_follow'])})(?![\w]))"
         )
+        par = words.get("parallel", {})
+        preps = par.get("prepositions", ())
+        #: "pour les routes, 30 pour les écoles": the word after both figures, never "pour 100"
+        self.parallel_prep = re.compile(
+            rf"{H}+(?P<w>(?i:{_alternation(preps)}))(?![\w'’-])(?!{H}*\d)" if preps else NEVER
+        )
+        dets = par.get("determiners", ())
+        full = [d for d in dets if not d.endswith(("'", "’"))]
+        elided = [d for d in dets if d.endswith(("'", "’"))]
+        det = "|".join(
+            [rf"(?i:{_alternation(full)}){H}+"] * bool(full)
+            + [rf"(?i:{_alternation(elided)}){H}*"] * bool(elided)
+        )
+        joins = par.get("joins", ())
+        word = r"[^\W\d_][\w'’-]*"
+        # ", la région 500 millions et les communes 300": a gapped verb, one to three words
+        self.gapped = re.compile(
+            rf"{H}*(?:{_alternation(joins)}){H}+(?:{det})(?P<np>{word}(?:{H}+{word}){{0,2}}){H}+"
+            if joins and det else NEVER
+        )
+        self.not_items = frozenset(_key(w) for w in par.get("not_items", ()))
+        self.join_end = re.compile(rf"(?:[,;]|(?<![\w'’-])(?i:et)){H}*$")
+        self.item_end = re.compile(rf"{H}*(?:$|[,.;:!?)»\n])|{H}+(?i:et|ou)(?![\w'’-])")
 
     @staticmethod
     def _words_regex(phrases: Sequence[str]) -> re.Pattern[str]:
@@ -691,21 +730,60 @@ class _Grammar:
         """A bare figure in an obvious list right after an amount: that amount's currency."""
         if prev is None or prev.code is None or sentence(prev.num_start) != sent:
             return None
-        if self.is_year(it) or not self.list_follow.match(text, it.end):
+        if self.is_year(it):
             return None
         gap = text[prev.end : it.start]
-        dated = self.year_gap.match(gap)  # "de 8 euros en 2019 à 9,50 en 2023"
-        if dated:
-            gap = gap[dated.end() :]
-        if len(gap) > 60 or any(ch.isdigit() for ch in gap) or not self.list_join.search(gap):
-            return None
+        ellipsis = None
+        if not self.joined(text, it, gap):
+            parallel = self.parallel(text, it, prev, gap)
+            if parallel is None:
+                return None
+            ellipsis = parallel or None
+            if prev.scale and _magnitude(it) >= 1000:
+                return None  # "45 M€ pour les routes, 1 500 pour...": not clearly in millions
         # "18 milliards d'euros contre 16,5 en 2017": the figure shares the scale too
         factor = prev.scale or Decimal(1)
         return replace(
             it, code=prev.code, inferred=True, kind="carried", scale=prev.scale,
             amount=_times(it.amount, factor), amount_min=_times(it.amount_min, factor),
-            amount_max=_times(it.amount_max, factor),
+            amount_max=_times(it.amount_max, factor), ellipsis=ellipsis,
         )
+
+    def joined(self, text: str, it: _Item, gap: str) -> bool:
+        """ "12 euros pour les adultes et 8 pour les enfants", "18 milliards d'euros contre
+        16,5 en 2017": a join word right before the figure, a list word right after."""
+        if not self.list_follow.match(text, it.end):
+            return False
+        dated = self.year_gap.match(gap)  # "de 8 euros en 2019 à 9,50 en 2023"
+        if dated:
+            gap = gap[dated.end() :]
+        return len(gap) <= 60 and not any(ch.isdigit() for ch in gap) and bool(
+            self.list_join.search(gap)
+        )
+
+    def parallel(
+        self, text: str, it: _Item, prev: _Item, gap: str
+    ) -> tuple[int, int] | tuple[()] | None:
+        """Whether a bare figure repeats the construction of the amount before it.
+
+        ``()`` for the same preposition after both ("45 M€ pour les routes, 30 pour les
+        écoles"); the offsets of the words before the figure for a gapped verb ("2 milliards
+        d'euros, la région 500 millions et les communes 300"), which the parse may check hold
+        no verb ("le groupe emploie 300"); None otherwise.
+        """
+        if len(gap) > 80 or any(ch.isdigit() for ch in gap):
+            return None
+        before = self.parallel_prep.match(gap)
+        after = self.parallel_prep.match(text, it.end)
+        if before and after and _key(before.group("w")) == _key(after.group("w")):
+            return () if self.join_end.search(gap) else None
+        gapped = self.gapped.fullmatch(gap)
+        if gapped is None or not self.item_end.match(text, it.end):
+            return None
+        if any(_key(w) in self.not_items for w in gapped.group("np").split()):
+            return None  # "la page 12", "le rang 3"
+        offset = prev.end
+        return offset + gapped.start("np"), offset + gapped.end("np")
 
     def is_year(self, item: _Item) -> bool:
         value = item.amount if item.amount is not None else item.amount_min or item.amount_max
@@ -715,6 +793,11 @@ class _Grammar:
 
 def _times(value: Decimal | None, factor: Decimal) -> Decimal | None:
     return None if value is None else value * factor
+
+
+def _magnitude(item: _Item) -> Decimal:
+    value = item.amount if item.amount is not None else item.amount_min or item.amount_max
+    return Decimal(0) if value is None else value
 
 
 @cache
