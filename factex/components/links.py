@@ -107,6 +107,15 @@ class AmountLinker:
         self.genitive = frozenset(data["genitive_markers"])
         self.compound_markers = frozenset(data["compound_markers"])
         self.relative_subjects = frozenset(data["relative_subjects"])
+        self.level_verbs = frozenset(data["level_verbs"])
+        self.stake_nouns = frozenset(data["stake_nouns"])
+        self.agent_markers = frozenset(data["agent_markers"])
+        self.level_markers = frozenset(data["level_markers"])
+        self.raising_verbs = frozenset(data["object_raising_verbs"])
+        self.acquisition_nouns = frozenset(data["acquisition_nouns"])
+        self.acquisition_verbs = frozenset(data["acquisition_verbs"])
+        self.range_joiners = frozenset(data["range_joiners"])
+        self._dated: frozenset[int] = frozenset()
         self.designators = frozenset(
             resources.load(lang or nlp.lang, "entity_gazetteer")["org_designators"]
         )
@@ -122,7 +131,9 @@ class AmountLinker:
             return doc
         amounts.sort(key=lambda item: item[0].start)
         ent_at = entity_index(doc)
-        dates = _DateIndex(doc, self.period_wrappers)
+        dates = _DateIndex(doc, self.period_wrappers, self.not_qualifiers)
+        # Tokens of a date: the parse may file "cette année", "jeudi" as an object.
+        self._dated = dates.tokens
         prev: Span | None = None
         total: dict[str, Any] | None = None  # links of the amount a running breakdown details
         # The amount before, by kind and of any kind, with its metric (None too: an elided
@@ -144,10 +155,51 @@ class AmountLinker:
                 links = self._link(span, kind == PERCENT, ent_at, dates)
                 if links["metric"] is None:
                     links["metric"] = _elided_metric(span, kind, last_metric, self.elision_markers)
+                if prev is not None and self._change_of(prev, span):
+                    # "un chiffre d'affaires de 2,3 milliards, en hausse de 5 %": the change of
+                    # the amount it follows.
+                    before = prev._.factex_links
+                    links["metric"] = links["metric"] or before.get("metric")
+                    links["subject"] = links["subject"] or before.get("subject")
+                    links["period"] = links["period"] or before.get("period")
+                if prev is not None and self._range_pair(prev, span):
+                    # "entre 8 % et 10 % cette année": the date after the range dates both;
+                    # "passé de 10 à 14 millions" measures one thing ("entre 3 et 5 % des
+                    # salariés ... par le plan" may not: the second's metric is less sure).
+                    before = prev._.factex_links
+                    if before.get("period") is None:
+                        before["period"] = links["period"]
+                    if before.get("metric") is None and _word(doc[prev.end].text) == "à":
+                        before["metric"] = links["metric"]
             span._.factex_links = links
             last_metric[kind] = last_metric["any"] = (span, links.get("metric"))
             prev = span
         return doc
+
+    def _change_of(self, before: Span, span: Span) -> bool:
+        """Whether a percentage right after an amount is its change: ", en hausse de 5 %",
+        ", soit une hausse de 9 %"."""
+        if before.end > span.start or before.sent.start != span.sent.start:
+            return False
+        between = span.doc[before.end : span.start]
+        if len(between) > 6 or not any(
+            t.lemma_ in self.change_nouns or t.lower_ in self.change_nouns for t in between
+        ):
+            return False
+        return all(
+            t.is_punct
+            or t.pos_ in ("DET", "ADP", "ADV", "CCONJ", "ADJ")
+            or t.lemma_ in self.change_nouns
+            or t.lower_ in self.change_nouns
+            for t in between
+        )
+
+    def _range_pair(self, first: Span, second: Span) -> bool:
+        """ "8 % et 10 %", "2 à 3 milliards": two amounts written as the bounds of one range."""
+        if first.end >= second.start or first.sent.start != second.sent.start:
+            return False
+        between = first.doc[first.end : second.start]
+        return len(between) == 1 and _word(between[0].text) in self.range_joiners
 
     # -- one amount ------------------------------------------------------------------------
     def _link(
@@ -157,13 +209,26 @@ class AmountLinker:
         metric_token, metric = self._apposed(span)
         if metric is None:
             metric_token, metric = self._metric(span, root, is_percent)
+        # Names that cannot be the subject: the metric itself ("Le Smic sera revalorisé", read
+        # as a name) and what a purchase or sale is of ("le rachat de la filiale de Prudential").
+        excluded = self._not_subjects(root, metric_token, ent_at)
         subject = _pronoun_owner(root, ent_at, self.owner_pronouns)
-        if subject is None and metric_token is not None:
-            subject = _owner(metric_token, ent_at, self.genitive)
+        if subject is None and metric_token is not None and not self._is_deal(metric_token):
+            stake = metric_token.lemma_ in self.stake_nouns
+            subject = _owner(metric_token, ent_at, self.genitive, stake)
         if subject is None:
-            subject = self._clause_subject(root, ent_at)
-        if subject is None:
-            subject = self._nearest_actor(span, ent_at)
+            subject = self._clause_subject(root, ent_at, excluded)
+        named_metric = metric_token is not None and ent_at[metric_token.i] >= 0
+        if named_metric and metric_token is not None and metric is not None:
+            # "le CAC 40 a gagné 1,2 %": the name whole, not its first word.
+            named = ent_at.ents[ent_at[metric_token.i]]
+            whole = normalize_name(span.doc[metric_token.i : named.end].text)
+            if _fold(whole).startswith(_fold(metric)):
+                metric = whole
+        if subject is None and not named_metric:
+            # (A measured thing with a name of its own, "le Smic", "le CAC 40", is what the
+            # amount is about: no other name of the sentence is guessed for it.)
+            subject = self._nearest_actor(span, ent_at, excluded)
         return {"subject": subject, "metric": metric, "period": dates.period(span, root)}
 
     def _apposed(self, span: Span) -> tuple[Token | None, str | None]:
@@ -221,6 +286,8 @@ class AmountLinker:
                 if lemma in self.change_nouns or head.lower_ in self.change_nouns:
                     found = self._owner_metric(head, exclude=token)
                     if found[0] is None:
+                        found = self._qualified_before(head)
+                    if found[0] is None:
                         found = self._verb_metric(clause_head(head), head, True)
                     if found[0] is None and head.lower_ in self.metric_nouns:
                         found = (head, head.lower_)
@@ -228,6 +295,16 @@ class AmountLinker:
                 phrase = self._phrase(head)
                 if phrase:
                     return head, self._wider_phrase(head) or phrase
+                # "a porté sa participation dans Lagardère à 28,5 %", the level read as the
+                # object's complement.
+                if (
+                    head.dep_ in ("obj", "nsubj:pass")
+                    and head.head.lemma_ in self.level_verbs
+                    and _has_case(token, self.level_markers)
+                ):
+                    found = self._set_level(head.head, token)
+                    if found[0] is not None:
+                        return found
                 # Off the list, the parse names the metric only for "un contrat de 3 millions".
                 if lemma in self.not_metrics or head.lower_ in self.not_metrics:
                     token = head
@@ -247,6 +324,10 @@ class AmountLinker:
         measure = lemma in self.measure_verbs or lemma in self.change_verbs
         if lemma in self.allocation_verbs and via.dep_ in ("nsubj", "obj", "nsubj:pass"):
             found = self._destination(verb, via)
+            if found[0] is not None:
+                return found
+        if lemma in self.level_verbs and via.dep_ not in ("obj", "nsubj", "nsubj:pass"):
+            found = self._set_level(verb, via)
             if found[0] is not None:
                 return found
         # "Le billet coûte 17 €": a verb of measure gives the amount to its subject first; an
@@ -287,9 +368,10 @@ class AmountLinker:
         self, verb: Token, unlisted: bool = False
     ) -> tuple[Token | None, str | None]:
         found_subjects: list[Token] = []
-        if verb.dep_ == "xcomp" and not any(c.dep_ in SUBJECT_DEPS for c in verb.children):
+        if self._raised(verb):
             # "a vu son bénéfice net reculer de 17 %": the object of "voir", "laisser", "faire"
-            # is the subject of the infinitive after it.
+            # is the subject of the infinitive after it (which the parse may file as xcomp or
+            # as advcl: "a vu son bénéfice net s'envoler").
             found_subjects = [c for c in verb.head.children if c.dep_ == "obj" and c.i < verb.i]
         found_subjects = found_subjects or subjects(verb)
         if not found_subjects and unlisted and verb.pos_ == "VERB":
@@ -341,6 +423,45 @@ class AmountLinker:
                     return subj, self._noun_phrase(subj)
         return None, None
 
+    def _set_level(self, verb: Token, via: Token) -> tuple[Token | None, str | None]:
+        """ "a porté sa participation dans Lagardère à 28,5 %", "le Smic sera revalorisé à
+        1 800 euros": what a verb of setting moves is its object, or its passive subject."""
+        for dep in ("obj", "nsubj:pass"):
+            for child in verb.children:
+                if (
+                    child.dep_ != dep
+                    or child.i == via.i
+                    or child.pos_ not in ("NOUN", "PROPN")
+                    or child.ent_type_ in ("ORG", "PER", "LOC")
+                    or child.i in self._dated
+                    or any(c.dep_ == "nummod" for c in child.children)  # another amount
+                ):
+                    continue
+                if child.lemma_ in self.transparent:
+                    # "a relevé sa prévision de croissance à 5 %"
+                    found = self._complement_metric(child, exclude=via)
+                    if found[0] is not None:
+                        return found
+                    continue
+                if child.pos_ == "PROPN" and not any(c.dep_ == "det" for c in child.children):
+                    continue  # a bare name is who is moved, not what
+                phrase = self._phrase(child) or self._open_phrase(child)
+                return child, phrase or self._noun_phrase(child)
+        return None, None
+
+    def _raised(self, verb: Token) -> bool:
+        """An infinitive whose subject is the object of the verb before it ("a vu son bénéfice
+        grimper")."""
+        if any(c.dep_ in SUBJECT_DEPS for c in verb.children) or verb.head.i == verb.i:
+            return False
+        if verb.dep_ == "xcomp":
+            return True
+        return (
+            verb.dep_ in ("advcl", "ccomp")
+            and verb.morph.get("VerbForm", []) == ["Inf"]
+            and verb.head.lemma_ in self.raising_verbs
+        )
+
     def _complement_metric(self, noun: Token, exclude: Token) -> tuple[Token | None, str | None]:
         """The "de" complement of a carrier noun, before the amount: "le montant des aides"."""
         for child in noun.children:
@@ -383,6 +504,22 @@ class AmountLinker:
         if _fold(noun.text) in self.bases or noun.lemma_ in self.not_metrics:
             return None
         return noun
+
+    def _qualified_before(self, change: Token) -> tuple[Token | None, str | None]:
+        """ "Michelin : bénéfice net en hausse de 21 %": "en hausse" qualifies the metric written
+        right before it, which a verbless headline leaves the parse no clause to find."""
+        doc = change.doc
+        case = change.i - 1
+        if case < 1 or doc[case].head.i != change.i or _word(doc[case].text) != "en":
+            return None, None
+        first = max(written_sentence_start(change.sent), case - _MAX_METRIC_WORDS)
+        for start in range(case - 1, first - 1, -1):
+            if doc[start].is_punct:
+                break
+            phrase = self._phrase(doc[start])
+            if phrase and _fold(phrase) == _fold(doc[start:case].text):
+                return doc[start], phrase
+        return None, None
 
     def _owner_metric(self, noun: Token, exclude: Token) -> tuple[Token | None, str | None]:
         """The metric named inside a change noun: "la hausse du chiffre d'affaires de 58 %"."""
@@ -488,14 +625,13 @@ class AmountLinker:
         if end + 1 >= len(doc) or _word(doc[end].text) not in self.compound_markers:
             return end
         comp = doc[end + 1]
-        # Plural after plural is the indefinite article ("les ventes de voitures"), no compound.
-        plural = "Plur" in comp.morph.get("Number", []) and "Plur" in last.morph.get("Number", [])
+        # Plural after plural is a compound too: "ventes de voitures électriques", "prises de
+        # commandes" name what is counted.
         if (
             comp.pos_ == "NOUN"
             and comp.head.i == last.i
             and not comp.ent_type_
             and not comp.is_title
-            and not plural
             and _fold(comp.text) not in self.bases
         ):
             return self._qualifiers_end(doc[end + 1], end + 2)
@@ -508,13 +644,53 @@ class AmountLinker:
         return normalize_name(noun.doc[noun.i : end].text)
 
     # -- subject ---------------------------------------------------------------------------
-    def _clause_subject(self, root: Token, ent_at: EntityIndex) -> str | None:
+    def _is_deal(self, noun: Token) -> bool:
+        return noun.lower_ in self.acquisition_nouns
+
+    def _not_subjects(
+        self, root: Token, metric_token: Token | None, ent_at: EntityIndex
+    ) -> frozenset[int]:
+        """Start offsets of the entities that the amount is not about."""
+        out: set[int] = set()
+        if metric_token is not None and metric_token.pos_ == "NOUN":
+            k = ent_at[metric_token.i]
+            if k >= 0:
+                out.add(ent_at.ents[k].start)
+        # What is bought or sold: the "de" complement of a deal noun, the object of a deal verb;
+        # the buyer named by "par" stays ("le rachat de X par Y").
+        bought: list[Token] = []
+        if metric_token is not None and self._is_deal(metric_token):
+            bought = [c for c in metric_token.children if c.dep_ == "nmod"]
+        elif metric_token is not None and metric_token.lemma_ in self.stake_nouns:
+            # "sa participation dans Eutelsat": what is held
+            bought = [
+                c
+                for c in metric_token.children
+                if c.dep_ == "nmod"
+                and not _genitive(c, self.genitive)
+                and any(x.dep_ == "case" for x in c.children)
+            ]
+        verb = clause_head(root)
+        if verb.lemma_ in self.acquisition_verbs:
+            bought += [c for c in verb.children if c.dep_ == "obj"]
+        for thing in bought:
+            if _has_case(thing, self.agent_markers):
+                continue
+            for ent in entities_below(thing, ent_at, labels=_SUBJECT_LABELS, max_depth=4):
+                out.add(ent.start)
+        return frozenset(out)
+
+    def _clause_subject(
+        self, root: Token, ent_at: EntityIndex, excluded: frozenset[int] = frozenset()
+    ) -> str | None:
         verb = clause_head(root)
         # "La Commission a infligé à Apple une amende de ...": the fine is Apple's.
         if verb.lemma_ in self.penalty_verbs:
             to = self.penalty_markers
-            for child in verb.children:
-                if child.dep_.startswith(("obl", "iobj")) and _has_case(child, to):
+            # "a infligé une amende de 2 milliards à Google": "à Google" may hang on the fine.
+            objects = [c for c in verb.children if c.dep_ == "obj"]
+            for child in (*verb.children, *(c for o in objects for c in o.children)):
+                if child.dep_.startswith(("obl", "iobj", "nmod")) and _has_case(child, to):
                     found = entities_below(child, ent_at, labels=_SUBJECT_LABELS, max_depth=2)
                     if found:
                         return canonical(found[0])
@@ -525,6 +701,7 @@ class AmountLinker:
                     subj = verb.head  # "Back Market, qui a levé ...": the antecedent
                 # The grammatical subject may be a name the model filed as MISC ("Mistral AI").
                 found = entities_below(subj, ent_at, labels=_SUBJECT_LABELS)
+                found = [e for e in found if e.start not in excluded]
                 if found:
                     return canonical(found[0])
             if verb.dep_ not in CLAUSE_DEPS or verb.dep_ in RELATIVE_DEPS:
@@ -533,14 +710,16 @@ class AmountLinker:
             seen += 1
         return None
 
-    def _nearest_actor(self, span: Span, ent_at: EntityIndex) -> str | None:
+    def _nearest_actor(
+        self, span: Span, ent_at: EntityIndex, excluded: frozenset[int] = frozenset()
+    ) -> str | None:
         """The ORG/PER of the sentence nearest the amount, before it first; never a source."""
         sent = span.sent
         start = written_sentence_start(sent)
         ks = {k for k in ent_at[start : sent.end] if k >= 0}
         best: tuple[int, str] | None = None
         for ent in (ent_at.ents[k] for k in sorted(ks)):
-            if ent.label_ not in ("ORG", "PER") or ent.end > sent.end:
+            if ent.label_ not in ("ORG", "PER") or ent.end > sent.end or ent.start in excluded:
                 continue
             if self._is_source(ent):
                 continue
@@ -609,13 +788,24 @@ class AmountLinker:
 class _DateIndex:
     """Date spans of the doc, by the token they are attached to and by the tokens they cover."""
 
-    def __init__(self, doc: Doc, wrappers: frozenset[str] = frozenset()) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        wrappers: frozenset[str] = frozenset(),
+        not_clauses: frozenset[str] = frozenset(),
+    ) -> None:
+        # Words the parse may take for a participle heading a clause ("un chiffre d'affaires
+        # record sur l'exercice 2023/24"): they are adjectives of the noun, no clause.
+        self.not_clauses = not_clauses
         self.covering: dict[int, Span] = {}
         self.attached: dict[int, list[Span]] = {}
         self.spans: list[Span] = []
         self.starts: list[int] = []
+        #: Every token of a date, resolved or not ("cette année" without a publication date).
+        self.tokens: frozenset[int] = frozenset()
         if DATES not in doc.spans:
             return
+        self.tokens = frozenset(i for span in doc.spans[DATES] for i in range(span.start, span.end))
         for span in doc.spans[DATES]:
             if not (span._.factex_date or {}).get("value"):
                 continue
@@ -668,13 +858,29 @@ class _DateIndex:
         k = bisect_left(self.starts, amount.start) - 1
         while k >= 0 and self.spans[k].start >= sent_start:
             span = self.spans[k]
-            if span_root(span).head.dep_ not in RELATIVE_DEPS:
+            if not self._dates_own_clause(span, own_clause):
                 return _value(span)
             k -= 1
         # Then one after it in its own clause, which the parse hung elsewhere ("investir
         # 3,5 milliards dans la fibre au second semestre", the date read as the fibre's).
         after = self._clause_dates(amount, own_clause, after=True)
         return _value(after[0]) if after else None
+
+    def _dates_own_clause(self, date: Span, amount_clause: Token) -> bool:
+        """A date that only dates the clause it sits in: a relative clause ("l'exercice, qui
+        s'est achevé le 31 mars") or a participle set off from the amount's clause
+        ("l'exercice 2023/24, clos fin mars, à 10,8 milliards")."""
+        head = span_root(date).head
+        if head.lower_ in self.not_clauses:
+            return False
+        if head.dep_ in RELATIVE_DEPS:
+            return True
+        return (
+            head.dep_ == "advcl"
+            and head.i != amount_clause.i
+            and head.morph.get("VerbForm", []) == ["Part"]
+            and not any(c.dep_.startswith("aux") for c in head.children)
+        )
 
     def _clause_dates(self, amount: Span, clause: Token, after: bool = False) -> list[Span]:
         """Dates of the amount's sentence whose clause is the amount's, nearest first."""
@@ -707,9 +913,15 @@ def _value(span: Span) -> str | None:
     return str(value) if value is not None else None
 
 
-def _owner(metric: Token, ent_at: EntityIndex, genitive: frozenset[str]) -> str | None:
+def _owner(
+    metric: Token, ent_at: EntityIndex, genitive: frozenset[str], stake: bool = False
+) -> str | None:
     """Who the metric belongs to: "le chiffre d'affaires d'Alibaba"."""
     found = entities_below(metric, ent_at, deps=_OWNER_DEPS, max_depth=4)
+    if stake:
+        # "sa participation dans Lagardère": what is held, named after another preposition than
+        # "de", is not the holder ("les prix dans les magasins E.Leclerc" are E.Leclerc's).
+        found = [e for e in found if _genitive_path(e.root, metric, genitive)]
     if found:
         return canonical(found[0])
     # MISC only as a "de" complement of the metric itself ("les ventes de Twitter" read as
@@ -721,6 +933,19 @@ def _owner(metric: Token, ent_at: EntityIndex, genitive: frozenset[str]) -> str 
             if k >= 0 and ent_at.ents[k].label_ in _OWNER_LABELS and _genitive(child, genitive):
                 return canonical(ent_at.ents[k])
     return None
+
+
+def _genitive_path(token: Token, top: Token, genitive: frozenset[str]) -> bool:
+    """Whether every complement from ``token`` up to ``top`` is a "de" one (or has no
+    preposition: an apposition, a name)."""
+    for _ in range(6):
+        if token.i == top.i or token.head.i == token.i:
+            return True
+        cases = [c for c in token.children if c.dep_ == "case"]
+        if token.dep_ == "nmod" and cases and not any(_word(c.text) in genitive for c in cases):
+            return False
+        token = token.head
+    return True
 
 
 def _has_case(token: Token, words: frozenset[str]) -> bool:
