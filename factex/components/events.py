@@ -77,6 +77,7 @@ class EventFinder:
         metrics: dict[str, Any] = resources.load(lang, "metrics")
         self.metric_heads = frozenset(n.split()[0].casefold() for n in metrics["nouns"])
         self.light_verbs = frozenset(data["light_verbs"])
+        self.report_verbs = frozenset(data["report_verbs"])
         self.period_nouns = frozenset(data["period_nouns"])
         self.stemmer_name = str(data["stemmer"])
 
@@ -149,8 +150,9 @@ class EventFinder:
 
     def action_words(self, head: Token) -> tuple[list[str], list[str]]:
         """What a clause says was done: its verbs (the trigger and the verbs of its complement,
-        "ont annoncé avoir signé"), light ones left out, or its trigger noun; and the nouns it
-        does it with (subject, object: "la canonisation aura lieu", "ont signé un accord").
+        "ont annoncé avoir signé"), light and reporting ones left out, the object of a
+        reporting verb ("a annoncé la fermeture"), or its trigger noun; and the nouns it does it
+        with (subject, object: "la canonisation aura lieu", "ont signé un accord").
         """
         actions: list[str] = []
         nouns: list[str] = []
@@ -167,13 +169,13 @@ class EventFinder:
             )
         for verb in verbs:
             lemma = verb.lemma_.casefold()
-            if lemma not in self.light_verbs:
+            report = lemma in self.report_verbs
+            if lemma not in self.light_verbs and not report:
                 actions.append(lemma)
-            nouns.extend(
-                c.lemma_.casefold()
-                for c in verb.children
-                if c.pos_ == "NOUN" and c.dep_ in ("nsubj", "nsubj:pass", "obj")
-            )
+            for c in verb.children:
+                if c.pos_ == "NOUN" and c.dep_ in ("nsubj", "nsubj:pass", "obj"):
+                    # What is announced is the action ("a annoncé la fermeture de Flins").
+                    (actions if report and c.dep_ == "obj" else nouns).append(c.lemma_.casefold())
         return actions, nouns
 
     def _describes_noun(self, verb: Token, ent_at: EntityIndex) -> bool:
