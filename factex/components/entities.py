@@ -153,11 +153,10 @@ class EntityCleaner:
         self.owner_before = _phrase_before(context["owner_phrases"], gazetteer["genitive_articles"])
         # Names the model missed after such a phrase and a bare "de" (no article: companies
         # take none, "le directeur général de la Santé" is no firm named Santé).
-        owners = "|".join(
-            re.escape(p) for p in sorted(context["owner_phrases"], key=len, reverse=True)
-        )
-        self.owner_then_name = re.compile(
-            rf"(?<!\w)(?:{owners})(?:\s+\w+)?\s+(?:de\s+|d'|d’)(?=[A-ZÉÈÊÀÂÎÔÛÇ])", re.IGNORECASE
+        bare = [g for g in gazetteer["genitive_markers"]]
+        self.owner_then_name = _phrase_before(context["owner_phrases"], bare)
+        self._bare_genitive_ids = np.array(
+            sorted(nlp.vocab.strings.add(w) for w in bare), dtype="uint64"
         )
         self.place_like_before = _phrase_before(
             context["place_like_heads"], gazetteer["genitive_articles"]
@@ -174,6 +173,12 @@ class EntityCleaner:
         self.genitive_articles = tuple(
             tuple(w.split()) for w in sorted(gazetteer["genitive_articles"], key=len, reverse=True)
         )
+        # Looked up by their last word ("la" of "de la"), the first by their first word.
+        self._genitive_by_last: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        self._genitive_by_first: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+        for words in self.genitive_articles:
+            self._genitive_by_last[words[-1]].append(words)
+            self._genitive_by_first[words[0]].append(words)
         self.genitive_place_words = frozenset(gazetteer["genitive_place_words"])
         self.genitive_stop = frozenset(gazetteer["genitive_stop"])
         self.office_titles = tuple(
@@ -181,6 +186,7 @@ class EntityCleaner:
             for t in sorted(gazetteer["office_titles"], key=len, reverse=True)
         )
         self.office_domains = frozenset(gazetteer["office_domains"])
+        self._office_firsts = frozenset(t[0] for t in self.office_titles)
         self.org_prefixes = frozenset(gazetteer["org_words"]["prefixes"])
         self._prefix_ids = np.array(
             sorted(nlp.vocab.strings.add(w) for w in gazetteer["org_words"]["prefixes"]),
@@ -375,7 +381,10 @@ class EntityCleaner:
         if span.label_ == "PER" and len(span) > 1 and not unknown:
             return False
         doc = span.doc
-        before = doc.text[max(0, span.start_char - 60) : span.start_char]
+        if not self._genitive_before(doc, span.start):
+            return False
+        # A few words before, not doc.text: that joins the whole document on every call.
+        before = doc[max(0, span.start - 8) : span.start].text
         if self.owner_before.search(before):
             return span.label_ != "PER" or len(span) == 1 or unknown
         return unknown and self.place_like_before.search(before) is not None
@@ -420,7 +429,7 @@ class EntityCleaner:
             return not token.text[:1].isupper()
         return True
 
-    def _strong_subject(self, span: Span) -> bool:
+    def _strong_subject(self, span: Span, objects_only: bool = False) -> bool:
         """Subject of a verb only a company has ("emploie", "a racheté"), or of a business
         verb with an object only a company has ("a investi ... dans une usine")."""
         root = span.root
@@ -428,7 +437,7 @@ class EntityCleaner:
             return False
         head = root.head
         for verb in (head, *(c for c in head.children if c.dep_ == "xcomp" and _has_mark(c))):
-            if verb.lemma_ in self.strong_verbs:
+            if verb.lemma_ in self.strong_verbs and not objects_only:
                 return True
             if verb.lemma_ in self.business_verbs and any(
                 (c.dep_ == "obj" or c.dep_.startswith("obl")) and c.lemma_ in self.strong_objects
@@ -592,9 +601,11 @@ class EntityCleaner:
 
     def _genitive_before(self, doc: Doc, end: int, start: int = 0) -> int:
         """The length of a "du", "de la", "d'"... ending right before token ``end``, or 0."""
-        for words in self.genitive_articles:
+        if end < 1:
+            return 0
+        for words in self._genitive_by_last.get(doc[end - 1].lower_, ()):
             k = end - len(words)
-            if k >= start and all(t.lower_ == w for t, w in zip(doc[k:end], words, strict=True)):
+            if k >= start and all(doc[k + n].lower_ == w for n, w in enumerate(words)):
                 return len(words)
         return 0
 
@@ -619,9 +630,11 @@ class EntityCleaner:
         return None
 
     def _genitive_after(self, doc: Doc, i: int, end: int) -> int:
-        for words in self.genitive_articles:
+        if i >= end:
+            return 0
+        for words in self._genitive_by_first.get(doc[i].lower_, ()):
             j = i + len(words)
-            if j < end and all(t.lower_ == w for t, w in zip(doc[i:j], words, strict=True)):
+            if j < end and all(doc[i + n].lower_ == w for n, w in enumerate(words)):
                 return len(words)
         return 0
 
@@ -631,6 +644,8 @@ class EntityCleaner:
         i = span.start
         while i < span.end and doc[i].pos_ == "DET":
             i += 1
+        if i >= span.end or doc[i].lower_ not in self._office_firsts:
+            return None
         for words in self.office_titles:
             j = i + len(words)
             if j >= span.end or any(
@@ -716,16 +731,23 @@ class EntityCleaner:
     def _owner_names(self, doc: Doc, known: list[Span]) -> list[Span]:
         """Names the model missed after what only a company has: "le directeur général de
         Lesaffre", "les actionnaires d'Unilor"."""
+        if len(doc) < 3:
+            return []
+        # Only the names after a bare "de" (found in C) are looked at.
+        marks = np.flatnonzero(np.isin(doc.to_array("LOWER")[:-1], self._bare_genitive_ids))
         found: list[Span] = []
         taken = {i for span in known for i in range(span.start, span.end)}
-        for match in self.owner_then_name.finditer(doc.text):
-            first = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
-            if first is None or first.start in taken or not _is_name(first[0]):
+        for i in marks.tolist():
+            start = i + 1
+            if start in taken or not doc[start].is_title or not _is_name(doc[start]):
                 continue
-            end = first.start + 1
+            if not self.owner_then_name.search(doc[max(0, i - 7) : start].text):
+                continue
+            end = start + 1
             while end < len(doc) and end not in taken and _is_name(doc[end]):
                 end += 1
-            found.append(Span(doc, first.start, end, label="ORG"))
+            found.append(Span(doc, start, end, label="ORG"))
+            taken.update(range(start, end))
         return found
 
     def _prefixed_names(self, doc: Doc) -> list[Span]:
@@ -838,10 +860,28 @@ class EntityCleaner:
             return "ORG"
         # A lone surname that no full name in the text explains, acting as only a company
         # acts: "Fontanel emploie 2 000 personnes", "X a investi 380 millions dans une usine".
-        lone = label == "PER" and len(span) == 1 and not self._full_name_in(span)
-        if (lone or label in ("LOC", "MISC")) and self._designator_after(span):
+        one_per = label == "PER" and len(span) == 1
+        if (
+            (one_per or label in ("LOC", "MISC"))
+            and self._designator_after(span)
+            and (label != "PER" or not self._full_name_in(span))
+        ):
             return "ORG"
-        if lone and (self._strong_subject(span) or self._seller(span)):
+        if (
+            one_per
+            and (self._strong_subject(span) or self._seller(span))
+            and not self._full_name_in(span)
+        ):
+            return "ORG"
+        # A bare one-word place (no article, no known region) that opens shops or invests in
+        # a factory: "Mauboussin a ouvert 15 boutiques" ("Lyon a investi dans le tramway" stays).
+        if (
+            label == "LOC"
+            and len(span) == 1
+            and (span.start == 0 or doc[span.start - 1].pos_ != "DET")
+            and key not in self.regions
+            and self._strong_subject(span, objects_only=True)
+        ):
             return "ORG"
         # People have no turnover, shareholders or customers: "le chiffre d'affaires de
         # Boulanger", "les clients de Darty" (a lone surname only: "Vincent Bolloré" stays).
