@@ -104,7 +104,7 @@ class PercentComponent:
     ) -> str | None:
         """The direction of ``m`` once the parse of its sentence is read (``text`` is
         ``doc.text``)."""
-        head = span[-1]
+        head = _figure_head(span)
         if m.direction is not None:
             cue = None if m.cue is None else doc.char_span(*m.cue, alignment_mode="expand")
             if cue is None:
@@ -247,6 +247,15 @@ class PercentComponent:
 
     def is_trigger_noun(self, token: Token) -> bool:
         return token.pos_ == "NOUN" and percent.word_direction(token.text, self.lang) is not None
+
+
+def _figure_head(span: Span) -> Token:
+    """The token a figure hangs by in the parse: "%" in "10 %", but the number in "dix pour
+    cent", whose "cent" the parse makes a complement of the number."""
+    last = span[-1]
+    if last.dep_ == "nmod" and span.start <= last.head.i < last.i:
+        return last.head
+    return last
 
 
 def _inside_range(word: Token) -> bool:

@@ -371,9 +371,10 @@ class _Grammar:
         )
         joins = par.get("joins", ())
         word = r"[^\W\d_][\w'’-]*"
-        # ", la région 500 millions et les communes 300": a gapped verb, one to three words
+        # "[sur la table], la région 500 millions et les communes 300": a gapped verb, one to
+        # three words, after what may complete the first amount (four words at most)
         self.gapped = re.compile(
-            rf"{H}*(?:{_alternation(joins)}){H}+(?:{det})(?P<np>{word}(?:{H}+{word}){{0,2}}){H}+"
+            rf"(?:{H}+{word}){{0,4}}{H}*(?:{_alternation(joins)}){H}+(?:{det})(?P<np>{word}(?:{H}+{word}){{0,2}}){H}+"
             if joins and det else NEVER
         )
         self.not_items = frozenset(_key(w) for w in par.get("not_items", ()))

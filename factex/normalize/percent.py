@@ -20,7 +20,9 @@
   settle ("le taux de TVA réduit de 5,5 %" names a rate; "la hausse des salaires devrait être
   comprise entre 3 % et 4 %" is up).
 * In a range ("entre 3 et 5 %", "de 3 à 5 %", "3-5 %") the first figure is a percentage too,
-  with the unit and direction of the second.
+  with the unit and direction of the second. So it is in words ("entre cinq et dix pour
+  cent", "de deux à trois pour cent"; without "entre"/"de" only before another number in
+  words, "cinq à six pour cent", and never "un"/"une": "il en reste une à 5 %").
 * "de 9 % à 7 %" is no range when it gives the old and the new level of a change: after a
   verb such as "passer" ("est passé de 9 % à 7 %"), with a date after the first level ("de
   12 % en 2022 à 15 % en 2023"), or after a fall from the larger to the smaller ("a baissé de
@@ -33,6 +35,8 @@
 [{'value': '58', 'unit': 'percent', 'direction': 'up'}]
 >>> [m.as_dict()["direction"] for m in find_percentages("Le PIB recule de 0,4 %, l'emploi +1,2 %.")]
 ['down', 'up']
+>>> [m.as_dict()["value"] for m in find_percentages("entre cinq et dix pour cent")]
+['5', '10']
 >>> [(str(m.value), m.direction, m.step) for m in find_percentages("Il a baissé de 9 % à 7 %.")]
 [('9', None, 'from'), ('7', None, 'to')]
 """
@@ -144,7 +148,7 @@ class _Grammar:
             w.replace("’", "'").lower() for w in load(lang, "money")["year_cues"]
         )
         self.range_before = re.compile(
-            rf"(?:(?P<entre>(?i:entre)){H}+|(?P<de>(?i:de)){H}+)?(?<![^\W\d])(?P<first>{DIGITS})"
+            rf"(?:(?P<entre>(?i:entre)){H}+|(?P<de>(?i:de)){H}+)?(?<![^\W\d])(?P<first>{number})"
             # "de 12 % en 2022 à 15 %": a date after the first level
             rf"{H}*(?:(?P<fpct>%)(?:{H}+(?P<when>(?:[^\W\d][\w'’.]*(?:{H}+|-)){{1,4}}"
             rf"(?:1[89]|20)\d\d))?)?{H}*(?P<join>à|-|–|et){H}*$"
@@ -155,7 +159,17 @@ class _Grammar:
             rf"|(?i:{_alternation(data['elision_pronouns'])})(?![\w])[^.;:!?]*?)"
             rf"{H}+(?i:de{H}+|d['’]{H}*)$"
         )
+        self.articles = frozenset(w.lower() for w in data.get("not_worded_bounds", ()))
         self.number_before = re.compile(rf"(?:{DIGITS}){H}*%?{H}*$")
+
+    def worded_bound_ok(self, first: re.Match[str], second: str) -> bool:
+        """A number in words is a range's first bound after "entre"/"de" ("entre cinq et dix
+        pour cent"), or without them only before another one ("cinq à six pour cent") and
+        never as "un"/"une", most often an article or a pronoun ("il en reste une à 5 %")."""
+        word = first.group("first")
+        if word[0].isdigit() or first.group("entre") or first.group("de"):
+            return True
+        return not second[0].isdigit() and word.lower() not in self.articles
 
     def direction(self, text: str, start: int, end: int, floor: int) -> Cue:
         """(direction, strong, cue offsets) from the words before ``start`` (not before
@@ -279,6 +293,8 @@ def find_percentages(
                 first.group("first")
             ):
                 first = None  # "de 12 % en 2022 à 15 %": the year is no bound of a range
+            if first is not None and not g.worded_bound_ok(first, m.group("num")):
+                first = None
             if first is not None:
                 lead = first.start("first")
         if callable(sentences):
