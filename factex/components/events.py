@@ -3,27 +3,33 @@
 Each date span of ``doc.spans[DATES]`` with a value is attached to the clause that governs it
 (the verb above it in the parse, or a trigger noun of ``resources/<lang>/triggers.json`` when
 no verb is above it in the clause). The event is ``doc.spans[EVENTS]`` with
-``Span._.factex_event = {"date", "trigger", "actors"}``:
+``Span._.factex_event = {"date", "trigger", "actors", "mentions"}``:
 
 - ``date``: the TIMEX value of the date;
 - ``trigger``: the lemma of the clause's verb (any verb), or of the trigger noun, else None;
 - ``actors``: canonical names of the ORG/PER entities that are the clause's subject, agent
   ("par le groupe X") or direct object, coordinated ones included ("Alibaba et Bolloré ont
-  signé"). A relative clause whose subject is the relative pronoun speaks of its antecedent
-  ("Air France, qui l'avait commandé en 2019": Air France), even where the parser hung it on
-  the main verb; on a period noun ("l'exercice, qui s'est achevé le 31 mars") it dates the
-  main clause's frame and takes its actors; on a noun that is neither an event (a trigger
-  noun) nor holds a name ("le plan, qui débutera le 11 mai") it describes the noun and makes
-  no event. A participial clause without subject ("Mis en examen le 25 avril, X est
-  devenu ...") takes the actors of the clause it hangs on or that hangs on it;
+  signé"), also when the parser cut them off into a sentence of their own ("Renault et
+  Nissan | ont conclu"). A clause whose own subject is a common noun ("la direction a
+  confirmé") borrows no name from another clause; a pronoun subject ("il fermerait") only
+  from the clause it hangs on. A relative clause whose subject is the relative pronoun
+  speaks of its antecedent ("Air France, qui l'avait commandé en 2019": Air France), even
+  where the parser hung it on the main verb; on a period noun ("l'exercice, qui s'est achevé
+  le 31 mars") it dates the main clause's frame and takes its actors; on a noun that is
+  neither an event (a trigger noun) nor holds a name ("le plan, qui débutera le 11 mai") it
+  describes the noun and makes no event. A participial clause without subject ("Mis en
+  examen le 25 avril, X est devenu ...") takes the actors of the clause it hangs on or that
+  hangs on it;
 - ``mentions``: ``[start_char, end_char]`` of every clause that tells the fact, first one
   (the span itself) included.
 
 News tells its main fact more than once (title, lede, body): two events of one document are one
 fact when they have the same date value, actors of which one set holds the other (none empty)
 and one action, a verb or its noun ("ont signé" / "ont annoncé avoir signé", "sera canonisé" /
-"la canonisation aura lieu"), compared on stems. The fact keeps its first telling's span and
-trigger, the actors of all its tellings and the offsets of each in ``mentions``.
+"la canonisation aura lieu"), compared on stems; a reporting verb counts by what it reports
+("a annoncé la fermeture"). Events without actors are never folded. The fact keeps its first
+telling's span and trigger, the actors of all its tellings and the offsets of each in
+``mentions``.
 
 The event span is the clause: the verb's subtree (left edge to right edge), widened to cover the
 date and trimmed of edge punctuation; for a main verb it is the sentence. Several
@@ -255,7 +261,8 @@ class EventFinder:
         # A pronoun subject ("il a conclu") may stand for the subject of the clause it hangs
         # on, not for one of the clauses hanging on it ("il obtint ..., où les Bleus obtinrent").
         upward_only = bool(own)
-        # A relative clause speaks about its antecedent: the actors are the main clause's.
+        # A relative clause on a period ("l'exercice, qui s'est achevé"), or one whose subject
+        # is no name ("l'usine que le groupe a cédée"), dates the main clause's frame.
         if head.dep_ in RELATIVE_DEPS:
             main = head.head
             while main.pos_ not in ("VERB", "AUX") and main.head.i != main.i:
