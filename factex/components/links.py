@@ -155,6 +155,10 @@ class AmountLinker:
                 links = self._link(span, kind == PERCENT, ent_at, dates)
                 if links["metric"] is None:
                     links["metric"] = _elided_metric(span, kind, last_metric, self.elision_markers)
+                if prev is not None and links["metric"] is None and self._level_after(prev, span):
+                    # "une baisse de 3 % de ses ventes, à 8,1 milliards": the level the change
+                    # led to.
+                    links["metric"] = prev._.factex_links.get("metric")
                 if prev is not None and self._change_of(prev, span):
                     # "un chiffre d'affaires de 2,3 milliards, en hausse de 5 %": the change of
                     # the amount it follows.
@@ -194,6 +198,19 @@ class AmountLinker:
             for t in between
         )
 
+    def _level_after(self, before: Span, span: Span) -> bool:
+        """ ", à 8,1 milliards" right after an amount and what it measures ("un repli de 3 % de
+        ses ventes, à 8,1 milliards"): the level it reached."""
+        if before.end > span.start or before.sent.start != span.sent.start:
+            return False
+        between = span.doc[before.end : span.start]
+        return (
+            2 <= len(between) <= 12
+            and between[-2].text == ","
+            and _word(between[-1].text) in self.level_markers
+            and not any(t.pos_ in ("VERB", "AUX") or t.text in (",", ";") for t in between[:-2])
+        )
+
     def _range_pair(self, first: Span, second: Span) -> bool:
         """ "8 % et 10 %", "2 à 3 milliards": two amounts written as the bounds of one range."""
         if first.end >= second.start or first.sent.start != second.sent.start:
@@ -220,10 +237,11 @@ class AmountLinker:
             subject = self._clause_subject(root, ent_at, excluded)
         named_metric = metric_token is not None and ent_at[metric_token.i] >= 0
         if named_metric and metric_token is not None and metric is not None:
-            # "le CAC 40 a gagné 1,2 %": the name whole, not its first word.
+            # "le CAC 40 a gagné 1,2 %": the name whole, not its first word (an organisation,
+            # "la Bourse de Paris", is also a subject: its metric stays the common noun).
             named = ent_at.ents[ent_at[metric_token.i]]
             whole = normalize_name(span.doc[metric_token.i : named.end].text)
-            if _fold(whole).startswith(_fold(metric)):
+            if named.label_ not in ("ORG", "PER") and _fold(whole).startswith(_fold(metric)):
                 metric = whole
         if subject is None and not named_metric:
             # (A measured thing with a name of its own, "le Smic", "le CAC 40", is what the
@@ -672,7 +690,17 @@ class AmountLinker:
             ]
         verb = clause_head(root)
         if verb.lemma_ in self.acquisition_verbs:
-            bought += [c for c in verb.children if c.dep_ == "obj"]
+            # The object, wherever the parse files the name right after the verb ("rachète
+            # Credit Suisse" may come out as xcomp); not a clause of its own ("..., a annoncé
+            # Danone" names the buyer).
+            bought += [
+                c
+                for c in verb.children
+                if c.i > verb.i
+                and c.i != root.i
+                and c.dep_ not in SUBJECT_DEPS
+                and c.dep_ not in ("conj", "parataxis", "ccomp", "advcl", "punct")
+            ]
         for thing in bought:
             if _has_case(thing, self.agent_markers):
                 continue
