@@ -80,6 +80,10 @@ def records_from_doc(doc: Doc, offset: int = 0) -> list[Record]:
                 date=e["date"],
                 trigger=e.get("trigger"),
                 actors=tuple(e.get("actors") or ()),
+                mentions=tuple(
+                    (start + offset, end + offset)
+                    for start, end in e.get("mentions") or [(span.start_char, span.end_char)]
+                ),
             )
         )
     return records

@@ -35,7 +35,7 @@ COLUMNS = (*FRAME_COLUMNS, "error")
 _DECIMALS = ("amount", "amount_min", "amount_max")
 _INTS = ("start", "end")
 _BOOLS = ("currency_inferred", "relative")
-_OBJECTS = ("id", "actors", *_DECIMALS)  # ids of any type, tuples, Decimals
+_OBJECTS = ("id", "actors", "mentions", *_DECIMALS)  # ids of any type, tuples, Decimals
 
 
 def _dtype(name: str) -> str:
@@ -69,6 +69,8 @@ def facts_frame(results: Iterable[Facts]) -> pd.DataFrame:
                     row[name] = getattr(record, name)
             if "actors" in row:
                 row["actors"] = tuple(row["actors"])
+            if "mentions" in row:
+                row["mentions"] = tuple(tuple(m) for m in row["mentions"])
             rows.append(row)
     return _typed(pd.DataFrame(rows, columns=list(COLUMNS)))
 

@@ -18,7 +18,7 @@ FRAME_COLUMNS = (
     "label", "canonical",
     "amount", "amount_min", "amount_max", "currency", "currency_inferred",
     "value", "unit", "direction", "grain", "relative",
-    "date", "trigger", "actors",
+    "date", "trigger", "actors", "mentions",
     "subject", "metric", "period",
 )  # fmt: skip
 
@@ -123,6 +123,8 @@ class Facts:
             d["id"] = self.id
             if "actors" in d:
                 d["actors"] = tuple(d["actors"])
+            if "mentions" in d:
+                d["mentions"] = tuple(tuple(m) for m in d["mentions"])
             rows.append(d)
         frame = pd.DataFrame(rows, columns=list(FRAME_COLUMNS))
         for col in ("amount", "amount_min", "amount_max"):

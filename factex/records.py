@@ -103,11 +103,17 @@ class DateMention(_Common):
 
 @dataclass(frozen=True, slots=True)
 class Event(_Common):
-    """A dated event: a clause with a resolved ``date``, its ``trigger`` verb and its ``actors``."""
+    """A dated event: a clause with a resolved ``date``, its ``trigger`` verb and its ``actors``.
+
+    News tells its main fact more than once (headline, lede, body); the tellings are one event,
+    at the first one (``text``, ``start``, ``end``), and ``mentions`` holds the ``(start, end)``
+    offsets of every telling, the first included.
+    """
 
     date: str
     trigger: str | None
     actors: tuple[str, ...] = ()
+    mentions: tuple[tuple[int, int], ...] = ()
 
     kind: ClassVar[str] = "event"
 
@@ -144,5 +150,7 @@ def record_from_dict(data: dict[str, Any]) -> Record:
             value = Decimal(str(value))
         elif key == "actors" and value is not None:
             value = tuple(value)
+        elif key == "mentions" and value is not None:
+            value = tuple((int(start), int(end)) for start, end in value)
         kwargs[key] = value
     return cls(**kwargs)

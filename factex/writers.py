@@ -99,7 +99,8 @@ def write_doc_jsonl(results: Iterable[Facts], out: IO[str]) -> int:
 
 
 def write_csv(results: Iterable[Facts], out: IO[str]) -> int:
-    """CSV with a header of ``FRAME_COLUMNS``; actors joined by ``"; "``, empty cells for None."""
+    """CSV with a header of ``FRAME_COLUMNS``; actors joined by ``"; "``, mentions as
+    ``"start-end; start-end"``, empty cells for None."""
     writer = csv.DictWriter(out, fieldnames=list(FRAME_COLUMNS), lineterminator="\n")
     writer.writeheader()
     count = 0
@@ -107,13 +108,16 @@ def write_csv(results: Iterable[Facts], out: IO[str]) -> int:
         for row in record_rows(facts):
             if row["actors"] is not None:
                 row["actors"] = "; ".join(row["actors"])
+            if row["mentions"] is not None:
+                row["mentions"] = "; ".join(f"{start}-{end}" for start, end in row["mentions"])
             writer.writerow({k: "" if v is None else v for k, v in row.items()})
             count += 1
     return count
 
 
 def parquet_schema() -> pyarrow.Schema:
-    """The Parquet schema: decimal values as strings, offsets as int64, actors as a list."""
+    """The Parquet schema: decimal values as strings, offsets as int64, actors as a list,
+    mentions as a list of ``[start, end]`` pairs."""
     import pyarrow as pa
 
     def kind(column: str) -> pyarrow.DataType:
@@ -123,6 +127,8 @@ def parquet_schema() -> pyarrow.Schema:
             return pa.bool_()
         if column == "actors":
             return pa.list_(pa.string())
+        if column == "mentions":
+            return pa.list_(pa.list_(pa.int64(), 2))
         return pa.string()
 
     return pa.schema([pa.field(column, kind(column)) for column in FRAME_COLUMNS])

@@ -13,7 +13,7 @@ where                      what
 ``doc.spans[PERCENT]``     percentage spans; ``Span._.factex_percent``: {value, unit, direction}
 ``doc.spans[DATES]``       date spans; ``Span._.factex_date``: {value, grain, relative}
 ``Span._.factex_links``    on money/percent spans: {subject, metric, period}
-``doc.spans[EVENTS]``      event spans; ``Span._.factex_event``: {date, trigger, actors}
+``doc.spans[EVENTS]``      event spans; ``Span._.factex_event``: {date, trigger, actors, mentions}
 ``doc._.factex_published``   reference date (ISO string) or None; set before the pipeline
                              runs, or by factex_dates when it detects one in the text
 ``doc._.factex_published_source``  "given", "detected" or None
