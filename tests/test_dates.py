@@ -357,7 +357,14 @@ def test_dateline_only_at_paragraph_start() -> None:
 
 @pytest.mark.parametrize(
     ("text", "mention"),
-    [("le budget 2021 est voté", "2021"), ("la crise de 2008", "2008"), ("en 2011", "en 2011")],
+    [
+        ("le budget 2021 est voté", "2021"),
+        ("la crise de 2008", "2008"),
+        ("en 2011", "en 2011"),
+        # "pour" is a signal, outside the date, as the news gold sets annotate it
+        ("un objectif de marge relevé pour 2026", "2026"),
+        ("vers 2030", "vers 2030"),
+    ],
 )
 def test_year_cue_inside_or_outside_the_span(text: str, mention: str) -> None:
     assert [text[c.start : c.end] for c in G.scan(text)] == [mention]
@@ -424,3 +431,66 @@ def test_clock_range_before_a_day_range_stays_apart() -> None:
 def test_month_range_after_a_written_start_needs_no_reference() -> None:
     got = G.normalize("de septembre 2023 à février", None)
     assert got is not None and not got.relative and got.value == "2023-09/2024-02"
+
+
+def _value(
+    g: DateGrammar, phrase: str, ref: Reference | None, dr: Direction = "nearest"
+) -> str | None:
+    got = g.normalize(phrase, ref, dr)
+    return None if got is None else got.value
+
+
+@pytest.mark.parametrize(
+    ("ref", "direction", "value"),
+    [
+        # a half of this year that has begun is the one reported on, even when next year's
+        # is nearer ("au premier semestre" in October)
+        ("2023-10-20", "nearest", "2023-H1"),
+        ("2023-03-02", "nearest", "2022-H2"),
+        ("2023-10-20", "future", "2024-H1"),
+        ("2023-10-20", "past", "2023-H1"),
+    ],
+)
+def test_half_without_tense_is_this_years_once_begun(
+    ref: str, direction: Direction, value: str
+) -> None:
+    phrase = "au premier semestre" if value.endswith("H1") else "au second semestre"
+    assert _value(G, phrase, Reference.parse(ref), direction) == value
+
+
+@pytest.mark.parametrize(
+    ("phrase", "ref", "direction", "value"),
+    [
+        ("en novembre dernier", "2025-11-18", "future", "2024-11"),
+        ("en novembre dernier", "2025-12-01", "nearest", "2025-11"),
+        ("en février prochain", "2025-02-10", "past", "2026-02"),
+        ("le 14 septembre dernier", "2025-09-10", "future", "2024-09-14"),
+        ("le 2 avril prochain", "2025-06-10", "past", "2026-04-02"),
+    ],
+)
+def test_modifier_after_a_month_is_part_of_the_date(
+    phrase: str, ref: str, direction: Direction, value: str
+) -> None:
+    [c] = G.scan(f"Le texte sera examiné {phrase}.")
+    assert c.end - c.start == len(phrase)
+    assert _value(G, phrase, Reference.parse(ref), direction) == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les infirmières font de 7 heures à 9 heures par jour de trajet.",
+        "Les chauffeurs conduisent de 9 h à 11 h par jour.",
+        "Les caissiers travaillent 35 heures par semaine.",
+    ],
+)
+def test_range_of_hours_with_two_units_can_be_a_length(text: str) -> None:
+    assert G.scan(text) == []
+
+
+def test_part_of_today_and_clock_time_are_one_mention() -> None:
+    text = "Le préfet tiendra une conférence de presse ce soir à 19 heures."
+    [c] = G.scan(text)
+    assert text[c.start : c.end] == "ce soir à 19 heures"
+    assert _value(G, "ce soir à 19 heures", Reference.parse(TUESDAY)) == "2018-07-03T19:00"
+    assert _value(G, "cet après-midi à 3 heures", Reference.parse(TUESDAY)) == "2018-07-03T15:00"

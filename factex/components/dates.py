@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]
 from spacy.tokens import Doc, Span, Token
 
 from factex.components.extensions import DATES, register_extensions
@@ -36,6 +37,7 @@ class TenseReader:
         self.measured = frozenset(data["measured_grains"])
         self.of = frozenset(data["noun_complement_cases"])
         self.positions = frozenset(data["position_nouns"])
+        self.reported = frozenset(data["reported_grains"])
 
     def direction(self, span: Span, grain: str = "day") -> Direction:
         start: Token | None = span.root
@@ -62,6 +64,10 @@ class TenseReader:
             except ValueError:  # no sentence boundaries
                 sent = span.doc[:]
             if not any(t.pos_ in _VERBS for t in sent):
+                if grain in self.reported:
+                    # "Renault : marge en recul au premier semestre": a results headline
+                    # reports a quarter or half, it does not announce one.
+                    return "nearest"
                 # A phrase without a verb (a headline, an agenda line) names what is coming.
                 return "future"
             return "nearest"
@@ -146,16 +152,40 @@ class TenseReader:
         return "future"
 
 
+def split_abbreviations_of(nlp: Language, words: list[str]) -> None:
+    """Drop tokenizer exceptions that keep a full stop on an abbreviation ("16 h." → "h" + ".").
+
+    A span is cut on tokens, so "de 14 à 16 h." at a sentence end would carry the stop into
+    the mention's text; without the exception the French suffix rules split it off.
+    """
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return
+    rules = tokenizer.rules or {}
+    if any(w in rules for w in words):
+        tokenizer.rules = {k: v for k, v in rules.items() if k not in words}
+
+
 class DatesComponent:
     """Writes ``doc.spans["factex_dates"]``; ``Span._.factex_date`` = {value, grain, relative}."""
 
     def __init__(
-        self, nlp: Language, name: str, *, detect_published: bool, use_dateparser: bool
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        detect_published: bool,
+        use_dateparser: bool,
+        split_abbreviations: bool = True,
     ) -> None:
         register_extensions()
         self.name = name
         self.lang = str(nlp.lang)
         self.grammar = DateGrammar.for_language(self.lang)
+        if split_abbreviations:
+            split_abbreviations_of(
+                nlp, load(self.lang, "date_words")["tokenizer_split_abbreviations"]
+            )
         self.tense = TenseReader(load(self.lang, "date_tense"))
         self.detect_published = detect_published
         self.use_dateparser = use_dateparser
@@ -228,11 +258,19 @@ def _dateparser_day(phrase: str, reference: str, lang: str) -> str | None:
         "doc._.factex_published_source",
     ],
     requires=["token.pos", "token.dep", "token.morph", "token.lemma"],
-    default_config={"detect_published": True, "use_dateparser": True},
+    default_config={"detect_published": True, "use_dateparser": True, "split_abbreviations": True},
 )
 def make_dates(
-    nlp: Language, name: str, detect_published: bool, use_dateparser: bool
+    nlp: Language,
+    name: str,
+    detect_published: bool,
+    use_dateparser: bool,
+    split_abbreviations: bool,
 ) -> DatesComponent:
     return DatesComponent(
-        nlp, name, detect_published=detect_published, use_dateparser=use_dateparser
+        nlp,
+        name,
+        detect_published=detect_published,
+        use_dateparser=use_dateparser,
+        split_abbreviations=split_abbreviations,
     )

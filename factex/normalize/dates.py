@@ -493,7 +493,8 @@ class DateGrammar:
         # "le 2 juillet", "lundi 18 février 2013", "1er mars", "31 octobre 74"
         self._add(
             rf"{_B}(?:(?P<le>le)\s+)?(?:(?P<wd>{WD})\s+)?(?P<d>{DAYNUM})\s*(?P<m>{MONTH_ANY})(?!\w)"
-            rf"(?:\s+(?:{APOS})?(?P<y>{YEAR})|\s+(?P<y2>\d{{2}})(?=\s*(?:$|[.,;:!?)])))?",
+            rf"(?:\s+(?:{APOS})?(?P<y>{YEAR})|\s+(?P<y2>\d{{2}})(?=\s*(?:$|[.,;:!?)]))"
+            rf"|\s+(?P<mod>{_alt(w['month_modifiers'])}){_E})?",
             self._day_month,
         )
         # "la semaine du 9 juillet"
@@ -543,7 +544,8 @@ class DateGrammar:
             rf"\s+d(?:e\s+|{APOS})|\s+))"
         )
         self._add(
-            rf"{_B}(?:{pre}\s*)?(?P<m>{self.MONTH_FULL}){_E}(?:\s+(?:de\s+l{APOS}année\s+)?(?P<y>{YEAR}))?",
+            rf"{_B}(?:{pre}\s*)?(?P<m>{self.MONTH_FULL}){_E}(?:\s+(?:de\s+l{APOS}année\s+)?(?P<y>{YEAR})"
+            rf"|\s+(?P<mod>{_alt(w['month_modifiers'])}){_E})?",
             self._month,
         )
         # years with a cue: "en 2011", "exercice 2017-2018", "fin 2020", "de 2015 à 2018"
@@ -714,10 +716,11 @@ class DateGrammar:
         self._add(
             rf"{_B}(?:(?P<soir>le\s+soir\s+de)\s+)?(?P<h>{_alt(w['holidays'])}){_E}", self._holiday
         )
-        # day ranges: "du 2 au 5 juillet", "13-15 juillet", "entre le 13 et le 15 juillet"
+        # day ranges: "du 2 au 5 juillet", "13-15 juillet", "entre le 13 et le 15 juillet", and
+        # "les 4 et 5 octobre" with its article, as "le 3 juillet"
         sep = rf"(?:au|-|–|et\s+le|et|jusqu{APOS}au)"
         self._add(
-            rf"{_B}(?:(?P<pre>du|entre\s+le|entre)\s+)?(?:{WD}\s+)?(?P<d1>{DAYNUM})\s*{sep}\s*(?:le\s+)?"
+            rf"{_B}(?:(?P<pre>du|entre\s+le|entre|les)\s+)?(?:{WD}\s+)?(?P<d1>{DAYNUM})\s*{sep}\s*(?:le\s+)?"
             rf"(?:{WD}\s+)?(?P<d2>{DAYNUM})\s*(?P<m>{MONTH_ANY})(?!\w)(?:\s+(?P<y>{YEAR}))?",
             self._day_range,
         )
@@ -738,7 +741,17 @@ class DateGrammar:
             # "trois mars" alone is rare; "sept mars" may be a count: keep words with a cue only
             return None
         y = int(m["y"]) if m["y"] else _two_digit_year(int(m["y2"])) if m["y2"] else None
-        return self._ymd(m.start(), m.end(), y, month, d)
+        c = self._ymd(m.start(), m.end(), y, month, d)
+        if c is None or not m["mod"]:
+            return c
+        # "le 3 juillet dernier": the word says which side of the reference, whatever the verb
+        side: Direction = (
+            "past" if self.lex.words["month_modifiers"][_key(m["mod"])] < 0 else "future"
+        )
+        resolve = c.resolve
+        return Candidate(
+            c.start, c.end, c.kind, c.relative, lambda r, _d: resolve(r, side), c.grain
+        )
 
     def _ymd(
         self, s: int, e: int, y: int | None, month: int, d: int, kind: str = "day"
@@ -887,6 +900,8 @@ class DateGrammar:
             last = shift(start, "month", 1) - timedelta(days=1)
             return span(start.replace(day=a), start.replace(day=min(b, last.day)), "day")
 
+        step = self.lex.words["month_modifiers"][_key(m["mod"])] if m["mod"] else 0
+
         def res(ref: Reference | None, dr: Direction) -> Resolved | None:
             if y is not None:
                 return at(y)
@@ -896,6 +911,12 @@ class DateGrammar:
                 s = datetime(year, month, 1)
                 return s, shift(s, "month", 1)
 
+            if step:
+                # "en décembre dernier" in December is last year's: never the current month
+                this = datetime(ref.dt.year, month, 1)
+                cur = datetime(ref.dt.year, ref.dt.month, 1)
+                year = ref.dt.year + (step if (this >= cur if step < 0 else this <= cur) else 0)
+                return at(year)
             got = choose(truncate(ref.dt, "day"), dr, occ)
             return None if got is None else at(got[0].year)
 
@@ -936,8 +957,8 @@ class DateGrammar:
             # the cue is an open-interval word or a loose one: the mention is the year itself,
             # the open interval is made by the combining step
             s = m.start("y")
-            if cue in ("pour", "vers"):
-                s = m.start()
+            if cue == "vers":
+                s = m.start()  # "vers 2030" is an approximation: the word is part of the date
         if cue in self.comparison_cues:
             nxt = _NEXT_WORD.match(m.string, m.end())
             if nxt is not None and _key(nxt[1]) not in self.after_year:
@@ -1090,6 +1111,12 @@ class DateGrammar:
             if k:
                 start = datetime(ref.dt.year + k, (n - 1) * months + 1, 1)
                 return point(start, grain)
+            this_year = occ(ref.dt.year)[0]
+            if dr == "nearest" and this_year <= ref.dt:
+                # "affiche une marge en hausse au premier semestre" in October: with no
+                # tense to say otherwise, a quarter or half of this year that has begun is
+                # the one reported on, even when next year's is nearer.
+                return point(this_year, grain)
             got = choose(truncate(ref.dt, "day"), dr, occ)
             return None if got is None else point(got[0], grain)
 
@@ -1200,7 +1227,7 @@ class DateGrammar:
         if m["u"] is None:
             if text[: m.start()].strip() or text[m.end() :].strip(" \t\n."):
                 return None
-        elif self._lasts(m):
+        elif self.lasts(text, m.start(), m.end()):
             return Candidate(m.start(), m.end(), "duration", False, _no_value, "hour", True)
         if m["ampm"] and not m["ampm"].lower().endswith(("matin", "mat")):
             h1, h2 = (h + 12 if h < 12 else h for h in (h1, h2))
@@ -1210,16 +1237,27 @@ class DateGrammar:
         last = _clock(m.start("h2"), m.end(), h2 % 24, mi, grain)
         return _interval(first, last, m.start(), m.end())
 
-    def _lasts(self, m: re.Match[str]) -> bool:
-        """Whether the words around a "de N à M heures" make it a length of time."""
-        text = m.string
-        before = _LAST_WORD.search(text, max(0, m.start() - 40), m.start())
+    def lasts(self, text: str, start: int, end: int) -> bool:
+        """Whether the words around a range of hours ``text[start:end]`` make it a length of time.
+
+        The unit may be written once ("de 8 à 10 heures") or twice ("de 8 heures à 10 heures"):
+        either way "par jour" after it or a lasting noun before it says how long.
+
+        >>> g = DateGrammar.for_language("fr")
+        >>> t = "Ils travaillent de 8 heures à 10 heures par jour."
+        >>> g.lasts(t, t.index("de 8"), t.index(" par")), g.scan(t)
+        (True, [])
+        >>> t = "Le guichet ouvre de 8 heures à 10 heures."
+        >>> g.lasts(t, t.index("de 8"), t.index(".")), [c.kind for c in g.scan(t)]
+        (False, ['interval_time'])
+        """
+        before = _LAST_WORD.search(text, max(0, start - 40), start)
         # "d'attente de 2 à 3 heures": the noun after the elided article
         if before is not None and _key(before[1]).rsplit("'", 1)[-1] in self._lasting_before:
             return True
-        if self._lasting_after.match(text, m.end()):
+        if self._lasting_after.match(text, end):
             return True
-        of = _OF_WORD.match(text, m.end())
+        of = _OF_WORD.match(text, end)
         return of is not None and of[1].islower() and _key(of[1]) not in self._date_nouns
 
     def _time(self, m: re.Match[str]) -> Candidate | None:
@@ -1719,6 +1757,17 @@ def _combine(atoms: list[Candidate], text: str, g: DateGrammar) -> list[Candidat
             a = atoms[i]
             b = atoms[i + 1] if i + 1 < len(atoms) else None
             merged = _merge(a, b, text) if b is not None else None
+            if (
+                merged is not None
+                and merged.kind == "interval_time"
+                and a.kind == "time"
+                and g.lasts(text, merged.start, merged.end)
+            ):
+                # "de 8 heures à 10 heures par jour": as with the unit written once, a length
+                # of time, kept as a mention to drop so that neither hour is read alone
+                merged = Candidate(
+                    merged.start, merged.end, "duration", False, _no_value, "hour", True
+                )
             if merged is not None:
                 out.append(merged)
                 i += 2
@@ -1780,7 +1829,8 @@ def _merge(a: Candidate, b: Candidate, text: str) -> Candidate | None:
         return _time_in_pod(a, b)
     if a.kind == "day_time" and b.kind in ("pod", "pod_bare") and re.fullmatch(r"\s*", gap):
         return _pod_after(a, b)
-    pod_time = a.kind == "day_pod" and b.kind in ("time", "interval_time")
+    # "ce soir à 20 heures", "cet après-midi à 15 heures": a part of today, as "lundi soir"
+    pod_time = a.kind in ("day_pod", "pod") and b.kind in ("time", "interval_time")
     if pod_time and _JOIN_DAY_TIME.fullmatch(gap):
         return _time_on_pod(a, b, a.start, b.end)
     # intervals: "du 10 juin au 1er juillet", "de 9h30 à 11h", "entre 9h30 et 11h"
