@@ -155,6 +155,8 @@ class AmountLinker:
                 links = self._link(span, kind == PERCENT, ent_at, dates)
                 if links["metric"] is None:
                     links["metric"] = _elided_metric(span, kind, last_metric, self.elision_markers)
+                if links["metric"] is None:
+                    links["metric"] = self._level_of_before(span)
                 if prev is not None and links["metric"] is None and self._level_after(prev, span):
                     # "une baisse de 3 % de ses ventes, à 8,1 milliards": the level the change
                     # led to.
@@ -210,6 +212,26 @@ class AmountLinker:
             and _word(between[-1].text) in self.level_markers
             and not any(t.pos_ in ("VERB", "AUX") or t.text in (",", ";") for t in between[:-2])
         )
+
+    def _level_of_before(self, span: Span) -> str | None:
+        """ "a maintenu ses taux directeurs à 5,5 %", "une remontée de son taux directeur à
+        1,75 %": a level after "à" is that of the metric written right before, however the
+        parse hangs it (on an adjective, on the change noun)."""
+        doc = span.doc
+        case = span.start - 1
+        if span[0].lower_ in self.level_markers:
+            case = span.start
+        if case < 1 or _word(doc[case].text) not in self.level_markers:
+            return None
+        first = max(written_sentence_start(span.sent), case - _MAX_METRIC_WORDS)
+        for start in range(case - 1, first - 1, -1):
+            tok = doc[start]
+            if tok.is_punct or tok.pos_ in ("VERB", "AUX"):
+                break
+            phrase = self._phrase(tok) or self._open_phrase(tok)
+            if phrase and _fold(phrase) == _fold(doc[start:case].text):
+                return phrase
+        return None
 
     def _range_pair(self, first: Span, second: Span) -> bool:
         """ "8 % et 10 %", "2 à 3 milliards": two amounts written as the bounds of one range."""
@@ -312,7 +334,7 @@ class AmountLinker:
                     return found
                 phrase = self._phrase(head)
                 if phrase:
-                    return head, self._wider_phrase(head) or phrase
+                    return head, self._wider_phrase(head) or self._led(head, phrase)
                 # "a porté sa participation dans Lagardère à 28,5 %", the level read as the
                 # object's complement.
                 if (
@@ -328,7 +350,7 @@ class AmountLinker:
                     token = head
                     continue
                 if head.i < token.i and any(c.lower_ in self.genitive for c in token.children):
-                    return head, self._noun_phrase(head)
+                    return head, self._led(head, self._noun_phrase(head))
                 return None, None
             if head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
                 return self._verb_metric(head, token, is_percent)
@@ -420,7 +442,9 @@ class AmountLinker:
                     continue
                 if (
                     subj.pos_ == "NOUN"
-                    and subj.ent_type_ not in ("ORG", "PER")
+                    # A lowercase common noun is no name even if the model says so ("le
+                    # ticket de métro" read as an ORG).
+                    and (subj.ent_type_ not in ("ORG", "PER") or subj.is_lower)
                     and subj.lemma_ not in self.designators
                     and subj.lemma_ not in self.not_metrics
                     and subj.lemma_ not in self.change_nouns
@@ -545,6 +569,31 @@ class AmountLinker:
             if child.i != exclude.i and child.dep_ == "nmod" and self._phrase(child):
                 return child, self._phrase(child)
         return None, None
+
+    def _led(self, noun: Token, phrase: str) -> str:
+        """The phrase with the noun that ``noun`` makes a bare "de" compound with, when the
+        amount hangs on the second noun: "dépréciations d'actifs de 1,2 milliard", "un plan de
+        relance de 100 milliards" (not a carrier or a change: "une hausse de salaires")."""
+        doc = noun.doc
+        k = noun.i - 2
+        if (
+            k < 0
+            or noun.head.i != k
+            or _word(doc[k + 1].text) not in self.compound_markers
+            or any(c.dep_ == "det" for c in noun.children)
+        ):
+            return phrase
+        lead = doc[k]
+        if (
+            lead.pos_ != "NOUN"
+            or lead.ent_type_
+            or lead.lemma_ in self.transparent
+            or lead.lemma_ in self.change_nouns
+            or lead.lower_ in self.change_nouns
+            or lead.lemma_ in self.not_metrics
+        ):
+            return phrase
+        return normalize_name(doc[k : noun.i].text_with_ws + phrase)
 
     def _wider_phrase(self, noun: Token) -> str | None:
         """A listed metric that ends at ``noun`` but starts before it ("levée de fonds")."""
