@@ -705,8 +705,12 @@ class AmountLinker:
         return end
 
     def _noun_phrase(self, noun: Token) -> str:
-        """A noun off the list with what names it: "plan social", "billet d'entrée", "contrat"."""
-        end = self._qualifiers_end(noun, noun.i + 1)
+        """A noun off the list with what names it: "plan social", "billet d'entrée", "contrat",
+        "livret A"."""
+        end = noun.i + 1
+        if end < len(noun.doc) and _is_code(noun.doc[end]) and noun.doc[end].head.i == noun.i:
+            end += 1
+        end = self._qualifiers_end(noun, end)
         end = self._compound_end(noun.doc[end - 1], end)
         return normalize_name(noun.doc[noun.i : end].text)
 
