@@ -81,3 +81,12 @@ def test_spans_never_overlap(nlp: Language) -> None:
     doc = nlp(doc)
     spans = sorted(doc.spans[DATES], key=lambda s: s.start)
     assert all(a.end <= b.start for a, b in itertools.pairwise(spans))
+
+
+def test_stop_after_an_hour_mark_leaves_the_mention_only_at_a_sentence_end(nlp: Language) -> None:
+    doc = nlp("Le bureau ferme à 18 h. Il rouvre lundi à 8 h. 30 et le soir à 8 h. du soir")
+    assert [t.text for t in doc[:6]] == ["Le", "bureau", "ferme", "à", "18", "h"]
+    assert doc[6].text == "."
+    # "8 h. 30", "8 h. du soir": the abbreviation keeps its stop inside a sentence
+    assert [t.text for t in doc if t.text.startswith("h")] == ["h", "h.", "h."]
+    assert all(doc.text[s.start_char : s.end_char] == s.text for s in doc.spans["factex_dates"])

@@ -8,11 +8,11 @@ publication date in the text when none was given, and writes the spans.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]
 from spacy.tokens import Doc, Span, Token
 
 from factex.components.extensions import DATES, register_extensions
@@ -152,18 +152,46 @@ class TenseReader:
         return "future"
 
 
-def split_abbreviations_of(nlp: Language, words: list[str]) -> None:
-    """Drop tokenizer exceptions that keep a full stop on an abbreviation ("16 h." → "h" + ".").
+class SentenceStopSplitter:
+    """The language's tokenizer, then a full stop split off an abbreviation that ends a sentence.
 
-    A span is cut on tokens, so "de 14 à 16 h." at a sentence end would carry the stop into
-    the mention's text; without the exception the French suffix rules split it off.
+    The French exceptions keep "h." whole, right for "à 17 h. 40" or "8 h. du soir", but at a
+    sentence end ("de 14 à 16 h.", "16 h. Le maire...") the stop is the sentence's: a span is
+    cut on tokens, so the date would carry it. Splitting on the fresh Doc, before any
+    component, leaves every other token (and its exception norm) as the tokenizer made it.
     """
-    tokenizer = nlp.tokenizer
-    if not isinstance(tokenizer, Tokenizer):
-        return
-    rules = tokenizer.rules or {}
-    if any(w in rules for w in words):
-        tokenizer.rules = {k: v for k, v in rules.items() if k not in words}
+
+    def __init__(self, tokenizer: Any, words: list[str]) -> None:
+        self.tokenizer = tokenizer
+        self.words = frozenset(words)
+
+    def __call__(self, text: str) -> Doc:
+        doc: Doc = self.tokenizer(text)
+        if not any(w in text for w in self.words):
+            return doc
+        targets = [
+            t for t in doc if t.text in self.words and _ends_sentence(text, t.idx + len(t.text))
+        ]
+        if targets:
+            with doc.retokenize() as retokenizer:
+                for t in targets:
+                    retokenizer.split(t, [t.text[:-1], "."], heads=[(t, 0), (t, 0)])
+        return doc
+
+    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
+        for text in texts:
+            yield self(text)
+
+    def __getattr__(self, name: str) -> Any:
+        # rules, to_bytes, explain...: the wrapped tokenizer's (never while unpickling)
+        if name == "tokenizer" or name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self.tokenizer, name)
+
+
+def _ends_sentence(text: str, end: int) -> bool:
+    rest = text[end:].lstrip(" \t")
+    return not rest or rest[0] == "\n" or rest[0].isupper()
 
 
 class DatesComponent:
@@ -182,10 +210,9 @@ class DatesComponent:
         self.name = name
         self.lang = str(nlp.lang)
         self.grammar = DateGrammar.for_language(self.lang)
-        if split_abbreviations:
-            split_abbreviations_of(
-                nlp, load(self.lang, "date_words")["tokenizer_split_abbreviations"]
-            )
+        if split_abbreviations and not isinstance(nlp.tokenizer, SentenceStopSplitter):
+            words = load(self.lang, "date_words")["tokenizer_split_abbreviations"]
+            nlp.tokenizer = SentenceStopSplitter(nlp.tokenizer, words)
         self.tense = TenseReader(load(self.lang, "date_tense"))
         self.detect_published = detect_published
         self.use_dateparser = use_dateparser
