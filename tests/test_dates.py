@@ -494,3 +494,12 @@ def test_part_of_today_and_clock_time_are_one_mention() -> None:
     assert text[c.start : c.end] == "ce soir à 19 heures"
     assert _value(G, "ce soir à 19 heures", Reference.parse(TUESDAY)) == "2018-07-03T19:00"
     assert _value(G, "cet après-midi à 3 heures", Reference.parse(TUESDAY)) == "2018-07-03T15:00"
+
+
+def test_range_of_hours_with_two_units_after_a_lasting_word_is_the_clock() -> None:
+    text = "Une coupure de courant aura lieu jeudi de 8 heures à 12 heures."
+    [c] = G.scan(text)
+    assert text[c.start : c.end] == "jeudi de 8 heures à 12 heures"
+    assert _value(G, text[c.start : c.end], Reference.parse(TUESDAY), "future") == (
+        "2018-07-05T08:00/2018-07-05T12:00"
+    )

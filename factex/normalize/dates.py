@@ -1237,23 +1237,25 @@ class DateGrammar:
         last = _clock(m.start("h2"), m.end(), h2 % 24, mi, grain)
         return _interval(first, last, m.start(), m.end())
 
-    def lasts(self, text: str, start: int, end: int) -> bool:
+    def lasts(self, text: str, start: int, end: int, *, before: bool = True) -> bool:
         """Whether the words around a range of hours ``text[start:end]`` make it a length of time.
 
         The unit may be written once ("de 8 à 10 heures") or twice ("de 8 heures à 10 heures"):
-        either way "par jour" after it or a lasting noun before it says how long.
+        either way "par jour" after it says how long. A lasting word before it is looked at
+        (``before``) only for the unit written once: written twice, the hours after "une
+        séance", "une coupure", "durera" are those of the clock ("de 14 heures à 18 heures").
 
         >>> g = DateGrammar.for_language("fr")
         >>> t = "Ils travaillent de 8 heures à 10 heures par jour."
         >>> g.lasts(t, t.index("de 8"), t.index(" par")), g.scan(t)
         (True, [])
-        >>> t = "Le guichet ouvre de 8 heures à 10 heures."
-        >>> g.lasts(t, t.index("de 8"), t.index(".")), [c.kind for c in g.scan(t)]
+        >>> t = "La coupure durera de 8 heures à 12 heures."
+        >>> g.lasts(t, t.index("de 8"), t.index("."), before=False), [c.kind for c in g.scan(t)]
         (False, ['interval_time'])
         """
-        before = _LAST_WORD.search(text, max(0, start - 40), start)
+        word = _LAST_WORD.search(text, max(0, start - 40), start) if before else None
         # "d'attente de 2 à 3 heures": the noun after the elided article
-        if before is not None and _key(before[1]).rsplit("'", 1)[-1] in self._lasting_before:
+        if word is not None and _key(word[1]).rsplit("'", 1)[-1] in self._lasting_before:
             return True
         if self._lasting_after.match(text, end):
             return True
@@ -1761,7 +1763,7 @@ def _combine(atoms: list[Candidate], text: str, g: DateGrammar) -> list[Candidat
                 merged is not None
                 and merged.kind == "interval_time"
                 and a.kind == "time"
-                and g.lasts(text, merged.start, merged.end)
+                and g.lasts(text, merged.start, merged.end, before=False)
             ):
                 # "de 8 heures à 10 heures par jour": as with the unit written once, a length
                 # of time, kept as a mention to drop so that neither hour is read alone
