@@ -207,7 +207,7 @@ def _complete(nlp: Language, job: Job, first: Doc, on_error: OnError) -> Facts:
     """The Facts of a job whose first piece is ``first``: the other pieces run here, in order."""
     published = first._.factex_published
     source = first._.factex_published_source
-    records: list[Record] = records_from_doc(first, job.pieces[0][0])
+    records: list[Record] = records_from_doc(first, *job.pieces[0])
     rest = [_task(i, piece, None) for i, (_, piece) in enumerate(job.pieces[1:], 1)]
     for task in rest:
         task.published, task.source = published, source if published else None
@@ -215,7 +215,7 @@ def _complete(nlp: Language, job: Job, first: Doc, on_error: OnError) -> Facts:
     for task, result in robust_pipe(nlp, rest, batch_size=1, n_process=1, on_error=on_error):
         if isinstance(result, Exception):
             return Facts(text=job.text, id=job.id, error=_describe(result))
-        records.extend(records_from_doc(result, job.pieces[task.key][0]))
+        records.extend(records_from_doc(result, job.pieces[task.key][0], task.text))
     if job.masked:  # users get their own characters back, at the same offsets
         records = [replace(r, text=job.text[r.start : r.end]) for r in records]
     return Facts(

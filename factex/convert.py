@@ -13,12 +13,18 @@ from factex.components.extensions import DATES, EVENTS, MONEY, PERCENT
 from factex.records import DateMention, Entity, Event, Money, Percentage, Record
 
 
-def records_from_doc(doc: Doc, offset: int = 0) -> list[Record]:
-    """Every record annotated on ``doc``; offsets shifted by ``offset`` (for chunked texts)."""
+def records_from_doc(doc: Doc, offset: int = 0, text: str | None = None) -> list[Record]:
+    """Every record annotated on ``doc``; offsets shifted by ``offset`` (for chunked texts).
+
+    ``text`` is the string the Doc was made from, when the caller has it: spaCy's tokenizer
+    keeps every character, so it is ``doc.text`` without joining the tokens again.
+    """
     records: list[Record] = []
-    # Doc.text and Span.text join their tokens anew on each read: join the Doc once and cut
-    # every record's and sentence's text out of it (Span.text is exactly that slice).
-    text = doc.text
+    # Doc.text and Span.text join their tokens anew on each read (a Token object per word,
+    # 0.2-0.3 ms per news article): join the Doc at most once and cut every record's and
+    # sentence's text out of it (Span.text is exactly that slice).
+    if text is None or not _same_length(doc, text):
+        text = doc.text
     sentence_of = _Sentences(doc, text)
 
     def _common(span: Span, offset: int) -> tuple[str, int, int, str]:
@@ -87,6 +93,14 @@ def records_from_doc(doc: Doc, offset: int = 0) -> list[Record]:
             )
         )
     return records
+
+
+def _same_length(doc: Doc, text: str) -> bool:
+    """A cheap guard that ``text`` is the Doc's: a tokenizer that drops characters fails it."""
+    if not len(doc):
+        return not text
+    last = doc[-1]
+    return last.idx + len(last.text_with_ws) == len(text)
 
 
 def _group(doc: Doc, name: str) -> Iterable[Span]:
