@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import gc
 import io
 import json
 import os
@@ -167,6 +168,10 @@ def throughput(rounds: int, texts: list[str], batch_size: int) -> Timings:
     for r in range(rounds):
         order = list(runs) if r % 2 == 0 else list(reversed(list(runs)))
         for key in order:
+            # A full collection first: with two models loaded (~900 k tracked objects) one
+            # gen-2 collection costs ~0.3 s CPU, and it fell in whichever round crossed the
+            # threshold, often a bare round paying for factex's garbage or the reverse.
+            gc.collect()
             load = os.getloadavg()[0]
             wall, cpu = timed(runs[key])
             seconds[key].append((wall, cpu))
@@ -176,7 +181,10 @@ def throughput(rounds: int, texts: list[str], batch_size: int) -> Timings:
 
 
 def component_costs(texts: list[str], batch_size: int) -> list[tuple[str, float]]:
-    """Seconds spent in each component over one pass, plus factex's own edges."""
+    """CPU seconds of this process in each component over one pass, plus factex's own edges.
+
+    CPU time, not wall clock: on a shared machine another job's load went into the shares.
+    """
     import factex
     from factex.api import chunk_limit
     from factex.batch import Job
@@ -185,23 +193,25 @@ def component_costs(texts: list[str], batch_size: int) -> list[tuple[str, float]
     nlp = factex.load()
     # The tokenizer (make_doc) is the bare model's cost too: timed apart from factex's masking
     # and cutting of the text, so that the factex share counts only factex.
-    start = time.perf_counter()
+    start = time.process_time()
     jobs = [Job.of(i, i, t, None, chunk_limit(nlp)) for i, t in enumerate(texts)]
-    costs = [("mask + split (factex)", time.perf_counter() - start)]
-    start = time.perf_counter()
-    docs = [nlp.make_doc(piece) for job in jobs for _, piece in job.pieces]
-    costs.append(("make_doc (tokenizer)", time.perf_counter() - start))
+    costs = [("mask + split (factex)", time.process_time() - start)]
+    start = time.process_time()
+    pieces = [piece for job in jobs for _, piece in job.pieces]
+    docs = [nlp.make_doc(piece) for piece in pieces]
+    costs.append(("make_doc (tokenizer)", time.process_time() - start))
     for name, proc in nlp.pipeline:
-        start = time.perf_counter()
+        gc.collect()
+        start = time.process_time()
         if hasattr(proc, "pipe"):
             docs = list(proc.pipe(docs, batch_size=batch_size))
         else:
             docs = [proc(doc) for doc in docs]
-        costs.append((name, time.perf_counter() - start))
-    start = time.perf_counter()
-    for doc in docs:
-        records_from_doc(doc)
-    costs.append(("records (convert)", time.perf_counter() - start))
+        costs.append((name, time.process_time() - start))
+    start = time.process_time()
+    for doc, piece in zip(docs, pieces, strict=True):
+        records_from_doc(doc, 0, piece)  # as extract_many does: the text is not joined again
+    costs.append(("records (convert)", time.process_time() - start))
     return costs
 
 
@@ -273,7 +283,7 @@ def main(argv: list[str] | None = None) -> None:
               f"CPU spent with 2 processes / with 1: {cpu[(kind, 2)] / cpu[(kind, 1)]:.2f} "
               "(1.0 = no extra work; the speed-up needs two idle cores)")
 
-    print("\n== cost per component (one pass, n_process=1) ==")
+    print("\n== CPU cost per component (one pass, n_process=1) ==")
     costs = component_costs(texts, args.batch_size)
     total = sum(c for _, c in costs)
     factex_part = sum(c for name, c in costs if "factex" in name or "records" in name
