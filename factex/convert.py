@@ -9,7 +9,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from factex.components.extensions import DATES, EVENTS, MONEY, PERCENT
+from factex.components.extensions import DATES, EVENTS, MONEY, PERCENT, doc_text
 from factex.records import DateMention, Entity, Event, Money, Percentage, Record
 
 
@@ -24,7 +24,7 @@ def records_from_doc(doc: Doc, offset: int = 0, text: str | None = None) -> list
     # 0.2-0.3 ms per news article): join the Doc at most once and cut every record's and
     # sentence's text out of it (Span.text is exactly that slice).
     if text is None or not _same_length(doc, text):
-        text = doc.text
+        text = doc_text(doc)
     sentence_of = _Sentences(doc, text)
 
     def _common(span: Span, offset: int) -> tuple[str, int, int, str]:

@@ -15,7 +15,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from factex.components.extensions import DATES, register_extensions
+from factex.components.extensions import DATES, doc_text, register_extensions
 from factex.normalize.dates import Candidate, DateGrammar, Direction, Reference, Timex
 from factex.resources import load
 
@@ -218,7 +218,7 @@ class DatesComponent:
         self.use_dateparser = use_dateparser
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text
+        text = doc_text(doc)
         candidates = self.grammar.scan(text)
         if not doc._.factex_published and self.detect_published:
             found = self.grammar.find_published(text)

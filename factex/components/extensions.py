@@ -17,6 +17,7 @@ where                      what
 ``doc._.factex_published``   reference date (ISO string) or None; set before the pipeline
                              runs, or by factex_dates when it detects one in the text
 ``doc._.factex_published_source``  "given", "detected" or None
+``doc._.factex_text``        ``doc.text``, joined once for all components (see ``doc_text``)
 =========================  ===========================================================
 """
 
@@ -37,7 +38,7 @@ _SPAN_EXTENSIONS = (
     "factex_links",
     "factex_event",
 )
-_DOC_EXTENSIONS = ("factex_published", "factex_published_source")
+_DOC_EXTENSIONS = ("factex_published", "factex_published_source", "factex_text")
 
 
 def register_extensions() -> None:
@@ -48,6 +49,19 @@ def register_extensions() -> None:
     for name in _DOC_EXTENSIONS:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc and shared by the components that scan it.
+
+    spaCy joins every token anew on each read of ``doc.text`` (a Python Token per word); the
+    text cannot change once the Doc exists (merging tokens keeps it), so one join serves all.
+    """
+    text: str | None = doc._.factex_text
+    if text is None:
+        text = doc.text
+        doc._.factex_text = text
+    return text
 
 
 register_extensions()

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]
 from spacy.tokens import Doc, Span
 
-from factex.components.extensions import MONEY, register_extensions
+from factex.components.extensions import MONEY, doc_text, register_extensions
 from factex.components.sentences import sentence_bounds as sentence_bounds  # its old home
 from factex.normalize import money
 
@@ -54,7 +54,7 @@ class MoneyComponent:
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
         last = 0
-        text = doc.text
+        text = doc_text(doc)
         for m in money.find_money(text, lambda: sentence_bounds(doc, text), self.lang):
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or span.start < last:

@@ -20,7 +20,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from factex.components.extensions import PERCENT, register_extensions
+from factex.components.extensions import PERCENT, doc_text, register_extensions
 from factex.components.money import sentence_bounds
 from factex.normalize import percent
 from factex.resources import load
@@ -54,7 +54,7 @@ class PercentComponent:
         bare_first = False
         held: tuple[Span, dict[str, Any]] | None = None  # the bare first of bare points
         # Doc.text joins every token anew on each read: read it once
-        text = doc.text
+        text = doc_text(doc)
         matches = percent.find_percentages(
             text, lambda: sentence_bounds(doc, text), self.lang, parsed
         )
