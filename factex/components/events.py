@@ -567,7 +567,10 @@ def _clause_span(head: Token, date: Span) -> Span:
     end = max(head.right_edge.i + 1, date.end)
     sent = head.sent
     start, end = max(start, sent.start), min(end, sent.end) if date.end <= sent.end else end
-    while end - start > 1 and (doc[end - 1].is_punct or doc[end - 1].is_space):
+    # "%" is punctuation to spaCy's lexicon but a noun to the tagger: "de 45 %" keeps it.
+    while end - start > 1 and (
+        (doc[end - 1].is_punct and doc[end - 1].pos_ != "NOUN") or doc[end - 1].is_space
+    ):
         end -= 1
     while end - start > 1 and (doc[start].is_punct or doc[start].is_space):
         start += 1
