@@ -164,3 +164,10 @@ def test_a_fact_is_not_merged_with_a_later_one_of_another_date(nlp: Language) ->
         nlp, text, [{"text": "jeudi", "value": "2024-04-11"}, {"text": "en 2019", "value": "2019"}]
     )
     assert [e._.factex_event["date"] for e in doc.spans[EVENTS]] == ["2024-04-11", "2019"]
+
+
+def test_a_clause_ending_on_a_percentage_keeps_the_percent_sign(nlp: Language) -> None:
+    text = "La coopérative a vendu 12 000 tonnes de noix en 2022, en hausse de 18 %."
+    (event,) = factex.extract(text, published="2023-03-01", nlp=nlp).events
+    assert event.text.endswith("en hausse de 18 %")
+    assert text[event.start : event.end] == event.text
