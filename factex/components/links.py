@@ -187,7 +187,11 @@ class AmountLinker:
         ", soit une hausse de 9 %"."""
         if before.end > span.start or before.sent.start != span.sent.start:
             return False
-        between = span.doc[before.end : span.start]
+        doc = span.doc
+        # A date between them dates the amount ("de 6 millions d'euros en 2023, soit une
+        # progression de 45 %"): it is no word of the change.
+        dated = {i for d in doc.spans.get(DATES, ()) for i in range(d.start, d.end)}
+        between = [t for t in doc[before.end : span.start] if t.i not in dated]
         if len(between) > 6 or not any(
             t.lemma_ in self.change_nouns or t.lower_ in self.change_nouns for t in between
         ):
