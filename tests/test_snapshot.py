@@ -14,7 +14,8 @@ from spacy.language import Language
 
 from tests.conftest import ROOT
 
-_spec = importlib.util.spec_from_file_location("snapshot", ROOT / "tests" / "snapshot" / "snapshot.py")
+_SCRIPT = ROOT / "tests" / "snapshot" / "snapshot.py"
+_spec = importlib.util.spec_from_file_location("snapshot", _SCRIPT)
 assert _spec is not None and _spec.loader is not None
 snapshot = importlib.util.module_from_spec(_spec)
 sys.modules["snapshot"] = snapshot

@@ -1,6 +1,8 @@
 """Language data (currencies, scale words, months, trigger verbs, ...) as JSON files per language.
 
 Adding a language means adding ``resources/<lang>/``: code reads data only through :func:`load`.
+Each data key is documented right before its value by a ``"_doc:<key>"`` entry (and the file by
+``"_about"``); :func:`load` drops every key that starts with ``_``.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import Any
 
 @cache
 def load(lang: str, name: str) -> Any:
-    """The parsed content of ``resources/<lang>/<name>.json``.
+    """The parsed content of ``resources/<lang>/<name>.json``, without its documentation keys.
 
     >>> load("fr", "months")["juillet"]
     7
@@ -21,4 +23,7 @@ def load(lang: str, name: str) -> Any:
     path = resources.files(__package__).joinpath(lang).joinpath(f"{name}.json")
     if not path.is_file():
         raise FileNotFoundError(f"factex has no resource {name!r} for language {lang!r} ({path})")
-    return json.loads(path.read_text(encoding="utf-8"))
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if isinstance(data, dict):
+        return {key: value for key, value in data.items() if not key.startswith("_")}
+    return data

@@ -25,6 +25,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 SHARED = ROOT.parent / "shared"
 RECORDS = HERE / "records.jsonl"
+sys.path.insert(0, str(ROOT))  # this checkout's factex, not another one installed in editable mode
 DATES = HERE / "dates.jsonl"
 
 
