@@ -34,7 +34,6 @@ _OF_WORD = re.compile(
     re.IGNORECASE,
 )
 _DURATION_BEFORE = re.compile(r"(?:\ben|pendant|durant|sous|les|des|dernières|prochaines|\d)\s*$")
-_PM = ("du soir", "ce soir", "cet après-midi", "de l'après-midi", "dans la soirée")
 
 
 @dataclass(frozen=True)
@@ -90,20 +89,13 @@ def _clock_range(lex: Lexicon, m: Match) -> bool:
 
 
 def _time_pattern(x: Lexicon) -> str:
-    hour_pre = (
-        r"(?:(?P<at>à|a|vers|dès|aux\s+alentours\s+de|autour\s+de|à\s+environ|environ|"
-        r"plutôt\s+vers|à\s+partir\s+de|n['’]importe\s+quand\s+avant|avant|après|jusqu'à|"
-        r"jusqu’à|plus\s+tard\s+que)\s+)?"
-    )
+    hour_pre = rf"(?:(?P<at>{alt(x.words['time_cues'])})\s+)?"
     frac = (
         rf"(?:\s+et\s+(?P<fr>quart|demie?)|\s+(?P<tq>trois\s+quarts)"
         rf"|\s+moins\s+(?:le\s+)?(?P<lq>quart)|\s+moins\s+(?P<mm>{x.NUMW}|\d{{1,2}})"
         rf"|\s+passé\s+de\s+(?P<pm>{x.NUMW}|\d{{1,2}})\s+minutes?)"
     )
-    ampm = (
-        rf"(?:\s+(?P<ampm>du\s+mat(?:in)?|du\s+soir|de\s+l{APOS}après-midi|ce\s+soir|ce\s+matin|"
-        rf"cet\s+après-midi|dans\s+la\s+soirée))?"
-    )
+    ampm = rf"(?:\s+(?P<ampm>{alt(x.words['clock_day_parts'])}))?"
     return (
         rf"(?<![\w]){hour_pre}(?:"
         rf"(?P<h>[01]?\d|2[0-4])\s*[hH](?:\s*(?P<mi>[0-5]\d))?(?![\w/])"
@@ -182,7 +174,7 @@ def time(lex: Lexicon, m: Match) -> Candidate | None:
     if m["fr"] or m["tq"] or m["lq"] or m["mm"] or m["pm"]:
         minute_grain = True
         h, mi = _with_fraction(lex, m, h, mi)
-    if key(m["ampm"] or "") in _PM and h < 12:
+    if m["ampm"] and lex.words["clock_day_parts"][key(m["ampm"])] == "pm" and h < 12:
         h += 12
     if h == 24:
         h = 0
@@ -191,15 +183,16 @@ def time(lex: Lexicon, m: Match) -> Candidate | None:
     zone = lex.words["time_zones"][m["tz"]] if m["tz"] else ""
     # a zoned time is there to be converted, and offsets are not all whole hours
     grain = "minute" if minute_grain or zone else "hour"
-    res = _time_resolver(key(m["at"] or ""), h, mi, grain, zone)
+    cue = lex.words["time_cues"][key(m["at"])] if m["at"] else "at"
+    res = _time_resolver(cue, h, mi, grain, zone)
     return Candidate(m.start(), m.end(), "time", True, res, grain)
 
 
-def _time_resolver(at: str, hour: int, minute: int, grain: str, zone: str) -> Resolver:
-    """How a time with its cue ("à partir de", "avant", "jusqu'à") resolves on a day."""
-    opens = at in ("à partir de", "après", "plus tard que", "dès")
-    excluded = at.endswith("avant")  # "avant 16h", "n'importe quand avant 16h"
-    closes = excluded or at == "jusqu'à"
+def _time_resolver(cue: str, hour: int, minute: int, grain: str, zone: str) -> Resolver:
+    """How a time resolves on a day after a cue of kind ``cue`` (see ``time_cues``)."""
+    opens = cue == "from"
+    excluded = cue == "before"  # "avant 16h", "n'importe quand avant 16h"
+    closes = excluded or cue == "until"
 
     def res(ref: Reference | None, dr: Direction, on: datetime | None = None) -> Resolved | None:
         dt = clock_time(ref, dr, on, hour, minute)
@@ -209,7 +202,7 @@ def _time_resolver(at: str, hour: int, minute: int, grain: str, zone: str) -> Re
         if opens:
             return Resolved(got.start, None, True, zone)
         if closes:
-            if at == "jusqu'à" and on is not None:
+            if cue == "until" and on is not None:
                 return Resolved((on, grain), got.end, True, zone)  # "demain jusqu'à 16h"
             assert got.start is not None
             return Resolved(None, unit_before(got.start) if excluded else got.end, True, zone)
@@ -226,7 +219,7 @@ def _time_resolver(at: str, hour: int, minute: int, grain: str, zone: str) -> Re
         rf"{B}(?P<pre>de|entre)\s+(?P<h1>(?:[01]?\d|2[0-4]|{x.NUMW}))\s+(?P<sep>à|a|et)\s+"
         rf"(?P<h2>(?:[01]?\d|2[0-4]|{x.NUMW}))"
         rf"(?:\s*(?P<u>{x.HOUR_MARK})(?:\s*(?P<mi>[0-5]\d)(?!\d))?"
-        rf"(?:\s+(?P<ampm>du\s+mat(?:in)?|du\s+soir|de\s+l{APOS}après-midi))?)?{E}"
+        rf"(?:\s+(?P<ampm>{alt(x.words['clock_range_day_parts'])}))?)?{E}"
     ),
 )
 def shared_unit_range(lex: Lexicon, m: Match) -> Candidate | None:
@@ -250,7 +243,7 @@ def shared_unit_range(lex: Lexicon, m: Match) -> Candidate | None:
             return None
     elif lasts(lex, text, m.start(), m.end()):
         return Candidate(m.start(), m.end(), "duration", False, no_value, "hour", True)
-    if m["ampm"] and not m["ampm"].lower().endswith(("matin", "mat")):
+    if m["ampm"] and lex.words["clock_range_day_parts"][key(m["ampm"])] == "pm":
         h1, h2 = (h + 12 if h < 12 else h for h in (h1, h2))
     mi = int(m["mi"]) if m["mi"] else 0
     grain = "minute" if m["mi"] else "hour"
@@ -262,15 +255,12 @@ def shared_unit_range(lex: Lexicon, m: Match) -> Candidate | None:
 def _part_of_day_pattern(x: Lexicon) -> str:
     return (
         rf"{B}(?:(?:en|au|à\s+la)\s+)?(?P<ph>{alt(x.words['day_phases'])}){E}"
-        rf"|{B}(?:au|à\s+la)\s+(?P<ph2>début|milieu|fin)\s+de\s+(?:la\s+|l{APOS})"
+        rf"|{B}(?:au|à\s+la)\s+(?P<ph2>{alt(x.words['week_phases'])})\s+de\s+(?:la\s+|l{APOS})"
         rf"(?P<p2>matinée|après-midi|journée|soirée){E}"
         rf"|{B}(?:(?:un\s+peu\s+)?plus\s+tard\s+)?"
-        rf"(?:(?P<this>ce|cet|cette|dans\s+la|dans\s+l{APOS}|l{APOS}|le|en|au|dès\s+la|dès\s+le)\s*)?"
+        rf"(?:(?P<this>{alt(x.words['day_part_cues'])})\s*)?"
         rf"(?P<p>{alt(x.words['parts_of_day'])})"
     )
-
-
-_THIS = ("ce", "cet", "cette", "dans la", "dans l'", "dès la", "dès le")
 
 
 def _part_of_day_hours(lex: Lexicon, m: Match) -> tuple[list[int], str] | None:
@@ -280,9 +270,9 @@ def _part_of_day_hours(lex: Lexicon, m: Match) -> tuple[list[int], str] | None:
         pod = key(m["p"])
         if pod == "journée":
             return None  # handled by relative days ("dans la journée") or not a date
-        this = key(m["this"] or "")
-        # "le soir", "en soirée": bare, see compose; "ce soir", "dans la soirée": a mention
-        return w["parts_of_day"][pod], "pod" if this in _THIS else "pod_bare"
+        # "le soir": bare, see compose; "ce soir", "dans la soirée": a mention
+        this = bool(m["this"]) and w["day_part_cues"][key(m["this"])]
+        return w["parts_of_day"][pod], "pod" if this else "pod_bare"
     if m["ph"]:
         return w["day_phases"][key(m["ph"])], "pod"
     p2 = key(m["p2"])

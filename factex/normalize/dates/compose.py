@@ -85,7 +85,7 @@ def combine(atoms: list[Candidate], text: str, lex: Lexicon) -> list[Candidate]:
     while changed:
         atoms, changed = _merge_pass(atoms, text, lex)
     # a length of time was kept only to hide the clock time inside it ("de 2 à 3 heures")
-    atoms = [open_interval(_unanchor(c, text), text) for c in atoms if c.kind != "duration"]
+    atoms = [open_interval(_unanchor(c, text), text, lex) for c in atoms if c.kind != "duration"]
     if len(atoms) == 1 and atoms[0].kind == "pod_bare" and _whole(atoms[0], text):
         # "le soir" as the whole text (an agenda cell): that part of the reference day; inside
         # a sentence it may be the evening of any day the story is about, so it is left out

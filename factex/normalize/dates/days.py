@@ -220,7 +220,7 @@ def day_only(lex: Lexicon, m: Match) -> Candidate | None:
 
 def _weekday_pattern(x: Lexicon) -> str:
     mod = (
-        rf"(?P<mod>{x.FUT}|{x.PAST}|en\s+(?:huit|8|quinze|15)|"
+        rf"(?P<mod>{x.FUT}|{x.PAST}|{alt(x.words['weekday_weeks_ahead'])}|"
         rf"(?:de\s+)?la\s+semaine\s+(?:{x.FUT}|{x.PAST})|cette\s+semaine)"
     )
     return (
@@ -231,9 +231,9 @@ def _weekday_pattern(x: Lexicon) -> str:
 def _weekday_on(lex: Lexicon, day: datetime, wd: int, mod: str, dr: Direction) -> datetime:
     """The day a weekday with its modifier names ("mardi prochain", "lundi en huit")."""
     week = truncate(day, "week")
-    if mod.startswith("en "):
-        n = 7 if mod.split()[-1] in ("huit", "8") else 14
-        return day + timedelta(days=(wd - day.weekday()) % 7 + n)
+    ahead = lex.words["weekday_weeks_ahead"]
+    if mod in ahead:
+        return day + timedelta(days=(wd - day.weekday()) % 7 + ahead[mod])
     if mod == "cette semaine":
         return week + timedelta(days=wd)
     if "semaine" in mod:

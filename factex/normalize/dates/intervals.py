@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 from factex.normalize.dates.calendar import clock_time, yearly_span
+from factex.normalize.dates.lexicon import Lexicon, alt
 from factex.normalize.dates.values import (
     Candidate,
     Direction,
@@ -78,45 +80,48 @@ def interval(a: Candidate, b: Candidate, s: int, e: int) -> Candidate:
     return Candidate(s, e, kind, relative, res, grain)
 
 
-_OPEN = re.compile(
-    r"(?<![\w])(?P<cue>à\s+partir\s+du|à\s+partir|à\s+compter|à\s+partir\s+de|à\s+partir\s+d['’]|"
-    r"à\s+compter\s+du|à\s+compter\s+de|"
-    r"n['’]importe\s+quand\s+avant|plus\s+tard\s+que|après\s+le|après|dès\s+le|dès|depuis\s+le|"
-    r"depuis|avant\s+le|avant|jusqu['’]au|jusqu['’]à|jusqu['’]en|d['’]ici\s+à|d['’]ici\s+au|"
-    r"d['’]ici\s+le|d['’]ici\s+la|d['’]ici)\s*$",
-    re.IGNORECASE,
-)
-_OPEN_END = ("avant", "jusqu", "d'ici", "d’ici", "n'importe", "n’importe")
+@lru_cache(maxsize=8)
+def _open_cue(lex: Lexicon) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w])(?P<cue>{alt(lex.words['open_cues'])})\s*$", re.IGNORECASE)
+
+
+def _open_kind(lex: Lexicon, cue: str) -> str:
+    """How a cue opens: "from", "from_ahead", "since", "until" or "before" (open_cue_kinds)."""
+    cue = cue.lower().replace("’", "'")
+    kinds: dict[str, str] = lex.words["open_cue_kinds"]
+    return next((kind for prefix, kind in kinds.items() if cue.startswith(prefix)), "from")
+
+
 _CARRY_THEIR_CUE = ("time", "day_time", "day_pod", "pod", "day_interval")
 
 
-def open_interval(c: Candidate, text: str) -> Candidate:
+def open_interval(c: Candidate, text: str, lex: Lexicon) -> Candidate:
     """ "à partir du 8", "depuis 2015", "avant le 3 mai": the mention opened by its cue."""
     if c.kind in ("pod_bare", "offset", "now", "decade"):
         return c
     if c.kind in _CARRY_THEIR_CUE or c.kind.startswith("interval"):
         return c  # times carry their own cue ("à partir de 16h"); "dès le matin" is the morning
-    m = _OPEN.search(text, max(0, c.start - 30), c.start)
+    m = _open_cue(lex).search(text, max(0, c.start - 30), c.start)
     if m is None or text[m.end() : c.start].strip():
         return c
-    cue, s = m["cue"].lower(), m.start()
-    to_end = cue.startswith(_OPEN_END)
+    kind, s = _open_kind(lex, m["cue"]), m.start()
+    to_end = kind in ("until", "before")
     inner_res = c.resolve
 
     def res(ref: Reference | None, dr: Direction, on: datetime | None = None) -> Resolved | None:
-        if dr == "nearest" and cue.startswith(("à partir", "à compter")):
+        if dr == "nearest" and kind == "from_ahead":
             dr = "future"  # "à partir du 8" announces what is coming
-        if cue.startswith("depuis"):
+        if kind == "since":
             dr = "past"  # "depuis le début de l'année" started before now, whatever the verb
         got = inner_res(ref, dr, on=on) if on is not None else inner_res(ref, dr)  # type: ignore[call-arg]
         if got is None:
             return None
         if to_end:
-            if cue.startswith(("avant", "n'importe", "n’importe")) and got.start is not None:
+            if kind == "before" and got.start is not None:
                 # "avant" excludes what it names, and ends are inclusive
                 return Resolved(None, unit_before(got.start), True)
             return Resolved(None, got.end, True)
         return Resolved(got.start, None, True)
 
-    kind = "interval_time" if c.kind == "time" else "open"
-    return Candidate(s, c.end, kind, c.relative, res, c.grain)
+    made = "interval_time" if c.kind == "time" else "open"
+    return Candidate(s, c.end, made, c.relative, res, c.grain)

@@ -134,4 +134,4 @@ class Lexicon:
     def for_language(cls, lang: str) -> Lexicon:
         from factex.resources import load
 
-        return cls(load(lang, "months"), load(lang, "date_words"))
+        return cls(load(lang, "months")["months"], load(lang, "date_words"))

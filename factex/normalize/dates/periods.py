@@ -24,7 +24,7 @@ from factex.normalize.timex import season_start, shift, truncate
 def _quarter_pattern(x: Lexicon) -> str:
     return (
         rf"{B}(?:(?P<pre>au|le|du|ce|en|sur\s+le)\s+)?(?P<o>{alt(x.words['ordinals'])})\s+"
-        rf"(?P<u>trimestre|semestre)(?:\s+(?:de\s+l{APOS}(?:année|exercice)\s+)?(?P<y>{x.YEAR})"
+        rf"(?P<u>{alt(x.words['quarter_units'])})(?:\s+(?:de\s+l{APOS}(?:année|exercice)\s+)?(?P<y>{x.YEAR})"
         rf"|\s+(?P<mod>{x.FUT}|{x.PAST}))?{E}"
     )
 
@@ -32,7 +32,7 @@ def _quarter_pattern(x: Lexicon) -> str:
 @rule("quarter", _quarter_pattern)
 def quarter(lex: Lexicon, m: Match) -> Candidate | None:
     o = lex.words["ordinals"][key(m["o"])]
-    grain = "quarter" if m["u"].lower() == "trimestre" else "half"
+    grain = lex.words["quarter_units"][key(m["u"])]
     count = 4 if grain == "quarter" else 2
     if o == -1:
         if m["y"] is None:
@@ -130,9 +130,6 @@ def season(lex: Lexicon, m: Match) -> Candidate | None:
     return Candidate(m.start(), m.end(), "period", y is None, res, "season")
 
 
-_PHASE_GRAINS = {"année": "year", "exercice": "year", "mois": "month", "semaine": "week"}
-
-
 def _phase_window(lex: Lexicon, base: datetime, grain: str, ph: str) -> Resolved:
     """The days (months for a year) that a phase ("début", "fin") of a period covers."""
     w = lex.words
@@ -151,15 +148,15 @@ def _phase_window(lex: Lexicon, base: datetime, grain: str, ph: str) -> Resolved
 @rule(
     "phase",
     lambda x: (
-        rf"{B}(?:(?:en|à\s+la|au)\s+)?(?P<ph>début|milieu|fin)\s+"
-        rf"(?:d(?:e\s+l{APOS}|u\s+|e\s+la\s+|e\s+|{APOS}))(?P<u>année|mois|semaine|exercice)"
+        rf"{B}(?:(?:en|à\s+la|au)\s+)?(?P<ph>{alt(x.words['week_phases'])})\s+"
+        rf"(?:d(?:e\s+l{APOS}|u\s+|e\s+la\s+|e\s+|{APOS}))(?P<u>{alt(x.words['phase_units'])})"
         rf"(?:\s+(?P<mod>{x.FUT}|{x.PAST}))?{E}"
     ),
 )
 def phase(lex: Lexicon, m: Match) -> Candidate | None:
     ph = key(m["ph"])
     k = lex.step(m["mod"])
-    grain = _PHASE_GRAINS[key(m["u"])]
+    grain = lex.words["phase_units"][key(m["u"])]
 
     def res(ref: Reference | None, dr: Direction) -> Resolved | None:
         assert ref is not None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from functools import lru_cache
 
 from factex.normalize.dates.lexicon import APOS, B, E, Lexicon, alt, key
 from factex.normalize.dates.rules import Match, rule
@@ -19,11 +20,6 @@ from factex.normalize.dates.values import (
 )
 from factex.normalize.timex import GRAINS, shift, truncate
 
-_EVENT_AFTER = re.compile(
-    r"\s+(?:sa|son|ses|le|la|les|l['’]|leur|leurs|cette|ce|cet|un|une|des|du|d['’]|que|qu['’]|"
-    r"avoir|être|notre|votre|nos|vos|mon|ma|mes)(?![\w-])",
-    re.IGNORECASE,
-)
 #: the grain a moment "dans N <unit>" is given at: one finer than the unit
 _FINER = {
     "second": "second",
@@ -37,6 +33,12 @@ _FINER = {
     "year": "month",
 }
 _FINER_CLOCK = {"second": "second", "minute": "second", "hour": "minute", "day": "hour"}
+
+
+@lru_cache(maxsize=8)
+def _event_after(lex: Lexicon) -> re.Pattern[str]:
+    """A determiner after "N <unit> après": the offset counts from the event it names."""
+    return re.compile(rf"\s+{alt(lex.words['event_after_words'])}(?![\w-])", re.IGNORECASE)
 
 
 def _day_offset(lex: Lexicon, m: Match, table: str, kind: str) -> Candidate:
@@ -119,13 +121,16 @@ def relative_unit(lex: Lexicon, m: Match) -> Candidate | None:
 # "il y a trois jours", "dans deux semaines", "trois jours plus tard"
 @rule(
     "offset",
-    lambda x: rf"{B}(?P<dir>il\s+y\s+a|dans|voici)\s+(?P<n>{x.NUM})\s+(?P<u>{x.UNIT}){E}",
+    lambda x: (
+        rf"{B}(?P<dir>{alt(x.words['offset_cues_before_number'])})\s+(?P<n>{x.NUM})\s+"
+        rf"(?P<u>{x.UNIT}){E}"
+    ),
 )
 @rule(
     "offset_after",
     lambda x: (
         rf"{B}(?P<n>{x.NUM})\s+(?P<u>{x.UNIT})\s+"
-        rf"(?P<dir>plus\s+tard|après|auparavant|plus\s+tôt){E}"
+        rf"(?P<dir>{alt(x.words['offset_cues_after_unit'])}){E}"
     ),
 )
 def offset(lex: Lexicon, m: Match) -> Candidate | None:
@@ -135,11 +140,16 @@ def offset(lex: Lexicon, m: Match) -> Candidate | None:
     unit_key = key(m["u"])
     unit = lex.words["units"].get(unit_key) or lex.words["unit_marks"][unit_key]
     d = key(m["dir"])
-    sign = -1 if d in ("il y a", "voici", "auparavant", "plus tôt") else 1
-    after = d in ("plus tard", "après", "auparavant", "plus tôt")
+    before_number = lex.words["offset_cues_before_number"]
+    after_unit = lex.words["offset_cues_after_unit"]
+    sign = before_number[d] if d in before_number else after_unit.get(d, 1)
+    after = d in after_unit
     # "six mois après sa promulgation": counted from an event, not from the reference; kept
     # as a mention without a value, like "dans les 15 jours" under a past verb
-    from_event = d == "après" and _EVENT_AFTER.match(m.string, m.end()) is not None
+    from_event = (
+        d in lex.keyed("offset_cues_from_event")
+        and _event_after(lex).match(m.string, m.end()) is not None
+    )
 
     def res(ref: Reference | None, dr: Direction) -> Resolved | None:
         assert ref is not None

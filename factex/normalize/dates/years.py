@@ -31,7 +31,7 @@ def _month_pattern(x: Lexicon) -> str:
     pre = (
         rf"(?:(?P<en>en|courant|au\s+mois\s+d(?:e\s+|{APOS})|le\s+mois\s+d(?:e\s+|{APOS})|"
         rf"mois\s+d(?:e\s+|{APOS}))"
-        rf"|(?:(?:en|à\s+la|au)\s+)?(?P<ph>début|fin|mi|milieu)(?:\s*-\s*|\s+du\s+mois\s+d(?:e\s+|{APOS})|"
+        rf"|(?:(?:en|à\s+la|au)\s+)?(?P<ph>{alt(x.words['month_phases'])})(?:\s*-\s*|\s+du\s+mois\s+d(?:e\s+|{APOS})|"
         rf"\s+d(?:e\s+|{APOS})|\s+))"
     )
     return (
@@ -90,27 +90,17 @@ def month(lex: Lexicon, m: Match) -> Candidate | None:
     )
 
 
-# cues that leave the year alone as the mention: open-interval words or loose ones ("vers")
-_APART = (
-    "après", "avant", "dès", "depuis", "d'ici", "d'ici à", "jusqu'en", "à partir de",
-    "vers", "pour",
-)  # fmt: skip
-_NAMING = ("de", "budget", "campagne", "édition", "millésime")
-_SEASONS = ("printemps", "été", "automne", "hiver")
-
-
 def _year_start(lex: Lexicon, m: Match, cue: str, y2: int | None) -> int | None:
     """Where the mention of a cued year starts: at the cue, or at the year; None: not a year."""
     s = m.start()
-    if cue in _APART:
-        # the open interval is made by the combining step
-        s = m.start("y") if cue != "vers" else m.start()  # "vers 2030" is an approximation
+    if cue in lex.keyed("year_cues_apart"):
+        s = m.start("y")  # "depuis 2015": the open interval is made by the combining step
     if cue in lex.keyed("comparison_year_cues"):
         nxt = _NEXT_WORD.match(m.string, m.end())
         if nxt is not None and key(nxt[1]) not in lex.keyed("words_after_compared_year"):
             return None  # "contre 1999 supporters": a count, not a year
         s = m.start("y")  # "en baisse par rapport à 2019", "plus qu'en 2015"
-    if cue in _NAMING and y2 is None:
+    if cue in lex.keyed("year_cues_naming") and y2 is None:
         s = m.start("y")  # "la crise de 2008", "le budget 2021": the date is the year
     return s
 
@@ -137,7 +127,7 @@ def year(lex: Lexicon, m: Match) -> Candidate | None:
         if y2 <= y or y2 - y > 50:
             return None
     s = _year_start(lex, m, cue, y2)
-    if s is None or cue in _SEASONS:
+    if s is None or cue in lex.words["seasons"]:
         return None  # seasons: handled by the season rule
     if y2 is not None:
         a, b = datetime(y, 1, 1), datetime(y2, 1, 1)
