@@ -14,10 +14,8 @@ where                      what
 ``doc.spans[DATES]``       date spans; ``Span._.factex_date``: {value, grain, relative}
 ``Span._.factex_links``    on money/percent spans: {subject, metric, period}
 ``doc.spans[EVENTS]``      event spans; ``Span._.factex_event``: {date, trigger, actors, mentions}
-``doc._.factex_published``   reference date or None, as the ISO string of
-                             :func:`~factex.normalize.dates.parse_published`'s value; set
-                             before the pipeline runs, or by factex_dates when it detects one
-                             in the text; read back only by :func:`published_reference`
+``doc._.factex_published``   reference date (ISO string) or None; set before the pipeline
+                             runs or by factex_dates; read back by :func:`published_reference`
 ``doc._.factex_published_source``  "given", "detected" or None
 ``doc._.factex_text``        ``doc.text``, joined once for all components (see ``doc_text``)
 =========================  ===========================================================
