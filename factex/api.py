@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime
 from typing import Any, Literal
 
 from spacy.language import Language
 
 from factex.facts import Facts
+from factex.normalize.dates import Published as Published
+from factex.normalize.dates import parse_published as parse_published
 from factex.pipeline import build
 
-Published = str | date | datetime | None
 OnError = Literal["raise", "record", "skip"]
 
 #: Texts longer than this are processed in pieces (cut at paragraph or sentence boundaries), one
@@ -36,41 +36,6 @@ def load(model: str | None = None, lang: str = "fr") -> Language:
         if key not in _PIPELINES:
             _PIPELINES[key] = build(model, lang)
         return _PIPELINES[key]
-
-
-def parse_published(published: Published) -> date | None:
-    """Check and convert a reference date given as ``str`` (ISO 8601), ``date`` or ``datetime``.
-
-    >>> parse_published("2018-07-03")
-    datetime.date(2018, 7, 3)
-    >>> parse_published("2018-07-03T10:15:00")  # a time of day is kept ("dans 2 heures")
-    datetime.datetime(2018, 7, 3, 10, 15)
-    >>> parse_published("3 juillet")  # doctest: +ELLIPSIS
-    Traceback (most recent call last):
-    ...
-    ValueError: published='3 juillet' is not a date: give an ISO 8601 string such as ...
-    """
-    if published is None:
-        return None
-    if isinstance(published, date):  # a datetime too: its time resolves "ce soir", "dans 2 heures"
-        return published
-    if isinstance(published, str):
-        text = published.strip()
-        # Python 3.10's fromisoformat does not read the "Z" suffix.
-        text = text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text
-        try:
-            parsed = datetime.fromisoformat(text)
-            return parsed if len(text) > 10 else parsed.date()
-        except ValueError:
-            pass
-        raise ValueError(
-            f"published={published!r} is not a date: give an ISO 8601 string such as "
-            "'2018-07-03', a datetime.date or a datetime.datetime"
-        )
-    raise TypeError(
-        f"published must be str, datetime.date, datetime.datetime or None, "
-        f"got {type(published).__name__}"
-    )
 
 
 def check_text(text: Any) -> str:

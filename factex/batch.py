@@ -29,7 +29,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from factex.chunking import split_text
-from factex.components.extensions import register_extensions
+from factex.components.extensions import published_reference, register_extensions
 from factex.convert import records_from_doc
 from factex.facts import Facts
 from factex.masking import mask
@@ -207,6 +207,7 @@ def _complete(nlp: Language, job: Job, first: Doc, on_error: OnError) -> Facts:
     """The Facts of a job whose first piece is ``first``: the other pieces run here, in order."""
     published = first._.factex_published
     source = first._.factex_published_source
+    reference = published_reference(first)
     records: list[Record] = records_from_doc(first, *job.pieces[0])
     rest = [_task(i, piece, None) for i, (_, piece) in enumerate(job.pieces[1:], 1)]
     for task in rest:
@@ -221,7 +222,7 @@ def _complete(nlp: Language, job: Job, first: Doc, on_error: OnError) -> Facts:
     return Facts(
         text=job.text,
         records=tuple(records),
-        published=date.fromisoformat(published[:10]) if published else None,
+        published=reference.dt.date() if reference else None,
         published_source=source if published else None,
         id=job.id,
     )

@@ -503,3 +503,30 @@ def test_range_of_hours_with_two_units_after_a_lasting_word_is_the_clock() -> No
     assert _value(G, text[c.start : c.end], Reference.parse(TUESDAY), "future") == (
         "2018-07-05T08:00/2018-07-05T12:00"
     )
+
+
+def test_every_rule_is_in_the_table_order() -> None:
+    # the order of the table decides between equally long matches: a rule registered but not
+    # listed would be silently dropped, so compiling refuses it
+    from factex.normalize.dates.rules import _REGISTRY, ORDER
+
+    DateGrammar.for_language("fr")
+    assert sorted(_REGISTRY) == sorted(ORDER) and len(ORDER) == len(set(ORDER))
+
+
+@pytest.mark.parametrize(
+    ("given", "iso"),
+    [
+        ("2018-07-03", "2018-07-03T00:00:00/False"),
+        (" 2018-07-03T10:15Z ", "2018-07-03T10:15:00/True"),
+    ],
+)
+def test_the_reference_read_back_from_its_iso_form(given: str, iso: str) -> None:
+    # the Doc keeps the ISO string of parse_published's value; Reference.parse reads it back
+    # with the same ISO reader, a time zone dropped (values are wall-clock times)
+    from factex.normalize.dates import parse_published
+
+    parsed = parse_published(given)
+    assert parsed is not None
+    ref = Reference.parse(parsed.isoformat())
+    assert ref is not None and f"{ref.dt.isoformat()}/{ref.has_time}" == iso

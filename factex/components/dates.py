@@ -9,13 +9,19 @@ publication date in the text when none was given, and writes the spans.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from factex.components.extensions import DATES, doc_text, register_extensions
+from factex.components.extensions import (
+    DATES,
+    doc_text,
+    published_reference,
+    register_extensions,
+)
 from factex.normalize.dates import Candidate, DateGrammar, Direction, Reference, Timex
 from factex.resources import load
 
@@ -225,7 +231,7 @@ class DatesComponent:
             if found is not None:
                 doc._.factex_published = found[2]
                 doc._.factex_published_source = "detected"
-        ref = Reference.parse(doc._.factex_published)
+        ref = published_reference(doc)
         spans: list[Span] = []
         last_end = 0
         for cand in candidates:
@@ -254,20 +260,18 @@ class DatesComponent:
 
     def _fallback(self, cand: Candidate, phrase: str, ref: Reference, timex: Timex) -> Timex:
         """dateparser, only for a found mention our resolver could not place."""
-        value = _dateparser_day(phrase, ref.dt.isoformat(), self.lang)
+        value = _dateparser_day(phrase, ref.dt, self.lang)
         if value is None:
             return timex
         return Timex(value, "day", cand.relative)
 
 
 @lru_cache(maxsize=2048)
-def _dateparser_day(phrase: str, reference: str, lang: str) -> str | None:
-    from datetime import datetime
-
+def _dateparser_day(phrase: str, reference: datetime, lang: str) -> str | None:
     import dateparser  # slow to import: only when a mention needs it
 
     settings = {
-        "RELATIVE_BASE": datetime.fromisoformat(reference),
+        "RELATIVE_BASE": reference,
         "PREFER_DATES_FROM": "current_period",
         "STRICT_PARSING": False,
         "REQUIRE_PARTS": ["day"],

@@ -15,7 +15,7 @@ where                      what
 ``Span._.factex_links``    on money/percent spans: {subject, metric, period}
 ``doc.spans[EVENTS]``      event spans; ``Span._.factex_event``: {date, trigger, actors, mentions}
 ``doc._.factex_published``   reference date (ISO string) or None; set before the pipeline
-                             runs, or by factex_dates when it detects one in the text
+                             runs or by factex_dates; read back by :func:`published_reference`
 ``doc._.factex_published_source``  "given", "detected" or None
 ``doc._.factex_text``        ``doc.text``, joined once for all components (see ``doc_text``)
 =========================  ===========================================================
@@ -24,6 +24,8 @@ where                      what
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span
+
+from factex.normalize.dates import Reference
 
 MONEY = "factex_money"
 PERCENT = "factex_percent"
@@ -49,6 +51,11 @@ def register_extensions() -> None:
     for name in _DOC_EXTENSIONS:
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=None)
+
+
+def published_reference(doc: Doc) -> Reference | None:
+    """The reference moment stored on ``doc`` (``doc._.factex_published``), or None."""
+    return Reference.parse(doc._.factex_published)
 
 
 def doc_text(doc: Doc) -> str:

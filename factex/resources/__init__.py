@@ -17,7 +17,7 @@ from typing import Any
 def load(lang: str, name: str) -> Any:
     """The parsed content of ``resources/<lang>/<name>.json``, without its documentation keys.
 
-    >>> load("fr", "months")["juillet"]
+    >>> load("fr", "months")["months"]["juillet"]
     7
     """
     path = resources.files(__package__).joinpath(lang).joinpath(f"{name}.json")

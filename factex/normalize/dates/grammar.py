@@ -1,0 +1,171 @@
+"""The date grammar's front: :class:`DateGrammar` compiles the rule table for a language once,
+then :meth:`~DateGrammar.scan` finds the mentions of a text, :meth:`~DateGrammar.normalize`
+reads one phrase and :meth:`~DateGrammar.find_published` a publication date written in a text.
+
+>>> g = DateGrammar.for_language("fr")
+>>> ref = Reference.parse("2018-07-03")
+>>> g.normalize("le 2 juillet", ref, "past")
+Timex(value='2018-07-02', grain='day', relative=True)
+>>> g.normalize("exercice 2017-2018", ref)
+Timex(value='2017/2018', grain='year', relative=False)
+>>> g.normalize("hier", None)
+Timex(value=None, grain='day', relative=True)
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# the rule families register their rules in the table when imported
+from factex.normalize.dates import clock, days, periods, relative, years  # noqa: F401
+from factex.normalize.dates.compose import combine, select
+from factex.normalize.dates.lexicon import WORD, YEAR4, B, Lexicon, alt, key
+from factex.normalize.dates.rules import Rule, compile_rules
+from factex.normalize.dates.values import Candidate, Direction, Reference, Timex
+from factex.normalize.regex_start import first_char_class
+
+_LOOKBACK = 3  # words a mention may start before its trigger ("à partir de 16h")
+
+
+class DateGrammar:
+    """Compiled patterns for one language and the resolvers behind them."""
+
+    def __init__(self, lex: Lexicon) -> None:
+        self.lex = lex
+        w = lex.words
+        self._rules = compile_rules(lex)
+        self._triggers = self._trigger_words()
+        self._firsts = [first_char_class(pattern) for pattern, _ in self._rules]
+        self._rules_by_char: dict[str, list[Rule]] = {}
+        self._published = re.compile(rf"{B}{alt(w['published_cues'])}\s+", re.IGNORECASE)
+        self._dateline = re.compile(
+            rf"(?m)^[ \t]*(?:[A-ZÉÈ][\w\-' ]{{1,40}}\s*(?:\([^)\n]{{1,30}}\))?\s*[,:]\s*)?"
+            rf"(?=(?:le\s+)?(?:{lex.WD}\s+)?\d{{1,2}}(?:er)?\s+{lex.MONTH_ANY}\s+{YEAR4}\s*[.,]?\s*[-–—])",
+            re.IGNORECASE,
+        )
+
+    @classmethod
+    def for_language(cls, lang: str) -> DateGrammar:
+        return _grammar(lang)
+
+    def _trigger_words(self) -> frozenset[str]:
+        """Words without which no rule can match (digits are triggers too)."""
+        w = self.lex.words
+        phrases: list[str] = [*self.lex.months, *w["extra_triggers"]]
+        for name in ("weekdays", "units", "seasons", "parts_of_day", "relative_units"):
+            phrases.extend(w[name])
+        out: set[str] = set()
+        for phrase in phrases:
+            out.update(WORD.findall(key(phrase)))
+        out.update(k for k in w["numbers"] if k not in ("un", "une"))  # "il y a dix ans"
+        # the key word of each multi-word phrase ("veille" in "la veille"), not its articles
+        for name in ("relative_days", "now", "holidays", "day_phases"):
+            for phrase in w[name]:
+                words = WORD.findall(key(phrase))
+                out.add(max(words, key=len))
+        return frozenset(out)
+
+    def scan(self, text: str) -> list[Candidate]:
+        """Non-overlapping mentions in ``text``, in order (longest wins where they overlap).
+
+        Running every rule over the whole text costs one regex pass per rule; instead the
+        rules are tried only where a mention can start: at the few words before a trigger
+        (a digit, a month, a weekday, "hier", "semaine"...).
+        """
+        found: list[Candidate] = []
+        by_char = self._rules_by_char
+        for pos in self._starts(text):
+            char = text[pos]
+            rules = by_char.get(char)
+            if rules is None:
+                rules = by_char[char] = self._rules_starting(char)
+            for pattern, handler in rules:
+                m = pattern.match(text, pos)
+                if m is not None:
+                    c = handler(m)
+                    if c is not None:
+                        found.append(c)
+        return combine(select(found), text, self.lex)
+
+    def _rules_starting(self, char: str) -> list[Rule]:
+        """The rules, in order, whose matches can start with ``char`` (the others cannot
+        match there: trying them was most of the cost of a scan)."""
+        return [
+            rule
+            for rule, first in zip(self._rules, self._firsts, strict=True)
+            if first is None or first.match(char)
+        ]
+
+    def _starts(self, text: str) -> list[int]:
+        # One pass, no list of (offset, word) pairs: a trigger opens the last few word starts.
+        triggers = self._triggers
+        offsets: list[int] = []
+        starts: set[int] = set()
+        back = -_LOOKBACK - 1
+        for m in WORD.finditer(text):
+            word = m.group()
+            offsets.append(m.start())
+            if word[0].isdigit() or word[-1].isdigit() or word.lower() in triggers:
+                starts.update(offsets[back:])
+        return sorted(starts)
+
+    def normalize(
+        self, phrase: str, ref: Reference | None, direction: Direction = "nearest"
+    ) -> Timex | None:
+        """The value of ``phrase`` when one mention covers all of it, else None."""
+        return _normalize_cached(self, phrase, ref, direction)
+
+    def lasts(self, text: str, start: int, end: int, *, before: bool = True) -> bool:
+        """Whether the words around a range of hours ``text[start:end]`` make it a length of
+        time (see :func:`factex.normalize.dates.clock.lasts`).
+
+        >>> g = DateGrammar.for_language("fr")
+        >>> t = "Ils travaillent de 8 heures à 10 heures par jour."
+        >>> g.lasts(t, t.index("de 8"), t.index(" par")), g.scan(t)
+        (True, [])
+        >>> t = "La coupure durera de 8 heures à 12 heures."
+        >>> g.lasts(t, t.index("de 8"), t.index("."), before=False), [c.kind for c in g.scan(t)]
+        (False, ['interval_time'])
+        """
+        return clock.lasts(self.lex, text, start, end, before=before)
+
+    def find_published(self, text: str) -> tuple[int, int, str] | None:
+        """(start, end, ISO date) of a publication date written in the text, or None.
+
+        >>> g = DateGrammar.for_language("fr")
+        >>> g.find_published("Titre\\n\\nPublié le 3 juillet 2018 Lecture : 1 minute.")
+        (17, 31, '2018-07-03')
+        >>> g.find_published("PARIS, 22 mai 2012. - Le groupe a annoncé...")[2]
+        '2012-05-22'
+        >>> g.find_published("Rien ici.") is None
+        True
+        """
+        starts = [m.end() for m in self._published.finditer(text)]
+        starts += [m.end() for m in self._dateline.finditer(text)]
+        for pos in sorted(starts):
+            window = text[pos : pos + 60]
+            for c in self.scan(window):
+                if c.start > 3 or c.kind not in ("day", "day_time", "day_pod") or c.relative:
+                    break
+                res = c.resolve(None, "nearest")
+                if res is not None and res.start is not None:
+                    return pos + c.start, pos + c.end, res.start[0].date().isoformat()
+                break
+        return None
+
+
+@lru_cache(maxsize=4096)
+def _normalize_cached(
+    g: DateGrammar, phrase: str, ref: Reference | None, direction: Direction
+) -> Timex | None:
+    text = phrase.strip()
+    found = g.scan(text)
+    if len(found) != 1 or found[0].start != 0 or found[0].end != len(text):
+        return None
+    return found[0].timex(ref, direction)
+
+
+@lru_cache(maxsize=8)
+def _grammar(lang: str) -> DateGrammar:
+    return DateGrammar(Lexicon.for_language(lang))
