@@ -205,7 +205,7 @@ def has_designator(lex: EntityLexicon, span: Span, label: str) -> bool:
     while root.dep_ == "conj" and root.head.i < root.i:
         root = root.head
     head = root.head
-    if head.i == root.i or root.dep_ not in APPOSITION or not is_designator(lex, head):
+    if head.i == root.i or root.dep_ not in APPOSITION or not _is_designator(lex, head):
         return False
     # A complement with a preposition ("à Conakry") is not an apposition.
     return not any(c.dep_ == "case" for c in root.children)
@@ -225,7 +225,7 @@ def is_designator_before(
         skipped += 1
     if i < 0:
         return False
-    if is_designator(lex, doc[i], designators):
+    if _is_designator(lex, doc[i], designators):
         return True
     # Designators cut into tokens: "start-up", "jeune pousse". Building a span's text is
     # dear and this runs for every candidate name: look only where such a designator ends.
@@ -234,7 +234,7 @@ def is_designator_before(
     return any(i - k >= 0 and doc[i - k : i + 1].text.casefold() in designators for k in (2, 1))
 
 
-def is_designator(
+def _is_designator(
     lex: EntityLexicon, token: Token, designators: frozenset[str] | None = None
 ) -> bool:
     designators = lex.designators if designators is None else designators

@@ -115,8 +115,8 @@ def known(lex: EntityLexicon, doc: Doc, kept: list[Span], matches: list[Span]) -
         elif kind == _SEAT:
             label = "ORG" if is_agent(lex, match) else "LOC"
         else:
-            out = products(lex, match, clash, out)
-            label = company_label(lex, match, clash)
+            out = _products(lex, match, clash, out)
+            label = _company_label(lex, match, clash)
         if label is None or any(outside(s, match) for s in clash):
             continue
         out = [s for s in out if s not in clash]
@@ -125,7 +125,7 @@ def known(lex: EntityLexicon, doc: Doc, kept: list[Span], matches: list[Span]) -
     return out
 
 
-def products(lex: EntityLexicon, match: Span, clash: list[Span], spans: list[Span]) -> list[Span]:
+def _products(lex: EntityLexicon, match: Span, clash: list[Span], spans: list[Span]) -> list[Span]:
     """A company's name followed by a model name is a product: "la Peugeot 3008",
     "la Renault Clio", "Airbus A350" (but "Bouygues Telecom", "Dassault Aviation")."""
     for span in clash:
@@ -143,7 +143,7 @@ def products(lex: EntityLexicon, match: Span, clash: list[Span], spans: list[Spa
     return spans
 
 
-def company_label(lex: EntityLexicon, match: Span, clash: list[Span]) -> str | None:
+def _company_label(lex: EntityLexicon, match: Span, clash: list[Span]) -> str | None:
     """ORG for a known company's name, None when it is a person's or an ordinary word."""
     if person_context(lex, match):
         return None

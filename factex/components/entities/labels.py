@@ -31,13 +31,13 @@ def relabel(lex: EntityLexicon, span: Span, label: str) -> str:
     doc = span.doc
     if label != "PER" and span.start > 0 and doc[span.start - 1].lower_ in lex.person_designators:
         return "PER"  # "la famille Mulliez"
-    if label != "MISC" and is_misc(lex, span, label):
+    if label != "MISC" and _is_misc(lex, span, label):
         return "MISC"
     if label == "ORG":
         return label
     if label in ("LOC", "MISC") and is_team(lex, span):
         return "ORG"
-    if label == "MISC" and is_company_misc(lex, span):
+    if label == "MISC" and _is_company_misc(lex, span):
         return "ORG"
     return "ORG" if _acts_as_company(lex, span, label) else label
 
@@ -83,7 +83,7 @@ def _acts_as_company(lex: EntityLexicon, span: Span, label: str) -> bool:
     return may_flip and has_designator(lex, span, label)
 
 
-def is_misc(lex: EntityLexicon, span: Span, label: str) -> bool:
+def _is_misc(lex: EntityLexicon, span: Span, label: str) -> bool:
     """ "le salon VivaTech", "l'indice X", "571 A320neo", "60 A350", "les Européens"."""
     doc = span.doc
     if label != "PER" and is_designator_before(lex, doc, span.start, lex.misc_designators):
@@ -108,7 +108,7 @@ def is_misc(lex: EntityLexicon, span: Span, label: str) -> bool:
     )
 
 
-def is_company_misc(lex: EntityLexicon, span: Span) -> bool:
+def _is_company_misc(lex: EntityLexicon, span: Span) -> bool:
     """A MISC that acts as a company ("Publicis a relevé sa prévision"); not a people
     ("les Européens ont investi")."""
     if span.start > 0 and span.doc[span.start - 1].lower_ in lex.plural_determiners:

@@ -29,29 +29,29 @@ def repaired(lex: EntityLexicon, ent: Span) -> list[Span]:
     """The model's entity repaired and labelled: none, one, or (never more than) one piece."""
     doc = ent.doc
     out: list[Span] = []
-    for piece in pieces(lex, ent):
-        span = trim(lex, doc, *piece)
+    for piece in _pieces(lex, ent):
+        span = _trim(lex, doc, *piece)
         if span is None:
             continue
-        span = extend_org(lex, span)
-        place = place_after_head(lex, span)
+        span = _extend_org(lex, span)
+        place = _place_after_head(lex, span)
         if place is None:
-            place = office_place(lex, span)
-        whole = None if place is not None else whole_name(lex, span)
+            place = _office_place(lex, span)
+        whole = None if place is not None else _whole_name(lex, span)
         if place is not None:
             span, label = place, "LOC"
         elif whole is not None:
             span, label = whole, whole_label(lex, whole, ent.label_)
         else:
-            span = without_article(lex, span, ent.label_)
+            span = _without_article(lex, span, ent.label_)
             label = relabel(lex, span, ent.label_)
         if label == "PER":
-            span = cut_person(lex, span)
+            span = _cut_person(lex, span)
         out.append(Span(doc, span.start, span.end, label=label))
     return out
 
 
-def pieces(lex: EntityLexicon, ent: Span) -> list[tuple[int, int]]:
+def _pieces(lex: EntityLexicon, ent: Span) -> list[tuple[int, int]]:
     """A line break ends a name: the first piece that holds a proper noun and is no page
     furniture ("Afrique\n\nExploitant" is Afrique, "Commentaires\n\nFrançois Pinault" the
     name); without one, the first piece. The tagger's PROPN is too loose on the word
@@ -71,7 +71,7 @@ def pieces(lex: EntityLexicon, ent: Span) -> list[tuple[int, int]]:
     return (named or kept)[:1]
 
 
-def trim(lex: EntityLexicon, doc: Doc, start: int, end: int) -> Span | None:
+def _trim(lex: EntityLexicon, doc: Doc, start: int, end: int) -> Span | None:
     while start < end and edge_junk(doc[start]):
         start += 1
     while end > start and (edge_junk(doc[end - 1]) or dangling(doc[end - 1])):
@@ -93,7 +93,7 @@ def trim(lex: EntityLexicon, doc: Doc, start: int, end: int) -> Span | None:
     return doc[start:end]
 
 
-def extend_org(lex: EntityLexicon, span: Span) -> Span:
+def _extend_org(lex: EntityLexicon, span: Span) -> Span:
     """Take in a company word the model left out: "Toyota Motor" + "Corporation"."""
     doc = span.doc
     end = span.end
@@ -102,13 +102,13 @@ def extend_org(lex: EntityLexicon, span: Span) -> Span:
     return doc[span.start : end] if end > span.end else span
 
 
-def cut_person(lex: EntityLexicon, span: Span) -> Span:
+def _cut_person(lex: EntityLexicon, span: Span) -> Span:
     """A person's name holds capitalised words and particles only: "Lucie Castets pour
     Matignon" is Lucie Castets."""
     doc = span.doc
     for token in span[1:]:
         # "a nommé Gabriel Attal Premier ministre": a function ends the name.
-        if not token.is_lower and starts_function(lex, token):
+        if not token.is_lower and _starts_function(lex, token):
             return doc[span.start : token.i]
         if token.is_lower and token.lower_ not in lex.particles:
             end = token.i
@@ -118,7 +118,7 @@ def cut_person(lex: EntityLexicon, span: Span) -> Span:
     return span
 
 
-def starts_function(lex: EntityLexicon, token: Token) -> bool:
+def _starts_function(lex: EntityLexicon, token: Token) -> bool:
     """ "Premier ministre" after a full name; "Président" alone only after two names and
     no particle ("Bruno Le Maire" keeps his name)."""
     doc = token.doc
@@ -135,7 +135,7 @@ def starts_function(lex: EntityLexicon, token: Token) -> bool:
     )
 
 
-def without_article(lex: EntityLexicon, span: Span, label: str) -> Span:
+def _without_article(lex: EntityLexicon, span: Span, label: str) -> Span:
     """ "La Tunisie" at a sentence start is Tunisie; "Le Havre" keeps its article."""
     if (
         label == "LOC"
@@ -149,7 +149,7 @@ def without_article(lex: EntityLexicon, span: Span, label: str) -> Span:
     return span
 
 
-def place_after_head(lex: EntityLexicon, span: Span) -> Span | None:
+def _place_after_head(lex: EntityLexicon, span: Span) -> Span | None:
     """The place in "usine de Sochaux", "tribunal de Lyon", "11e arrondissement de Paris",
     "département de la Seine-Maritime": a common noun that situates something, then "de"
     (with its article) and a name."""
@@ -170,7 +170,7 @@ def place_after_head(lex: EntityLexicon, span: Span) -> Span | None:
     return None
 
 
-def office_place(lex: EntityLexicon, span: Span) -> Span | None:
+def _office_place(lex: EntityLexicon, span: Span) -> Span | None:
     """The place in a function the model read as one name: "Premier ministre du Québec"."""
     doc = span.doc
     i = span.start
@@ -194,7 +194,7 @@ def office_place(lex: EntityLexicon, span: Span) -> Span | None:
     return None
 
 
-def whole_name(lex: EntityLexicon, span: Span) -> Span | None:
+def _whole_name(lex: EntityLexicon, span: Span) -> Span | None:
     """A name the model cut after "du/de la/des": "Maisons du Monde" read as "Monde".
 
     The capitalised words before the genitive are part of the name when they are no
@@ -209,11 +209,11 @@ def whole_name(lex: EntityLexicon, span: Span) -> Span | None:
     if not n or j < 0:
         return None
     first = j
-    while first >= 0 and name_word(lex, doc[first]):
+    while first >= 0 and _name_word(lex, doc[first]):
         if starts_unit(doc[first]):
             break
         first -= 1
-    if first < 0 or not name_word(lex, doc[first]):
+    if first < 0 or not _name_word(lex, doc[first]):
         first += 1
     if first > j:
         return None
@@ -228,7 +228,7 @@ def whole_name(lex: EntityLexicon, span: Span) -> Span | None:
     return doc[first : span.end]
 
 
-def name_word(lex: EntityLexicon, token: Token) -> bool:
+def _name_word(lex: EntityLexicon, token: Token) -> bool:
     # Acronyms are common nouns as often as names: "le GPS des États-Unis".
     return (
         token.is_title

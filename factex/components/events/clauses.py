@@ -2,7 +2,8 @@
 
 A date hangs on the verb above it (or on a trigger noun when no verb is above it in its
 clause). Datelines, dates inside noun phrases and measurements of a metric over a period date
-no event. Nominal and participial events belong with :func:`governor` and :func:`dates_event`.
+no event. Nominal and participial events belong here: :func:`_governor` finds the head a date
+hangs on, :func:`_dates_event` decides whether that clause is an event.
 """
 
 from __future__ import annotations
@@ -39,8 +40,8 @@ def dated_clauses(doc: Doc, words: EventWords, ent_at: EntityIndex) -> list[Date
         value = (date._.factex_date or {}).get("value")
         if not value:
             continue
-        head = governor(date, words)
-        if not dates_event(head, date, words, ent_at):
+        head = _governor(date, words)
+        if not _dates_event(head, date, words, ent_at):
             continue
         known = by_clause.get(head.i)
         if known is None or _grain_rank(date) < _grain_rank(known.date):
@@ -48,7 +49,7 @@ def dated_clauses(doc: Doc, words: EventWords, ent_at: EntityIndex) -> list[Date
     return sorted(by_clause.values(), key=lambda c: c.date.start)
 
 
-def governor(date: Span, words: EventWords) -> Token:
+def _governor(date: Span, words: EventWords) -> Token:
     """The verb (or trigger noun, or root) heading the clause the date belongs to."""
     token = span_root(date).head
     if token.i >= date.start and token.i < date.end:
@@ -64,7 +65,7 @@ def governor(date: Span, words: EventWords) -> Token:
         token = token.head
 
 
-def dates_event(head: Token, date: Span, words: EventWords, ent_at: EntityIndex) -> bool:
+def _dates_event(head: Token, date: Span, words: EventWords, ent_at: EntityIndex) -> bool:
     """Whether the clause headed by ``head`` is an event dated by ``date``."""
     if date.start <= head.i < date.end:
         return False  # a dateline ("24 juin 2012") is no clause, hence no event

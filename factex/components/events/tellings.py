@@ -46,11 +46,11 @@ class Telling:
 
     def same_action(self, other: Telling, words: EventWords, stems: _Stems) -> bool:
         """One action in both: a verb of one is a verb or a noun of the other."""
-        other_verbs, other_nouns = action_words(other.head, words)
+        other_verbs, other_nouns = _action_words(other.head, words)
         verbs = stems(other_verbs)
         nouns = stems(other_nouns)
         for head in (self.head, *self.heads):
-            mine_verbs, mine_nouns = action_words(head, words)
+            mine_verbs, mine_nouns = _action_words(head, words)
             mine = stems(mine_verbs)
             if mine & (verbs | nouns) or verbs & stems(mine_nouns):
                 return True
@@ -85,7 +85,7 @@ def one_per_fact(told: list[Telling], words: EventWords) -> list[Span]:
     return [fact.span for fact in facts]
 
 
-def action_words(head: Token, words: EventWords) -> tuple[list[str], list[str]]:
+def _action_words(head: Token, words: EventWords) -> tuple[list[str], list[str]]:
     """What a clause says was done: its verbs (the trigger and the verbs of its complement,
     "ont annoncé avoir signé"), light and reporting ones left out, the object of a
     reporting verb ("a annoncé la fermeture"), or its trigger noun; and the nouns it does it
