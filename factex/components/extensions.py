@@ -3,22 +3,8 @@
 Values are JSON-safe (str, int, bool, None, lists, dicts) so that a Doc keeps them through
 ``Doc.to_bytes``, ``DocBin`` and ``nlp.pipe(n_process=...)``; Decimals travel as strings.
 
-=========================  ===========================================================
-where                      what
-=========================  ===========================================================
-``doc.ents``               cleaned entities (factex_entities rewrites them)
-``Span._.factex_canonical``  canonical name of an entity span
-``doc.spans[MONEY]``       money spans; ``Span._.factex_money``: {amount, currency,
-                           currency_inferred, amount_min, amount_max} (amounts as str)
-``doc.spans[PERCENT]``     percentage spans; ``Span._.factex_percent``: {value, unit, direction}
-``doc.spans[DATES]``       date spans; ``Span._.factex_date``: {value, grain, relative}
-``Span._.factex_links``    on money/percent spans: {subject, metric, period}
-``doc.spans[EVENTS]``      event spans; ``Span._.factex_event``: {date, trigger, actors, mentions}
-``doc._.factex_published``   reference date (ISO string) or None; set before the pipeline
-                             runs or by factex_dates; read back by :func:`published_reference`
-``doc._.factex_published_source``  "given", "detected" or None
-``doc._.factex_text``        ``doc.text``, joined once for all components (see ``doc_text``)
-=========================  ===========================================================
+``doc.ents`` holds the cleaned entities (factex_entities rewrites them). Each span key and
+``._`` attribute is described where it is declared, below.
 """
 
 from __future__ import annotations
@@ -27,19 +13,28 @@ from spacy.tokens import Doc, Span
 
 from factex.normalize.dates import Reference
 
+#: money spans, each with ``Span._.factex_money``
 MONEY = "factex_money"
+#: percentage spans, each with ``Span._.factex_percent``
 PERCENT = "factex_percent"
+#: date spans, each with ``Span._.factex_date``
 DATES = "factex_dates"
+#: event spans, each with ``Span._.factex_event``
 EVENTS = "factex_events"
 
-_SPAN_EXTENSIONS = (
-    "factex_canonical",
-    "factex_money",
-    "factex_percent",
-    "factex_date",
-    "factex_links",
-    "factex_event",
-)
+_SPAN_EXTENSIONS = {
+    "factex_canonical": "canonical name of an entity span",
+    "factex_money": "{amount, currency, currency_inferred, amount_min, amount_max}, as str",
+    "factex_percent": "{value, unit, direction}",
+    "factex_date": "{value, grain, relative}",
+    "factex_links": "on money and percent spans: {subject, metric, period}",
+    "factex_event": "{date, trigger, actors, mentions}",
+}
+# ``doc._.factex_published``: reference date (ISO string) or None; set before the pipeline
+# runs, or by factex_dates when it detects one in the text; read back by
+# :func:`published_reference`.
+# ``doc._.factex_published_source``: "given", "detected" or None.
+# ``doc._.factex_text``: ``doc.text``, joined once for all components (see ``doc_text``).
 _DOC_EXTENSIONS = ("factex_published", "factex_published_source", "factex_text")
 
 

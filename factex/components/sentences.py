@@ -1,7 +1,7 @@
 """factex_sentences: a sentence starts after a blank line, before the parser decides.
 
 This module is also the one home of the repairs of the parser's sentence breaks that later
-components need (:func:`sentence_bounds`, :func:`written_sentence_start`).
+components need (:func:`sentence_bounds`, :func:`written_sentence_start`, :func:`cut_at_comma`).
 
 Titles, photo captions and page furniture ("Lecture : 1 minute", "Image") carry no final
 full stop, so the parser glues them to the next sentence; subjects and periods then leak
@@ -82,6 +82,12 @@ def written_sentence_start(sent: Span) -> int:
             break
         start = doc[start - 1].sent.start
     return start
+
+
+def cut_at_comma(sent: Span) -> bool:
+    """A sentence the parser ended at a comma, which ends it or starts the next one."""
+    doc = sent.doc
+    return sent[-1].text == "," or (sent.end < len(doc) and doc[sent.end].text == ",")
 
 
 @Language.factory("factex_sentences", assigns=["token.is_sent_start"])

@@ -1,0 +1,155 @@
+"""Labels of the model's entities: relabelling by the name's words and its context, noise."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from spacy.tokens import Span
+
+from factex.components.entities.context import (
+    company_context,
+    designator_after,
+    full_name_in,
+    has_designator,
+    is_designator_before,
+    is_team,
+    owned,
+    owner_before,
+    seller,
+    strong_subject,
+)
+from factex.components.entities.lexicon import EntityLexicon
+from factex.components.entities.tokens import counted, starts_unit
+from factex.normalize.names import name_key
+
+
+def relabel(lex: EntityLexicon, span: Span, label: str) -> str:
+    """The label of a kept span: from its own words, then from its context in the sentence."""
+    from_words = lex.label_from_words(span.text)
+    if from_words is not None:
+        return from_words
+    doc = span.doc
+    if label != "PER" and span.start > 0 and doc[span.start - 1].lower_ in lex.person_designators:
+        return "PER"  # "la famille Mulliez"
+    if label != "MISC" and _is_misc(lex, span, label):
+        return "MISC"
+    if label == "ORG":
+        return label
+    if label in ("LOC", "MISC") and is_team(lex, span):
+        return "ORG"
+    if label == "MISC" and _is_company_misc(lex, span):
+        return "ORG"
+    return "ORG" if _acts_as_company(lex, span, label) else label
+
+
+def _acts_as_company(lex: EntityLexicon, span: Span, label: str) -> bool:
+    """A LOC, PER or MISC that the sentence shows acting as a company."""
+    # A name the model has never seen (no vector) that acts as a company is one: "Korelis a
+    # publié son chiffre d'affaires", "le PDG de Brevane". Known places and people keep
+    # their label: "Lyon a investi", "Niel a racheté".
+    unknown = label in ("LOC", "PER") and all(t.is_oov for t in span)
+    if unknown and company_context(lex, span, subject=label == "LOC"):
+        return True
+    if label in ("LOC", "PER") and owner_before(lex, span, unknown):
+        return True
+    # A lone surname that no full name in the text explains, acting as only a company
+    # acts: "Fontanel emploie 2 000 personnes", "X a investi 380 millions dans une usine".
+    one_per = label == "PER" and len(span) == 1
+    if (
+        (one_per or label in ("LOC", "MISC"))
+        and designator_after(lex, span)
+        and (label != "PER" or not full_name_in(lex, span))
+    ):
+        return True
+    if one_per and (strong_subject(lex, span) or seller(lex, span)) and not full_name_in(lex, span):
+        return True
+    # A bare one-word place (no article, no known region) that opens shops or invests in
+    # a factory: "Mauboussin a ouvert 15 boutiques" ("Lyon a investi dans le tramway" stays).
+    if (
+        label == "LOC"
+        and len(span) == 1
+        and (span.start == 0 or span.doc[span.start - 1].pos_ != "DET")
+        and name_key(span.text) not in lex.regions
+        and strong_subject(lex, span, objects_only=True)
+    ):
+        return True
+    # People have no turnover, shareholders or customers: "le chiffre d'affaires de
+    # Boulanger", "les clients de Darty" (a lone surname only: "Vincent Bolloré" stays).
+    if label == "PER" and len(span) == 1 and owned(lex, span):
+        return True
+    # "groupe Bolloré" is the company even when the model reads the surname as a person;
+    # "Vincent Bolloré" (two words) stays a person.
+    may_flip = label in ("MISC", "LOC") or (label == "PER" and len(span) == 1)
+    return may_flip and has_designator(lex, span, label)
+
+
+def _is_misc(lex: EntityLexicon, span: Span, label: str) -> bool:
+    """ "le salon VivaTech", "l'indice X", "571 A320neo", "60 A350", "les Européens"."""
+    doc = span.doc
+    if label != "PER" and is_designator_before(lex, doc, span.start, lex.misc_designators):
+        return True
+    # "le tournoi de Roland-Garros": an event named after a place, not a person.
+    if (
+        label == "PER"
+        and span.start >= 2
+        and doc[span.start - 1].lower_ in lex.genitive
+        and doc[span.start - 2].lemma_ in lex.misc_designators
+    ):
+        return True
+    countable = label == "ORG" or (label == "LOC" and any(c.isdigit() for c in span.text))
+    if countable and counted(span, lex.count_articles):
+        return True
+    # A people, not a place: plural demonyms after a plural determiner.
+    return (
+        len(span) == 1
+        and span.start > 0
+        and doc[span.start - 1].lower_ in lex.plural_determiners
+        and lex.demonym.search(span.text) is not None
+    )
+
+
+def _is_company_misc(lex: EntityLexicon, span: Span) -> bool:
+    """A MISC that acts as a company ("Publicis a relevé sa prévision"); not a people
+    ("les Européens ont investi")."""
+    if span.start > 0 and span.doc[span.start - 1].lower_ in lex.plural_determiners:
+        return False
+    return company_context(lex, span)
+
+
+def whole_label(lex: EntityLexicon, span: Span, label: str) -> str:
+    """A cut name made whole keeps a person's label; otherwise it is a place when its
+    first word says so ("Pays de la Loire"), an organisation if not ("Maisons du Monde")."""
+    label = relabel(lex, span, label)
+    if label in ("PER", "MISC", "ORG"):
+        return label
+    return "LOC" if span[0].text in lex.genitive_place_words else "ORG"
+
+
+def is_noise(lex: EntityLexicon, span: Span, label: str) -> bool:
+    """No name: by its text alone (see ``NameWords.is_noise_text``), or a common noun phrase."""
+    text = span.text
+    if lex.is_noise_text(text, label):
+        return True
+    # A MISC whose only capital comes from its position (start of a sentence, a title, after
+    # a colon) and that the tagger does not see as a proper noun is a common noun phrase.
+    if label == "MISC" and starts_unit(span[0]):
+        capitals = sum(ch.isupper() for ch in text)
+        if capitals == 1 and not any(t.pos_ == "PROPN" for t in span):
+            return True
+    return False
+
+
+def propagate_labels(spans: list[Span]) -> list[Span]:
+    """A MISC mention takes the label the same name has elsewhere in the text."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for span in spans:
+        if span.label_ != "MISC":
+            votes[name_key(span.text)][span.label_] += 1
+    out = []
+    for span in spans:
+        vote = votes.get(name_key(span.text)) if span.label_ == "MISC" else None
+        if vote:
+            label = vote.most_common(1)[0][0]
+            span = Span(span.doc, span.start, span.end, label=label)
+        out.append(span)
+    return out

@@ -1,0 +1,46 @@
+"""The words factex_events reads from ``resources/<lang>/triggers.json`` and ``metrics.json``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Token
+
+from factex import resources
+
+
+@dataclass(frozen=True)
+class EventWords:
+    """Word lists of one language, loaded once per pipeline and never changed."""
+
+    trigger_nouns: frozenset[str]
+    measure_verbs: frozenset[str]
+    metric_heads: frozenset[str]
+    light_verbs: frozenset[str]
+    report_verbs: frozenset[str]
+    period_nouns: frozenset[str]
+    coordinators: frozenset[str]
+    stemmer: str
+
+    @classmethod
+    def load(cls, lang: str) -> EventWords:
+        data: dict[str, Any] = resources.load(lang, "triggers")
+        metrics: dict[str, Any] = resources.load(lang, "metrics")
+        return cls(
+            trigger_nouns=frozenset(data["nouns"]),
+            measure_verbs=frozenset(data["measure_verbs"]),
+            # A metric is named by its first word on the parse ("chiffre" of "chiffre d'affaires").
+            metric_heads=frozenset(n.split()[0].casefold() for n in metrics["nouns"]),
+            light_verbs=frozenset(data["light_verbs"]),
+            report_verbs=frozenset(data["report_verbs"]),
+            period_nouns=frozenset(data["period_nouns"]),
+            coordinators=frozenset(data["coordinators"]),
+            stemmer=str(data["stemmer"]),
+        )
+
+    def is_trigger_noun(self, token: Token) -> bool:
+        return token.lemma_.casefold() in self.trigger_nouns
+
+    def is_period(self, nouns: list[Token]) -> bool:
+        return any(t.lemma_.casefold() in self.period_nouns for t in nouns)
