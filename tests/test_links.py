@@ -172,3 +172,15 @@ def test_an_elided_amount_measures_what_the_one_before_does(nlp: Language) -> No
     text = "Le ticket coûtait 1,90 euro en 2023, contre 2,10 euros aujourd'hui."
     first, second = _links(nlp, text, ["1,90 euro", "2,10 euros"], {"en 2023": "2023"})
     assert first["metric"] == second["metric"] == "ticket"
+
+
+def test_the_linker_keeps_no_state_of_a_doc(nlp: Language) -> None:
+    """Threads share the cached pipeline: what one Doc needs must not stay on the component
+    (it once kept the tokens of the Doc's dates on itself)."""
+    linker = nlp.get_pipe("factex_links")
+    before = dict(vars(linker))
+    text = "Le contrat, signé le 3 mai, porte sur 40 millions d'euros."
+    annotate(
+        nlp, text, [{"text": "40 millions d'euros"}], [{"text": "le 3 mai", "value": "2024-05-03"}]
+    )
+    assert vars(linker) == before

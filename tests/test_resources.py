@@ -10,12 +10,6 @@ import pytest
 RESOURCES = Path(__file__).resolve().parent.parent / "factex" / "resources"
 FILES = sorted(RESOURCES.glob("*/*.json"))
 
-#: files still documented by one ``_doc`` essay; each owner removes its file when it converts it
-NOT_YET: set[str] = {
-    "currencies", "metrics", "money", "number_words", "percent", "scales",
-}  # fmt: skip
-
-
 def _problems(path: Path) -> list[str]:
     pairs = json.loads(path.read_text(encoding="utf-8"), object_pairs_hook=list)
     if not isinstance(pairs, list) or not all(isinstance(p, tuple) for p in pairs):
@@ -35,7 +29,5 @@ def _problems(path: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("path", FILES, ids=[f"{p.parent.name}/{p.stem}" for p in FILES])
-def test_each_key_documented_beside_its_value(path: Path, request: pytest.FixtureRequest) -> None:
-    if path.stem in NOT_YET:
-        request.applymarker(pytest.mark.xfail(strict=True, reason="still one _doc essay"))
+def test_each_key_documented_beside_its_value(path: Path) -> None:
     assert _problems(path) == []

@@ -43,6 +43,7 @@ class PercentComponent:
         data = load(self.lang, "percent")
         self.level_nouns = frozenset(w.lower() for w in data["level_nouns"])
         self.measure_verbs = frozenset(data["measure_verbs"])
+        self.copulas = frozenset(data["copulas"])
         self.measure_cases = frozenset(w.lower() for w in data["measure_cases"])
         self.points_subjects = frozenset(w.lower() for w in data["points_subjects"])
 
@@ -195,7 +196,7 @@ class PercentComponent:
             return None  # "contre 4 %", "pour 10 %": not the measure of the subject
         if any(c.dep_ == "det" for c in head.children):
             return None  # "les 10 % des ménages": a share, not a measure
-        if any(c.lemma_ == "être" for c in head.children):
+        if any(c.lemma_ in self.copulas for c in head.children):
             predicate = head  # "la baisse est de 1,2 %", "devrait être de 3 %"
         elif head.dep_.startswith(("obj", "obl")) and head.head.lemma_ in self.measure_verbs:
             predicate = head.head

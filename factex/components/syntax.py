@@ -133,3 +133,24 @@ def span_root(span: Span) -> Token:
         if token.head.i < span.start or token.head.i >= span.end or token.head.i == token.i:
             return token
     return span.root
+
+
+def amount_root(span: Span) -> Token:
+    """The token an amount hangs on the sentence by; its unit noun when the parse attaches
+    the number elsewhere ("à 179 nairas", the number read as a complement of "essence")."""
+    outside = [t for t in span if not (span.start <= t.head.i < span.end)]
+    if not outside:  # the amount heads its own parse sentence
+        return span_root(span)
+    return next((t for t in outside if t.pos_ == "NOUN"), outside[0])
+
+
+def has_case(token: Token, words: frozenset[str]) -> bool:
+    """Whether a preposition of ``words`` introduces ``token`` (apostrophes unified)."""
+    return any(
+        c.dep_ == "case" and c.text.replace("’", "'").casefold() in words for c in token.children
+    )
+
+
+def genitive(token: Token, markers: frozenset[str]) -> bool:
+    """Whether a preposition of ``markers`` introduces ``token``, by its lowercase form."""
+    return any(c.dep_ == "case" and c.lower_ in markers for c in token.children)

@@ -7,12 +7,8 @@ English-style figures. Reading the digits is left to price-parser, which already
 separators (and the Swiss apostrophe, "1'000"); the words ("vingt et un mille") are read
 from ``resources/<lang>/number_words.json``.
 
->>> parse_number("39,9")
-Decimal('39.9')
->>> parse_number("1\u202f000\u202f000")
-Decimal('1000000')
->>> parse_number("quatre-vingt-dix-neuf")
-Decimal('99')
+>>> parse_number("39,9"), parse_number("quatre-vingt-dix-neuf")
+(Decimal('39.9'), Decimal('99'))
 >>> plain(Decimal("39.9") * 1_000_000_000)
 '39900000000'
 """
@@ -290,6 +286,8 @@ def parse_number(text: str, lang: str = "fr") -> Decimal | None:
 
     >>> parse_number("10.000")
     Decimal('10000')
+    >>> parse_number("1\u202f000\u202f000")
+    Decimal('1000000')
     >>> parse_number("cinquante")
     Decimal('50')
     >>> plain(parse_number("quatre milliards et demi"))

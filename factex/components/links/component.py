@@ -1,0 +1,151 @@
+"""The spaCy glue of factex_links: the amounts of a Doc in order, each linked on its own or
+through the one before it. Everything a Doc needs lives in locals and in a :class:`_DocContext`
+made per call: the component keeps no per-document state, so threads may share it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from factex.components.extensions import MONEY, PERCENT, register_extensions
+from factex.components.links.metric import apposed, find_metric
+from factex.components.links.neighbours import (
+    change_of,
+    elided_metric,
+    item_metric,
+    level_after,
+    level_of_before,
+    range_pair,
+    range_to,
+)
+from factex.components.links.period import DateIndex
+from factex.components.links.subject import find_subject
+from factex.components.syntax import EntityIndex, amount_root, entity_index
+from factex.normalize.link_words import LinkWords, fold, link_words, normalize_name
+
+#: The amount before, by kind and of any kind ("any"), with its metric.
+LastMetric = dict[str, tuple[Span, str | None]]
+
+
+@dataclass(frozen=True)
+class _DocContext:
+    """What linking one Doc needs besides the amount: its entities and its dates."""
+
+    ent_at: EntityIndex
+    dates: DateIndex
+
+
+class AmountLinker:
+    """Sets ``Span._.factex_links`` on the spans of ``doc.spans[MONEY]`` and ``[PERCENT]``."""
+
+    def __init__(self, nlp: Language, name: str, lang: str | None = None) -> None:
+        register_extensions()
+        self.name = name
+        self.words: LinkWords = link_words(lang or nlp.lang)
+
+    def __call__(self, doc: Doc) -> Doc:
+        amounts = [
+            (span, kind)
+            for kind in (MONEY, PERCENT)
+            if kind in doc.spans
+            for span in doc.spans[kind]
+        ]
+        if not amounts:
+            return doc
+        amounts.sort(key=lambda item: item[0].start)
+        w = self.words
+        ctx = _DocContext(entity_index(doc), DateIndex(doc, w.period_wrappers, w.not_qualifiers))
+        prev: Span | None = None
+        total: dict[str, Any] | None = None  # links of the amount a running breakdown details
+        # An elided amount stands for the one right before it (its metric None too), not for
+        # an older one.
+        last_metric: LastMetric = {}
+        for span, kind in amounts:
+            total = _running_total(w, prev, span, total)
+            if total is not None:
+                links = dict(total, metric=item_metric(w, span) or total.get("metric"))
+            else:
+                links = self._link_in_turn(span, kind, prev, last_metric, ctx)
+            span._.factex_links = links
+            last_metric[kind] = last_metric["any"] = (span, links.get("metric"))
+            prev = span
+        return doc
+
+    def _link_in_turn(
+        self, span: Span, kind: str, prev: Span | None, last_metric: LastMetric, ctx: _DocContext
+    ) -> dict[str, Any]:
+        """The links of an amount on its own, completed from the amount before it."""
+        w = self.words
+        links = _link(w, span, kind == PERCENT, ctx)
+        if links["metric"] is None:
+            links["metric"] = elided_metric(span, kind, last_metric, w.elision_markers)
+        if links["metric"] is None:
+            links["metric"] = level_of_before(w, span)
+        if prev is None:
+            return links
+        before = prev._.factex_links
+        if links["metric"] is None and level_after(w, prev, span):
+            # "une baisse de 3 % de ses ventes, à 8,1 milliards": the level the change led to.
+            links["metric"] = before.get("metric")
+        if change_of(w, prev, span, ctx.dates.tokens):
+            # "un chiffre d'affaires de 2,3 milliards, en hausse de 5 %": the change of the
+            # amount it follows.
+            links["metric"] = links["metric"] or before.get("metric")
+            links["subject"] = links["subject"] or before.get("subject")
+            links["period"] = links["period"] or before.get("period")
+        if range_pair(w, prev, span):
+            # "entre 8 % et 10 % cette année": the date after the range dates both; "passé de
+            # 10 à 14 millions" measures one thing ("entre 3 et 5 % des salariés ... par le
+            # plan" may not: the second's metric is less sure).
+            if before.get("period") is None:
+                before["period"] = links["period"]
+            if before.get("metric") is None and range_to(w, prev):
+                before["metric"] = links["metric"]
+        return links
+
+
+def _running_total(
+    w: LinkWords, prev: Span | None, span: Span, total: dict[str, Any] | None
+) -> dict[str, Any] | None:
+    """The links of the total a breakdown ("18,2 milliards, dont 5,8 milliards ...") details,
+    while it runs: it stops at another sentence or at a verb between two of its items."""
+    if prev is None or prev.end > span.start or prev.sent.start != span.sent.start:
+        return None
+    between = span.doc[prev.end : span.start]
+    if any(t.lower_ in w.list_markers for t in between):
+        return total or prev._.factex_links
+    if total is not None and any(t.pos_ in ("VERB", "AUX") for t in between):
+        return None
+    return total
+
+
+def _link(w: LinkWords, span: Span, is_percent: bool, ctx: _DocContext) -> dict[str, Any]:
+    """Subject, metric and period of one amount from its own sentence."""
+    root = amount_root(span)
+    metric_token, metric = apposed(w, span)
+    if metric is None:
+        # The tokens of dates: the parse may file "cette année", "jeudi" as an object.
+        metric_token, metric = find_metric(w, span, root, is_percent, ctx.dates.tokens)
+    subject = find_subject(w, span, root, metric_token, ctx.ent_at)
+    if metric_token is not None and metric is not None and ctx.ent_at[metric_token.i] >= 0:
+        # "le CAC 40 a gagné 1,2 %": the name whole, not its first word (an organisation,
+        # "la Bourse de Paris", is also a subject: its metric stays the common noun).
+        named = ctx.ent_at.ents[ctx.ent_at[metric_token.i]]
+        whole = normalize_name(span.doc[metric_token.i : named.end].text)
+        if named.label_ not in ("ORG", "PER") and fold(whole).startswith(fold(metric)):
+            metric = whole
+    return {"subject": subject, "metric": metric, "period": ctx.dates.period(span, root)}
+
+
+@Language.factory(
+    "factex_links",
+    assigns=["span._.factex_links"],
+    requires=["doc.ents", "token.dep", "span._.factex_canonical"],
+)
+def make_links(nlp: Language, name: str) -> AmountLinker:
+    """Link each money and percentage span to its subject, metric and period."""
+    return AmountLinker(nlp, name)

@@ -1,0 +1,361 @@
+"""What an amount measures: the metric noun phrase, found through the parse.
+
+The noun the amount complements ("un bénéfice net de"), the subject of a verb of measure or
+change, listed or not ("le tarif passe de", "le marché a reculé de"), the object of a verb of
+action ("a réalisé un chiffre d'affaires de"), the verb itself ("a levé" is a levée de fonds),
+what the money buys ("pour 500 milliards de yens d'obligations") or where it goes ("a consacré
+6,7 milliards à la recherche"). ``dated`` holds the tokens of dates: the parse may file "cette
+année" or "jeudi" as an object, which is no metric.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from factex.components.links.phrases import (
+    MAX_METRIC_WORDS,
+    is_compound,
+    led,
+    listed_phrase,
+    noun_phrase,
+    open_phrase,
+    wider_phrase,
+)
+from factex.components.sentences import written_sentence_start
+from factex.components.syntax import (
+    CLAUSE_DEPS,
+    SUBJECT_DEPS,
+    clause_head,
+    genitive,
+    has_case,
+    subjects,
+)
+from factex.normalize.link_words import LinkWords, fold, word
+
+#: The token heading a metric and its text; (None, text) for a verb naming it, or nothing.
+Found = tuple[Token | None, str | None]
+NOTHING: Found = (None, None)
+
+
+def apposed(w: LinkWords, span: Span) -> Found:
+    """ "L'enveloppe, de 20 à 25 milliards, sera versée": an amount set off by a comma right
+    after a metric noun is that noun's apposition, whatever the parse made of it."""
+    doc = span.doc
+    if span.start >= 2 and doc[span.start - 1].text == ",":
+        noun = doc[span.start - 2]
+        if noun.pos_ == "NOUN" and noun.sent.start == span.sent.start:
+            text = listed_phrase(w, noun)
+            if text:
+                return noun, text
+    return NOTHING
+
+
+def find_metric(
+    w: LinkWords, span: Span, root: Token, is_percent: bool, dated: frozenset[int]
+) -> Found:
+    """The token heading the measured noun phrase and its text, or (None, None)."""
+    # "une baisse de 3 % de son chiffre d'affaires": the amount's own complement, unless it
+    # is what a percentage is taken of ("5 % du PIB").
+    for child in root.children:
+        text = listed_phrase(w, child) if child.dep_ == "nmod" and child.i > root.i else None
+        if text and fold(text) not in w.bases:
+            return child, text
+    # "pour 500 milliards de yens d'obligations": what the money buys, a bare noun after "de"
+    # hanging on the amount (a determiner would make it an owner or a base: "5 % du PIB").
+    goods = _goods(w, span)
+    if goods is not None:
+        return goods, listed_phrase(w, goods) or noun_phrase(w, goods)
+    # A predicate amount: "la croissance a été de 0,9 %".
+    if (
+        root.head.i == root.i
+        or root.dep_ in CLAUSE_DEPS
+        or any(c.dep_ == "cop" for c in root.children)
+    ):
+        found = subject_metric(w, root, unlisted=True)
+        if found[0] is not None:
+            return found
+    token = root
+    for _ in range(4):
+        head = token.head
+        if head.i == token.i:
+            break
+        # A noun may come out as "acl" of the noun before it ("un résultat net record de").
+        attached = token.dep_ in ("nmod", "appos", "nummod") or (
+            token.dep_ == "acl" and token.pos_ == "NOUN"
+        )
+        if head.pos_ in ("NOUN", "PROPN") and attached:
+            found, climb = _metric_at_noun(w, head, token, dated)
+            if not climb:
+                return found
+        elif head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
+            return verb_metric(w, head, token, is_percent, dated)
+        token = head
+    return NOTHING
+
+
+def _metric_at_noun(
+    w: LinkWords, head: Token, token: Token, dated: frozenset[int]
+) -> tuple[Found, bool]:
+    """The metric at the noun ``token`` hangs on, and whether to climb on past that noun."""
+    lemma = head.lemma_.casefold()
+    if lemma in w.transparent or head.lower_ in w.transparent:
+        # "le montant des aides atteint ...": the carrier's own complement.
+        found = complement_metric(w, head, exclude=token)
+        return found, found[0] is None
+    if lemma in w.change_nouns or head.lower_ in w.change_nouns:
+        found = _owner_metric(w, head, exclude=token)
+        if found[0] is None:
+            found = _qualified_before(w, head)
+        if found[0] is None:
+            found = verb_metric(w, clause_head(head), head, True, dated)
+        if found[0] is None and head.lower_ in w.metric_nouns:
+            found = (head, head.lower_)
+        return found, False
+    text = listed_phrase(w, head)
+    if text:
+        return (head, wider_phrase(w, head) or led(w, head, text)), False
+    # "a porté sa participation dans Lagardère à 28,5 %", the level read as the
+    # object's complement.
+    if (
+        head.dep_ in ("obj", "nsubj:pass")
+        and head.head.lemma_ in w.level_verbs
+        and has_case(token, w.level_markers)
+    ):
+        found = set_level(w, head.head, token, dated)
+        if found[0] is not None:
+            return found, False
+    # Off the list, the parse names the metric only for "un contrat de 3 millions".
+    if lemma in w.not_metrics or head.lower_ in w.not_metrics:
+        return NOTHING, True
+    if head.i < token.i and any(c.lower_ in w.genitive for c in token.children):
+        return (head, led(w, head, noun_phrase(w, head))), False
+    return NOTHING, False
+
+
+def verb_metric(
+    w: LinkWords, verb: Token, via: Token, is_percent: bool, dated: frozenset[int]
+) -> Found:
+    """The metric of an amount hanging on a verb: its subject, its object, or the verb's own."""
+    lemma = verb.lemma_.casefold()
+    measure = lemma in w.measure_verbs or lemma in w.change_verbs
+    if lemma in w.allocation_verbs and via.dep_ in ("nsubj", "obj", "nsubj:pass"):
+        found = _destination(w, verb, via)
+        if found[0] is not None:
+            return found
+    if lemma in w.level_verbs and via.dep_ not in ("obj", "nsubj", "nsubj:pass"):
+        found = set_level(w, verb, via, dated)
+        if found[0] is not None:
+            return found
+    # "Le billet coûte 17 €": a verb of measure gives the amount to its subject first; an
+    # action ("a levé", "a investi") names the metric itself.
+    if not is_percent and lemma in w.metric_verbs and not measure:
+        return None, w.metric_verbs[lemma]
+    found = subject_metric(w, verb, unlisted=measure)
+    if found[0] is not None:
+        return found
+    if not is_percent and lemma in w.metric_verbs:
+        return None, w.metric_verbs[lemma]
+    # "a réalisé un chiffre d'affaires de ..." is caught above; "a dégagé, en 2017, un
+    # bénéfice net" puts the metric as object.
+    for child in verb.children:
+        if child.dep_ == "obj" and child.i != via.i and listed_phrase(w, child):
+            return child, listed_phrase(w, child)
+        # "a relevé sa prévision de croissance à 5 %"
+        if child.dep_ == "obj" and child.lemma_ in w.transparent:
+            for grand in child.children:
+                if grand.dep_ == "nmod" and listed_phrase(w, grand):
+                    return grand, listed_phrase(w, grand)
+    # A participle on a noun: "sa marge, attendue à 13 %".
+    if verb.dep_ == "acl" and verb.head.i != verb.i:
+        noun = verb.head
+        if noun.lemma_ in w.transparent:
+            noun = next(
+                (c for c in noun.children if c.dep_ == "nmod" and listed_phrase(w, c)), noun
+            )
+        if listed_phrase(w, noun):
+            return noun, listed_phrase(w, noun)
+    if verb.pos_ == "NOUN" and listed_phrase(w, verb):  # verbless: "Chiffre d'affaires : 3 M€"
+        return verb, listed_phrase(w, verb)
+    return NOTHING
+
+
+def subject_metric(w: LinkWords, verb: Token, unlisted: bool = False) -> Found:
+    """The metric a verb gives the amount to: its subject (listed, or any noun if ``unlisted``)."""
+    found_subjects: list[Token] = []
+    if _raised(w, verb):
+        # "a vu son bénéfice net reculer de 17 %": the object of "voir", "laisser", "faire"
+        # is the subject of the infinitive after it (which the parse may file as xcomp or
+        # as advcl: "a vu son bénéfice net s'envoler").
+        found_subjects = [c for c in verb.head.children if c.dep_ == "obj" and c.i < verb.i]
+    found_subjects = found_subjects or subjects(verb)
+    if not found_subjects and unlisted and verb.pos_ == "VERB":
+        found_subjects = _stray_subject(verb)
+    for subj in found_subjects:
+        text = listed_phrase(w, subj)
+        if text:
+            return subj, text
+        # "la hausse des prix a ralenti à 4 %": the metric is what changes.
+        if subj.lemma_ in w.change_nouns:
+            found = _owner_metric(w, subj, exclude=subj)
+            if found[0] is not None:
+                return found
+    # "Le marché automobile a reculé de 11 %", "le tarif passe à 9 €": whatever common noun
+    # a verb of measure gives the amount to is what it measures.
+    if unlisted:
+        for subj in found_subjects:
+            opened = open_phrase(w, subj)  # "la part des énergies renouvelables"
+            if opened:
+                return subj, opened
+            if any(c.dep_ == "nummod" for c in subj.children):
+                continue  # the amount itself ("92 % des bureaux restent ouverts")
+            if subj.lemma_ in w.transparent and not is_compound(w, subj):
+                # "le montant des indemnités dépasse" (but "le niveau de vie a reculé")
+                found = complement_metric(w, subj, exclude=verb)
+                if found[0] is not None:
+                    return found
+                continue
+            if (
+                subj.pos_ == "NOUN"
+                # A lowercase common noun is no name even if the model says so ("le
+                # ticket de métro" read as an ORG).
+                and (subj.ent_type_ not in ("ORG", "PER") or subj.is_lower)
+                and subj.lemma_ not in w.designators
+                and subj.lemma_ not in w.not_metrics
+                and subj.lemma_ not in w.change_nouns
+                and subj.dep_ != "obl:agent"
+            ):
+                return subj, noun_phrase(w, subj)
+    # Not in the list but built like one: "la fortune de Bernard Arnault a augmenté de ...".
+    for subj in found_subjects:
+        if subj.pos_ == "NOUN" and subj.lemma_ not in w.designators and subj.dep_ != "obl:agent":
+            owned = [c for c in subj.children if c.dep_ == "nmod" and c.ent_type_ in ("ORG", "PER")]
+            if owned:
+                return subj, noun_phrase(w, subj)
+    return NOTHING
+
+
+def set_level(w: LinkWords, verb: Token, via: Token, dated: frozenset[int]) -> Found:
+    """ "a porté sa participation dans Lagardère à 28,5 %", "le Smic sera revalorisé à
+    1 800 euros": what a verb of setting moves is its object, or its passive subject."""
+    for dep in ("obj", "nsubj:pass"):
+        for child in verb.children:
+            if (
+                child.dep_ != dep
+                or child.i == via.i
+                or child.pos_ not in ("NOUN", "PROPN")
+                or child.ent_type_ in ("ORG", "PER", "LOC")
+                or child.i in dated
+                or any(c.dep_ == "nummod" for c in child.children)  # another amount
+            ):
+                continue
+            if child.lemma_ in w.transparent:
+                # "a relevé sa prévision de croissance à 5 %"
+                found = complement_metric(w, child, exclude=via)
+                if found[0] is not None:
+                    return found
+                continue
+            if child.pos_ == "PROPN" and not any(c.dep_ == "det" for c in child.children):
+                continue  # a bare name is who is moved, not what
+            text = listed_phrase(w, child) or open_phrase(w, child)
+            return child, text or noun_phrase(w, child)
+    return NOTHING
+
+
+def _raised(w: LinkWords, verb: Token) -> bool:
+    """An infinitive whose subject is the object of the verb before it ("a vu son bénéfice
+    grimper")."""
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children) or verb.head.i == verb.i:
+        return False
+    if verb.dep_ == "xcomp":
+        return True
+    return (
+        verb.dep_ in ("advcl", "ccomp")
+        and verb.morph.get("VerbForm", []) == ["Inf"]
+        and verb.head.lemma_ in w.raising_verbs
+    )
+
+
+def complement_metric(w: LinkWords, noun: Token, exclude: Token) -> Found:
+    """The "de" complement of a carrier noun, before the amount: "le montant des aides"."""
+    for child in noun.children:
+        if (
+            child.i < exclude.i
+            and child.dep_ == "nmod"
+            and child.pos_ == "NOUN"
+            and genitive(child, w.genitive)
+            and not any(c.dep_ == "nummod" for c in child.children)  # another amount
+        ):
+            # Off the list it may be anything ("l'objectif d'un retour des déficits").
+            text = listed_phrase(w, child)
+            return (child, text) if text else NOTHING
+    return NOTHING
+
+
+def _destination(w: LinkWords, verb: Token, via: Token) -> Found:
+    """ "a consacré 6,7 milliards à la recherche": where an allocated amount goes (the
+    parse may hang it on the amount)."""
+    for child in (*verb.children, *(c for c in via.children if c.i > via.i)):
+        if (
+            child.dep_.startswith(("obl", "nmod"))
+            and child.pos_ == "NOUN"
+            and has_case(child, w.destinations)
+        ):
+            return child, listed_phrase(w, child) or noun_phrase(w, child)
+    return NOTHING
+
+
+def _goods(w: LinkWords, span: Span) -> Token | None:
+    """The bare noun after "de" that the amount counts: "pour 1 000 milliards d'obligations"."""
+    doc = span.doc
+    i = span.end
+    if i + 1 >= len(doc) or word(doc[i].text) not in w.compound_markers:
+        return None
+    noun = doc[i + 1]
+    if noun.pos_ != "NOUN" or not (span.start <= noun.head.i < span.end):
+        return None
+    if fold(noun.text) in w.bases or noun.lemma_ in w.not_metrics:
+        return None
+    return noun
+
+
+def _qualified_before(w: LinkWords, change: Token) -> Found:
+    """ "Michelin : bénéfice net en hausse de 21 %": "en hausse" qualifies the metric written
+    right before it, which a verbless headline leaves the parse no clause to find."""
+    doc = change.doc
+    case = change.i - 1
+    if case < 1 or doc[case].head.i != change.i or word(doc[case].text) not in w.state_markers:
+        return NOTHING
+    first = max(written_sentence_start(change.sent), case - MAX_METRIC_WORDS)
+    for start in range(case - 1, first - 1, -1):
+        if doc[start].is_punct:
+            break
+        text = listed_phrase(w, doc[start])
+        if text and fold(text) == fold(doc[start:case].text):
+            return doc[start], text
+    return NOTHING
+
+
+def _owner_metric(w: LinkWords, noun: Token, exclude: Token) -> Found:
+    """The metric named inside a change noun: "la hausse du chiffre d'affaires de 58 %"."""
+    for child in noun.children:
+        if child.i != exclude.i and child.dep_ == "nmod" and listed_phrase(w, child):
+            return child, listed_phrase(w, child)
+    return NOTHING
+
+
+def _stray_subject(verb: Token) -> list[Token]:
+    """The subject the parse lost: "Le montant des aides [ROOT] ... dépasse 5 milliards" or a
+    parse sentence cut before the verb. The first bare noun of the written sentence, if it
+    heads the parse (sentence root or subject) before the verb."""
+    doc = verb.doc
+    start = written_sentence_start(verb.sent)
+    for tok in doc[start : verb.i]:
+        if (
+            tok.pos_ == "NOUN"
+            and tok.dep_ in ("ROOT", "nsubj")
+            and not any(c.dep_ == "case" for c in tok.children)
+        ):
+            return [tok]
+        if tok.pos_ not in ("DET", "PUNCT", "ADP", "ADV", "SPACE"):
+            break  # only the sentence's opening noun phrase
+    return []

@@ -1,0 +1,146 @@
+"""For which period an amount is given: the TIMEX value of the date that dates it.
+
+The date right after the amount, or that governs it in the parse (a period of the clause
+rather than the day of publication: "a publié mercredi un bénéfice ... au premier
+trimestre"), else the nearest date before it in the sentence, else one after it in its clause.
+A date inside a relative clause ("l'exercice, qui s'est achevé le 31 mars") only dates that
+clause. :class:`DateIndex` is built once per Doc and passed down; it keeps nothing afterwards.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from spacy.tokens import Doc, Span, Token
+
+from factex.components.extensions import DATES
+from factex.components.syntax import RELATIVE_DEPS, ancestors, clause_head, span_root
+
+
+class DateIndex:
+    """Date spans of the doc, by the token they are attached to and by the tokens they cover."""
+
+    def __init__(
+        self,
+        doc: Doc,
+        wrappers: frozenset[str] = frozenset(),
+        not_clauses: frozenset[str] = frozenset(),
+    ) -> None:
+        # Words the parse may take for a participle heading a clause ("un chiffre d'affaires
+        # record sur l'exercice 2023/24"): they are adjectives of the noun, no clause.
+        self.not_clauses = not_clauses
+        self.covering: dict[int, Span] = {}
+        self.attached: dict[int, list[Span]] = {}
+        self.spans: list[Span] = []
+        self.starts: list[int] = []
+        #: Every token of a date, resolved or not ("cette année" without a publication date).
+        self.tokens: frozenset[int] = frozenset()
+        if DATES not in doc.spans:
+            return
+        self.tokens = frozenset(i for span in doc.spans[DATES] for i in range(span.start, span.end))
+        for span in doc.spans[DATES]:
+            if not (span._.factex_date or {}).get("value"):
+                continue
+            self.spans.append(span)
+            for i in range(span.start, span.end):
+                self.covering[i] = span
+            head = span_root(span).head
+            self.attached.setdefault(head.i, []).append(span)
+            # "sur l'ensemble de l'année 2022", "à la fin du trimestre": the wrapper noun
+            # carries the date to what it hangs on.
+            if head.lemma_ in wrappers and head.pos_ == "NOUN" and head.head.i != head.i:
+                self.attached.setdefault(head.head.i, []).append(span)
+        self.spans.sort(key=lambda s: s.start)
+        self.starts = [s.start for s in self.spans]
+
+    def period(self, amount: Span, root: Token) -> str | None:
+        """The TIMEX value of the date that dates ``amount`` (hanging on ``root``), or None."""
+        if not self.spans:
+            return None
+        own_clause = clause_head(root)
+        # A date hanging on a word of the amount: "113 milliards de dollars au deuxième trimestre".
+        inside = [d for i in range(amount.start, amount.end) for d in self.attached.get(i, ())]
+        inside = [d for d in inside if not (amount.start <= d.start < amount.end)]
+        if inside:
+            return _value(min(inside, key=lambda d: (_is_day(d), abs(d.start - amount.start))))
+        # A date right after the amount dates it, whatever the parse hung either on ("passe de
+        # 1,2 milliard en 2024 à 1,5 milliard en 2025", the second amount read as the first
+        # date's complement).
+        k = bisect_left(self.starts, amount.end)
+        if k < len(self.spans) and self.spans[k].start == amount.end:
+            nxt = self.spans[k]
+            if clause_head(span_root(nxt)).dep_ not in RELATIVE_DEPS:
+                return _value(nxt)
+        for token in (root, *ancestors(root)):
+            if token.i in self.covering and not (amount.start <= token.i < amount.end):
+                return _value(self._period_over_day(self.covering[token.i], amount, own_clause))
+            if token.dep_ in RELATIVE_DEPS and token.i != own_clause.i:
+                continue  # its dates only date the relative clause
+            near = list(self.attached.get(token.i, ()))
+            if near:
+                # A period ("pour 2022") dates a figure better than the day it was published
+                # ("a publié mercredi"); then a date before the amount, then the closest.
+                best = min(
+                    near,
+                    key=lambda d: (_is_day(d), d.start > amount.start, abs(d.start - amount.start)),
+                )
+                return _value(self._period_over_day(best, amount, own_clause))
+        # No date on the path: the nearest one before the amount in the same sentence, unless
+        # it sits in a relative clause.
+        sent_start = amount.sent.start
+        k = bisect_left(self.starts, amount.start) - 1
+        while k >= 0 and self.spans[k].start >= sent_start:
+            span = self.spans[k]
+            if not self._dates_own_clause(span, own_clause):
+                return _value(span)
+            k -= 1
+        # Then one after it in its own clause, which the parse hung elsewhere ("investir
+        # 3,5 milliards dans la fibre au second semestre", the date read as the fibre's).
+        after = self._clause_dates(amount, own_clause, after=True)
+        return _value(after[0]) if after else None
+
+    def _dates_own_clause(self, date: Span, amount_clause: Token) -> bool:
+        """A date that only dates the clause it sits in: a relative clause ("l'exercice, qui
+        s'est achevé le 31 mars") or a participle set off from the amount's clause
+        ("l'exercice 2023/24, clos fin mars, à 10,8 milliards")."""
+        head = span_root(date).head
+        if head.lower_ in self.not_clauses:
+            return False
+        if head.dep_ in RELATIVE_DEPS:
+            return True
+        return (
+            head.dep_ == "advcl"
+            and head.i != amount_clause.i
+            and head.morph.get("VerbForm", []) == ["Part"]
+            and not any(c.dep_.startswith("aux") for c in head.children)
+        )
+
+    def _clause_dates(self, amount: Span, clause: Token, after: bool = False) -> list[Span]:
+        """Dates of the amount's sentence whose clause is the amount's, nearest first."""
+        sent = amount.sent
+        lo = bisect_left(self.starts, amount.end if after else sent.start)
+        hi = bisect_left(self.starts, sent.end)
+        found = [
+            d
+            for d in self.spans[lo:hi]
+            if not (amount.start <= d.start < amount.end)
+            and clause_head(span_root(d)).i == clause.i
+        ]
+        return sorted(found, key=lambda d: abs(d.start - amount.start))
+
+    def _period_over_day(self, date: Span, amount: Span, clause: Token) -> Span:
+        """A day on the amount's path is often when the figure was published ("a publié
+        mercredi un bénéfice de ... au premier trimestre"): a period of the same clause wins."""
+        if not _is_day(date):
+            return date
+        periods = [d for d in self._clause_dates(amount, clause) if not _is_day(d)]
+        return periods[0] if periods else date
+
+
+def _is_day(span: Span) -> bool:
+    return (span._.factex_date or {}).get("grain") in ("day", "hour", "minute", "second")
+
+
+def _value(span: Span) -> str | None:
+    value = (span._.factex_date or {}).get("value")
+    return str(value) if value is not None else None

@@ -1,0 +1,219 @@
+"""Who an amount is about: the subject (an ORG or PER, by its canonical name), never a source.
+
+:func:`find_subject` is the one entry point; :func:`is_source` tells a source ("selon l'Insee",
+"d'après le ministère") from an actor. In order: the owner named under a pronoun standing for
+the metric ("celle de Meta"), the owner of the metric ("le chiffre d'affaires d'Alibaba"), the
+one a penalty is inflicted on ("a infligé à Apple une amende"), the subject of the clause, else
+the nearest ORG/PER of the sentence (before the amount first). What a purchase or sale is of
+("le rachat de la filiale de Prudential") is never the subject.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from factex.components.sentences import written_sentence_start
+from factex.components.syntax import (
+    CLAUSE_DEPS,
+    RELATIVE_DEPS,
+    SUBJECT_DEPS,
+    EntityIndex,
+    canonical,
+    clause_head,
+    entities_below,
+    genitive,
+    has_case,
+    subjects,
+)
+from factex.normalize.link_words import LinkWords, fold, word
+
+_OWNER_DEPS = frozenset({"nmod", "appos", "flat:name", "flat", "compound", "conj"})
+_SUBJECT_LABELS = frozenset({"ORG", "PER", "MISC"})
+_OWNER_LABELS = frozenset({"MISC"})
+
+
+def find_subject(
+    w: LinkWords, span: Span, root: Token, metric_token: Token | None, ent_at: EntityIndex
+) -> str | None:
+    """The canonical name of the ORG/PER the amount ``span`` (hanging on ``root``) is about.
+
+    ``metric_token`` heads what it measures; a measured thing with a name of its own ("le
+    Smic", "le CAC 40") is what the amount is about: no other name is then guessed for it.
+    """
+    # Names that cannot be the subject: the metric itself ("Le Smic sera revalorisé", read
+    # as a name) and what a purchase or sale is of ("le rachat de la filiale de Prudential").
+    excluded = not_subjects(w, root, metric_token, ent_at)
+    subject = _pronoun_owner(root, ent_at, w.owner_pronouns)
+    if subject is None and metric_token is not None and not is_deal(w, metric_token):
+        stake = metric_token.lemma_ in w.stake_nouns
+        subject = _owner(metric_token, ent_at, w.genitive, stake)
+    if subject is None:
+        subject = clause_subject(w, root, ent_at, excluded)
+    named_metric = metric_token is not None and ent_at[metric_token.i] >= 0
+    if subject is None and not named_metric:
+        subject = nearest_actor(w, span, ent_at, excluded)
+    return subject
+
+
+def is_deal(w: LinkWords, noun: Token) -> bool:
+    """A purchase or sale ("le rachat de ..."): what it is of is no subject."""
+    return noun.lower_ in w.acquisition_nouns
+
+
+def not_subjects(
+    w: LinkWords, root: Token, metric_token: Token | None, ent_at: EntityIndex
+) -> frozenset[int]:
+    """Start offsets of the entities that the amount is not about."""
+    out: set[int] = set()
+    if metric_token is not None and metric_token.pos_ == "NOUN":
+        k = ent_at[metric_token.i]
+        if k >= 0:
+            out.add(ent_at.ents[k].start)
+    # What is bought or sold: the "de" complement of a deal noun, the object of a deal verb;
+    # the buyer named by "par" stays ("le rachat de X par Y").
+    bought: list[Token] = []
+    if metric_token is not None and is_deal(w, metric_token):
+        bought = [c for c in metric_token.children if c.dep_ == "nmod"]
+    elif metric_token is not None and metric_token.lemma_ in w.stake_nouns:
+        # "sa participation dans Eutelsat": what is held
+        bought = [
+            c
+            for c in metric_token.children
+            if c.dep_ == "nmod"
+            and not genitive(c, w.genitive)
+            and any(x.dep_ == "case" for x in c.children)
+        ]
+    verb = clause_head(root)
+    if verb.lemma_ in w.acquisition_verbs:
+        # The object, wherever the parse files the name right after the verb ("rachète
+        # Credit Suisse" may come out as xcomp); not a clause of its own ("..., a annoncé
+        # Danone" names the buyer).
+        bought += [
+            c
+            for c in verb.children
+            if c.i > verb.i
+            and c.i != root.i
+            and c.dep_ not in SUBJECT_DEPS
+            and c.dep_ not in ("conj", "parataxis", "ccomp", "advcl", "punct")
+        ]
+    for thing in bought:
+        if has_case(thing, w.agent_markers):
+            continue
+        for ent in entities_below(thing, ent_at, labels=_SUBJECT_LABELS, max_depth=4):
+            out.add(ent.start)
+    return frozenset(out)
+
+
+def clause_subject(
+    w: LinkWords, root: Token, ent_at: EntityIndex, excluded: frozenset[int] = frozenset()
+) -> str | None:
+    """The one a penalty is inflicted on, else the subject of the clause or of those above."""
+    verb = clause_head(root)
+    # "La Commission a infligé à Apple une amende de ...": the fine is Apple's.
+    if verb.lemma_ in w.penalty_verbs:
+        to = w.penalty_markers
+        # "a infligé une amende de 2 milliards à Google": "à Google" may hang on the fine.
+        objects = [c for c in verb.children if c.dep_ == "obj"]
+        for child in (*verb.children, *(c for o in objects for c in o.children)):
+            if child.dep_.startswith(("obl", "iobj", "nmod")) and has_case(child, to):
+                found = entities_below(child, ent_at, labels=_SUBJECT_LABELS, max_depth=2)
+                if found:
+                    return canonical(found[0])
+    seen = 0
+    while seen < 3:
+        for subj in subjects(verb):
+            if subj.lower_ in w.relative_subjects and verb.dep_ in RELATIVE_DEPS:
+                subj = verb.head  # "Back Market, qui a levé ...": the antecedent
+            # The grammatical subject may be a name the model filed as MISC ("Mistral AI").
+            found = entities_below(subj, ent_at, labels=_SUBJECT_LABELS)
+            found = [e for e in found if e.start not in excluded]
+            if found:
+                return canonical(found[0])
+        if verb.dep_ not in CLAUSE_DEPS or verb.dep_ in RELATIVE_DEPS:
+            return None
+        verb = clause_head(verb.head)
+        seen += 1
+    return None
+
+
+def nearest_actor(
+    w: LinkWords, span: Span, ent_at: EntityIndex, excluded: frozenset[int] = frozenset()
+) -> str | None:
+    """The ORG/PER of the sentence nearest the amount, before it first; never a source."""
+    sent = span.sent
+    start = written_sentence_start(sent)
+    ks = {k for k in ent_at[start : sent.end] if k >= 0}
+    best: tuple[int, str] | None = None
+    for ent in (ent_at.ents[k] for k in sorted(ks)):
+        if ent.label_ not in ("ORG", "PER") or ent.end > sent.end or ent.start in excluded:
+            continue
+        if is_source(w, ent):
+            continue
+        # News states who, then how much.
+        distance = span.start - ent.end if ent.end <= span.start else 1000 + ent.start - span.end
+        if best is None or distance < best[0]:
+            best = (distance, canonical(ent))
+    return best[1] if best else None
+
+
+def is_source(w: LinkWords, ent: Span) -> bool:
+    """ "Selon l'Insee", "D'après le ministère", "Selon la fédération, Febelfin": a source."""
+    doc = ent.doc
+    before = fold(doc[max(ent.sent.start, ent.start - 3) : ent.start].text)
+    if w.source_pattern.search(before):
+        return True
+    token = ent.root
+    for _ in range(3):
+        for c in token.children:
+            if c.dep_ == "case" and w.source_pattern.search(fold(c.text)):
+                return True
+        if token.dep_ not in ("appos", "nmod", "flat:name", "conj") or token.head.i == token.i:
+            break
+        token = token.head
+    return False
+
+
+def _owner(
+    metric: Token, ent_at: EntityIndex, markers: frozenset[str], stake: bool = False
+) -> str | None:
+    """Who the metric belongs to: "le chiffre d'affaires d'Alibaba"."""
+    found = entities_below(metric, ent_at, deps=_OWNER_DEPS, max_depth=4)
+    if stake:
+        # "sa participation dans Lagardère": what is held, named after another preposition than
+        # "de", is not the holder ("les prix dans les magasins E.Leclerc" are E.Leclerc's).
+        found = [e for e in found if _genitive_path(e.root, metric, markers)]
+    if found:
+        return canonical(found[0])
+    # MISC only as a "de" complement of the metric itself ("les ventes de Twitter" read as
+    # MISC), not deeper ("dans ses usines du Nord"); places are never subjects.
+    hops = [metric, *(c for c in metric.children if c.dep_ == "nmod" and genitive(c, markers))]
+    for hop in hops:
+        for child in hop.children:
+            k = ent_at[child.i]
+            if k >= 0 and ent_at.ents[k].label_ in _OWNER_LABELS and genitive(child, markers):
+                return canonical(ent_at.ents[k])
+    return None
+
+
+def _genitive_path(token: Token, top: Token, markers: frozenset[str]) -> bool:
+    """Whether every complement from ``token`` up to ``top`` is a "de" one (or has no
+    preposition: an apposition, a name)."""
+    for _ in range(6):
+        if token.i == top.i or token.head.i == token.i:
+            return True
+        cases = [c for c in token.children if c.dep_ == "case"]
+        if token.dep_ == "nmod" and cases and not any(word(c.text) in markers for c in cases):
+            return False
+        token = token.head
+    return True
+
+
+def _pronoun_owner(root: Token, ent_at: EntityIndex, pronouns: frozenset[str]) -> str | None:
+    """ "…, et celle de Meta à 1,2 milliard": the owner named under the pronoun standing for
+    the metric."""
+    for token in (root.head, root.head.head):
+        if token.pos_ == "PRON" and token.lemma_ in pronouns:
+            found = entities_below(token, ent_at, max_depth=2)
+            if found:
+                return canonical(found[0])
+    return None

@@ -1,0 +1,288 @@
+"""Amounts from the atoms of a text: a number with its scale and currency, then ranges ("de 3
+à 5 milliards"), sub-units ("1 USD et 23 centimes"), bounds ("plus de", "jusqu'à") and
+approximations ("près de"), which are part of the span. A year after a cue ("en 2016") is
+never an amount; a scale word followed by "de" + a noun counts things ("un million de
+personnes").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from decimal import Decimal
+
+from factex.normalize.money.grammar import Grammar
+from factex.normalize.money.patterns import key
+from factex.normalize.money.values import CENT, Atom, Item
+from factex.normalize.numbers import parse_number, scaled_units
+
+
+def read_atom(g: Grammar, text: str, m: re.Match[str]) -> Atom | None:
+    """The atom of a match of ``g.atoms``: its number, scale and currency; None if no money."""
+    number, scale_text, cur_text, words = _read_words(g, text, m)
+    if number is None:
+        return None
+    scale = g.scale(scale_text) if scale_text else None
+    end = m.end()
+    if m.group("pre") is None and scale is not None and (m.group("half") or m.group("rest")):
+        units, cut = _scaled_rest(g, m, number, scale)
+        if units is None:
+            return None
+        if cut:  # "2 millions 3 millions d'euros": this figure ends at its scale
+            cur_text = None
+            end = m.end("half") if m.group("half") else m.end("scale")
+        number = units
+    counting = scale_text is not None and key(scale_text) in g.counting
+    code, factor = g.currency(cur_text) if cur_text else (None, Decimal(1))
+    if cur_text and words and number == 1 and scale is None:
+        nxt = g.after_word.match(text, end)
+        if nxt and key(nxt.group("w")) in g.after_one:
+            return None
+    cur_key = key(cur_text) if cur_text else ""
+    return Atom(
+        m.start(), end, number, scale, counting, cur_text is not None, code, factor, words,
+        cur_key in g.ambiguous, cur_key, colloquial=cur_key in g.colloquial_words,
+    )  # fmt: skip
+
+
+def _read_words(
+    g: Grammar, text: str, m: re.Match[str]
+) -> tuple[Decimal | None, str | None, str | None, bool]:
+    """(number, scale word, currency word, spelled in words) of an atom match; no number when
+    the match is no money: "€2m" (an English scale), a percentage, a lone number in words."""
+    if m.group("pre"):
+        if m.group("pscale") is None and text[m.end() : m.end() + 1].isalpha():
+            return None, None, None, False  # "€2m", "$5bn": we do not read them; never "2 €"
+        return parse_number(m.group("pnum"), g.lang), m.group("pscale"), m.group("pre"), False
+    raw = m.group("num")
+    scale_text = m.group("abbr") or m.group("scale")
+    cur_text = (
+        m.group("acur") or m.group("rcur") or m.group("dcur") or m.group("scur")
+        or m.group("cur")
+    )  # fmt: skip
+    words = not raw[0].isdigit()
+    if scale_text is None and cur_text is None:
+        if g.percent_after.match(text, m.end()):
+            return None, None, None, False  # a percentage: never money
+        if words and not (
+            g.join_after.match(text, m.end())
+            and g.opener.search(text, max(0, m.start() - 20), m.start())
+        ):
+            # a bare number in words is never money alone, only as the first bound of
+            # a range ("entre cinq et dix euros")
+            return None, None, None, False
+    return parse_number(raw, g.lang), scale_text, cur_text, words
+
+
+def _scaled_rest(
+    g: Grammar, m: re.Match[str], number: Decimal, scale: Decimal
+) -> tuple[Decimal | None, bool]:
+    """ "quatre milliards et demi", "un million deux cent mille euros": the number with what
+    follows its scale word, and whether it is cut at its scale because the rest is another
+    figure ("2 millions 3 millions d'euros": the scan goes on from there)."""
+    half, rest_text = m.group("half"), m.group("rest")
+    rest = parse_number(rest_text, g.lang) if rest_text else None
+    units = None
+    if not (rest_text and rest is None):
+        units = scaled_units(number, scale, half, rest, g.lang)
+    if units is None and rest_text:
+        return scaled_units(number, scale, half, None, g.lang), True
+    return units, False
+
+
+def yearlike(g: Grammar, a: Atom) -> bool:
+    """Four plain digits that could be a year, whatever precedes them."""
+    return (
+        not a.has_currency
+        and a.scale is None
+        and not a.words
+        and a.end - a.start == 4
+        and g.years[0] <= a.number <= g.years[1]
+    )
+
+
+def year_atom(g: Grammar, text: str, a: Atom) -> bool:
+    """A bare four-digit year after a cue ("en 2016", "fin 2017", "juillet 2018")."""
+    if not yearlike(g, a):
+        return False
+    return g.year_cue.search(text, max(0, a.start - 20), a.start) is not None
+
+
+def combine(g: Grammar, text: str, atoms: list[Atom]) -> list[Item]:
+    """The items of a text's atoms: two atoms as a range or a sub-unit, else each alone."""
+    items: list[Item] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        if i + 1 < len(atoms):
+            pair = range_items(g, text, a, atoms[i + 1]) or subunit_items(g, text, a, atoms[i + 1])
+            if pair:
+                items.extend(pair)
+                i += 2
+                continue
+        single = single_item(g, text, a)
+        if single:
+            items.append(single)
+        i += 1
+    return items
+
+
+def range_items(g: Grammar, text: str, a: Atom, b: Atom) -> list[Item] | None:
+    """ "entre 10 et 20 millions d'euros", "10 - 20 €": one item with both bounds; after a change
+    verb ("est passé de 10 à 12 millions") two items, the first with the second's currency."""
+    if not (b.has_currency or b.counting) or (a.has_currency and not b.has_currency):
+        return None
+    if a.has_currency and (a.code != b.code or a.factor != b.factor):
+        return None
+    if not b.has_currency and counts_things(g, text, b):
+        return None
+    # "au premier semestre 2022 à 18 millions": a date, then an amount
+    dated = a.scale is None and b.scale is not None and a.number > b.number
+    if dated and yearlike(g, a):
+        return None
+    opened = _range_opening(g, text, a, b)
+    if opened is None:
+        return None
+    start, change = opened
+    first = _first_bound(a, b)
+    kind = "priced" if b.has_currency else "scaled"
+    low, high = first.value, b.value
+    if change:
+        return [
+            Item(
+                a.start, a.end, low, b.code, kind,
+                b.inferred or (not a.has_currency and b.code is not None),
+                num_start=a.start, scale=b.scale, colloquial=b.colloquial,
+            ),
+            Item(
+                b.start, b.end, high, b.code, kind, b.inferred,
+                num_start=b.start, scale=b.scale, colloquial=b.colloquial,
+            ),
+        ]  # fmt: skip
+    low, high = min(low, high), max(low, high)
+    return [
+        Item(
+            start, b.end, None, b.code, kind, b.inferred, low, high, a.start, b.scale,
+            colloquial=b.colloquial,
+        )
+    ]  # fmt: skip
+
+
+def _range_opening(g: Grammar, text: str, a: Atom, b: Atom) -> tuple[int, bool] | None:
+    """(start, after a change verb) of a range from ``a`` to ``b``: after an opener ("entre",
+    "de") and its join ("et", "à"), a year maybe between after a change verb ("passe de 900 en
+    2024 à 1,5 milliard"); or two figures joined by a dash. None: no range."""
+    between = text[a.end : b.start]
+    opener = g.opener.search(text, max(0, a.start - 20), a.start)
+    if opener:
+        opened = key(opener.group("o"))
+        change = opened in g.change_openers and bool(
+            g.change_verb.search(text, max(0, opener.start() - 40), opener.start())
+        )
+        gap = g.year_gap.match(between) if change else None
+        core = between[gap.end() :] if gap else between
+        if g.open_joins[opened].fullmatch(core):
+            return opener.start(), change
+    if a.words or b.words or not g.dash.fullmatch(between):
+        return None
+    return a.start, False
+
+
+def _first_bound(a: Atom, b: Atom) -> Atom:
+    """The first figure of a range with the scale and sub-unit of the second: "de 3 à 5
+    milliards"; a first figure a hundred times the second is in the scale below it ("de 800
+    à 1,2 milliard": 800 millions), a merely larger one is a fall ("est passé de 10 à 5
+    millions")."""
+    first = a
+    if a.scale is None and b.scale is not None:
+        scale = b.scale if a.number <= b.number * 100 else b.scale / 1000
+        if scale >= 1000:
+            first = replace(a, scale=scale, counting=b.counting)
+    if not a.has_currency:
+        first = replace(first, factor=b.factor)
+    return first
+
+
+def subunit_items(g: Grammar, text: str, a: Atom, b: Atom) -> list[Item] | None:
+    """ "1 USD et 23 centimes", "1 USD 23 cents", and "12 euros 50" at a clause end."""
+    if not (a.has_currency and a.factor == 1) or a.scale or b.scale or b.number >= 100:
+        return None
+    if a.number != a.number.to_integral_value():
+        return None
+    if b.has_currency:
+        if b.factor != CENT or b.code not in (None, a.code):
+            return None
+        if not g.subunit_join.fullmatch(text, a.end, b.start):
+            return None
+        cents = b.value
+    else:
+        if b.end - b.start != 2 or text[a.end : b.start].strip():
+            return None
+        if "\n" in text[a.end : b.start] or not g.clause_end.match(text, b.end):
+            return None
+        cents = b.number * CENT
+    return [
+        Item(
+            a.start,
+            b.end,
+            a.value + cents,
+            a.code,
+            "priced",
+            a.inferred,
+            num_start=a.start,
+            colloquial=a.colloquial,
+        )
+    ]
+
+
+def counts_things(g: Grammar, text: str, a: Atom) -> bool:
+    """A scale word followed by "de" + a noun counts things ("un million de personnes").
+
+    >>> from factex.normalize.money import find_money
+    >>> find_money("Un million de personnes ont manifesté en 2017.")
+    []
+    """
+    counted = g.counted_after.match(text, a.end)
+    return counted is not None and key(counted.group("w")) not in g.not_counted
+
+
+def single_item(g: Grammar, text: str, a: Atom) -> Item | None:
+    """An atom alone as an item, with the bound ("plus de", "jusqu'à") or approximation
+    ("près de") before it, which is part of the span; None when it is no money."""
+    if a.has_currency:
+        kind = "priced"
+        if a.code is None and a.cur in g.subunit_defaults:
+            kind = "subunit"  # "soit 8 centimes de plus": its currency comes later
+    elif a.counting:
+        if counts_things(g, text, a):
+            return None
+        kind = "scaled"
+    elif a.words or a.scale is not None:
+        return None
+    else:
+        kind = "bare"
+    item = Item(
+        a.start,
+        a.end,
+        a.value,
+        a.code,
+        kind,
+        a.inferred,
+        num_start=a.start,
+        scale=a.scale,
+        default=g.subunit_defaults.get(a.cur),
+        colloquial=a.colloquial,
+    )
+    prefix = g.prefix.search(text, max(0, a.start - 40), a.start)
+    if prefix is None:
+        if a.ambiguous and a.number == a.number.to_integral_value():
+            return None
+        return item
+    bound = g.bound_kind.get(key(re.sub(r"d['’]$", "de", prefix.group("p"))), "approx")
+    if bound == "min":
+        return replace(item, start=prefix.start(), amount=None, amount_min=a.value)
+    if bound == "max":
+        return replace(item, start=prefix.start(), amount=None, amount_max=a.value)
+    # an approximation keeps the amount and is part of the span, as in Duckling's corpus
+    # ("quasi neuf livres"); the news gold leaves it out ("près de [2 milliards]")
+    return replace(item, start=prefix.start())

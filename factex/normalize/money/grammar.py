@@ -1,0 +1,162 @@
+"""The compiled patterns of the money grammar of one language, built once and shared.
+
+The tables of :class:`~factex.normalize.money.currencies.CurrencyTables` plus the regexes the
+rules read: atoms (a number with its scale and currency), years, bounds and ranges, lists of
+figures sharing a currency, and the cues of colloquial words ("balles").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from factex.normalize.money.currencies import CurrencyTables
+from factex.normalize.money.patterns import (
+    alternation,
+    elidable,
+    key,
+    linking,
+    marks_regex,
+    words_regex,
+)
+from factex.normalize.money.values import NEVER, H
+from factex.normalize.numbers import DIGITS, fractions, words_pattern
+from factex.resources import load
+
+
+class Grammar(CurrencyTables):
+    """Compiled patterns and lookup tables of one language."""
+
+    def __init__(self, lang: str) -> None:
+        cur = load(lang, "currencies")
+        scales = load(lang, "scales")
+        words = load(lang, "money")
+        super().__init__(cur, scales)
+        self.lang = lang
+        self.not_counted = frozenset(key(k) for k in words["not_counted"])
+        self.after_one = frozenset(key(k) for k in words["after_one"])
+        self.years = (int(words["year_range"][0]), int(words["year_range"][1]))
+        self._build_years(words)
+        self._build_atoms(cur, scales, words)
+        self._build_bounds(words)
+        self._build_lists(words)
+        self._build_colloquial(words.get("colloquial", {}))
+        self._build_parallel(words.get("parallel", {}))
+
+    def _build_years(self, words: dict[str, Any]) -> None:
+        cues = alternation(words["year_cues"])
+        # "en 2016", "mi-2024", and the second year of "2019-2020"
+        self.year_cue = re.compile(
+            rf"(?:(?<![\w'’-])(?i:{cues})(?:{H}+|-)|(?<![\d.,])\d{{4}}[-–/])$"
+        )
+        # "de 1,08 milliard en 2016 à 1,31 milliard": the year between the two figures
+        self.year_gap = re.compile(rf",?{H}*(?i:{cues})(?:{H}+|-)\d{{4}}(?:[-–/]\d{{4}})?(?!\d),?")
+
+    def _build_atoms(
+        self, cur: dict[str, Any], scales: dict[str, Any], words: dict[str, Any]
+    ) -> None:
+        ands = alternation(words["and_words"])
+        link = linking(words["currency_link"])
+        halves = alternation(list(fractions(self.lang))) if fractions(self.lang) else "(?!x)x"
+        marks = marks_regex(list(self.marks))
+        names = alternation([*cur["names"], *cur["subunits"]])
+        scale_w = alternation(list(scales["words"]))
+        abbr = "|".join(re.escape(a) for a in sorted(self.abbreviations, key=len, reverse=True))
+        number = rf"{DIGITS}|(?i:{words_pattern(self.lang)})"
+        currency = rf"(?i:{names})(?![\w-])|{marks}"
+        self.atoms = re.compile(
+            rf"(?P<pre>{marks}){H}?(?P<pnum>{DIGITS})"
+            rf"(?:{H}?(?P<pscale>(?i:{scale_w})(?![\w])|(?:{abbr})(?![^\W\d_])))?"
+            rf"|(?P<num>{number})"
+            rf"(?:{H}*(?P<abbr>{abbr}){H}*(?P<acur>{marks})"
+            rf"|{H}+(?P<scale>(?i:{scale_w}))(?![\w])"
+            rf"(?:{H}+(?i:{ands}){H}+(?P<half>(?i:{halves}))(?![\w-]))?"
+            # the rest below the scale, maybe scaled itself ("3 milliards 200 millions d'euros")
+            rf"(?:{H}+(?P<rest>(?:{number})(?:{H}+(?i:{scale_w})(?![\w]))?)"
+            rf"(?:{H}*(?P<rcur>{currency})|{H}+(?i:{link})(?P<dcur>{currency}))"
+            rf"|{H}*(?i:{link})?(?P<scur>{currency}))?"
+            rf"|{H}*(?P<cur>{currency}))?"
+        )
+        self.percent_after = re.compile(rf"{H}*(?:%|(?i:pour{H}?cents?|pourcents?|points?)\b)")
+        counted = linking(words["counted_link"])
+        self.counted_after = re.compile(rf"{H}+(?i:{counted})(?P<w>(?i:l['’])|[\w-]+)")
+        self.after_word = re.compile(rf"{H}+(?P<w>[\w-]+)")
+        self.subunit_join = re.compile(rf"{H}+(?:(?i:{ands}){H}+)?")
+        self.clause_end = re.compile(rf"{H}*(?:$|[,.;:!?)»\n])")
+
+    def _build_bounds(self, words: dict[str, Any]) -> None:
+        bounds = [(p, "min") for p in words["min_bounds"]]
+        bounds += [(p, "max") for p in words["max_bounds"]]
+        bounds += [(p, "approx") for p in words["approximations"]]
+        self.bound_kind = {key(p): kind for p, kind in bounds}
+        self.prefix = re.compile(
+            r"(?<![\w'’-])(?P<p>(?i:"
+            + "|".join(elidable(p) for p, _ in sorted(bounds, key=lambda b: -len(b[0])))
+            + rf")){H}*$"
+        )
+        #: the openers of a range that, after a change verb, open two amounts ("passé de")
+        self.change_openers = frozenset(key(o) for o in words["change_openers"])
+        openers = words["range_open"]
+        self.opener = re.compile(rf"(?<![\w'’-])(?P<o>(?i:{alternation(list(openers))})){H}+$")
+        self.open_joins = {
+            key(o): re.compile(rf"{H}*(?i:{alternation(j)}){H}*") for o, j in openers.items()
+        }
+        self.dash = re.compile(rf"{H}*(?:{alternation(words['range_dash'])}){H}*")
+        joins = sorted({j for js in openers.values() for j in js})
+        #: what follows a range's first bound ("cinq et", "deux à"), checked before the opener
+        self.join_after = re.compile(rf"{H}*(?i:{alternation(joins)}){H}")
+        self.change_verb = re.compile(
+            rf"(?<![\w])(?i:{alternation(words['change_verbs'])})(?:{H}+[\w'’-]+){{0,2}}{H}+$"
+        )
+
+    def _build_lists(self, words: dict[str, Any]) -> None:
+        self.list_join = re.compile(rf"(?<![\w])(?i:{alternation(words['list_joins'])}){H}*$")
+        self.list_follow = re.compile(
+            rf"{H}*(?:$|[,.;:!?)»\n]|(?i:{alternation(words['list_follow'])})(?![\w]))"
+        )
+        ands = alternation(words["and_words"])
+        self.join_end = re.compile(rf"(?:[,;]|(?<![\w'’-])(?i:{ands})){H}*$")
+        items = alternation(words["item_joins"])
+        self.item_end = re.compile(rf"{H}*(?:$|[,.;:!?)»\n])|{H}+(?i:{items})(?![\w'’-])")
+
+    def _build_colloquial(self, slang: dict[str, Any]) -> None:
+        self.price_cue = words_regex(slang.get("price_words", ()))
+        self.not_money_cue = words_regex(slang.get("not_money", ()))
+        before = slang.get("price_before", ())
+        self.price_before = re.compile(
+            # not after a figure: the "à" of "de 2 à 3 balles" joins a range, it sets no price
+            rf"(?<![\w'’-])(?<!\d{H})(?i:{alternation(before)}){H}+$" if before else NEVER
+        )
+        idioms = slang.get("idioms", ())
+        self.idiom = re.compile(rf"(?<![\w'’-])(?i:{alternation(idioms)})$" if idioms else NEVER)
+
+    def _build_parallel(self, par: dict[str, Any]) -> None:
+        preps = par.get("prepositions", ())
+        #: "pour les routes, 30 pour les écoles": the word after both figures, never "pour 100"
+        self.parallel_prep = re.compile(
+            rf"{H}+(?P<w>(?i:{alternation(preps)}))(?![\w'’-])(?!{H}*\d)" if preps else NEVER
+        )
+        dets = par.get("determiners", ())
+        full = [d for d in dets if not d.endswith(("'", "’"))]
+        elided = [d for d in dets if d.endswith(("'", "’"))]
+        det = "|".join(
+            [rf"(?i:{alternation(full)}){H}+"] * bool(full)
+            + [rf"(?i:{alternation(elided)}){H}*"] * bool(elided)
+        )
+        joins = par.get("joins", ())
+        word = r"[^\W\d_][\w'’-]*"
+        # "[sur la table], la région 500 millions et les communes 300": a gapped verb, one to
+        # three words, after what may complete the first amount (four words at most)
+        self.gapped = re.compile(
+            rf"(?:{H}+{word}){{0,4}}{H}*(?:{alternation(joins)}){H}+(?:{det})(?P<np>{word}(?:{H}+{word}){{0,2}}){H}+"
+            if joins and det
+            else NEVER
+        )
+        self.not_items = frozenset(key(w) for w in par.get("not_items", ()))
+
+
+@cache
+def grammar(lang: str) -> Grammar:
+    """The grammar of ``lang``, compiled once."""
+    return Grammar(lang)

@@ -1,0 +1,272 @@
+"""Percentages and percentage points in French text, with the direction of a change.
+
+:func:`find_percentages` scans a text with one compiled regex built from ``percent.json`` and
+``number_words.json``. ``value`` is the magnitude written, exact and never negative ("-0,4 %"
+is 0.4 down); ``unit`` is "percent" or "points" (basis points are converted); ``direction``
+("up", "down", None) comes from a sign, a trigger word shortly before ("en hausse de") or "de"
++ a trigger noun after ("58 % de hausse"). A range ("entre 3 et 5 %") gives two matches; "de
+9 % à 7 %" after a change verb, a date or a fall gives two levels (``step``). Each match keeps
+the offsets of its trigger (``cue``) for the ``factex_percent`` component to check in the parse.
+
+>>> [m.as_dict() for m in find_percentages("Les ventes sont en hausse de 58 % sur un an.")]
+[{'value': '58', 'unit': 'percent', 'direction': 'up'}]
+>>> [(str(m.value), m.direction, m.step) for m in find_percentages("Il a baissé de 9 % à 7 %.")]
+[('9', None, 'from'), ('7', None, 'to')]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from typing import Any
+
+from factex.normalize.money import Bounds
+from factex.normalize.numbers import parse_number, plain
+from factex.normalize.percent.grammar import YEAR, Cue, Grammar, grammar
+
+#: bare points from this value on are a score or an index, never percentage points
+_MAX_BARE_POINTS = 100
+_SIGNS = {"+": "up", "-": "down", "−": "down", "±": None}
+
+
+@dataclass(frozen=True, slots=True)
+class PercentMatch:
+    """One percentage found in a text: character offsets, magnitude, unit and direction."""
+
+    start: int
+    end: int
+    value: Decimal
+    unit: str = "percent"
+    direction: str | None = None
+    #: offsets of the trigger word that gave the direction, for the parse to check its use
+    cue: tuple[int, int] | None = None
+    #: the bare first figure of a range ("3" in "entre 3 et 5 %"): it follows the next match
+    range_first: bool = False
+    #: the second figure of a range ("5 %" in "entre 3 % et 5 %" or "entre 3 et 5 %")
+    range_second: bool = False
+    #: bare points with no strong direction word ("3 points"), kept only on request
+    bare: bool = False
+    #: "from" or "to" for the old and the new level of a change ("est passé de 9 % à 7 %"):
+    #: levels, not changes, so no direction (the change is in the order of the two values)
+    step: str | None = None
+    #: the second figure of "a augmenté de 7 % à 9 %": levels if what rose is a rate ("le taux
+    #: de chômage"), a range of the rise otherwise ("les prix"); the parse decides
+    step_if_rate: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        """The JSON-safe dict stored on ``Span._.factex_percent``."""
+        return {"value": plain(self.value), "unit": self.unit, "direction": self.direction}
+
+
+def _sentence_floor(sentences: Sequence[tuple[int, int]] | None, pos: int) -> int:
+    if not sentences:
+        return 0
+    floor = 0
+    for start, _ in sentences:
+        if start > pos:
+            break
+        floor = start
+    return floor
+
+
+def prepare(lang: str = "fr") -> None:
+    """Compile the patterns of ``lang`` now (a missing resource file fails here, not later)."""
+    grammar(lang)
+
+
+def find_percentages(
+    text: str,
+    sentences: Bounds | Callable[[], Bounds | None] | None = None,
+    lang: str = "fr",
+    bare_points: bool = False,
+) -> list[PercentMatch]:
+    """Every percentage or change in points in ``text``, in order.
+
+    ``sentences`` ((start, end) offsets) keep direction words from crossing a sentence; given
+    as a function, it is called only when the text holds a figure (most texts hold none, and
+    walking a parsed Doc's sentences costs more than the search).
+    ``bare_points`` also returns bare "3 points" that no strong direction word explains, with
+    ``bare`` set, for a caller that can find their direction elsewhere (in the parse).
+
+    >>> [(m.value, m.unit, m.direction) for m in find_percentages("Le taux gagne 0,5 point.")]
+    [(Decimal('0.5'), 'points', 'up')]
+    >>> [m.as_dict()["value"] for m in find_percentages("entre 3 et 5 % des salariés")]
+    ['3', '5']
+    >>> find_percentages("Le PSG compte 3 points d'avance, 2017-2018.")
+    []
+    """
+    g = grammar(lang)
+    found: list[PercentMatch] = []
+    # end and cue of the last figure whose direction came from a trigger word
+    worded: tuple[int, Cue] | None = None
+    for m in g.atoms.finditer(text):
+        number = parse_number(m.group("num"), lang)
+        if number is None:
+            continue
+        if m.group("frac"):
+            number *= g.fractions[m.group("frac").lower()]
+        sign, lead, first = _sign_and_range(g, text, m)
+        if callable(sentences):
+            sentences = sentences()
+        floor = _sentence_floor(sentences, lead)
+        cue = g.direction(text, lead, m.end(), floor)
+        if cue[0] is None and worded is not None and worded[0] >= floor:
+            cue = g.coordinated(text[worded[0] : lead], worded[1])
+        worded = (m.end(), cue) if cue[0] else None
+        direction, strong, where = (_SIGNS[sign], True, None) if sign else cue
+        step, step_if_rate = False, False
+        if m.group("pct"):
+            step, step_if_rate = _step(g, text, first, number, cue, floor)
+        if step:
+            direction, strong, where = None, False, None
+            worded = None
+            # "de 9 % à 7 %": the first level was found on its own, as a change
+            if first is not None and first.group("fpct") and found and (
+                found[-1].start == first.start("first")
+            ):
+                found[-1] = replace(found[-1], direction=None, cue=None, step="from")
+        points = _points_value(m, number, bool(sign) or strong, bare_points)
+        if points is None:
+            continue
+        unit, value, bare = points
+        start = m.start() if sign else m.start("num")
+        figure = PercentMatch(start, m.end(), value, unit, direction, where, bare=bare)
+        found.extend(_range_and_figure(figure, m, first, step, step_if_rate, lang))
+    return found
+
+
+def _sign_and_range(
+    g: Grammar, text: str, m: re.Match[str]
+) -> tuple[str, int, re.Match[str] | None]:
+    """The sign of the figure of ``m`` ("" for none), where its mention starts, and the first
+    figure of its range ("entre 3 et 5 %"); "10 - 20 %" has a range dash, not a minus.
+
+    >>> [m.as_dict()["value"] for m in find_percentages("entre cinq et dix pour cent")]
+    ['5', '10']
+    """
+    sign = (m.group("sign") or "").strip()
+    lead = m.start()
+    if sign == "-" and g.number_before.search(text, max(0, lead - 30), lead):
+        sign, lead = "", m.start("num")
+    first = None if sign else _range_first(g, text, m, lead)
+    if first is not None:
+        lead = first.start("first")
+    return sign, lead, first
+
+
+def _range_first(g: Grammar, text: str, m: re.Match[str], lead: int) -> re.Match[str] | None:
+    """The first figure of a range or of two levels ("entre 3 et 5 %", "de 9 % à 7 %") ending
+    right before the figure of ``m``, or None."""
+    first = g.range_before.search(text, max(0, lead - 80), m.start("num"))
+    if first is None or (first.group("join") in g.range_and) != bool(first.group("entre")):
+        return None
+    if first.group("when") and not g.dated(first.group("when")):
+        return None
+    if not first.group("fpct") and YEAR.fullmatch(first.group("first")):
+        return None  # "de 12 % en 2022 à 15 %": the year is no bound of a range
+    if not g.worded_bound_ok(first, m.group("num")):
+        return None
+    return first
+
+
+def _points_value(
+    m: re.Match[str], number: Decimal, strong: bool, bare_points: bool
+) -> tuple[str, Decimal, bool] | None:
+    """(unit, value, bare) of a figure; None for points that are a score or an index, or bare
+    points (no "de pourcentage", decimals, sign or strong trigger) unless ``bare_points``."""
+    if not m.group("pts"):
+        return "percent", number, False
+    if m.group("bp"):
+        return "points", number / 100, False
+    if not m.group("pp") and number >= _MAX_BARE_POINTS:
+        return None  # "337,4 pts" at a ski jump, "7 412 points" for an index
+    if m.group("pp") or number != number.to_integral_value() or strong:
+        return "points", number, False
+    return ("points", number, True) if bare_points else None
+
+
+def _range_and_figure(
+    figure: PercentMatch,
+    m: re.Match[str],
+    first: re.Match[str] | None,
+    step: bool,
+    step_if_rate: bool,
+    lang: str,
+) -> list[PercentMatch]:
+    """The figure of ``m``, after the bare first figure of its range ("3" in "entre 3 et 5 %")
+    with the same unit and direction."""
+    out: list[PercentMatch] = []
+    if first is not None and not first.group("fpct"):
+        first_value = parse_number(first.group("first"), lang)
+        if first_value is not None:
+            if m.group("bp"):
+                first_value /= 100
+            out.append(
+                replace(
+                    figure, start=first.start("first"), end=first.end("first"), value=first_value,
+                    range_first=not step, step="from" if step else None,
+                )
+            )  # fmt: skip
+    out.append(
+        replace(
+            figure, range_second=first is not None and not step, step="to" if step else None,
+            step_if_rate=step_if_rate,
+        )
+    )  # fmt: skip
+    return out
+
+
+def _step(
+    g: Grammar,
+    text: str,
+    first: re.Match[str] | None,
+    second: Decimal,
+    cue: Cue,
+    floor: int,
+) -> tuple[bool, bool]:
+    """(levels, levels if a rate moved) for "de X à Y %": whether the two figures are the old
+    and the new level of a change rather than a range.
+
+    After "passer"/"évoluer", or with a date after the first ("de 12 % en 2022 à 15 %"), they
+    are levels; after a fall, when the first is the larger ("a baissé de 9 % à 7 %"), too (a
+    range is written low to high: "a baissé de 10 % à 15 % selon les régions" is a range).
+    After a rise, from low to high, it depends on what rose: a rate, or something else
+    ("les prix ont augmenté de 3 à 5 %"), which the parse tells.
+    """
+    if first is None or not first.group("de") or first.group("join") not in g.range_to:
+        return False, False
+    if first.group("when") or g.steps(text, first.start(), floor):
+        return True, False
+    low = parse_number(first.group("first"), g.lang)
+    if low is None or cue[2] is None:
+        return False, False
+    if cue[0] == "down" and low > second:
+        return True, False
+    return False, cue[0] == "up" and low < second
+
+
+def word_direction(word: str, lang: str = "fr", strong: bool = False) -> str | None:
+    """"up"/"down" when ``word`` is itself a direction trigger (a strong one if ``strong``),
+    else None.
+
+    >>> [word_direction(w) for w in ("hausse", "Recul", "baisses", "salaires", "laissé")]
+    ['up', 'down', 'down', None, 'down']
+    >>> word_direction("laissé", strong=True) is None
+    True
+    """
+    m = grammar(lang).triggers.fullmatch(word)
+    kind = "" if m is None else m.lastgroup or ""
+    if not kind or (strong and kind.startswith("weak")):
+        return None
+    return "up" if kind.endswith("up") else "down"
+
+
+def has_trigger(text: str, start: int, end: int, lang: str = "fr") -> bool:
+    """Whether a direction trigger stands in ``text[start:end]``.
+
+    >>> has_trigger("la hausse des prix a ralenti à 4 %", 9, 30)
+    True
+    """
+    return grammar(lang).triggers.search(text, start, end) is not None

@@ -1,0 +1,178 @@
+"""The compiled patterns and word sets of the percentage grammar of one language."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from factex.normalize.money.patterns import linking
+from factex.normalize.numbers import DIGITS, words_pattern
+from factex.resources import load
+
+H = r"[^\S\r\n]"
+#: (direction, strong, offsets of the trigger word)
+Cue = tuple[str | None, bool, tuple[int, int] | None]
+YEAR = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,.])")
+ASIDE = re.compile(r"\([^()\d.;:!?]{1,40}\)")
+
+
+def _phrase(text: str) -> str:
+    parts = [re.escape(p) for p in text.split()]
+    return re.sub("['’]", "['’]", (H + "+").join(parts))
+
+
+def _trigger(word: str) -> str:
+    if word.endswith("*"):
+        return _phrase(word[:-1]) + r"\w*"
+    return _phrase(word)
+
+
+def _alternation(words: Sequence[str], make: Any = _phrase) -> str:
+    return "|".join(make(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+class Grammar:
+    """Compiled patterns and word sets of one language (``percent.json``)."""
+
+    def __init__(self, lang: str) -> None:
+        data = load(lang, "percent")
+        self.lang = lang
+        number = rf"{DIGITS}|(?i:{words_pattern(lang)})"
+        of = linking(data["of_words"])
+        self._build_atoms(data, number)
+        self._build_directions(data, of)
+        self._build_ranges(data, number, of)
+        self.year_cues = frozenset(
+            w.replace("’", "'").lower() for w in load(lang, "money")["year_cues"]
+        )
+        self.articles = frozenset(w.lower() for w in data.get("not_worded_bounds", ()))
+        self.number_before = re.compile(rf"(?:{DIGITS}){H}*%?{H}*$")
+
+    def _build_atoms(self, data: dict[str, Any], number: str) -> None:
+        marks = _alternation(data["percent_marks"])
+        points = _alternation(data["points"])
+        fraction_link = _alternation(data["fraction_link"])
+        self.atoms = re.compile(
+            rf"(?P<sign>(?<![\w)\].,%+\-−±])[+\-−±]{H}?)?(?P<num>{number}){H}*"
+            # "58 pour 100", but not "50 pour 100 000 habitants"
+            rf"(?:(?P<pct>(?i:{marks}))(?![\w])(?!(?<=\d){H}\d)"
+            # "deux dixièmes de point", "un demi-point"
+            rf"|(?:(?P<frac>(?i:{_alternation(list(data['point_fractions']))}))"
+            rf"(?:{H}*-{H}*|{H}+(?i:{fraction_link}){H}+|{H}+))?"
+            rf"(?P<pts>(?i:{points}))(?![\w])"
+            rf"(?:{H}+(?P<pp>(?i:{_alternation(data['points_of_percent'])}))(?![\w])"
+            rf"|{H}+(?P<bp>(?i:{_alternation(data['basis_points'])}))(?![\w]))?)"
+        )
+        self.fractions = {k.lower(): Decimal(v) for k, v in data["point_fractions"].items()}
+
+    def _build_directions(self, data: dict[str, Any], of: str) -> None:
+        groups = []
+        for name in ("up", "down", "weak_up", "weak_down"):
+            groups.append(f"(?P<{name}>{_alternation(data[name], _trigger)})")
+        triggers = "|".join(groups)
+        self.triggers = re.compile(rf"(?<![\w])(?i:{triggers})(?![\w])")
+        self.after = re.compile(
+            rf"{H}+(?:(?i:{of})(?:{triggers})"
+            # "33 % de visiteurs en moins": one noun may stand before "en moins"
+            rf"|(?:(?i:{of})[\w-]+{H}+)?(?:(?P<after_up>(?i:{_alternation(data['after_up'])}))"
+            rf"|(?P<after_down>(?i:{_alternation(data['after_down'])}))))(?![\w])"
+        )
+        self.max_gap = int(data["max_gap_words"])
+        self.gap_stop = frozenset(w.replace("’", "'").lower() for w in data["gap_stop"])
+        self.gap_free = frozenset(w.replace("’", "'").lower() for w in data["gap_free"])
+        self.step_verbs = re.compile(
+            rf"(?<![\w])(?i:{_alternation(data['step_verbs'], _trigger)})(?![\w])"
+        )
+        self.coordination = re.compile(
+            rf"(?<![\w])(?:(?:{_alternation(data['coordination'])})"
+            # an elided verb: "..., celui de l'huile de 22 %", "et celle des loyers de 3 %"
+            rf"|(?i:{_alternation(data['elision_pronouns'])})(?![\w])[^.;:!?]*?)"
+            rf"{H}+(?i:{of})$"
+        )
+
+    def _build_ranges(self, data: dict[str, Any], number: str, of: str) -> None:
+        #: "entre 3 et 5 %" pairs these; "de 3 à 5 %" (or a dash) the others
+        self.range_and = frozenset(data["range_and"])
+        self.range_to = frozenset(data["range_to"])
+        joins = "|".join(
+            re.escape(j) for j in (*data["range_to"], *data["range_dashes"], *data["range_and"])
+        )
+        between = _alternation(data["range_between"])
+        since = _alternation(data["range_from"])
+        self.range_before = re.compile(
+            rf"(?:(?P<entre>(?i:{between})){H}+|(?P<de>(?i:{since})){H}+)?"
+            rf"(?<![^\W\d])(?P<first>{number})"
+            # "de 12 % en 2022 à 15 %": a date after the first level
+            rf"{H}*(?:(?P<fpct>%)(?:{H}+(?P<when>(?:[^\W\d][\w'’.]*(?:{H}+|-)){{1,4}}"
+            rf"(?:1[89]|20)\d\d))?)?{H}*(?P<join>{joins}){H}*$"
+        )
+
+    def worded_bound_ok(self, first: re.Match[str], second: str) -> bool:
+        """A number in words is a range's first bound after "entre"/"de" ("entre cinq et dix
+        pour cent"), or without them only before another one ("cinq à six pour cent") and
+        never as "un"/"une", most often an article or a pronoun ("il en reste une à 5 %")."""
+        word = first.group("first")
+        if word[0].isdigit() or first.group("entre") or first.group("de"):
+            return True
+        return not second[0].isdigit() and word.lower() not in self.articles
+
+    def direction(self, text: str, start: int, end: int, floor: int) -> Cue:
+        """(direction, strong, cue offsets) from the words before ``start`` (not before
+        ``floor``) or after ``end``."""
+        last = None
+        for m in self.triggers.finditer(text, max(floor, start - 120), start):
+            last = m
+        if last is not None and self.gap_ok(text[last.end() : start]):
+            kind = last.lastgroup or ""
+            up = "up" if kind.endswith("up") else "down"
+            return up, not kind.startswith("weak"), last.span()
+        after = self.after.match(text, end)
+        if after is not None:
+            kind = after.lastgroup or ""
+            # "3 points de plus" is also a sports score: only a trigger noun makes it strong
+            up = "up" if kind.endswith("up") else "down"
+            return up, kind in ("up", "down"), (after.start() + 1, after.end())
+        return None, False, None
+
+    def coordinated(self, gap: str, before: Cue) -> Cue:
+        """The direction of the figure before, through "et de", ", de"... (no other figure)."""
+        # a year between is no other figure: "de 4,1 % en 2023 et celui des vols de 2,6 %"
+        gap = YEAR.sub("", gap)
+        if len(gap) > 80 or any(ch.isdigit() or ch in ".;:!?%()" for ch in gap):
+            return None, False, None
+        if not self.coordination.search(gap):
+            return None, False, None
+        return before
+
+    def gap_ok(self, gap: str) -> bool:
+        # a name in brackets is no clause of its own: "augmenter le salaire minimum (Smic) de 2 %"
+        gap = ASIDE.sub(" ", gap)
+        if any(ch.isdigit() or ch in '.;:!?,()«»"' for ch in gap):
+            return False
+        words = [w.replace("’", "'").lower() for w in re.findall(r"[\w'’-]+", gap)]
+        # "a relevé jeudi ses taux de 3 %": a day named in the gap does not part the two
+        if sum(w not in self.gap_free for w in words) > self.max_gap:
+            return False
+        return not any(w in self.gap_stop for w in words)
+
+    def steps(self, text: str, start: int, floor: int) -> bool:
+        """Whether a verb of a change between levels ("passer", "évoluer") stands shortly
+        before ``start`` ("est passé de 9 % à 7 %")."""
+        last = None
+        for m in self.step_verbs.finditer(text, max(floor, start - 120), start):
+            last = m
+        return last is not None and self.gap_ok(text[last.end() : start])
+
+    def dated(self, when: str) -> bool:
+        """Whether ``when`` ("en 2022", "fin 2022", "au premier semestre 2022") dates a level."""
+        words = re.findall(r"[^\W\d][\w'’.]*", when)
+        return bool(words) and words[-1].replace("’", "'").lower() in self.year_cues
+
+
+@cache
+def grammar(lang: str) -> Grammar:
+    """The grammar of ``lang``, compiled once."""
+    return Grammar(lang)
