@@ -101,13 +101,12 @@ def row_key(obs: Observation) -> RowKey:
     return (obs.kind, subject, obs.metric_group, obs.period, obs.unit, obs.per, local)
 
 
-def group(summaries: Iterable[DocSummary]) -> dict[RowKey, tuple[Observation, ...]]:
+def group(summaries: Iterable[DocSummary]) -> dict[RowKey, list[Observation]]:
     """Observations of every document, by :func:`row_key`, in document order."""
-    groups: dict[RowKey, tuple[Observation, ...]] = {}
+    groups: dict[RowKey, list[Observation]] = {}
     for summary in summaries:
         for obs in summary.observations:
-            key = row_key(obs)
-            groups[key] = (*groups.get(key, ()), obs)
+            groups.setdefault(row_key(obs), []).append(obs)
     return groups
 
 
