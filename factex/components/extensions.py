@@ -38,7 +38,9 @@ _SPAN_EXTENSIONS = (
     "factex_links",
     "factex_event",
 )
-_DOC_EXTENSIONS = ("factex_published", "factex_published_source", "factex_text")
+_DOC_EXTENSIONS = (
+    "factex_published", "factex_published_source", "factex_text", "factex_frame",
+)  # fmt: skip
 
 
 def register_extensions() -> None:
