@@ -28,8 +28,10 @@ from factex.normalize.frame import (
     Frame,
     Layout,
     Mention,
+    defined_acronyms,
     frame_period,
     main_actors,
+    short_forms,
     story_place,
 )
 
@@ -46,6 +48,7 @@ class FrameWords:
     cities: dict[str, str]
     comparison: re.Pattern[str]
     year_ago: re.Pattern[str]
+    institution: re.Pattern[str]
     sources: SourceWords
 
     @classmethod
@@ -67,10 +70,19 @@ class FrameWords:
             year_ago=re.compile(
                 "|".join(re.escape(w).replace("'", "['’]") for w in data["year_ago"]), re.I
             ),
+            institution=re.compile(
+                r"(?<!\w)(?:" + "|".join(re.escape(w) for w in data["institution_words"]) + r")(?!\w)",
+                re.I,
+            ),
             sources=SourceWords.from_data(
                 resources.load(lang, "metrics"), resources.load(lang, "triggers"), data
             ),
         )
+
+    def is_institution(self, name: str) -> bool:
+        """A public body or a marketplace ("Office fédéral de la statistique", "Bourse de
+        Paris"): it reports or hosts figures; an article is not about it as about a company."""
+        return self.institution.search(name) is not None
 
     def is_base(self, text: str, start: int, end: int, floor: int) -> bool:
         """Whether the date is a comparison base: after a comparison marker ("par rapport à
@@ -112,12 +124,18 @@ class FrameContext:
     def of(cls, doc: Doc, text: str, ent_at: EntityIndex, words: FrameWords) -> FrameContext:
         layout = Layout.of(text)
         sources = tuple(find_sources(doc, ent_at, words.sources))
-        mentions = tuple(_mentions(doc, ent_at, sources, words))
+        dateline = _dateline(text, layout, words)
+        # the dateline's place says where the story was written: no actor, no subject
+        mentions = tuple(
+            m
+            for m in _mentions(doc, ent_at, sources, words)
+            if dateline is None or not (dateline.start <= m.start < dateline.end)
+        )
         dates = tuple(_dates(doc, text, words))
         places = [m for m in mentions if m.label == "LOC"] + _demonyms(doc, layout, words)
         frame = Frame(
             actors=main_actors(mentions, layout),
-            place=story_place(places, layout, _dateline(text, layout, words)),
+            place=story_place(places, layout, dateline),
             currency=_first_currency(doc),
             period=frame_period(dates, layout),
         )
@@ -137,15 +155,23 @@ class FrameContext:
 def _mentions(
     doc: Doc, ent_at: EntityIndex, sources: tuple[Source, ...], words: FrameWords
 ) -> list[Mention]:
+    """The entities as the frame sees them: short forms under their long name ("Grimsel" for
+    "Grimsel Instruments", "OFS" for the office the text spells out), sources and public bodies
+    marked."""
     reporters = {(s.start, s.end) for s in sources}
+    names = [canonical(ent) for ent in ent_at.ents]
+    forms = short_forms(names, defined_acronyms(doc_text(doc)))
+    label_of = {canonical(e): e.label_ for e in ent_at.ents}
     out = []
-    for ent in ent_at.ents:
-        name = canonical(ent)
+    for ent, name in zip(ent_at.ents, names, strict=True):
+        name = forms.get(name, name)
+        label = label_of.get(name, ent.label_)
         out.append(
             Mention(
-                name, ent.label_, ent.start_char, ent.end_char,
+                name, label, ent.start_char, ent.end_char,
                 source=(ent.start, ent.end) in reporters,
-                country=ent.label_ == "LOC" and name in words.countries,
+                country=label == "LOC" and name in words.countries,
+                institution=words.is_institution(name),
             )
         )  # fmt: skip
     return out

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from factex import resources
 from factex.components.extensions import MONEY, PERCENT
 from factex.components.sources import Source
+from factex.components.syntax import clause_head, subjects
 from factex.normalize.frame import PERIOD_GRAINS, Dated, Layout, Mention, latest_before, shift_years
 
 
@@ -26,6 +27,8 @@ class LinkWords:
 
     macro: tuple[str, ...]
     macro_if_no_actor: tuple[str, ...]
+    self_reference: frozenset[str]
+    possessives: frozenset[str]
     comparison_figure: re.Pattern[str]
     year_ago: re.Pattern[str]
 
@@ -37,6 +40,8 @@ class LinkWords:
         return cls(
             macro=tuple(data["macro_metrics"]),
             macro_if_no_actor=tuple(data["macro_if_no_actor"]),
+            self_reference=frozenset(data["self_reference"]),
+            possessives=frozenset(data["possessives"]),
             comparison_figure=re.compile(rf"(?:^|\W)(?:{figures})\s+(?:de\s+|d['’])?$", re.I),
             year_ago=re.compile(rf"(?<!\w)(?:{year_ago})(?!\w)", re.I),
         )
@@ -103,16 +108,62 @@ def _subject(
         if written is not None and _is_place(written, passage):
             return written, "written"
         return (passage.place, "frame") if passage.place else (written, _from(written))
-    if written is not None:
-        return written, "written"
+    if written is not None and _at_dateline(written, passage):
+        written = None  # "OTTAWA, 12 mars -" says where the story was written, not whose figure
+    framed = passage.actor is not None or passage.place is not None
+    if written is not None and (not framed or _said(span, written)):
+        if not _refers_back(span, written, words):
+            return written, "written"
     earlier = _latest_actor(span, passage)
     if earlier is not None:
         return earlier, "passage"
     if passage.actor is not None:
         return passage.actor, "frame"
-    if passage.place is not None and links.get("metric") and words.is_macro(links["metric"], False):
-        return passage.place, "frame"
-    return None, None
+    if passage.place is not None:
+        return passage.place, "frame"  # a story about a place: its figures are the place's
+    return written, _from(written)
+
+
+def _refers_back(span: Span, written: str, words: LinkWords) -> bool:
+    """Whether the clause names its subject again ("le groupe", "il", "l'action", "son
+    bénéfice") without the name the sentence-level link guessed from elsewhere in it."""
+    verb = clause_head(span.root)
+    for subj in subjects(verb):
+        word = subj.lower_.lstrip("-")
+        if word in words.self_reference or subj.lemma_ in words.self_reference:
+            phrase = span.doc[subj.left_edge.i : subj.right_edge.i + 1].text
+            return written not in phrase
+    start = max(verb.left_edge.i, span.sent.start)
+    owned = any(
+        t.lower_ in words.possessives and t.pos_ == "DET" for t in span.doc[start : span.start]
+    )
+    return owned and written not in span.doc[start : span.start].text
+
+
+def _at_dateline(name: str, passage: Passage) -> bool:
+    """Whether the name is only the dateline's place (its first words in capitals)."""
+    spots = [m for m in passage.mentions if m.name == name]
+    return bool(spots) and all(m.name.isupper() for m in spots)
+
+
+#: words that tie a name to what follows it: "le chiffre d'affaires de X", "chez X"
+_OWNER_WORDS = frozenset({"de", "d'", "d’", "du", "des", "chez", "pour"})
+
+
+def _said(span: Span, name: str) -> bool:
+    """Whether the sentence ties the name to the amount: the clause's subject, or an owner
+    ("de X", "chez X") before the amount; not merely a name somewhere in the sentence."""
+    verb = clause_head(span.root)
+    for subj in subjects(verb):
+        if name in span.doc[subj.left_edge.i : subj.right_edge.i + 1].text:
+            return True
+    sent = span.sent
+    for token in span.doc[sent.start : span.start]:
+        if token.lower_ in _OWNER_WORDS and token.i + 1 < span.start:
+            after = span.doc[token.i + 1 : min(token.i + 6, sent.end)].text
+            if after.startswith(name) or after.split(" ", 1)[-1].startswith(name):
+                return True
+    return False
 
 
 def _from(value: str | None) -> str | None:

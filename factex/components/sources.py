@@ -121,14 +121,19 @@ def _speaker(
     verb: Token, ent_at: EntityIndex, words: SourceWords, before: list[Source], sent: Span
 ) -> Source | None:
     """The speaker of a verb of saying, when it is not the subject speaking again."""
-    for subj in verb.children:
-        if subj.dep_ not in _SPEAKER_DEPS:
-            continue
+    speakers = [c for c in verb.children if c.dep_ in _SPEAKER_DEPS]
+    if not speakers and _after_comma(verb):
+        # an incise ("…, a détaillé le directeur financier"): the parse may file the
+        # inverted speaker as an object
+        speakers = [c for c in verb.children if c.dep_ == "obj" and c.i > verb.i]
+    for subj in speakers:
         if subj.lower_ in _PRONOUNS:
             return _last_person(subj, ent_at, sent)
         if subj.lower_ in words.self_reference or subj.lemma_ in words.self_reference:
             return None
-        return _name_below(subj, ent_at, words, sent)
+        found = _name_below(subj, ent_at, words, sent)
+        if found is not None:
+            return found  # else a word the parse hung there too ("a annoncé mardi X")
     return None
 
 
@@ -144,3 +149,11 @@ def _last_person(pronoun: Token, ent_at: EntityIndex, sent: Span) -> Source | No
             ent = ent_at.ents[k]
             return Source(canonical(ent), ent.start, ent.end, sent.start)
     return None
+
+
+def _after_comma(verb: Token) -> bool:
+    """ "…, a précisé X": a comma (or closing quote) right before the verb and its auxiliary."""
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].pos_ == "AUX":
+        i -= 1
+    return i >= 0 and verb.doc[i].text in (",", "»", "”")

@@ -30,6 +30,7 @@ class Anchor:
     start: int
     end: int
     how: str
+    label: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -46,8 +47,13 @@ class Frame:
 
     @property
     def actor(self) -> str | None:
-        """The main actor's name, or None."""
-        return self.actors[0].value if self.actors else None
+        """The main actor's name when the headline or lede names it, else None: an article
+        that names an organisation only further down is not about it."""
+        if not self.actors or self.actors[0].how not in ("headline", "lede"):
+            return None
+        if self.actors[0].label == "PER" and self.place is not None:
+            return None  # a minister presenting a country's budget speaks for the place
+        return self.actors[0].value
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-safe, as it travels on a Doc and in outputs.
@@ -67,8 +73,8 @@ class Frame:
         """The inverse of :meth:`to_dict` (None gives an empty frame).
 
         >>> f = Frame(actors=(Anchor("Nexa", 0, 4, "headline"),))
-        >>> Frame.from_dict(f.to_dict()) == f, Frame.from_dict(None).actor
-        (True, None)
+        >>> Frame.from_dict(f.to_dict()) == f, f.actor, Frame.from_dict(None).actor
+        (True, 'Nexa', None)
         """
         if not data:
             return cls()
@@ -95,6 +101,7 @@ class Mention:
     end: int
     source: bool = False
     country: bool = False
+    institution: bool = False
 
 
 @dataclass(frozen=True)
@@ -124,7 +131,7 @@ class Layout:
 
         >>> lay = Layout.of("Nexa : bénéfice en hausse\\n\\nNexa a publié jeudi.\\n\\nLe groupe...")
         >>> lay.paragraphs, lay.headline, lay.lede
-        (((0, 25), (27, 46), (48, 60)), 0, 1)
+        (((0, 25), (27, 47), (49, 61)), 0, 1)
         >>> Layout.of("Une seule phrase.").headline is None
         True
         """
@@ -177,14 +184,19 @@ def main_actors(mentions: Iterable[Mention], layout: Layout, limit: int = 3) -> 
     scores: dict[str, float] = {}
     first: dict[str, Mention] = {}
     for m in mentions:
-        if m.source or m.label not in ("ORG", "PER"):
+        top = layout.top(m.start)
+        # a name the model calls MISC may be a company it does not know, when the top says so
+        misc = m.label == "MISC" and top is not None
+        if m.source or m.institution or not (m.label in ("ORG", "PER") or misc):
             continue
-        bonus = 0.0 if m.label == "ORG" else -0.5
-        scores[m.name] = scores.get(m.name, 0.0) + weight[layout.top(m.start)] + bonus
+        bonus = {"ORG": 0.0, "PER": -0.5}.get(m.label, -1.0)
+        scores[m.name] = scores.get(m.name, 0.0) + weight[top] + bonus
         first.setdefault(m.name, m)
     ranked = sorted(scores, key=lambda n: (-scores[n], first[n].start))
     return tuple(
-        Anchor(n, first[n].start, first[n].end, layout.top(first[n].start) or "count")
+        Anchor(
+            n, first[n].start, first[n].end, layout.top(first[n].start) or "count", first[n].label
+        )
         for n in ranked[:limit]
     )
 
@@ -272,3 +284,58 @@ def shift_years(value: str, years: int) -> str | None:
     if m is None or m.group("rest").endswith("-02-29"):
         return None
     return f"{int(m.group('y')) + years:04d}{m.group('rest')}"
+
+
+def _initials(name: str) -> str:
+    words = re.findall(r"[^\W\d_]+", name)
+    return "".join(w[0] for w in words if w[0].isupper())
+
+
+def short_forms(names: Iterable[str], defined: dict[str, str] | None = None) -> dict[str, str]:
+    """Short forms that stand for a longer name of the same text: its first word(s), its
+    initials, or an acronym the text defines in brackets ("Orange Côte d'Ivoire (OCI)").
+
+    >>> sorted(short_forms(["Grimsel Instruments", "Grimsel", "Hewlett-Packard", "HP"]).items())
+    [('Grimsel', 'Grimsel Instruments'), ('HP', 'Hewlett-Packard')]
+    >>> short_forms(["Office fédéral", "OFS"], {"OFS": "Office fédéral de la statistique"})
+    {'OFS': 'Office fédéral de la statistique'}
+    >>> short_forms(["Paris", "Paris Saint-Germain"])  # a place is no short form of a club
+    {'Paris': 'Paris Saint-Germain'}
+    """
+    unique = sorted(set(names), key=len, reverse=True)
+    out: dict[str, str] = dict(defined or {})
+    for short in unique:
+        if short in out:
+            continue
+        for long in unique:
+            if len(long) <= len(short) or long in out:
+                continue
+            is_prefix = long.startswith(short + " ") or long.startswith(short + "-")
+            is_acronym = len(short) >= 2 and short.isupper() and _initials(long) == short
+            if is_prefix or is_acronym:
+                out[short] = long
+                break
+    return out
+
+
+_DEFINED = re.compile(r"(?P<long>[A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’-]+){0,7})\s+\((?P<short>[A-ZÀ-Ý]{2,8})\)")
+
+
+def defined_acronyms(text: str) -> dict[str, str]:
+    """Acronyms the text defines in brackets, mapped to the words before them that they
+    abbreviate (as many words as the acronym has letters, at most).
+
+    >>> defined_acronyms("l'Office fédéral de la statistique (OFS) a publié")
+    {'OFS': 'Office fédéral de la statistique'}
+    """
+    out: dict[str, str] = {}
+    for m in _DEFINED.finditer(text):
+        words = m.group("long").split()
+        short = m.group("short")
+        capitals = [i for i, w in enumerate(words) if w[:1].isupper()]
+        if not capitals:
+            continue
+        # start at the capital word that leaves at least as many words as letters needed
+        start = next((i for i in capitals if len(words) - i >= len(short) - 1), capitals[-1])
+        out[short] = " ".join(words[start:])
+    return out
