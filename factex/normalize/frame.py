@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 #: a paragraph break: a line break, maybe spaces, another line break
@@ -183,6 +183,10 @@ def main_actors(mentions: Iterable[Mention], layout: Layout, limit: int = 3) -> 
     weight = {"headline": 4.0, "lede": 2.0, None: 1.0}
     scores: dict[str, float] = {}
     first: dict[str, Mention] = {}
+    mentions = list(mentions)
+    # one label per name: a company the model calls a person once is still a company
+    orgs = {m.name for m in mentions if m.label == "ORG"}
+    mentions = [replace(m, label="ORG") if m.name in orgs else m for m in mentions]
     for m in mentions:
         top = layout.top(m.start)
         # a name the model calls MISC may be a company it does not know, when the top says so
