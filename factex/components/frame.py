@@ -161,7 +161,10 @@ def _mentions(
     reporters = {(s.start, s.end) for s in sources}
     names = [canonical(ent) for ent in ent_at.ents]
     forms = short_forms(names, defined_acronyms(doc_text(doc)))
-    label_of = {canonical(e): e.label_ for e in ent_at.ents}
+    label_of: dict[str, str] = {}
+    for ent, name in zip(ent_at.ents, names, strict=True):
+        if label_of.get(name) != "ORG":  # a name the model also reads as a company is one
+            label_of[name] = ent.label_
     out = []
     for ent, name in zip(ent_at.ents, names, strict=True):
         name = forms.get(name, name)
