@@ -48,6 +48,7 @@ class FrameWords:
     cities: dict[str, str]
     comparison: re.Pattern[str]
     year_ago: re.Pattern[str]
+    after_comparison_figure: re.Pattern[str]
     institution: re.Pattern[str]
     sources: SourceWords
 
@@ -70,6 +71,12 @@ class FrameWords:
             year_ago=re.compile(
                 "|".join(re.escape(w).replace("'", "['’]") for w in data["year_ago"]), re.I
             ),
+            # "contre 3,27 milliards au premier semestre 2023": the comparison figure's date
+            after_comparison_figure=re.compile(
+                r"(?:^|\W)(?:" + "|".join(re.escape(w) for w in data["comparison_figures"]) + r")"
+                r"\s+(?:une?\s+|de\s+|d['’])?[+-]?\d[\d\s.,]*[^\d]{0,40}$",
+                re.I,
+            ),
             institution=re.compile(
                 r"(?<!\w)(?:" + "|".join(re.escape(w) for w in data["institution_words"]) + r")(?!\w)",
                 re.I,
@@ -89,7 +96,11 @@ class FrameWords:
         2023") or a year-ago phrase itself ("un an plus tôt")."""
         if self.year_ago.fullmatch(text[start:end].strip()):
             return True
-        return self.comparison.search(text[max(floor, start - 40) : start]) is not None
+        before = text[max(floor, start - 60) : start]
+        return (
+            self.comparison.search(before[-40:]) is not None
+            or self.after_comparison_figure.search(before) is not None
+        )
 
 
 class FrameBuilder:

@@ -202,8 +202,10 @@ def _period(
     sent_start = span.sent.start_char
     before = text[max(sent_start, span.start_char - 30) : span.start_char]
     comparison = words.comparison_figure.search(before) is not None
+    if period is not None and "/.." in period and not comparison:
+        period = None  # "depuis mars 2020" measures from then: no period of the figure
     if period is not None and not (not comparison and _only_bases(period, span, passage)):
-        return period, "written"
+        return _day_at_most(period), "written"
     framing = _passage_period(span, passage)
     if comparison:
         # "contre 57 millions un an plus tôt": the year before the passage's period
@@ -212,6 +214,17 @@ def _period(
             return shift_years(framing[0], -1), "passage"
         return None, None
     return framing if framing is not None else (None, None)
+
+
+def _day_at_most(value: str) -> str:
+    """A figure's period is a day at the finest ("lundi après-midi" dates the session).
+
+    >>> _day_at_most("2024-11-18T12:00/2024-11-18T18:00"), _day_at_most("2024-H1")
+    ('2024-11-18', '2024-H1')
+    """
+    if "T" in value and value[:10].count("-") == 2:
+        return value[:10]
+    return value
 
 
 def _only_bases(value: str, span: Span, passage: Passage) -> bool:
