@@ -10,7 +10,7 @@ never counts as an actor of the story.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from babel import Locale
@@ -134,12 +134,16 @@ class FrameContext:
     @classmethod
     def of(cls, doc: Doc, text: str, ent_at: EntityIndex, words: FrameWords) -> FrameContext:
         layout = Layout.of(text)
-        sources = tuple(find_sources(doc, ent_at, words.sources))
+        forms = short_forms((canonical(e) for e in ent_at.ents), defined_acronyms(text))
+        sources = tuple(
+            replace(s, name=forms.get(s.name, s.name))
+            for s in find_sources(doc, ent_at, words.sources)
+        )
         dateline = _dateline(text, layout, words)
         # the dateline's place says where the story was written: no actor, no subject
         mentions = tuple(
             m
-            for m in _mentions(doc, ent_at, sources, words)
+            for m in _mentions(ent_at, sources, words, forms)
             if dateline is None or not (dateline.start <= m.start < dateline.end)
         )
         dates = tuple(_dates(doc, text, words))
@@ -164,14 +168,13 @@ class FrameContext:
 
 
 def _mentions(
-    doc: Doc, ent_at: EntityIndex, sources: tuple[Source, ...], words: FrameWords
+    ent_at: EntityIndex, sources: tuple[Source, ...], words: FrameWords, forms: dict[str, str]
 ) -> list[Mention]:
     """The entities as the frame sees them: short forms under their long name ("Grimsel" for
     "Grimsel Instruments", "OFS" for the office the text spells out), sources and public bodies
     marked."""
     reporters = {(s.start, s.end) for s in sources}
     names = [canonical(ent) for ent in ent_at.ents]
-    forms = short_forms(names, defined_acronyms(doc_text(doc)))
     label_of: dict[str, str] = {}
     for ent, name in zip(ent_at.ents, names, strict=True):
         if label_of.get(name) != "ORG":  # a name the model also reads as a company is one

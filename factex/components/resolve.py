@@ -204,15 +204,18 @@ def _period(
     comparison = words.comparison_figure.search(before) is not None
     if period is not None and "/.." in period and not comparison:
         period = None  # "depuis mars 2020" measures from then: no period of the figure
+    sentence = text[sent_start : span.sent.end_char]
+    year_ago = words.year_ago.search(sentence) is not None
+    if comparison and year_ago:
+        # "contre 57 millions un an plus tôt": the year before the passage's period (not a
+        # year before the day of publication)
+        framing = _passage_period(span, passage)
+        return (shift_years(framing[0], -1), "passage") if framing else (None, None)
     if period is not None and not (not comparison and _only_bases(period, span, passage)):
         return _day_at_most(period), "written"
-    framing = _passage_period(span, passage)
     if comparison:
-        # "contre 57 millions un an plus tôt": the year before the passage's period
-        sentence = text[sent_start : span.sent.end_char]
-        if framing is not None and words.year_ago.search(sentence):
-            return shift_years(framing[0], -1), "passage"
         return None, None
+    framing = _passage_period(span, passage)
     return framing if framing is not None else (None, None)
 
 
