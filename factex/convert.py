@@ -48,6 +48,9 @@ def records_from_doc(doc: Doc, offset: int = 0, text: str | None = None) -> list
                 subject=links.get("subject"),
                 metric=links.get("metric"),
                 period=links.get("period"),
+                source=links.get("source"),
+                subject_from=links.get("subject_from"),
+                period_from=links.get("period_from"),
             )
         )
     for span in _group(doc, PERCENT):
@@ -64,6 +67,9 @@ def records_from_doc(doc: Doc, offset: int = 0, text: str | None = None) -> list
                 subject=links.get("subject"),
                 metric=links.get("metric"),
                 period=links.get("period"),
+                source=links.get("source"),
+                subject_from=links.get("subject_from"),
+                period_from=links.get("period_from"),
             )
         )
     for span in _group(doc, DATES):

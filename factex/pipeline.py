@@ -14,6 +14,7 @@ COMPONENTS = (
     "factex_percent",
     "factex_dates",
     "factex_links",
+    "factex_frame",
     "factex_events",
 )
 

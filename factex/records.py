@@ -68,6 +68,9 @@ class Money(_Common):
     subject: str | None = None
     metric: str | None = None
     period: str | None = None
+    source: str | None = None
+    subject_from: str | None = None
+    period_from: str | None = None
 
     kind: ClassVar[str] = "money"
 
@@ -82,6 +85,9 @@ class Percentage(_Common):
     subject: str | None = None
     metric: str | None = None
     period: str | None = None
+    source: str | None = None
+    subject_from: str | None = None
+    period_from: str | None = None
 
     kind: ClassVar[str] = "percentage"
 

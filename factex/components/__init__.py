@@ -4,7 +4,9 @@ Importing this package registers every factory, so ``nlp.add_pipe("factex_money"
 factex is imported; the ``spacy_factories`` entry points make it work without the import.
 """
 
-from factex.components import dates, entities, events, links, money, percent
+from factex.components import dates, entities, events, frame, links, money, percent
 from factex.components.extensions import register_extensions
 
-__all__ = ["dates", "entities", "events", "links", "money", "percent", "register_extensions"]
+__all__ = [
+    "dates", "entities", "events", "frame", "links", "money", "percent", "register_extensions",
+]  # fmt: skip

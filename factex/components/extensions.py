@@ -27,7 +27,8 @@ _SPAN_EXTENSIONS = {
     "factex_money": "{amount, currency, currency_inferred, amount_min, amount_max}, as str",
     "factex_percent": "{value, unit, direction}",
     "factex_date": "{value, grain, relative}",
-    "factex_links": "on money and percent spans: {subject, metric, period}",
+    "factex_links": "on money and percent spans: {subject, metric, period, source,"
+    " subject_from, period_from}",
     "factex_event": "{date, trigger, actors, mentions}",
 }
 # ``doc._.factex_published``: reference date (ISO string) or None; set before the pipeline
@@ -35,7 +36,11 @@ _SPAN_EXTENSIONS = {
 # :func:`published_reference`.
 # ``doc._.factex_published_source``: "given", "detected" or None.
 # ``doc._.factex_text``: ``doc.text``, joined once for all components (see ``doc_text``).
-_DOC_EXTENSIONS = ("factex_published", "factex_published_source", "factex_text")
+# ``doc._.factex_frame``: the article's frame (main actors, place, currency, period), as
+# :meth:`factex.normalize.frame.Frame.to_dict` gives it.
+_DOC_EXTENSIONS = (
+    "factex_published", "factex_published_source", "factex_text", "factex_frame",
+)  # fmt: skip
 
 
 def register_extensions() -> None:

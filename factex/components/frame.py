@@ -1,0 +1,256 @@
+"""factex_frame: the article as a whole, computed once: main actors, place, currency, period.
+
+It reads what earlier components left (entities, money, dates) and the parse, decides the frame
+with the pure functions of :mod:`factex.normalize.frame`, and writes it on the Doc as
+``doc._.factex_frame`` (a JSON-safe dict). It also finds who reports figures ("selon l'Insee",
+:mod:`factex.components.sources`): the links take a figure's source from there, and a source
+never counts as an actor of the story.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from babel import Locale
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from factex import resources
+from factex.components.extensions import DATES, MONEY, doc_text, register_extensions
+from factex.components.resolve import LinkWords, Passage, complete_links
+from factex.components.sources import Source, SourceWords, find_sources
+from factex.components.syntax import EntityIndex, canonical, entity_index
+from factex.normalize.frame import (
+    Anchor,
+    Dated,
+    Frame,
+    Layout,
+    Mention,
+    defined_acronyms,
+    frame_period,
+    main_actors,
+    short_forms,
+    story_place,
+)
+
+#: "OTTAWA, 12 mars (AFP) -": a dateline opens the lede with a place in capitals
+_DATELINE = re.compile(r"\s*(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’ -]*[A-ZÀ-Ý])\s*(?:\([^)]{1,30}\))?\s*,")
+
+
+@dataclass(frozen=True)
+class FrameWords:
+    """The frame's language data (``frame.json``), read once per pipeline."""
+
+    countries: frozenset[str]
+    demonyms: dict[str, str]
+    cities: dict[str, str]
+    comparison: re.Pattern[str]
+    year_ago: re.Pattern[str]
+    after_comparison_figure: re.Pattern[str]
+    institution: re.Pattern[str]
+    sources: SourceWords
+
+    @classmethod
+    def for_language(cls, lang: str) -> FrameWords:
+        data: dict[str, Any] = resources.load(lang, "frame")
+        markers = sorted(data["comparison_markers"], key=len, reverse=True)
+        # a marker, maybe an article, right before a date ("par rapport au [premier semestre]")
+        comparison = re.compile(
+            r"(?:^|\W)(?:" + "|".join(re.escape(m) for m in markers) + r")"
+            r"(?:\s+(?:le|la|les|l'|l’|au|aux|du|de la|de l'|des))?\s*$",
+            re.IGNORECASE,
+        )
+        return cls(
+            countries=frozenset(Locale.parse(lang).territories.values())
+            | frozenset(data["demonyms"].values()),
+            demonyms=dict(data["demonyms"]),
+            cities=dict(data["cities"]),
+            comparison=comparison,
+            year_ago=re.compile(
+                "|".join(re.escape(w).replace("'", "['’]") for w in data["year_ago"]), re.I
+            ),
+            # "contre 3,27 milliards au premier semestre 2023": the comparison figure's date
+            after_comparison_figure=re.compile(
+                r"(?:^|\W)(?:" + "|".join(re.escape(w) for w in data["comparison_figures"]) + r")"
+                r"\s+(?:une?\s+|de\s+|d['’])?[+-]?\d[\d\s.,]*[^\d]{0,40}$",
+                re.I,
+            ),
+            institution=re.compile(
+                r"(?<!\w)(?:" + "|".join(map(re.escape, data["institution_words"])) + r")(?!\w)",
+                re.I,
+            ),
+            sources=SourceWords.from_data(
+                resources.load(lang, "metrics"), resources.load(lang, "triggers"), data
+            ),
+        )
+
+    def is_institution(self, name: str) -> bool:
+        """A public body or a marketplace ("Office fédéral de la statistique", "Bourse de
+        Paris"): it reports or hosts figures; an article is not about it as about a company."""
+        return self.institution.search(name) is not None
+
+    def is_base(self, text: str, start: int, end: int, floor: int) -> bool:
+        """Whether the date is a comparison base: after a comparison marker ("par rapport à
+        2023") or a year-ago phrase itself ("un an plus tôt")."""
+        if self.year_ago.fullmatch(text[start:end].strip()):
+            return True
+        before = text[max(floor, start - 60) : start]
+        return (
+            self.comparison.search(before[-40:]) is not None
+            or self.after_comparison_figure.search(before) is not None
+        )
+
+
+class FrameBuilder:
+    """Writes ``doc._.factex_frame`` (see :class:`factex.normalize.frame.Frame`)."""
+
+    def __init__(self, nlp: Language, name: str, lang: str | None = None) -> None:
+        register_extensions()
+        self.name = name
+        language = lang or nlp.lang
+        if not language:
+            raise ValueError(f"{name}: the pipeline has no language (nlp.lang)")
+        self.words = FrameWords.for_language(language)
+        self.links = LinkWords.for_language(language)
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc_text(doc)
+        ent_at = entity_index(doc)
+        context = FrameContext.of(doc, text, ent_at, self.words)
+        doc._.factex_frame = context.frame.to_dict()
+        complete_links(doc, context.passage(text), self.links)
+        return doc
+
+
+@dataclass(frozen=True)
+class FrameContext:
+    """Everything the frame and the links need of one Doc, computed once per call."""
+
+    layout: Layout
+    mentions: tuple[Mention, ...]
+    dates: tuple[Dated, ...]
+    sources: tuple[Source, ...]
+    frame: Frame
+
+    @classmethod
+    def of(cls, doc: Doc, text: str, ent_at: EntityIndex, words: FrameWords) -> FrameContext:
+        layout = Layout.of(text)
+        forms = short_forms((canonical(e) for e in ent_at.ents), defined_acronyms(text))
+        sources = tuple(
+            replace(s, name=forms.get(s.name, s.name))
+            for s in find_sources(doc, ent_at, words.sources)
+        )
+        dateline = _dateline(text, layout, words)
+        # the dateline's place says where the story was written: no actor, no subject
+        mentions = tuple(
+            m
+            for m in _mentions(ent_at, sources, words, forms)
+            if dateline is None or not (dateline.start <= m.start < dateline.end)
+        )
+        dates = tuple(_dates(doc, text, words))
+        places = [m for m in mentions if m.label == "LOC"] + _demonyms(doc, layout, words)
+        frame = Frame(
+            actors=main_actors(mentions, layout),
+            place=story_place(places, layout, dateline),
+            currency=_first_currency(doc),
+            period=frame_period(dates, layout),
+        )
+        return cls(layout, mentions, dates, sources, frame)
+
+    def passage(self, text: str) -> Passage:
+        """What the links read of this Doc (the frame's period with its grain)."""
+        period = self.frame.period
+        dated = next((d for d in self.dates if period and d.start == period.start), None)
+        place = self.frame.place.value if self.frame.place else None
+        return Passage(
+            text, self.layout, self.mentions, self.dates, self.sources, self.frame.actor, place,
+            dated,
+        )  # fmt: skip
+
+
+def _mentions(
+    ent_at: EntityIndex, sources: tuple[Source, ...], words: FrameWords, forms: dict[str, str]
+) -> list[Mention]:
+    """The entities as the frame sees them: short forms under their long name ("Grimsel" for
+    "Grimsel Instruments", "OFS" for the office the text spells out), sources and public bodies
+    marked."""
+    reporters = {(s.start, s.end) for s in sources}
+    names = [canonical(ent) for ent in ent_at.ents]
+    label_of: dict[str, str] = {}
+    for ent, name in zip(ent_at.ents, names, strict=True):
+        if label_of.get(name) != "ORG":  # a name the model also reads as a company is one
+            label_of[name] = ent.label_
+    out = []
+    for ent, name in zip(ent_at.ents, names, strict=True):
+        name = forms.get(name, name)
+        label = label_of.get(name, ent.label_)
+        out.append(
+            Mention(
+                name, label, ent.start_char, ent.end_char,
+                source=(ent.start, ent.end) in reporters,
+                country=label == "LOC" and name in words.countries,
+                institution=words.is_institution(name),
+            )
+        )  # fmt: skip
+    return out
+
+
+def _dates(doc: Doc, text: str, words: FrameWords) -> list[Dated]:
+    out = []
+    for span in doc.spans.get(DATES, ()):
+        data = span._.factex_date or {}
+        if data.get("value"):
+            base = words.is_base(text, span.start_char, span.end_char, span.sent.start_char)
+            out.append(
+                Dated(data["value"], data.get("grain") or "", span.start_char, span.end_char, base)
+            )
+    return out
+
+
+def _demonyms(doc: Doc, layout: Layout, words: FrameWords) -> list[Mention]:
+    """ "l'inflation belge" in the headline or lede names the country of the story."""
+    out = []
+    top = [layout.paragraphs[i] for i in (layout.headline, layout.lede) if i is not None]
+    for start, end in top:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        for token in span or ():
+            place = words.demonyms.get(token.lower_)
+            if place is not None and token.pos_ == "ADJ":
+                out.append(Mention(place, "LOC", token.idx, token.idx + len(token), country=True))
+    return out
+
+
+def _dateline(text: str, layout: Layout, words: FrameWords) -> Anchor | None:
+    """The place of a dateline ("MONTRÉAL, 12 décembre -"), as the country when known."""
+    if layout.lede is None:
+        return None
+    start = layout.paragraphs[layout.lede][0]
+    m = _DATELINE.match(text, start)
+    if m is None or len(m.group("place")) < 3:
+        return None
+    city = m.group("place").title()
+    place = words.cities.get(city, city if city in words.countries else None)
+    if place is None:
+        return None
+    return Anchor(place, m.start("place"), m.end("place"), "dateline")
+
+
+def _first_currency(doc: Doc) -> Anchor | None:
+    """The first currency the article writes out (not one inferred from context)."""
+    for span in doc.spans.get(MONEY, ()):
+        data = span._.factex_money or {}
+        if data.get("currency") and not data.get("currency_inferred"):
+            return Anchor(data["currency"], span.start_char, span.end_char, "written")
+    return None
+
+
+@Language.factory(
+    "factex_frame",
+    assigns=["doc._.factex_frame"],
+    requires=["doc.ents", "doc.spans"],
+    default_config={"lang": None},
+)
+def make_frame(nlp: Language, name: str, lang: str | None) -> FrameBuilder:
+    return FrameBuilder(nlp, name, lang)

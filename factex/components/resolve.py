@@ -1,0 +1,250 @@
+"""Completing a figure's links from its passage and the frame, after the sentence has spoken.
+
+The links component reads each sentence on its own. Here each money and percentage span gets
+what its sentence leaves open: the ``source`` (never the subject), the ``subject`` named earlier
+in the passage or by the frame, the ``period`` framing its passage; ``subject_from`` and
+``period_from`` say where each came from ("written", "passage", "frame").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+from factex import resources
+from factex.components.extensions import MONEY, PERCENT
+from factex.components.sources import Source
+from factex.components.syntax import clause_head, subjects
+from factex.normalize.frame import PERIOD_GRAINS, Dated, Layout, Mention, latest_before, shift_years
+
+
+@dataclass(frozen=True)
+class LinkWords:
+    """Which metrics belong to a place, and what marks a comparison figure (``frame.json``)."""
+
+    macro: tuple[str, ...]
+    macro_if_no_actor: tuple[str, ...]
+    self_reference: frozenset[str]
+    possessives: frozenset[str]
+    comparison_figure: re.Pattern[str]
+    year_ago: re.Pattern[str]
+
+    @classmethod
+    def for_language(cls, lang: str) -> LinkWords:
+        data: dict[str, Any] = resources.load(lang, "frame")
+        figures = "|".join(re.escape(w) for w in data["comparison_figures"])
+        year_ago = "|".join(re.escape(w).replace("'", "['’]") for w in data["year_ago"])
+        return cls(
+            macro=tuple(data["macro_metrics"]),
+            macro_if_no_actor=tuple(data["macro_if_no_actor"]),
+            self_reference=frozenset(data["self_reference"]),
+            possessives=frozenset(data["possessives"]),
+            comparison_figure=re.compile(rf"(?:^|\W)(?:{figures})\s+(?:de\s+|d['’])?$", re.I),
+            year_ago=re.compile(rf"(?<!\w)(?:{year_ago})(?!\w)", re.I),
+        )
+
+    def is_macro(self, metric: str | None, has_actor: bool) -> bool:
+        """ "l'inflation", "le taux de chômage": a figure of a place."""
+        if not metric:
+            return False
+        words = metric.lower().replace("’", "'")
+        if any(_has_phrase(words, m) for m in self.macro):
+            return True
+        return not has_actor and any(_has_phrase(words, m) for m in self.macro_if_no_actor)
+
+
+def _has_phrase(text: str, phrase: str) -> bool:
+    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text) is not None
+
+
+@dataclass(frozen=True)
+class Passage:
+    """What one Doc offers the links: layout, mentions, dates, sources and the frame."""
+
+    text: str
+    layout: Layout
+    mentions: tuple[Mention, ...]
+    dates: tuple[Dated, ...]
+    sources: tuple[Source, ...]
+    actor: str | None
+    place: str | None
+    period: Dated | None
+
+
+def complete_links(doc: Doc, passage: Passage, words: LinkWords) -> None:
+    """Fill each amount's ``source``, ``subject``, ``period`` and say where they came from."""
+    spans = [s for key in (MONEY, PERCENT) for s in doc.spans.get(key, ())]
+    for span in sorted(spans, key=lambda s: s.start):
+        links = dict(span._.factex_links or {})
+        source = _source(span, passage)
+        subject = links.get("subject")
+        if subject is not None and source is not None and subject == source:
+            subject = None  # "a indiqué Marc Dupont": the speaker is not what the figure is of
+        links["subject"], links["subject_from"] = _subject(span, subject, links, passage, words)
+        links["source"] = None if source == links["subject"] else source
+        links["period"], links["period_from"] = _period(span, links.get("period"), passage, words)
+        span._.factex_links = links
+
+
+def _source(span: Span, passage: Passage) -> str | None:
+    """The reporter of the amount's sentence nearest the amount (a marker's before a verb's)."""
+    sent_start = span.sent.start
+    here = [s for s in passage.sources if s.sent_start == sent_start]
+    if not here:
+        return None
+    return min(here, key=lambda s: abs(s.start - span.start)).name
+
+
+def _subject(
+    span: Span, written: str | None, links: dict[str, Any], passage: Passage, words: LinkWords
+) -> tuple[str | None, str | None]:
+    if words.is_macro(links.get("metric"), passage.actor is not None):
+        place = _place_in_sentence(span, passage)
+        if place is not None:
+            return place, "written"
+        if written is not None and _is_place(written, passage):
+            return written, "written"
+        return (passage.place, "frame") if passage.place else (written, _from(written))
+    if written is not None and _at_dateline(written, passage):
+        written = None  # "OTTAWA, 12 mars -" says where the story was written, not whose figure
+    framed = passage.actor is not None or passage.place is not None
+    said = written is not None and (not framed or _said(span, written))
+    if written is not None and said and not _refers_back(span, written, words):
+        return written, "written"
+    earlier = _latest_actor(span, passage)
+    if earlier is not None:
+        return earlier, "passage"
+    if passage.actor is not None:
+        return passage.actor, "frame"
+    if passage.place is not None:
+        return passage.place, "frame"  # a story about a place: its figures are the place's
+    return written, _from(written)
+
+
+def _refers_back(span: Span, written: str, words: LinkWords) -> bool:
+    """Whether the clause names its subject again ("le groupe", "il", "l'action", "son
+    bénéfice") without the name the sentence-level link guessed from elsewhere in it."""
+    verb = clause_head(span.root)
+    for subj in subjects(verb):
+        word = subj.lower_.lstrip("-")
+        if word in words.self_reference or subj.lemma_ in words.self_reference:
+            phrase = span.doc[subj.left_edge.i : subj.right_edge.i + 1].text
+            return written not in phrase
+    start = max(verb.left_edge.i, span.sent.start)
+    owned = any(
+        t.lower_ in words.possessives and t.pos_ == "DET" for t in span.doc[start : span.start]
+    )
+    return owned and written not in span.doc[start : span.start].text
+
+
+def _at_dateline(name: str, passage: Passage) -> bool:
+    """Whether the name is only the dateline's place (its first words in capitals)."""
+    spots = [m for m in passage.mentions if m.name == name]
+    return bool(spots) and all(m.name.isupper() for m in spots)
+
+
+#: words that tie a name to what follows it: "le chiffre d'affaires de X", "chez X"
+_OWNER_WORDS = frozenset({"de", "d'", "d’", "du", "des", "chez", "pour"})
+
+
+def _said(span: Span, name: str) -> bool:
+    """Whether the sentence ties the name to the amount: the clause's subject, or an owner
+    ("de X", "chez X") before the amount; not merely a name somewhere in the sentence."""
+    verb = clause_head(span.root)
+    for subj in subjects(verb):
+        if name in span.doc[subj.left_edge.i : subj.right_edge.i + 1].text:
+            return True
+    sent = span.sent
+    for token in span.doc[sent.start : span.start]:
+        if token.lower_ in _OWNER_WORDS and token.i + 1 < span.start:
+            after = span.doc[token.i + 1 : min(token.i + 6, sent.end)].text
+            if after.startswith(name) or after.split(" ", 1)[-1].startswith(name):
+                return True
+    return False
+
+
+def _from(value: str | None) -> str | None:
+    return "written" if value is not None else None
+
+
+def _place_in_sentence(span: Span, passage: Passage) -> str | None:
+    """A country named in the amount's own sentence ("en Belgique", "l'inflation française")."""
+    start, end = span.sent.start_char, span.sent.end_char
+    for m in passage.mentions:
+        if m.label == "LOC" and m.country and start <= m.start < end:
+            return m.name
+    return None
+
+
+def _is_place(name: str, passage: Passage) -> bool:
+    return any(m.name == name and m.label == "LOC" for m in passage.mentions)
+
+
+def _latest_actor(span: Span, passage: Passage) -> str | None:
+    """The last organisation named before the amount in its paragraph, if it is one the
+    article is about (a main actor) and not a source."""
+    actors = [
+        m
+        for m in passage.mentions
+        if m.label in ("ORG", "PER") and not m.source and m.name == passage.actor
+    ]
+    found = latest_before(actors, span.start_char, passage.layout)
+    return found.name if found is not None else None
+
+
+def _period(
+    span: Span, period: str | None, passage: Passage, words: LinkWords
+) -> tuple[str | None, str | None]:
+    text = passage.text
+    sent_start = span.sent.start_char
+    before = text[max(sent_start, span.start_char - 30) : span.start_char]
+    comparison = words.comparison_figure.search(before) is not None
+    if period is not None and "/.." in period and not comparison:
+        period = None  # "depuis mars 2020" measures from then: no period of the figure
+    sentence = text[sent_start : span.sent.end_char]
+    year_ago = words.year_ago.search(sentence) is not None
+    if comparison and year_ago:
+        # "contre 57 millions un an plus tôt": the year before the passage's period (not a
+        # year before the day of publication)
+        framing = _passage_period(span, passage)
+        return (shift_years(framing[0], -1), "passage") if framing else (None, None)
+    if period is not None and not (not comparison and _only_bases(period, span, passage)):
+        return _day_at_most(period), "written"
+    if comparison:
+        return None, None
+    framing = _passage_period(span, passage)
+    return framing if framing is not None else (None, None)
+
+
+def _day_at_most(value: str) -> str:
+    """A figure's period is a day at the finest ("lundi après-midi" dates the session).
+
+    >>> _day_at_most("2024-11-18T12:00/2024-11-18T18:00"), _day_at_most("2024-H1")
+    ('2024-11-18', '2024-H1')
+    """
+    if "T" in value and value[:10].count("-") == 2:
+        return value[:10]
+    return value
+
+
+def _only_bases(value: str, span: Span, passage: Passage) -> bool:
+    """Whether every date of the sentence with this value is a comparison base."""
+    start, end = span.sent.start_char, span.sent.end_char
+    same = [d for d in passage.dates if start <= d.start < end and d.value == value]
+    return bool(same) and all(d.base for d in same)
+
+
+def _passage_period(span: Span, passage: Passage) -> tuple[str, str] | None:
+    """The last framing period before the amount in its paragraph, else the frame's."""
+    day_frame = passage.period is not None and passage.period.grain == "day"
+    grains = (*PERIOD_GRAINS, "day") if day_frame else PERIOD_GRAINS
+    framing = [d for d in passage.dates if d.grain in grains and not d.base]
+    found = latest_before(framing, span.start_char, passage.layout)
+    if found is not None and passage.layout.top(found.start) is None:
+        return found.value, "passage"
+    if passage.period is not None:
+        return passage.period.value, "frame"
+    return None

@@ -1,0 +1,159 @@
+"""Who reports a figure: "selon l'Insee", "a indiqué Marc Dupont", "d'après les analystes".
+
+A source is found per sentence, on the parse: the noun after a source marker, or the speaker of
+a verb of saying. It is a name when the text gives one (the entity inside the phrase: "les
+analystes de Jefferies" is Jefferies), else the role ("directeur financier"). A speaker that
+is the subject again ("le groupe a précisé") is no source; "il" is the last person named.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from factex.components.syntax import EntityIndex, canonical
+
+#: dependency labels of a verb's speaker (an inverted "a-t-il précisé" is expl:subj)
+_SPEAKER_DEPS = frozenset({"nsubj", "nsubj:pass", "expl:subj"})
+_PRONOUNS = frozenset({"il", "elle", "-il", "-elle"})
+
+
+@dataclass(frozen=True)
+class SourceWords:
+    """The words that make a source, from ``metrics.json``, ``triggers.json`` and
+    ``frame.json``."""
+
+    markers: frozenset[str]
+    verbs: frozenset[str]
+    roles: frozenset[str]
+    self_reference: frozenset[str]
+
+    @classmethod
+    def from_data(
+        cls, metrics: dict[str, Any], triggers: dict[str, Any], frame: dict[str, Any]
+    ) -> SourceWords:
+        return cls(
+            markers=frozenset(m.lower().replace("’", "'") for m in metrics["source_markers"]),
+            verbs=frozenset(triggers["report_verbs"]) | frozenset(frame["source_verbs"]),
+            roles=frozenset(frame["source_roles"]),
+            self_reference=frozenset(frame["self_reference"]),
+        )
+
+
+@dataclass(frozen=True)
+class Source:
+    """A reporter in a sentence: its name, the tokens that name it, its sentence start."""
+
+    name: str
+    start: int
+    end: int
+    sent_start: int
+
+
+def find_sources(doc: Doc, ent_at: EntityIndex, words: SourceWords) -> list[Source]:
+    """The sources of every sentence, in text order."""
+    found: list[Source] = []
+    for sent in doc.sents:
+        for token in sent:
+            head = _marked_head(token, words)
+            source = None
+            if head is not None:
+                source = _name_below(head, ent_at, words, sent)
+            elif token.pos_ == "VERB" and token.lemma_ in words.verbs:
+                source = _speaker(token, ent_at, words, found, sent)
+            if source is not None:
+                found.append(source)
+    return found
+
+
+def _marked_head(token: Token, words: SourceWords) -> Token | None:
+    """The noun a source marker introduces ("selon [l'Insee]", "d'après [les analystes]")."""
+    text = token.lower_.replace("’", "'")
+    nxt = token.nbor() if token.i + 1 < len(token.doc) else None
+    if text in words.markers or (
+        nxt is not None and f"{text}{nxt.lower_}" in words.markers and text.endswith("'")
+    ):
+        head = token.head
+        if head.i != token.i and head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return head
+    return None
+
+
+def _name_below(head: Token, ent_at: EntityIndex, words: SourceWords, sent: Span) -> Source | None:
+    """The named ORG/PER in the phrase headed by ``head``, else its role noun phrase."""
+    for token in [head, *_phrase(head)]:
+        k = ent_at[token.i]
+        if k >= 0 and ent_at.ents[k].label_ in ("ORG", "PER"):
+            ent = ent_at.ents[k]
+            return Source(canonical(ent), ent.start, ent.end, sent.start)
+    role = _role(head, words)
+    if role is None:
+        return None
+    return Source(role, head.i, head.i + 1, sent.start)
+
+
+def _phrase(head: Token) -> list[Token]:
+    """The noun phrase below ``head``: its appositions, names and complements, not clauses."""
+    out: list[Token] = []
+    stack = [c for c in head.children if c.dep_ in ("appos", "nmod", "flat:name", "amod")]
+    while stack and len(out) < 12:
+        token = stack.pop(0)
+        out.append(token)
+        stack.extend(c for c in token.children if c.dep_ in ("appos", "nmod", "flat:name"))
+    return out
+
+
+def _role(head: Token, words: SourceWords) -> str | None:
+    """ "directeur financier", "analystes": a role noun, with an adjective right after it."""
+    if head.pos_ not in ("NOUN",):
+        return None
+    nxt = head.nbor() if head.i + 1 < len(head.doc) else None
+    if nxt is not None and nxt.pos_ == "ADJ":
+        two = f"{head.lower_} {nxt.lower_}"
+        if two in words.roles:
+            return two
+    return head.lower_ if head.lower_ in words.roles or head.lemma_ in words.roles else None
+
+
+def _speaker(
+    verb: Token, ent_at: EntityIndex, words: SourceWords, before: list[Source], sent: Span
+) -> Source | None:
+    """The speaker of a verb of saying, when it is not the subject speaking again."""
+    speakers = [c for c in verb.children if c.dep_ in _SPEAKER_DEPS]
+    if not speakers and _after_comma(verb):
+        # an incise ("…, a détaillé le directeur financier"): the parse may file the
+        # inverted speaker as an object
+        speakers = [c for c in verb.children if c.dep_ == "obj" and c.i > verb.i]
+    for subj in speakers:
+        if subj.lower_ in _PRONOUNS:
+            return _last_person(subj, ent_at, sent)
+        if subj.lower_ in words.self_reference or subj.lemma_ in words.self_reference:
+            return None
+        found = _name_below(subj, ent_at, words, sent)
+        if found is not None:
+            return found  # else a word the parse hung there too ("a annoncé mardi X")
+    return None
+
+
+def _last_person(pronoun: Token, ent_at: EntityIndex, sent: Span) -> Source | None:
+    """ "a-t-il précisé": the last person named in this sentence or the one before."""
+    doc = pronoun.doc
+    start = sent.start
+    if start > 0:
+        start = doc[start - 1].sent.start
+    for i in range(pronoun.i - 1, start - 1, -1):
+        k = ent_at[i]
+        if k >= 0 and ent_at.ents[k].label_ == "PER":
+            ent = ent_at.ents[k]
+            return Source(canonical(ent), ent.start, ent.end, sent.start)
+    return None
+
+
+def _after_comma(verb: Token) -> bool:
+    """ "…, a précisé X": a comma (or closing quote) right before the verb and its auxiliary."""
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].pos_ == "AUX":
+        i -= 1
+    return i >= 0 and verb.doc[i].text in (",", "»", "”")

@@ -1,0 +1,349 @@
+"""The document frame: what a news article states once and then takes as known.
+
+An article names its main actors, its place, its currency and its period in the headline, the
+lede or the dateline, then writes "le groupe", "l'inflation", a bare "5,6 milliards" for
+paragraphs. This module decides those from plain mentions (offsets, labels, values): no spaCy.
+Each element is an :class:`Anchor` that says where the text gives it and how it was chosen.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any
+
+#: a paragraph break: a line break, maybe spaces, another line break
+_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
+#: a headline is one short line without a final full stop
+_HEADLINE_MAX = 200
+#: grains that frame the figures of a passage (a day frames them only in a day's report)
+PERIOD_GRAINS = ("year", "half", "quarter", "month", "season", "week")
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """One element of the frame: its value, where the text gives it, how it was chosen."""
+
+    value: str
+    start: int
+    end: int
+    how: str
+    label: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Main actors (most central first), place, currency and period of one article."""
+
+    actors: tuple[Anchor, ...] = ()
+    place: Anchor | None = None
+    currency: Anchor | None = None
+    period: Anchor | None = None
+
+    @property
+    def actor(self) -> str | None:
+        """The main actor's name when the headline or lede names it, else None: an article
+        that names an organisation only further down is not about it."""
+        if not self.actors or self.actors[0].how not in ("headline", "lede"):
+            return None
+        if self.actors[0].label == "PER" and self.place is not None:
+            return None  # a minister presenting a country's budget speaks for the place
+        return self.actors[0].value
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-safe, as it travels on a Doc and in outputs.
+
+        >>> Frame(place=Anchor("France", 0, 6, "headline")).to_dict()["place"]["value"]
+        'France'
+        """
+        return {
+            "actors": [a.to_dict() for a in self.actors],
+            "place": self.place.to_dict() if self.place else None,
+            "currency": self.currency.to_dict() if self.currency else None,
+            "period": self.period.to_dict() if self.period else None,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any] | None) -> Frame:
+        """The inverse of :meth:`to_dict` (None gives an empty frame).
+
+        >>> f = Frame(actors=(Anchor("Nexa", 0, 4, "headline"),))
+        >>> Frame.from_dict(f.to_dict()) == f, f.actor, Frame.from_dict(None).actor
+        (True, 'Nexa', None)
+        """
+        if not data:
+            return cls()
+
+        def one(item: dict[str, Any] | None) -> Anchor | None:
+            return Anchor(**item) if item else None
+
+        return cls(
+            actors=tuple(Anchor(**a) for a in data.get("actors", ())),
+            place=one(data.get("place")),
+            currency=one(data.get("currency")),
+            period=one(data.get("period")),
+        )
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A named mention as the frame sees it: canonical name, label, offsets, whether it is
+    only a source ("selon l'Insee") and whether it names a country."""
+
+    name: str
+    label: str
+    start: int
+    end: int
+    source: bool = False
+    country: bool = False
+    institution: bool = False
+
+
+@dataclass(frozen=True)
+class Dated:
+    """A date mention: TIMEX value, grain, offsets; ``base`` when it is a comparison base."""
+
+    value: str
+    grain: str
+    start: int
+    end: int
+    base: bool = False
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Paragraph offsets of an article, with its headline and lede (indexes, or None)."""
+
+    paragraphs: tuple[tuple[int, int], ...]
+    headline: int | None = None
+    lede: int | None = None
+    _starts: tuple[int, ...] = field(default=(), repr=False, compare=False)
+
+    @classmethod
+    def of(cls, text: str) -> Layout:
+        """Paragraphs are separated by blank lines; a short first line without a final stop
+        is the headline, the next paragraph the lede.
+
+        >>> lay = Layout.of("Nexa : bénéfice en hausse\\n\\nNexa a publié jeudi.\\n\\nLe groupe...")
+        >>> lay.paragraphs, lay.headline, lay.lede
+        (((0, 25), (27, 47), (49, 61)), 0, 1)
+        >>> Layout.of("Une seule phrase.").headline is None
+        True
+        """
+        paragraphs: list[tuple[int, int]] = []
+        pos = 0
+        for m in [*_BREAK.finditer(text), None]:
+            end = m.start() if m else len(text)
+            if text[pos:end].strip():
+                paragraphs.append((pos, end))
+            pos = m.end() if m else len(text)
+        if not paragraphs:
+            paragraphs = [(0, len(text))]
+        first = text[paragraphs[0][0] : paragraphs[0][1]].strip()
+        is_headline = (
+            len(paragraphs) > 1 and len(first) <= _HEADLINE_MAX and not first.endswith(".")
+        )
+        headline = 0 if is_headline else None
+        lede = 1 if is_headline else 0
+        starts = tuple(s for s, _ in paragraphs)
+        return cls(tuple(paragraphs), headline, lede, starts)
+
+    def paragraph(self, offset: int) -> int:
+        """Index of the paragraph holding ``offset``."""
+        return max(0, bisect_right(self._starts, offset) - 1)
+
+    def top(self, offset: int) -> str | None:
+        """ "headline" or "lede" for an offset in them, else None."""
+        index = self.paragraph(offset)
+        if index == self.headline:
+            return "headline"
+        if index == self.lede:
+            return "lede"
+        return None
+
+
+def main_actors(mentions: Iterable[Mention], layout: Layout, limit: int = 3) -> tuple[Anchor, ...]:
+    """The organisations and people the article is about, most central first.
+
+    A name in the headline weighs most, then the lede, then each later mention; a source
+    ("selon Reuters") does not count. People rank after organisations: in company news the
+    people named are mostly its officers, quoted.
+
+    >>> lay = Layout.of("Nexa rachète Bolt\\n\\nNexa a annoncé jeudi...\\n\\nSelon Oddo, Bolt...")
+    >>> ms = [Mention("Nexa", "ORG", 0, 4), Mention("Bolt", "ORG", 13, 17),
+    ...       Mention("Nexa", "ORG", 19, 23), Mention("Oddo", "ORG", 50, 54, source=True)]
+    >>> [a.value for a in main_actors(ms, lay)]
+    ['Nexa', 'Bolt']
+    """
+    weight = {"headline": 4.0, "lede": 2.0, None: 1.0}
+    scores: dict[str, float] = {}
+    first: dict[str, Mention] = {}
+    mentions = list(mentions)
+    # one label per name: a company the model calls a person once is still a company
+    orgs = {m.name for m in mentions if m.label == "ORG"}
+    mentions = [replace(m, label="ORG") if m.name in orgs else m for m in mentions]
+    for m in mentions:
+        top = layout.top(m.start)
+        # a name the model calls MISC may be a company it does not know, when the top says so
+        misc = m.label == "MISC" and top is not None
+        if m.source or m.institution or not (m.label in ("ORG", "PER") or misc):
+            continue
+        bonus = {"ORG": 0.0, "PER": -0.5}.get(m.label, -1.0)
+        scores[m.name] = scores.get(m.name, 0.0) + weight[top] + bonus
+        first.setdefault(m.name, m)
+    ranked = sorted(scores, key=lambda n: (-scores[n], first[n].start))
+    return tuple(
+        Anchor(
+            n, first[n].start, first[n].end, layout.top(first[n].start) or "count", first[n].label
+        )
+        for n in ranked[:limit]
+    )
+
+
+def story_place(
+    places: Iterable[Mention], layout: Layout, dateline: Anchor | None = None
+) -> Anchor | None:
+    """The place the story is about: a country (or region) named at the top, else the
+    dateline's, else the place named most; None when the article names none.
+
+    >>> lay = Layout.of("Inflation : les prix ralentissent\\n\\nEn Belgique, les prix...")
+    >>> story_place([Mention("Belgique", "LOC", 39, 47, country=True)], lay).value
+    'Belgique'
+    """
+    best: tuple[float, int, Mention] | None = None
+    for m in places:
+        top = layout.top(m.start)
+        score = (3.0 if top == "headline" else 2.0 if top == "lede" else 0.2) + (
+            1.0 if m.country else 0.0
+        )
+        if best is None or score > best[0] or (score == best[0] and m.start < best[1]):
+            best = (score, m.start, m)
+    if dateline is not None and (best is None or best[0] < 3.0):
+        return dateline
+    if best is None:
+        return None
+    m = best[2]
+    return Anchor(m.name, m.start, m.end, layout.top(m.start) or "count")
+
+
+def frame_period(dates: Sequence[Dated], layout: Layout) -> Anchor | None:
+    """The period the headline and lede set for the article's figures: the first one of a
+    framing grain that is not a comparison base; a day only when no coarser one is given.
+
+    >>> lay = Layout.of("Titre\\n\\nMardi, au premier semestre 2024, Nexa...")
+    >>> frame_period([Dated("2024-07-02", "day", 7, 12),
+    ...               Dated("2024-H1", "half", 17, 37)], lay).value
+    '2024-H1'
+    """
+    top = [d for d in dates if layout.top(d.start) and not d.base]
+    for wanted in (PERIOD_GRAINS, ("day",)):
+        for d in top:
+            if d.grain in wanted:
+                return Anchor(d.value, d.start, d.end, layout.top(d.start) or "lede")
+    return None
+
+
+def latest_before(
+    items: Sequence[Any], offset: int, layout: Layout, same_paragraph: bool = True
+) -> Any | None:
+    """The last of ``items`` (objects with ``start``, in text order) before ``offset``, in
+    the same paragraph when asked.
+
+    >>> lay = Layout.of("A\\n\\nB x\\n\\nC")
+    >>> latest_before([Dated("2023", "year", 0, 1), Dated("2024", "year", 3, 4)], 5, lay).value
+    '2024'
+    >>> latest_before([Dated("2023", "year", 0, 1)], 5, lay) is None
+    True
+    """
+    paragraph = layout.paragraph(offset)
+    for item in reversed(items):
+        if item.start >= offset:
+            continue
+        if same_paragraph and layout.paragraph(item.start) != paragraph:
+            return None
+        return item
+    return None
+
+
+_SHIFTABLE = re.compile(
+    r"^(?P<y>\d{4})(?P<rest>(?:-(?:H[12]|Q[1-4]|\d{2}(?:-\d{2})?|SU|WI|SP|FA|W\d{2}))?)$"
+)
+
+
+def shift_years(value: str, years: int) -> str | None:
+    """A TIMEX value moved by whole years ("un an plus tôt"), or None when it cannot be.
+
+    >>> shift_years("2024-H1", -1), shift_years("2023/2024", -1), shift_years("2024-03-31", -1)
+    ('2023-H1', '2022/2023', '2023-03-31')
+    >>> shift_years("2024-02-29", -1), shift_years("PRESENT_REF", -1)
+    (None, None)
+    """
+    if "/" in value:
+        parts = [shift_years(p, years) for p in value.split("/")]
+        return None if None in parts else "/".join(p for p in parts if p is not None)
+    m = _SHIFTABLE.match(value)
+    if m is None or m.group("rest").endswith("-02-29"):
+        return None
+    return f"{int(m.group('y')) + years:04d}{m.group('rest')}"
+
+
+def _initials(name: str) -> str:
+    words = re.findall(r"[^\W\d_]+", name)
+    return "".join(w[0] for w in words if w[0].isupper())
+
+
+def short_forms(names: Iterable[str], defined: dict[str, str] | None = None) -> dict[str, str]:
+    """Short forms that stand for a longer name of the same text: its first word(s), its
+    initials, or an acronym the text defines in brackets ("Orange Côte d'Ivoire (OCI)").
+
+    >>> sorted(short_forms(["Grimsel Instruments", "Grimsel", "Hewlett-Packard", "HP"]).items())
+    [('Grimsel', 'Grimsel Instruments'), ('HP', 'Hewlett-Packard')]
+    >>> sorted(short_forms(["Office fédéral", "OFS"], {"OFS": "Office fédéral de la statistique"}))
+    ['OFS', 'Office fédéral']
+    >>> short_forms(["Paris", "Paris Saint-Germain"])  # a place is no short form of a club
+    {'Paris': 'Paris Saint-Germain'}
+    """
+    out: dict[str, str] = dict(defined or {})
+    unique = sorted(set(names) | set(out.values()), key=len, reverse=True)
+    for short in unique:
+        if short in out:
+            continue
+        for long in unique:
+            if len(long) <= len(short) or long in out:
+                continue
+            is_prefix = long.startswith(short + " ") or long.startswith(short + "-")
+            is_acronym = len(short) >= 2 and short.isupper() and _initials(long) == short
+            if is_prefix or is_acronym:
+                out[short] = long
+                break
+    return out
+
+
+_DEFINED = re.compile(
+    r"(?P<long>[A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’-]+){0,7})\s+\((?P<short>[A-ZÀ-Ý]{2,8})\)"
+)
+
+
+def defined_acronyms(text: str) -> dict[str, str]:
+    """Acronyms the text defines in brackets, mapped to the words before them that they
+    abbreviate (as many words as the acronym has letters, at most).
+
+    >>> defined_acronyms("l'Office fédéral de la statistique (OFS) a publié")
+    {'OFS': 'Office fédéral de la statistique'}
+    """
+    out: dict[str, str] = {}
+    for m in _DEFINED.finditer(text):
+        words = m.group("long").split()
+        short = m.group("short")
+        capitals = [i for i, w in enumerate(words) if w[:1].isupper()]
+        if not capitals:
+            continue
+        # start at the capital word that leaves at least as many words as letters needed
+        start = next((i for i in capitals if len(words) - i >= len(short) - 1), capitals[-1])
+        out[short] = " ".join(words[start:])
+    return out

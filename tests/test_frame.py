@@ -1,0 +1,117 @@
+"""The document frame: whole short articles written for these tests, each with its negative.
+
+News names its subject, currency and period once, then writes "le groupe", "son bénéfice",
+"l'inflation". Each test pins one mechanism; the reasoning sits with the case.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+
+import factex
+
+
+def _links(nlp: Language, text: str, published: str = "2025-03-14") -> dict[str, dict[str, Any]]:
+    facts = factex.extract(text, published=published, nlp=nlp)
+    return {r.text: r.to_dict() for r in [*facts.money, *facts.percentages]}
+
+
+RESULTS = """Tavernel : le bénéfice annuel grimpe de 12 %
+
+Le fabricant Tavernel a dégagé en 2024 un bénéfice net de 214 millions d'euros, \
+en hausse de 12 % par rapport à 2023.
+
+Son chiffre d'affaires a progressé de 4,5 %, à 3,1 milliards d'euros. Le groupe vise une marge \
+opérationnelle de 9 % en 2025, a indiqué son directeur financier, Hugo Massart.
+
+Selon les analystes de Brisac Finance, le marché européen de la robinetterie devrait stagner."""
+
+
+def test_subject_named_in_headline_carries_to_later_sentences(nlp: Language) -> None:
+    links = _links(nlp, RESULTS)
+    # "Son chiffre d'affaires": the company of the headline and lede, from the passage/frame
+    assert links["4,5 %"]["subject"] == "Tavernel"
+    assert links["4,5 %"]["subject_from"] in ("passage", "frame")
+    assert links["3,1 milliards d'euros"]["subject"] == "Tavernel"
+
+
+def test_speaker_is_source_not_subject(nlp: Language) -> None:
+    links = _links(nlp, RESULTS)
+    assert links["9 %"]["subject"] == "Tavernel"
+    assert links["9 %"]["source"] == "Hugo Massart"
+    # the company giving its own figures is no source of them
+    assert links["214 millions d'euros"]["source"] is None
+
+
+def test_comparison_base_is_not_the_period(nlp: Language) -> None:
+    links = _links(nlp, RESULTS)
+    assert links["12 %"]["period"] == "2024"  # "par rapport à 2023" is the base
+    assert links["3,1 milliards d'euros"]["period"] == "2024"  # from the lede
+    assert links["9 %"]["period"] == "2025"  # its own date wins
+
+
+MACRO = """Chômage : le taux remonte légèrement en Wallonie
+
+NAMUR, 12 mars - Le taux de chômage a atteint 8,4 % au quatrième trimestre 2024, contre 8,1 % un \
+trimestre plus tôt, a annoncé mercredi l'Institut wallon de la statistique (IWS).
+
+Chez les moins de 25 ans, il grimpe à 19,5 %, selon l'IWS."""
+
+
+def test_macro_figures_belong_to_the_place_and_the_institute_is_the_source(
+    nlp: Language,
+) -> None:
+    links = _links(nlp, MACRO)
+    assert links["8,4 %"]["subject"] == "Wallonie"
+    assert links["8,4 %"]["source"] in ("Institut wallon de la statistique", "IWS")
+    assert links["19,5 %"]["subject"] == "Wallonie"  # the place of the story, not the institute
+    assert links["19,5 %"]["source"] in ("Institut wallon de la statistique", "IWS")
+
+
+def test_a_paragraph_about_another_company_keeps_its_own_subject(nlp: Language) -> None:
+    text = """Orvalis rachète son rival Demeter
+
+Le groupe agroalimentaire Orvalis a annoncé lundi le rachat de Demeter pour 420 millions d'euros.
+
+Demeter a réalisé l'an dernier un chiffre d'affaires de 610 millions d'euros."""
+    links = _links(nlp, text)
+    assert links["610 millions d'euros"]["subject"] == "Demeter"
+    assert links["610 millions d'euros"]["subject_from"] == "written"
+
+
+def test_comparison_figure_a_year_earlier_takes_the_year_before(nlp: Language) -> None:
+    text = """Pharmalto : le résultat semestriel double
+
+Le laboratoire Pharmalto a publié un résultat net de 88 millions d'euros au premier semestre \
+2024, contre 41 millions un an plus tôt."""
+    links = _links(nlp, text, "2024-07-30")
+    assert links["88 millions d'euros"]["period"] == "2024-H1"
+    assert links["41 millions"]["period"] == "2023-H1"
+
+
+def test_no_frame_no_guess(nlp: Language) -> None:
+    # A text with no headline naming anyone: a bare figure gets no subject, never a guess.
+    links = _links(nlp, "Le prix moyen a reculé de 3 % sur un an.")
+    assert links["3 %"]["subject"] is None
+    assert links["3 %"]["subject_from"] is None
+
+
+def test_short_form_defined_in_brackets_is_one_name(nlp: Language) -> None:
+    text = """La Banque atlantique du Nord relève son dividende
+
+La Banque atlantique du Nord (BAN) a annoncé jeudi un bénéfice de 1,2 milliard d'euros en 2024.
+
+La BAN versera un dividende de 2,10 euros par action."""
+    doc = nlp(text)
+    assert doc._.factex_frame["actors"][0]["value"] == "Banque atlantique du Nord"
+
+
+def test_frame_is_on_the_doc_with_offsets(nlp: Language) -> None:
+    doc = nlp(RESULTS)
+    frame = doc._.factex_frame
+    actor = frame["actors"][0]
+    assert actor["value"] == "Tavernel" and actor["how"] == "headline"
+    assert RESULTS[actor["start"] : actor["end"]] == "Tavernel"
+    assert frame["currency"]["value"] == "EUR"
