@@ -93,9 +93,7 @@ class FrameWords:
 
     def is_base(self, text: str, start: int, end: int, floor: int) -> bool:
         """Whether the date is a comparison base: after a comparison marker ("par rapport à
-        2023") or a year-ago phrase itself ("un an plus tôt")."""
-        if self.year_ago.fullmatch(text[start:end].strip()):
-            return True
+        2023") or the date of a comparison figure ("contre 3,2 milliards un an plus tôt")."""
         before = text[max(floor, start - 60) : start]
         return (
             self.comparison.search(before[-40:]) is not None
@@ -133,6 +131,7 @@ class FrameContext:
     dates: tuple[Dated, ...]
     sources: tuple[Source, ...]
     frame: Frame
+    dateline: str | None = None
 
     @classmethod
     def of(cls, doc: Doc, text: str, ent_at: EntityIndex, words: FrameWords) -> FrameContext:
@@ -149,7 +148,7 @@ class FrameContext:
             for m in _mentions(ent_at, sources, words, forms)
             if dateline is None or not (dateline.start <= m.start < dateline.end)
         )
-        dates = tuple(_dates(doc, text, words))
+        dates = tuple(d for d in _dates(doc, text, words) if not _is_publication_line(doc, d))
         places = [m for m in mentions if m.label == "LOC"] + _demonyms(doc, layout, words)
         frame = Frame(
             actors=main_actors(mentions, layout),
@@ -157,7 +156,8 @@ class FrameContext:
             currency=_first_currency(doc),
             period=frame_period(dates, layout),
         )
-        return cls(layout, mentions, dates, sources, frame)
+        place_written = text[dateline.start : dateline.end] if dateline else None
+        return cls(layout, mentions, dates, sources, frame, place_written)
 
     def passage(self, text: str) -> Passage:
         """What the links read of this Doc (the frame's period with its grain)."""
@@ -166,7 +166,7 @@ class FrameContext:
         place = self.frame.place.value if self.frame.place else None
         return Passage(
             text, self.layout, self.mentions, self.dates, self.sources, self.frame.actor, place,
-            dated,
+            dated, self.dateline,
         )  # fmt: skip
 
 
@@ -176,7 +176,7 @@ def _mentions(
     """The entities as the frame sees them: short forms under their long name ("Grimsel" for
     "Grimsel Instruments", "OFS" for the office the text spells out), sources and public bodies
     marked."""
-    reporters = {(s.start, s.end) for s in sources}
+    reporters = {(s.start, s.end) for s in sources if s.quoted}
     names = [canonical(ent) for ent in ent_at.ents]
     label_of: dict[str, str] = {}
     for ent, name in zip(ent_at.ents, names, strict=True):
@@ -209,6 +209,15 @@ def _dates(doc: Doc, text: str, words: FrameWords) -> list[Dated]:
     return out
 
 
+def _is_publication_line(doc: Doc, date: Dated) -> bool:
+    """ "Publié le 5 mai 2023": the date the text gives for itself frames no figure."""
+    return (
+        doc._.factex_published_source == "detected"
+        and date.grain == "day"
+        and str(doc._.factex_published or "")[:10] == date.value
+    )
+
+
 def _demonyms(doc: Doc, layout: Layout, words: FrameWords) -> list[Mention]:
     """ "l'inflation belge" in the headline or lede names the country of the story."""
     out = []
@@ -217,7 +226,8 @@ def _demonyms(doc: Doc, layout: Layout, words: FrameWords) -> list[Mention]:
         span = doc.char_span(start, end, alignment_mode="expand")
         for token in span or ():
             place = words.demonyms.get(token.lower_)
-            if place is not None and token.pos_ == "ADJ":
+            # "la Fédération bancaire française" names a body, not the country of the story
+            if place is not None and token.pos_ == "ADJ" and not token.ent_type_:
                 out.append(Mention(place, "LOC", token.idx, token.idx + len(token), country=True))
     return out
 

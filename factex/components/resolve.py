@@ -72,6 +72,7 @@ class Passage:
     actor: str | None
     place: str | None
     period: Dated | None
+    dateline: str | None = None
 
 
 def complete_links(doc: Doc, passage: Passage, words: LinkWords) -> None:
@@ -79,9 +80,10 @@ def complete_links(doc: Doc, passage: Passage, words: LinkWords) -> None:
     spans = [s for key in (MONEY, PERCENT) for s in doc.spans.get(key, ())]
     for span in sorted(spans, key=lambda s: s.start):
         links = dict(span._.factex_links or {})
-        source = _source(span, passage)
+        reporter = _source(span, passage)
+        source = reporter.name if reporter is not None else None
         subject = links.get("subject")
-        if subject is not None and source is not None and subject == source:
+        if reporter is not None and reporter.quoted and subject == source:
             subject = None  # "a indiqué Marc Dupont": the speaker is not what the figure is of
         links["subject"], links["subject_from"] = _subject(span, subject, links, passage, words)
         links["source"] = None if source == links["subject"] else source
@@ -89,13 +91,13 @@ def complete_links(doc: Doc, passage: Passage, words: LinkWords) -> None:
         span._.factex_links = links
 
 
-def _source(span: Span, passage: Passage) -> str | None:
-    """The reporter of the amount's sentence nearest the amount (a marker's before a verb's)."""
+def _source(span: Span, passage: Passage) -> Source | None:
+    """The reporter of the amount's sentence nearest the amount."""
     sent_start = span.sent.start
     here = [s for s in passage.sources if s.sent_start == sent_start]
     if not here:
         return None
-    return min(here, key=lambda s: abs(s.start - span.start)).name
+    return min(here, key=lambda s: abs(s.start - span.start))
 
 
 def _subject(
@@ -111,16 +113,19 @@ def _subject(
     if written is not None and _at_dateline(written, passage):
         written = None  # "OTTAWA, 12 mars -" says where the story was written, not whose figure
     framed = passage.actor is not None or passage.place is not None
-    said = written is not None and (not framed or _said(span, written))
+    # the sentence's own link stands, unless it only took the nearest name of the sentence
+    guessed = links.get("subject_from") == "sentence" and not _said(span, written or "")
+    said = written is not None and (not framed or not guessed)
     if written is not None and said and not _refers_back(span, written, words):
         return written, "written"
     earlier = _latest_actor(span, passage)
     if earlier is not None:
         return earlier, "passage"
-    if passage.actor is not None:
-        return passage.actor, "frame"
-    if passage.place is not None:
-        return passage.place, "frame"  # a story about a place: its figures are the place's
+    # The frame speaks for sentences that name no one; a name the sentence holds but did not
+    # link (what is bought, a place of business) stays unlinked.
+    for name in (passage.actor, passage.place):
+        if name is not None and not _named_in_sentence(span, name, passage):
+            return name, "frame"  # a story about a place: its figures are the place's
     return written, _from(written)
 
 
@@ -128,22 +133,25 @@ def _refers_back(span: Span, written: str, words: LinkWords) -> bool:
     """Whether the clause names its subject again ("le groupe", "il", "l'action", "son
     bénéfice") without the name the sentence-level link guessed from elsewhere in it."""
     verb = clause_head(span.root)
-    for subj in subjects(verb):
+    subjs = subjects(verb)
+    phrases = [span.doc[s.left_edge.i : s.right_edge.i + 1].text for s in subjs]
+    if any(written in phrase for phrase in phrases):
+        return False  # "Le brasseur Heineken a vu ...": the description names it
+    for subj in subjs:
         word = subj.lower_.lstrip("-")
         if word in words.self_reference or subj.lemma_ in words.self_reference:
-            phrase = span.doc[subj.left_edge.i : subj.right_edge.i + 1].text
-            return written not in phrase
+            return True
     start = max(verb.left_edge.i, span.sent.start)
     owned = any(
         t.lower_ in words.possessives and t.pos_ == "DET" for t in span.doc[start : span.start]
     )
-    return owned and written not in span.doc[start : span.start].text
+    # "Heineken a vu son bénéfice ...": the owner is named before in the sentence
+    return owned and written not in span.doc[span.sent.start : span.start].text
 
 
 def _at_dateline(name: str, passage: Passage) -> bool:
-    """Whether the name is only the dateline's place (its first words in capitals)."""
-    spots = [m for m in passage.mentions if m.name == name]
-    return bool(spots) and all(m.name.isupper() for m in spots)
+    """Whether the name is the dateline's place ("OTTAWA, 12 mars -")."""
+    return passage.dateline is not None and name.casefold() == passage.dateline.casefold()
 
 
 #: words that tie a name to what follows it: "le chiffre d'affaires de X", "chez X"
@@ -179,6 +187,11 @@ def _place_in_sentence(span: Span, passage: Passage) -> str | None:
     return None
 
 
+def _named_in_sentence(span: Span, name: str, passage: Passage) -> bool:
+    start, end = span.sent.start_char, span.sent.end_char
+    return any(m.name == name and start <= m.start < end for m in passage.mentions)
+
+
 def _is_place(name: str, passage: Passage) -> bool:
     return any(m.name == name and m.label == "LOC" for m in passage.mentions)
 
@@ -191,7 +204,8 @@ def _latest_actor(span: Span, passage: Passage) -> str | None:
         for m in passage.mentions
         if m.label in ("ORG", "PER") and not m.source and m.name == passage.actor
     ]
-    found = latest_before(actors, span.start_char, passage.layout)
+    # before the sentence: a name of its own sentence that the sentence did not link is left
+    found = latest_before(actors, span.sent.start_char, passage.layout)
     return found.name if found is not None else None
 
 

@@ -8,7 +8,7 @@ is the subject again ("le groupe a précisé") is no source; "il" is the last pe
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -44,12 +44,15 @@ class SourceWords:
 
 @dataclass(frozen=True)
 class Source:
-    """A reporter in a sentence: its name, the tokens that name it, its sentence start."""
+    """A reporter in a sentence: its name, the tokens that name it, its sentence start, and
+    ``quoted``: False when it is the subject of a verb of saying whose object is the figure
+    ("Nexa a publié un bénéfice de ..."), which is then its own figure, not one it reports."""
 
     name: str
     start: int
     end: int
     sent_start: int
+    quoted: bool = True
 
 
 def find_sources(doc: Doc, ent_at: EntityIndex, words: SourceWords) -> list[Source]:
@@ -122,6 +125,13 @@ def _speaker(
 ) -> Source | None:
     """The speaker of a verb of saying, when it is not the subject speaking again."""
     speakers = [c for c in verb.children if c.dep_ in _SPEAKER_DEPS]
+    # "Nexa a publié un bénéfice": a speaker before the verb, with no clause of speech after it
+    says_own = (
+        bool(speakers)
+        and all(c.i < verb.i for c in speakers)
+        and not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
+        and not _after_comma(verb)
+    )
     if not speakers and _after_comma(verb):
         # an incise ("…, a détaillé le directeur financier"): the parse may file the
         # inverted speaker as an object
@@ -132,8 +142,8 @@ def _speaker(
         if subj.lower_ in words.self_reference or subj.lemma_ in words.self_reference:
             return None
         found = _name_below(subj, ent_at, words, sent)
-        if found is not None:
-            return found  # else a word the parse hung there too ("a annoncé mardi X")
+        if found is not None:  # else a word the parse hung there too ("a annoncé mardi X")
+            return replace(found, quoted=not says_own)
     return None
 
 

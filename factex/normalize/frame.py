@@ -51,7 +51,8 @@ class Frame:
         that names an organisation only further down is not about it."""
         if not self.actors or self.actors[0].how not in ("headline", "lede"):
             return None
-        if self.actors[0].label == "PER" and self.place is not None:
+        top = self.actors[0]
+        if top.label == "PER" and top.how != "headline" and self.place is not None:
             return None  # a minister presenting a country's budget speaks for the place
         return self.actors[0].value
 
@@ -241,10 +242,14 @@ def frame_period(dates: Sequence[Dated], layout: Layout) -> Anchor | None:
     '2024-H1'
     """
     top = [d for d in dates if layout.top(d.start) and not d.base]
-    for wanted in (PERIOD_GRAINS, ("day",)):
-        for d in top:
-            if d.grain in wanted:
-                return Anchor(d.value, d.start, d.end, layout.top(d.start) or "lede")
+    for d in top:
+        if d.grain in PERIOD_GRAINS:
+            return Anchor(d.value, d.start, d.end, layout.top(d.start) or "lede")
+    # a day frames a day's report ("Mardi, le CAC 40 a cédé ..."), from the lede: a day in a
+    # headline is rather the publication line
+    for d in top:
+        if d.grain == "day" and layout.top(d.start) == "lede":
+            return Anchor(d.value, d.start, d.end, "lede")
     return None
 
 

@@ -130,7 +130,7 @@ def _link(w: LinkWords, span: Span, is_percent: bool, ctx: _DocContext) -> dict[
     if metric is None:
         # The tokens of dates: the parse may file "cette année", "jeudi" as an object.
         metric_token, metric = find_metric(w, span, root, is_percent, ctx.dates.tokens)
-    subject = find_subject(w, span, root, metric_token, ctx.ent_at)
+    subject, guessed = find_subject(w, span, root, metric_token, ctx.ent_at)
     if metric_token is not None and metric is not None and ctx.ent_at[metric_token.i] >= 0:
         # "le CAC 40 a gagné 1,2 %": the name whole, not its first word (an organisation,
         # "la Bourse de Paris", is also a subject: its metric stays the common noun).
@@ -138,7 +138,12 @@ def _link(w: LinkWords, span: Span, is_percent: bool, ctx: _DocContext) -> dict[
         whole = normalize_name(span.doc[metric_token.i : named.end].text)
         if named.label_ not in ("ORG", "PER") and fold(whole).startswith(fold(metric)):
             metric = whole
-    return {"subject": subject, "metric": metric, "period": ctx.dates.period(span, root)}
+    # "sentence": the nearest name of the sentence, which the document frame may overrule
+    subject_from = None if subject is None else "sentence" if guessed else "written"
+    return {
+        "subject": subject, "metric": metric, "period": ctx.dates.period(span, root),
+        "subject_from": subject_from,
+    }  # fmt: skip
 
 
 @Language.factory(

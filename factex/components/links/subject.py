@@ -34,8 +34,9 @@ _OWNER_LABELS = frozenset({"MISC"})
 
 def find_subject(
     w: LinkWords, span: Span, root: Token, metric_token: Token | None, ent_at: EntityIndex
-) -> str | None:
-    """The canonical name of the ORG/PER the amount ``span`` (hanging on ``root``) is about.
+) -> tuple[str | None, bool]:
+    """The canonical name of the ORG/PER the amount ``span`` (hanging on ``root``) is about,
+    and whether it is only the sentence's nearest name (a guess the frame may overrule).
 
     ``metric_token`` heads what it measures; a measured thing with a name of its own ("le
     Smic", "le CAC 40") is what the amount is about: no other name is then guessed for it.
@@ -51,8 +52,8 @@ def find_subject(
         subject = clause_subject(w, root, ent_at, excluded)
     named_metric = metric_token is not None and ent_at[metric_token.i] >= 0
     if subject is None and not named_metric:
-        subject = nearest_actor(w, span, ent_at, excluded)
-    return subject
+        return nearest_actor(w, span, ent_at, excluded), True
+    return subject, False
 
 
 def is_deal(w: LinkWords, noun: Token) -> bool:
