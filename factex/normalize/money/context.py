@@ -11,6 +11,7 @@ a price cue and no bullet or sport cue.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from decimal import Decimal
@@ -65,7 +66,8 @@ def colloquial_money(
 def carry_currency(
     g: Grammar, text: str, items: list[Item], sentences: Sequence[tuple[int, int]]
 ) -> list[Item]:
-    """Items with their currency settled from the sentence; figures that get none are dropped.
+    """Items with their currency settled from the sentence, else from the passage before them;
+    figures that get none are dropped.
 
     >>> from factex.normalize.money import find_money
     >>> found = find_money("Le plan prévoit 45 M€ pour les routes, 30 pour les écoles.")
@@ -92,6 +94,10 @@ def carry_currency(
             anchor = anchors[k - 1]
         elif k < len(anchors) and sent[anchors[k]] == sent[i]:
             anchor = anchors[k]
+        if anchor is None and k > 0 and _same_passage(text, items[anchors[k - 1]].end, it.start):
+            # "… 5,2 milliards d'euros. Les ventes ont atteint 3,9 milliards": the currency of
+            # the passage the figure continues
+            anchor = anchors[k - 1]
         if anchor is None:
             out[i] = None
         else:
@@ -103,6 +109,19 @@ def carry_currency(
         if out[i] is not None:
             last = out[i]
     return [it for it in out if it is not None]
+
+
+_PARAGRAPH = re.compile(r"\n[ \t]*\n")
+
+
+def _same_passage(text: str, end: int, start: int) -> bool:
+    """Whether a figure continues the passage of an amount before it: the same paragraph or
+    the next one (a currency is written once and holds while the text goes on).
+
+    >>> _same_passage("A 5 €.\\n\\nB 3 millions.", 5, 13), _same_passage("A\\n\\nB\\n\\nC", 0, 7)
+    (True, False)
+    """
+    return len(_PARAGRAPH.findall(text, end, start)) <= 1
 
 
 def subunit_currency(g: Grammar, items: list[Item], i: int, sent: list[int]) -> Item:
