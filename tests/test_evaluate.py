@@ -1,4 +1,4 @@
-"""The gold reader and the scorer of factex.evaluate, on small made-up cases."""
+"""The gold reader and the scorer of factex.evaluation, on small made-up cases."""
 
 from __future__ import annotations
 
@@ -9,16 +9,11 @@ from typing import Any
 
 import pytest
 
-from factex.evaluate import (
-    add_cli,
-    evaluate,
-    match_spans,
-    run_cli,
-    same_name,
-    score,
-    value_checks,
-)
-from factex.gold import GoldError, case_from_dict, read_gold
+from factex.api import evaluate
+from factex.cli import main, run_evaluate
+from factex.evaluation.compare import match_spans, same_name, value_checks
+from factex.evaluation.gold import GoldError, case_from_dict, read_gold
+from factex.evaluation.score import score
 
 TEXT = "Le groupe Ardoise a vendu pour 3,5 milliards d'euros en 2021, en hausse de 4 %."
 
@@ -233,10 +228,7 @@ def test_cli_reports_bad_gold_with_exit_code_2(
 ) -> None:
     path = tmp_path / "bad.jsonl"
     path.write_text('{"text": "Rien.", "dates": [{"text": "hier"}]}\n', encoding="utf-8")
-    parser = argparse.ArgumentParser(prog="factex")
-    add_cli(parser.add_subparsers())
-    args = parser.parse_args(["evaluate", str(path)])
-    assert args.func(args) == 2
+    assert main(["evaluate", str(path)]) == 2
     assert f"{path}:1: dates[0]: 'hier' is not in the text" in capsys.readouterr().err
 
 
@@ -272,7 +264,7 @@ def test_run_cli_json(nlp: Any, tmp_path: Path, capsys: pytest.CaptureFixture[st
     args = argparse.Namespace(
         gold=[str(path)], kinds="money", failures=True, json=True, model=None, batch_size=8
     )
-    assert run_cli(args) == 0
+    assert run_evaluate(args) == 0
     out = json.loads(capsys.readouterr().out)
     assert list(out["scores"]) == ["money"] and "failures" in out
 
