@@ -127,6 +127,21 @@ def test_boundary_value_and_attribute_failures_are_listed() -> None:
     assert "[[3,5 milliards d'euros]]" in value.text
 
 
+def test_source_is_scored_where_the_gold_gives_it() -> None:
+    # Records have no source field yet: a gold source counts as missed, a null one as right.
+    text = "Selon l'Insee, les prix ont monté de 2 % en un an. Ardoise vise une marge de 3 %."
+    case = case_from_dict({"text": text, "percentages": [
+        {"text": "2 %", "value": "2", "source": "Insee"},
+        {"text": "3 %", "value": "3", "source": None},
+    ]})  # fmt: skip
+    got = [rec("percentage", "2 %", text, value="2"), rec("percentage", "3 %", text, value="3")]
+    report = score([case], [got], kinds=["percentage"])
+    assert report.scores["percentage"].attributes == {"source": [1, 2]}
+    [failure] = report.failures
+    assert failure.problem == "source" and failure.got == {"text": "2 %", "value": "2"}
+    assert "percentage source: 0.500 (1/2)" in report.format()
+
+
 def test_missed_and_spurious() -> None:
     case = case_from_dict(money_case())
     got = [rec("money", "4 %", amount="4", currency=None)]

@@ -16,8 +16,8 @@ Span = tuple[int, int]
 
 #: the attributes scored beside the main value, per kind (each only where the gold gives it)
 ATTRIBUTES: dict[str, tuple[str, ...]] = {
-    "money": ("currency_inferred", "subject", "metric", "period"),
-    "percentage": ("subject", "metric", "period"),
+    "money": ("currency_inferred", "subject", "metric", "period", "source"),
+    "percentage": ("subject", "metric", "period", "source"),
     "date": ("grain",),
     "entity": (),
     "event": ("trigger",),
@@ -135,6 +135,17 @@ def value_checks(kind: str, gold: dict[str, Any], got: Pred) -> dict[str, bool]:
     >>> value_checks("date", {"value": "2018-07-02", "grain": "day"},
     ...              {"value": "2018-07-02", "grain": "day"})
     {'value': True, 'grain': True}
+
+    ``source`` (who reports the figure) is compared loosely, like ``subject``; a record
+    without the field reads as None:
+
+    >>> value_checks("percentage", {"value": "7.3", "source": ["l'Insee", "Insee"]},
+    ...              {"value": "7.3", "source": "INSEE"})
+    {'value': True, 'source': True}
+    >>> value_checks("money", {"amount": "5", "source": "Reuters"}, {"amount": "5"})
+    {'value': True, 'source': False}
+    >>> value_checks("money", {"amount": "5", "source": None}, {"amount": "5"})
+    {'value': True, 'source': True}
     """
     ok = True
     if kind == "money":
@@ -165,7 +176,7 @@ def value_checks(kind: str, gold: dict[str, Any], got: Pred) -> dict[str, bool]:
             continue
         if attr == "currency_inferred":
             out[attr] = bool(gold[attr]) == bool(got.get(attr))
-        elif attr in ("subject", "metric", "trigger"):
+        elif attr in ("subject", "metric", "source", "trigger"):
             out[attr] = same_name(gold[attr], got.get(attr))
         else:
             out[attr] = same_value(gold[attr], got.get(attr))

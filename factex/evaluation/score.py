@@ -34,8 +34,8 @@ from factex.evaluation.gold import (
 #: record fields shown in failure listings
 SHOWN: dict[str, tuple[str, ...]] = {
     "money": ("text", "amount", "currency", "currency_inferred", "amount_min", "amount_max",
-              "subject", "metric", "period"),
-    "percentage": ("text", "value", "unit", "direction", "subject", "metric", "period"),
+              "subject", "metric", "period", "source"),
+    "percentage": ("text", "value", "unit", "direction", "subject", "metric", "period", "source"),
     "date": ("text", "value", "grain"),
     "entity": ("text", "label"),
     "event": ("text", "date", "trigger", "actors"),
