@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from factex.resources import load
+
 Pred = dict[str, Any]
 Span = tuple[int, int]
 
@@ -23,23 +25,22 @@ ATTRIBUTES: dict[str, tuple[str, ...]] = {
     "event": ("trigger",),
 }
 
-_DETERMINERS = ("l'", "d'", "le ", "la ", "les ", "du ", "de la ", "des ", "de ", "un ", "une ")
 
-
-def norm_name(text: str) -> str:
+def norm_name(text: str, lang: str = "fr") -> str:
     """A loose form of a name or metric: no case, accents, leading article or plural ``s``.
 
     >>> norm_name("Le chiffre d’affaires"), norm_name("chiffre d'affaire")
     ("chiffre d'affaire", "chiffre d'affaire")
-    >>> norm_name("  Groupe  Bolloré ")
-    'groupe bollore'
+    >>> norm_name("  Groupe  Bolloré "), norm_name("de la Banque de France")
+    ('groupe bollore', 'banque de france')
     """
     s = unicodedata.normalize("NFKD", text.replace("’", "'").casefold())
     s = " ".join("".join(c for c in s if not unicodedata.combining(c)).split())
+    articles = load(lang, "scoring")["leading_articles"]
     stripped = True
     while stripped:
         stripped = False
-        for det in _DETERMINERS:
+        for det in articles:
             if s.startswith(det) and len(s) > len(det):
                 s, stripped = s[len(det) :].lstrip(), True
     return " ".join(w[:-1] if len(w) > 3 and w[-1] in "sx" else w for w in s.split(" "))
