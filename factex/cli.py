@@ -334,7 +334,6 @@ def _progress(total: int, enabled: bool) -> Iterator[Any]:
         yield lambda: progress.advance(task)
 
 
-
 # -- evaluate --------------------------------------------------------------------------------
 
 

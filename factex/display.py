@@ -41,6 +41,7 @@ class Shown(Protocol):
     @property
     def error(self) -> str | None: ...
 
+
 SUMMARY_COLUMNS = ("kind", "text", "value", "direction", "subject", "metric", "period")
 
 #: Background colour of each label; displaCy's palette for entities.

@@ -148,6 +148,21 @@ def value_checks(kind: str, gold: dict[str, Any], got: Pred) -> dict[str, bool]:
     >>> value_checks("money", {"amount": "5", "source": None}, {"amount": "5"})
     {'value': True, 'source': True}
     """
+    out = {"value": _value_ok(kind, gold, got)}
+    for attr in ATTRIBUTES[kind]:
+        if attr not in gold:
+            continue
+        if attr == "currency_inferred":
+            out[attr] = bool(gold[attr]) == bool(got.get(attr))
+        elif attr in ("subject", "metric", "source", "trigger"):
+            out[attr] = same_name(gold[attr], got.get(attr))
+        else:
+            out[attr] = same_value(gold[attr], got.get(attr))
+    return out
+
+
+def _value_ok(kind: str, gold: dict[str, Any], got: Pred) -> bool:
+    """Whether the main value (amount and currency, value and direction, date...) is right."""
     ok = True
     if kind == "money":
         for key in ("amount", "amount_min", "amount_max"):
@@ -171,17 +186,7 @@ def value_checks(kind: str, gold: dict[str, Any], got: Pred) -> dict[str, bool]:
         ok &= same_value(gold.get("date"), got.get("date"))
         if "actors" in gold:
             ok &= same_actors(gold["actors"], got.get("actors") or [])
-    out = {"value": bool(ok)}
-    for attr in ATTRIBUTES[kind]:
-        if attr not in gold:
-            continue
-        if attr == "currency_inferred":
-            out[attr] = bool(gold[attr]) == bool(got.get(attr))
-        elif attr in ("subject", "metric", "source", "trigger"):
-            out[attr] = same_name(gold[attr], got.get(attr))
-        else:
-            out[attr] = same_value(gold[attr], got.get(attr))
-    return out
+    return bool(ok)
 
 
 def match_spans(gold: Sequence[Span], pred: Sequence[Span]) -> list[tuple[int, int, bool]]:

@@ -2,9 +2,7 @@
 
 Every input becomes a :class:`Document` (``id``, ``text``, ``published``) ready for
 :func:`factex.extract_many`, or a :class:`ReadError` that says why it could not be read: a bad
-file never stops the others.
-
-Offsets in the records refer to the text that :func:`read_path` produced:
+file never stops the others. Offsets in the records refer to the text :func:`read_path` made:
 
 * text and Markdown files: the file decoded as UTF-8 (a BOM is dropped) with universal newlines,
   i.e. exactly ``Path(p).read_text(encoding="utf-8-sig")``;

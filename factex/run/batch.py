@@ -50,8 +50,14 @@ class Job:
     def of(cls, index: int, item_id: Any, text: str, reference: date | None, limit: int) -> Job:
         """A job whose pieces come from ``text`` with invisible characters and tags masked."""
         clean = mask(text)
-        return cls(index, item_id, text, reference, list(split_text(clean, limit)),
-                   masked=clean is not text)
+        return cls(
+            index,
+            item_id,
+            text,
+            reference,
+            list(split_text(clean, limit)),
+            masked=clean is not text,
+        )
 
 
 @dataclass

@@ -43,9 +43,7 @@ def fork_available() -> bool:
 
 def _work(jobs: list[Job], batch_size: int, on_error: OnError) -> list[Facts]:
     assert _WORKER_NLP is not None, "factex worker started without a pipeline"
-    return list(
-        pipe_jobs(_WORKER_NLP, jobs, batch_size=batch_size, n_process=1, on_error=on_error)
-    )
+    return list(pipe_jobs(_WORKER_NLP, jobs, batch_size=batch_size, n_process=1, on_error=on_error))
 
 
 def run_forked(
@@ -126,11 +124,13 @@ def _alone(
 ) -> Iterator[Facts]:
     warn_one_process(n_process, exc, stacklevel=3)
     yield from pipe_jobs(
-        nlp, itertools.chain(pending, rest), batch_size=batch_size, n_process=1,
+        nlp,
+        itertools.chain(pending, rest),
+        batch_size=batch_size,
+        n_process=1,
         on_error=on_error,
     )
 
 
 def _broken(exc: BaseException) -> bool:
     return isinstance(exc, (BrokenProcessPool, OSError, EOFError))
-
