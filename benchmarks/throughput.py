@@ -187,8 +187,8 @@ def component_costs(texts: list[str], batch_size: int) -> list[tuple[str, float]
     """
     import factex
     from factex.api import chunk_limit
-    from factex.batch import Job
-    from factex.convert import records_from_doc
+    from factex.io.convert import records_from_doc
+    from factex.run.batch import Job
 
     nlp = factex.load()
     # The tokenizer (make_doc) is the bare model's cost too: timed apart from factex's masking
@@ -227,7 +227,7 @@ def profile(texts: list[str], batch_size: int, top: int) -> str:
     stats = pstats.Stats(profiler, stream=out)
     stats.sort_stats("tottime").print_stats(top)
     out.write("\n-- factex code only (cumulative) --\n")
-    stats.sort_stats("cumulative").print_stats(r"factex/(?!api|batch)", top)
+    stats.sort_stats("cumulative").print_stats(r"factex/(?!api|run/)", top)
     return out.getvalue()
 
 

@@ -8,16 +8,18 @@ are still written; the failures are listed on stderr at the end), 2 for a usage 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, Any
 
-from factex import readers, writers
-
-if TYPE_CHECKING:
-    from factex.facts import Facts
+from factex import __version__
+from factex.api import evaluate, extract_many, load, parse_published
+from factex.evaluation.gold import KINDS, GoldError, normalise_kind
+from factex.facts import Facts
+from factex.io import readers, writers
 
 PROG = "factex"
 
@@ -27,8 +29,6 @@ class UsageError(Exception):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from factex import __version__
-
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Structured facts (money, percentages, dates, entities, events) "
@@ -88,13 +88,28 @@ def _add_extract(sub: Any) -> None:
 
 
 def _add_evaluate(sub: Any) -> None:
-    try:
-        from factex import evaluate
-    except ImportError:  # evaluate.py is optional: the CLI works without it
-        return
-    add_cli = getattr(evaluate, "add_cli", None)
-    if callable(add_cli):
-        add_cli(sub)
+    p = sub.add_parser(
+        "evaluate",
+        help="score extraction against gold JSONL files",
+        description="Score factex against gold JSONL files (one case per line; '-' reads stdin). "
+        "Prints span precision/recall/F1 (exact and overlapping) and value accuracy per kind. "
+        "Exit code 0: this is a report, not a test (2 for an unreadable gold file).",
+    )
+    p.add_argument("gold", nargs="+", help="gold JSONL file(s); '-' for standard input")
+    p.add_argument(
+        "--kinds",
+        default=",".join(KINDS),
+        help=f"comma-separated kinds to score (default: all: {','.join(KINDS)})",
+    )
+    p.add_argument(
+        "--failures", action="store_true", help="list every failure with expected vs got"
+    )
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.add_argument(
+        "--model", default=None, help="spaCy model to load (default: the language's model)"
+    )
+    p.add_argument("--batch-size", type=int, default=32, help="texts per nlp.pipe batch")
+    p.set_defaults(func=run_evaluate)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -122,8 +137,6 @@ def _say(message: str) -> None:
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    from factex.api import parse_published
-
     fmt = args.format or _format_from_suffix(args.out) or "jsonl"
     if fmt == "parquet" and not args.out:
         raise UsageError("--format parquet writes a binary file: give --out FILE.parquet")
@@ -202,10 +215,8 @@ def _format_from_suffix(out: str | None) -> str | None:
 
 
 def _load(model: str | None) -> Any:
-    import factex
-
     try:
-        return factex.load(model)
+        return load(model)
     except OSError as exc:  # spaCy's "can't find model" is an OSError
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise UsageError(f"cannot load the model {model or 'fr_core_news_md'}: {first}") from None
@@ -220,7 +231,6 @@ def _extract(
     advance: Any,
 ) -> Iterator[Facts]:
     """Facts of the readable documents, in order; read and extraction errors go to ``failures``."""
-    import factex
 
     def items() -> Iterator[dict[str, Any]]:
         for doc in documents:
@@ -230,7 +240,7 @@ def _extract(
             else:
                 yield doc.as_item()
 
-    for facts in factex.extract_many(
+    for facts in extract_many(
         items(),
         published=published,
         batch_size=args.batch_size,
@@ -322,6 +332,30 @@ def _progress(total: int, enabled: bool) -> Iterator[Any]:
     task = progress.add_task("extract", total=total)
     with progress:
         yield lambda: progress.advance(task)
+
+
+# -- evaluate --------------------------------------------------------------------------------
+
+
+def run_evaluate(args: argparse.Namespace) -> int:
+    """``factex evaluate``: print the report; 0 even when scores are low, 2 for bad input."""
+    try:
+        kinds = [k for k in args.kinds.split(",") if k.strip()]
+        for kind in kinds:
+            normalise_kind(kind)  # an unknown kind is a usage mistake, before the model loads
+        nlp = load(args.model) if args.model else None
+        report = evaluate(args.gold, kinds=kinds, nlp=nlp, batch_size=args.batch_size)
+    except (GoldError, ValueError) as exc:
+        print(f"{PROG} evaluate: error: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        payload = report.to_dict()
+        if not args.failures:
+            payload.pop("failures")
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+    else:
+        print(report.format(failures=args.failures))
+    return 0
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -22,9 +22,9 @@ import dask
 import pandas as pd
 from dask.delayed import delayed
 
-import factex
-from factex.api import OnError, Published, parse_published
+from factex.api import Published, extract_many, load, parse_published
 from factex.facts import FRAME_COLUMNS, Facts
+from factex.run import OnError
 
 if TYPE_CHECKING:
     import dask.bag as db
@@ -101,8 +101,8 @@ def extract_partition(
     if id_prefix is not None:
         # Plain strings have no id of their own: "<partition>:<position>" is unique in the bag.
         items = [_with_id(item, f"{id_prefix}:{i}") for i, item in enumerate(items)]
-    nlp = factex.load(model)
-    results = factex.extract_many(
+    nlp = load(model)
+    results = extract_many(
         items, published, nlp=nlp, batch_size=batch_size, on_error=on_error
     )
     return facts_frame(results)
@@ -211,5 +211,5 @@ def preload(client: Any, model: str | None = None) -> dict[str, float]:
 
 def _timed_load(model: str | None) -> float:
     start = time.perf_counter()
-    factex.load(model)
+    load(model)
     return time.perf_counter() - start

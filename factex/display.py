@@ -16,13 +16,31 @@ import html
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from factex.records import DateMention, Entity, Event, Money, Percentage, Record
 
-if TYPE_CHECKING:
-    from factex.facts import Facts
+
+class Shown(Protocol):
+    """What the view reads of a :class:`~factex.facts.Facts` (display never imports facts)."""
+
+    @property
+    def text(self) -> str: ...
+    @property
+    def records(self) -> tuple[Record, ...]: ...
+    @property
+    def entities(self) -> list[Entity]: ...
+    @property
+    def id(self) -> Any: ...
+    @property
+    def published(self) -> date | None: ...
+    @property
+    def published_source(self) -> str | None: ...
+    @property
+    def error(self) -> str | None: ...
+
 
 SUMMARY_COLUMNS = ("kind", "text", "value", "direction", "subject", "metric", "period")
 
@@ -93,7 +111,7 @@ def label_of(record: Record) -> str | None:
     return None
 
 
-def facts_to_html(facts: Facts) -> str:
+def facts_to_html(facts: Shown) -> str:
     """The article with its facts marked, a legend, a table of facts and the entities found."""
     text = facts.text
     spans = choose_spans(facts.records, len(text))
@@ -186,7 +204,7 @@ def _open_mark(span: _Span, *, nested: bool) -> str:
     )
 
 
-def _header(facts: Facts) -> str:
+def _header(facts: Shown) -> str:
     bits = []
     if facts.id is not None:
         bits.append(f"<b>{html.escape(str(facts.id))}</b>")

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from factex.display import facts_to_html
 from factex.records import DateMention, Entity, Event, Money, Percentage, Record, record_from_dict
 
 if TYPE_CHECKING:
@@ -132,8 +133,6 @@ class Facts:
         return frame
 
     def _repr_html_(self) -> str:
-        from factex.display import facts_to_html
-
         return facts_to_html(self)
 
     def __repr__(self) -> str:

@@ -4,7 +4,7 @@ Every record carries ``kind``, ``text``, ``start``, ``end`` and ``sentence``; ``
 character offsets into the text given to :func:`factex.extract`, so ``text == input[start:end]``.
 Values that cannot be known are ``None``: nothing is guessed silently.
 
-Records know nothing of spaCy: they are built from an annotated ``Doc`` in :mod:`factex.convert`.
+Records know nothing of spaCy: they are built from an annotated ``Doc`` in :mod:`factex.io.convert`.
 """
 
 from __future__ import annotations

@@ -10,8 +10,8 @@ from spacy.language import Language
 
 import factex
 from factex import api
-from factex.chunking import split_text
 from factex.records import Event, Record
+from factex.run.chunking import split_text
 
 NBSP, NNBSP = "\u00a0", "\u202f"
 

@@ -1,4 +1,4 @@
-"""The gold reader and the scorer of factex.evaluate, on small made-up cases."""
+"""The gold reader and the scorer of factex.evaluation, on small made-up cases."""
 
 from __future__ import annotations
 
@@ -9,16 +9,11 @@ from typing import Any
 
 import pytest
 
-from factex.evaluate import (
-    add_cli,
-    evaluate,
-    match_spans,
-    run_cli,
-    same_name,
-    score,
-    value_checks,
-)
-from factex.gold import GoldError, case_from_dict, read_gold
+from factex.api import evaluate
+from factex.cli import main, run_evaluate
+from factex.evaluation.compare import match_spans, same_name, value_checks
+from factex.evaluation.gold import GoldError, case_from_dict, read_gold
+from factex.evaluation.score import score
 
 TEXT = "Le groupe Ardoise a vendu pour 3,5 milliards d'euros en 2021, en hausse de 4 %."
 
@@ -132,6 +127,21 @@ def test_boundary_value_and_attribute_failures_are_listed() -> None:
     assert "[[3,5 milliards d'euros]]" in value.text
 
 
+def test_source_is_scored_where_the_gold_gives_it() -> None:
+    # Records have no source field yet: a gold source counts as missed, a null one as right.
+    text = "Selon l'Insee, les prix ont monté de 2 % en un an. Ardoise vise une marge de 3 %."
+    case = case_from_dict({"text": text, "percentages": [
+        {"text": "2 %", "value": "2", "source": "Insee"},
+        {"text": "3 %", "value": "3", "source": None},
+    ]})  # fmt: skip
+    got = [rec("percentage", "2 %", text, value="2"), rec("percentage", "3 %", text, value="3")]
+    report = score([case], [got], kinds=["percentage"])
+    assert report.scores["percentage"].attributes == {"source": [1, 2]}
+    [failure] = report.failures
+    assert failure.problem == "source" and failure.got == {"text": "2 %", "value": "2"}
+    assert "percentage source: 0.500 (1/2)" in report.format()
+
+
 def test_missed_and_spurious() -> None:
     case = case_from_dict(money_case())
     got = [rec("money", "4 %", amount="4", currency=None)]
@@ -233,10 +243,7 @@ def test_cli_reports_bad_gold_with_exit_code_2(
 ) -> None:
     path = tmp_path / "bad.jsonl"
     path.write_text('{"text": "Rien.", "dates": [{"text": "hier"}]}\n', encoding="utf-8")
-    parser = argparse.ArgumentParser(prog="factex")
-    add_cli(parser.add_subparsers())
-    args = parser.parse_args(["evaluate", str(path)])
-    assert args.func(args) == 2
+    assert main(["evaluate", str(path)]) == 2
     assert f"{path}:1: dates[0]: 'hier' is not in the text" in capsys.readouterr().err
 
 
@@ -272,7 +279,7 @@ def test_run_cli_json(nlp: Any, tmp_path: Path, capsys: pytest.CaptureFixture[st
     args = argparse.Namespace(
         gold=[str(path)], kinds="money", failures=True, json=True, model=None, batch_size=8
     )
-    assert run_cli(args) == 0
+    assert run_evaluate(args) == 0
     out = json.loads(capsys.readouterr().out)
     assert list(out["scores"]) == ["money"] and "failures" in out
 

@@ -13,9 +13,8 @@ import pytest
 from spacy.language import Language
 
 import factex
-from factex import readers, writers
 from factex.facts import FRAME_COLUMNS, Facts
-from factex.io import read_facts
+from factex.io import read_facts, readers, writers
 from factex.records import DateMention, Entity, Event, Money, Percentage
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "articles"

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 
 import factex
 from factex.components.extensions import DATES, MONEY, PERCENT
-from factex.evaluate import same_name, same_value
+from factex.evaluation.compare import same_name, same_value
 from factex.records import Money, Percentage
 from tests.conftest import CORPUS, read_jsonl
 

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from spacy.language import Language
 
 import factex
-from factex.chunking import split_text
-from factex.masking import mask
+from factex.run.chunking import split_text
+from factex.run.masking import mask
 
 try:
     from factex.normalize.timex import is_timex

@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from factex.gold import occurrences
+from factex.evaluation.gold import occurrences
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_SEED = ROOT.parent / "shared" / "examples" / "seed"

@@ -8,7 +8,6 @@ publication date in the text when none was given, and writes the spans.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
@@ -158,48 +157,6 @@ class TenseReader:
         return "future"
 
 
-class SentenceStopSplitter:
-    """The language's tokenizer, then a full stop split off an abbreviation that ends a sentence.
-
-    The French exceptions keep "h." whole, right for "à 17 h. 40" or "8 h. du soir", but at a
-    sentence end ("de 14 à 16 h.", "16 h. Le maire...") the stop is the sentence's: a span is
-    cut on tokens, so the date would carry it. Splitting on the fresh Doc, before any
-    component, leaves every other token (and its exception norm) as the tokenizer made it.
-    """
-
-    def __init__(self, tokenizer: Any, words: list[str]) -> None:
-        self.tokenizer = tokenizer
-        self.words = frozenset(words)
-
-    def __call__(self, text: str) -> Doc:
-        doc: Doc = self.tokenizer(text)
-        if not any(w in text for w in self.words):
-            return doc
-        targets = [
-            t for t in doc if t.text in self.words and _ends_sentence(text, t.idx + len(t.text))
-        ]
-        if targets:
-            with doc.retokenize() as retokenizer:
-                for t in targets:
-                    retokenizer.split(t, [t.text[:-1], "."], heads=[(t, 0), (t, 0)])
-        return doc
-
-    def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterator[Doc]:
-        for text in texts:
-            yield self(text)
-
-    def __getattr__(self, name: str) -> Any:
-        # rules, to_bytes, explain...: the wrapped tokenizer's (never while unpickling)
-        if name == "tokenizer" or name.startswith("__"):
-            raise AttributeError(name)
-        return getattr(self.tokenizer, name)
-
-
-def _ends_sentence(text: str, end: int) -> bool:
-    rest = text[end:].lstrip(" \t")
-    return not rest or rest[0] == "\n" or rest[0].isupper()
-
-
 class DatesComponent:
     """Writes ``doc.spans["factex_dates"]``; ``Span._.factex_date`` = {value, grain, relative}."""
 
@@ -210,15 +167,11 @@ class DatesComponent:
         *,
         detect_published: bool,
         use_dateparser: bool,
-        split_abbreviations: bool = True,
     ) -> None:
         register_extensions()
         self.name = name
         self.lang = str(nlp.lang)
         self.grammar = DateGrammar.for_language(self.lang)
-        if split_abbreviations and not isinstance(nlp.tokenizer, SentenceStopSplitter):
-            words = load(self.lang, "date_words")["tokenizer_split_abbreviations"]
-            nlp.tokenizer = SentenceStopSplitter(nlp.tokenizer, words)
         self.tense = TenseReader(load(self.lang, "date_tense"))
         self.detect_published = detect_published
         self.use_dateparser = use_dateparser
@@ -289,19 +242,17 @@ def _dateparser_day(phrase: str, reference: datetime, lang: str) -> str | None:
         "doc._.factex_published_source",
     ],
     requires=["token.pos", "token.dep", "token.morph", "token.lemma"],
-    default_config={"detect_published": True, "use_dateparser": True, "split_abbreviations": True},
+    default_config={"detect_published": True, "use_dateparser": True},
 )
 def make_dates(
     nlp: Language,
     name: str,
     detect_published: bool,
     use_dateparser: bool,
-    split_abbreviations: bool,
 ) -> DatesComponent:
     return DatesComponent(
         nlp,
         name,
         detect_published=detect_published,
         use_dateparser=use_dateparser,
-        split_abbreviations=split_abbreviations,
     )

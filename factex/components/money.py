@@ -12,10 +12,7 @@ a gapped verb ("l'État apportera 2 milliards d'euros, la région 500 millions e
 
 from __future__ import annotations
 
-import re
-
 from spacy.language import Language
-from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]
 from spacy.tokens import Doc, Span
 
 from factex.components.extensions import MONEY, doc_text, register_extensions
@@ -23,33 +20,16 @@ from factex.components.sentences import sentence_bounds as sentence_bounds  # it
 from factex.normalize import money
 
 
-def split_after_currency_signs(nlp: Language, signs: str) -> None:
-    """Let the tokenizer split punctuation after a currency sign ("4 k€." → "k€" + ".").
-
-    The French rules split a final "." only after a letter or a digit, so "k€." or "5M€." stay
-    one token and a token-aligned span would swallow the full stop.
-    """
-    tokenizer = nlp.tokenizer
-    if not signs or not isinstance(tokenizer, Tokenizer):
-        return
-    pattern = getattr(getattr(tokenizer.suffix_search, "__self__", None), "pattern", None)
-    extra = rf"(?<=[{re.escape(signs)}])[.,;:!?…)\]»]$"
-    if isinstance(pattern, str) and extra not in pattern:
-        tokenizer.suffix_search = re.compile(f"{pattern}|{extra}").search
-
-
 class MoneyComponent:
     """Writes ``doc.spans["factex_money"]``: one span per amount, non-overlapping, in order."""
 
-    def __init__(self, nlp: Language, name: str, *, split_currency_signs: bool = True) -> None:
+    def __init__(self, nlp: Language, name: str) -> None:
         register_extensions()
         self.name = name
         if not nlp.lang:
             raise ValueError(f"{name}: the pipeline has no language (nlp.lang)")
         self.lang: str = nlp.lang
         money.prepare(self.lang)
-        if split_currency_signs:
-            split_after_currency_signs(nlp, money.currency_signs(self.lang))
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
@@ -78,7 +58,6 @@ def _has_verb(doc: Doc, start: int, end: int) -> bool:
     "factex_money",
     assigns=["doc.spans", "span._.factex_money"],
     requires=["token.is_sent_start"],
-    default_config={"split_currency_signs": True},
 )
-def make_money(nlp: Language, name: str, split_currency_signs: bool) -> MoneyComponent:
-    return MoneyComponent(nlp, name, split_currency_signs=split_currency_signs)
+def make_money(nlp: Language, name: str) -> MoneyComponent:
+    return MoneyComponent(nlp, name)

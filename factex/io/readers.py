@@ -1,10 +1,8 @@
-"""Reading inputs: text, Markdown and HTML files, folders, JSONL and stdin, as documents to extract.
+"""Reading inputs (text, Markdown and HTML files, folders, JSONL, stdin) and results written before.
 
 Every input becomes a :class:`Document` (``id``, ``text``, ``published``) ready for
 :func:`factex.extract_many`, or a :class:`ReadError` that says why it could not be read: a bad
-file never stops the others.
-
-Offsets in the records refer to the text that :func:`read_path` produced:
+file never stops the others. Offsets in the records refer to the text :func:`read_path` made:
 
 * text and Markdown files: the file decoded as UTF-8 (a BOM is dropped) with universal newlines,
   i.e. exactly ``Path(p).read_text(encoding="utf-8-sig")``;
@@ -12,6 +10,8 @@ Offsets in the records refer to the text that :func:`read_path` produced:
   headings and paragraphs separated by blank lines; scripts and styles dropped), see
   :func:`html_to_text`;
 * JSONL lines: the value of the text field, as is.
+
+:func:`read_facts` reads back what ``factex extract`` wrote, one ``Facts`` per document.
 """
 
 from __future__ import annotations
@@ -25,6 +25,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import IO, Any
+
+from factex.facts import Facts
+from factex.records import Record, record_from_dict
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -286,3 +289,46 @@ def _document_from_line(line: str, where: str, fields: JsonlFields) -> Document 
         text,
         str(published) if published not in (None, "") else None,
     )
+
+
+def read_facts(path: str | Path) -> Iterator[Facts]:
+    """The documents in a file written by ``factex extract``, one :class:`Facts` each, in order.
+
+    ``--format doc-jsonl`` files come back whole (:meth:`Facts.from_json`: text, published date,
+    records). Record files (``jsonl`` or ``parquet``) have no text: their Facts have ``text=""``
+    and the records of consecutive rows with the same ``id``, with Decimals and tuples restored.
+    """
+    path = Path(path)
+    if path.suffix.lower() == ".parquet":
+        import pyarrow.parquet as pq
+
+        yield from _group_rows(pq.read_table(path).to_pylist())
+        return
+    with path.open(encoding="utf-8") as fh:
+        rows: list[dict[str, Any]] = []
+        for line in fh:
+            if not line.strip():
+                continue
+            obj = json.loads(line)
+            if "records" in obj:  # a whole document (doc-jsonl)
+                yield from _group_rows(rows)
+                rows = []
+                yield Facts.from_json(obj)
+            else:
+                rows.append(obj)
+        yield from _group_rows(rows)
+
+
+def _group_rows(rows: Iterable[dict[str, Any]]) -> Iterator[Facts]:
+    current: list[Record] = []
+    current_id: Any = None
+    started = False
+    for row in rows:
+        row_id = row.get("id")
+        if started and row_id != current_id:
+            yield Facts(text="", records=tuple(current), id=current_id)
+            current = []
+        started, current_id = True, row_id
+        current.append(record_from_dict({k: v for k, v in row.items() if k != "id"}))
+    if started:
+        yield Facts(text="", records=tuple(current), id=current_id)

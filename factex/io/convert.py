@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -19,86 +19,105 @@ def records_from_doc(doc: Doc, offset: int = 0, text: str | None = None) -> list
     ``text`` is the string the Doc was made from, when the caller has it: spaCy's tokenizer
     keeps every character, so it is ``doc.text`` without joining the tokens again.
     """
-    records: list[Record] = []
     # Doc.text and Span.text join their tokens anew on each read (a Token object per word,
     # 0.2-0.3 ms per news article): join the Doc at most once and cut every record's and
     # sentence's text out of it (Span.text is exactly that slice).
     if text is None or not _same_length(doc, text):
         text = doc_text(doc)
-    sentence_of = _Sentences(doc, text)
+    common = _Common(doc, text, offset)
+    return [
+        *_entities(doc, common),
+        *_money(doc, common),
+        *_percentages(doc, common),
+        *_dates(doc, common),
+        *_events(doc, common),
+    ]
 
-    def _common(span: Span, offset: int) -> tuple[str, int, int, str]:
+
+class _Common:
+    """The fields every record has (text, start, end, sentence) for a span of one Doc."""
+
+    def __init__(self, doc: Doc, text: str, offset: int) -> None:
+        self.text = text
+        self.offset = offset
+        self.sentence_of = _Sentences(doc, text)
+
+    def __call__(self, span: Span) -> tuple[str, int, int, str]:
         start, end = span.start_char, span.end_char
-        return text[start:end], start + offset, end + offset, sentence_of(start)
+        return self.text[start:end], start + self.offset, end + self.offset, self.sentence_of(start)
 
+
+def _entities(doc: Doc, common: _Common) -> Iterator[Entity]:
     for span in doc.ents:
         canonical = span._.factex_canonical or span.text
-        records.append(Entity(*_common(span, offset), label=span.label_, canonical=canonical))
+        yield Entity(*common(span), label=span.label_, canonical=canonical)
+
+
+def _money(doc: Doc, common: _Common) -> Iterator[Money]:
     for span in _group(doc, MONEY):
         m: dict[str, Any] = span._.factex_money or {}
         links = span._.factex_links or {}
-        records.append(
-            Money(
-                *_common(span, offset),
-                amount=_dec(m.get("amount")),
-                currency=m.get("currency"),
-                currency_inferred=bool(m.get("currency_inferred", False)),
-                amount_min=_dec(m.get("amount_min")),
-                amount_max=_dec(m.get("amount_max")),
-                subject=links.get("subject"),
-                metric=links.get("metric"),
-                period=links.get("period"),
-                source=links.get("source"),
-                subject_from=links.get("subject_from"),
-                period_from=links.get("period_from"),
-            )
+        yield Money(
+            *common(span),
+            amount=_dec(m.get("amount")),
+            currency=m.get("currency"),
+            currency_inferred=bool(m.get("currency_inferred", False)),
+            amount_min=_dec(m.get("amount_min")),
+            amount_max=_dec(m.get("amount_max")),
+            subject=links.get("subject"),
+            metric=links.get("metric"),
+            period=links.get("period"),
+            source=links.get("source"),
+            subject_from=links.get("subject_from"),
+            period_from=links.get("period_from"),
         )
+
+
+def _percentages(doc: Doc, common: _Common) -> Iterator[Percentage]:
     for span in _group(doc, PERCENT):
         p: dict[str, Any] = span._.factex_percent or {}
         if p.get("value") is None:
             continue
         links = span._.factex_links or {}
-        records.append(
-            Percentage(
-                *_common(span, offset),
-                value=Decimal(p["value"]),
-                unit=p.get("unit", "percent"),
-                direction=p.get("direction"),
-                subject=links.get("subject"),
-                metric=links.get("metric"),
-                period=links.get("period"),
-                source=links.get("source"),
-                subject_from=links.get("subject_from"),
-                period_from=links.get("period_from"),
-            )
+        yield Percentage(
+            *common(span),
+            value=Decimal(p["value"]),
+            unit=p.get("unit", "percent"),
+            direction=p.get("direction"),
+            subject=links.get("subject"),
+            metric=links.get("metric"),
+            period=links.get("period"),
+            source=links.get("source"),
+            subject_from=links.get("subject_from"),
+            period_from=links.get("period_from"),
         )
+
+
+def _dates(doc: Doc, common: _Common) -> Iterator[DateMention]:
     for span in _group(doc, DATES):
         d: dict[str, Any] = span._.factex_date or {}
-        records.append(
-            DateMention(
-                *_common(span, offset),
-                value=d.get("value"),
-                grain=d.get("grain"),
-                relative=bool(d.get("relative", False)),
-            )
+        yield DateMention(
+            *common(span),
+            value=d.get("value"),
+            grain=d.get("grain"),
+            relative=bool(d.get("relative", False)),
         )
+
+
+def _events(doc: Doc, common: _Common) -> Iterator[Event]:
+    offset = common.offset
     for span in _group(doc, EVENTS):
         e: dict[str, Any] = span._.factex_event or {}
         if not e.get("date"):
             continue
-        records.append(
-            Event(
-                *_common(span, offset),
-                date=e["date"],
-                trigger=e.get("trigger"),
-                actors=tuple(e.get("actors") or ()),
-                mentions=tuple(
-                    (start + offset, end + offset)
-                    for start, end in e.get("mentions") or [(span.start_char, span.end_char)]
-                ),
-            )
+        mentions = e.get("mentions") or [(span.start_char, span.end_char)]
+        yield Event(
+            *common(span),
+            date=e["date"],
+            trigger=e.get("trigger"),
+            actors=tuple(e.get("actors") or ()),
+            mentions=tuple((start + offset, end + offset) for start, end in mentions),
         )
-    return records
 
 
 def _same_length(doc: Doc, text: str) -> bool:

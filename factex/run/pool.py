@@ -3,10 +3,10 @@
 spaCy's ``nlp.pipe(n_process=...)`` tokenizes in the parent, ships each Doc to a worker as bytes
 and ships the annotated Doc back (tensor included), so the parent does a good share of the work
 and the speed-up stays well below the number of processes. Here each worker runs the whole
-extraction on a batch of items (``run_jobs`` with one process) and returns the Facts: small
-frozen records instead of Docs. Workers are forked, so they share the parent's loaded pipeline
-without pickling it. Elsewhere (macOS, Windows) or when the program chose another start method,
-:func:`fork_available` is False and the caller uses spaCy's own multiprocessing.
+extraction on a batch of jobs (:func:`~factex.run.batch.pipe_jobs` in one process) and returns
+the Facts: small frozen records instead of Docs. Workers are forked, so they share the parent's
+loaded pipeline without pickling it. Elsewhere (macOS, Windows) or when the program chose another
+start method, :func:`fork_available` is False and the caller uses spaCy's own multiprocessing.
 
 A worker that dies (killed for memory, say) breaks the pool: the batches not yet back run again
 in the parent process, with a warning, so nothing is lost.
@@ -17,18 +17,15 @@ from __future__ import annotations
 import itertools
 import multiprocessing
 import sys
-import warnings
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import TYPE_CHECKING
+from concurrent.futures.process import BrokenProcessPool
 
 from spacy.language import Language
 
 from factex.facts import Facts
-
-if TYPE_CHECKING:
-    from factex.batch import Job, OnError
+from factex.run.batch import Job, OnError, pipe_jobs, warn_one_process
 
 # The pipeline a forked worker uses: set in the parent just before the workers are forked.
 _WORKER_NLP: Language | None = None
@@ -45,12 +42,8 @@ def fork_available() -> bool:
 
 
 def _work(jobs: list[Job], batch_size: int, on_error: OnError) -> list[Facts]:
-    from factex.batch import run_jobs
-
     assert _WORKER_NLP is not None, "factex worker started without a pipeline"
-    return list(
-        run_jobs(_WORKER_NLP, jobs, batch_size=batch_size, n_process=1, on_error=on_error)
-    )
+    return list(pipe_jobs(_WORKER_NLP, jobs, batch_size=batch_size, n_process=1, on_error=on_error))
 
 
 def run_forked(
@@ -129,22 +122,15 @@ def _alone(
     batch_size: int,
     on_error: OnError,
 ) -> Iterator[Facts]:
-    from factex.batch import run_jobs
-
-    warnings.warn(
-        f"factex: could not run {n_process} processes ({type(exc).__name__}: {exc}); "
-        "carrying on with one process, no document is lost",
-        RuntimeWarning,
-        stacklevel=3,
-    )
-    yield from run_jobs(
-        nlp, itertools.chain(pending, rest), batch_size=batch_size, n_process=1,
+    warn_one_process(n_process, exc, stacklevel=3)
+    yield from pipe_jobs(
+        nlp,
+        itertools.chain(pending, rest),
+        batch_size=batch_size,
+        n_process=1,
         on_error=on_error,
     )
 
 
 def _broken(exc: BaseException) -> bool:
-    from concurrent.futures.process import BrokenProcessPool
-
     return isinstance(exc, (BrokenProcessPool, OSError, EOFError))
-

@@ -195,7 +195,7 @@ def case_from_dict(data: Any, where: str = "") -> GoldCase:
     >>> case_from_dict({"text": "Rien.", "money": [{"text": "5 €"}]}, "x.jsonl:3")
     Traceback (most recent call last):
     ...
-    factex.gold.GoldError: x.jsonl:3: money[0]: '5 €' is not in the text
+    factex.evaluation.gold.GoldError: x.jsonl:3: money[0]: '5 €' is not in the text
     """
     try:
         return _case_from_dict(data, where)

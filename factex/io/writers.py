@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import IO, TYPE_CHECKING, Any
 
+from factex.display import SUMMARY_COLUMNS, summary_row
 from factex.facts import FRAME_COLUMNS, Facts
 
 if TYPE_CHECKING:
@@ -160,8 +161,6 @@ def write_parquet(results: Iterable[Facts], path: str, *, rows_per_group: int = 
 def write_table(results: Iterable[Facts], console: Console) -> int:
     """A readable table per document (kind, text, value, direction, subject, metric, period)."""
     from rich.table import Table
-
-    from factex.display import SUMMARY_COLUMNS, summary_row
 
     count = 0
     for facts in results:

@@ -1,23 +1,19 @@
-"""Many texts through ``nlp.pipe``: one result per item, in order, whatever goes wrong.
+"""Jobs through ``nlp.pipe`` in this process: one result per job, in order, whatever goes wrong.
 
-The flow is: items → :class:`Job` (checked input, cut into pieces) → the first piece of every job
-streams through :func:`robust_pipe` (``nlp.pipe``, possibly with several processes) → the other
-pieces of a long text run once the first piece is back, so that a publication date detected at
-the top of a text is the reference for the whole of it (the same rule as :func:`factex.extract`).
+The first piece of every job streams through :func:`robust_pipe`; the other pieces of a long text
+run once the first is back, so that a publication date detected at the top of a text is the
+reference for the whole of it (the same rule as :func:`factex.extract`).
 
 Nothing is lost when one document breaks a component: a Doc that never comes back out of
 ``nlp.pipe`` (dropped by an error handler, or in a batch that failed) is run again alone, which
-either recovers it or gives the exact error for that one item. With several processes,
-:mod:`factex.pool` forks workers that each run this whole flow on batches of items; without
-``fork``, spaCy's ``nlp.pipe(n_process=...)`` is used. When worker processes cannot start (a
-daemonic process, a pipeline that cannot be pickled...) or die, the run warns and carries on
-with one process from the first item whose result had not come back.
+either recovers it or gives the exact error for that one item. With ``n_process`` > 1 this is
+spaCy's multiprocessing (:mod:`factex.run.pool` forks its own workers where it can); when its
+processes cannot start or die, the run warns and carries on with one process.
 """
 
 from __future__ import annotations
 
 import itertools
-import os
 import warnings
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -28,25 +24,14 @@ from typing import Any, Literal
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from factex.chunking import split_text
 from factex.components.extensions import published_reference, register_extensions
-from factex.convert import records_from_doc
 from factex.facts import Facts
-from factex.masking import mask
+from factex.io.convert import records_from_doc
 from factex.records import Record
+from factex.run.chunking import split_text
+from factex.run.masking import mask
 
 OnError = Literal["raise", "record", "skip"]
-
-_ITEM_SHAPES = "a str, a dict {'id', 'text', 'published'} or a tuple (id, text[, published])"
-
-
-class ItemError(Exception):
-    """An item that cannot be read; ``item_id`` is its id as far as it could be found."""
-
-    def __init__(self, item_id: Any, error: Exception) -> None:
-        super().__init__(str(error))
-        self.item_id = item_id
-        self.error = error
 
 
 @dataclass
@@ -65,8 +50,14 @@ class Job:
     def of(cls, index: int, item_id: Any, text: str, reference: date | None, limit: int) -> Job:
         """A job whose pieces come from ``text`` with invisible characters and tags masked."""
         clean = mask(text)
-        return cls(index, item_id, text, reference, list(split_text(clean, limit)),
-                   masked=clean is not text)
+        return cls(
+            index,
+            item_id,
+            text,
+            reference,
+            list(split_text(clean, limit)),
+            masked=clean is not text,
+        )
 
 
 @dataclass
@@ -86,56 +77,7 @@ class Task:
         return doc
 
 
-def read_item(item: Any, index: int, default: date | None) -> tuple[Any, str, date | None]:
-    """``(id, text, reference)`` of one item; raises :class:`ItemError` naming what is wrong.
-
-    >>> read_item(("a1", "Texte.", "2018-07-03"), 0, None)
-    ('a1', 'Texte.', datetime.date(2018, 7, 3))
-    >>> read_item({"text": "Texte."}, 4, None)
-    (4, 'Texte.', None)
-    """
-    from factex.api import check_text, parse_published
-
-    item_id: Any = index
-    published: Any = None
-    try:
-        if isinstance(item, dict):
-            item_id = item.get("id", index)
-            if "text" not in item:
-                keys = sorted(map(str, item))
-                raise TypeError(f"a dict item needs a 'text' key, got keys {keys}")
-            text, published = item["text"], item.get("published")
-        elif isinstance(item, tuple):
-            if len(item) not in (2, 3):
-                raise TypeError(f"a tuple item is (id, text[, published]), got {len(item)} values")
-            item_id, text = item[0], item[1]
-            published = item[2] if len(item) == 3 else None
-        elif isinstance(item, (str, bytes, bytearray)):
-            text = item  # bytes: check_text says how to decode them
-        else:
-            raise TypeError(f"expected {_ITEM_SHAPES}, got {type(item).__name__}")
-        text = check_text(text)
-        reference = default if published is None else parse_published(published)
-    except (TypeError, ValueError) as exc:
-        raise ItemError(item_id, exc) from exc
-    return item_id, text, reference
-
-
-def make_jobs(
-    items: Iterable[Any], default: date | None, limit: int, on_error: OnError
-) -> Iterator[Job]:
-    for index, item in enumerate(items):
-        try:
-            item_id, text, reference = read_item(item, index, default)
-        except ItemError as exc:
-            if on_error == "raise":
-                raise type(exc.error)(f"item {index}: {exc.error}") from None
-            yield Job(index, exc.item_id, error=f"{type(exc.error).__name__}: {exc.error}")
-            continue
-        yield Job.of(index, item_id, text, reference, limit)
-
-
-def run_jobs(
+def pipe_jobs(
     nlp: Language,
     jobs: Iterable[Job],
     *,
@@ -145,57 +87,42 @@ def run_jobs(
 ) -> Iterator[Facts]:
     """One :class:`Facts` per job, in order (none for failed jobs with ``on_error="skip"``)."""
     register_extensions()
-    if n_process != 1:
-        from factex.pool import fork_available, run_forked
-
-        if fork_available():
-            workers = n_process if n_process > 0 else (os.cpu_count() or 1)
-            yield from run_forked(
-                nlp, jobs, batch_size=batch_size, n_process=workers, on_error=on_error
-            )
-            return
-    waiting: deque[Job] = deque()
+    waiting: deque[Job] = deque()  # every job read, up to the one whose first piece is next
+    by_key: dict[int, Job] = {}
     counter = itertools.count()
 
-    def first_pieces() -> Iterator[tuple[Task, Job]]:
+    def first_pieces() -> Iterator[Task]:
         for job in jobs:
             waiting.append(job)
             if job.error is None:
-                yield _task(next(counter), job.pieces[0][1], job.reference), job
-
-    def finish(job: Job) -> Iterator[Facts]:
-        if job.error is not None and on_error == "skip":
-            return
-        if job.error is not None:
-            yield Facts(text=job.text, id=job.id, error=job.error)
-
-    tasks = first_pieces()
-    by_key: dict[int, Job] = {}
-
-    def feed() -> Iterator[Task]:
-        for task, job in tasks:
-            by_key[task.key] = job
-            yield task
+                task = _task(next(counter), job.pieces[0][1], job.reference)
+                by_key[task.key] = job
+                yield task
 
     for task, result in robust_pipe(
-        nlp, feed(), batch_size=batch_size, n_process=n_process, on_error=on_error
+        nlp, first_pieces(), batch_size=batch_size, n_process=n_process, on_error=on_error
     ):
         job = by_key.pop(task.key)
-        while waiting[0] is not job:
-            yield from finish(waiting.popleft())
+        while waiting[0] is not job:  # jobs that failed before reaching the pipeline
+            yield from _failed(waiting.popleft(), on_error)
         waiting.popleft()
         if isinstance(result, Exception):
             job.error = _describe(result)
-            yield from finish(job)
-            continue
-        facts = _complete(nlp, job, result, on_error)
-        if facts.error is not None:
-            job.error = facts.error
-            yield from finish(job)
         else:
-            yield facts
+            facts = _complete(nlp, job, result, on_error)
+            if facts.error is None:
+                yield facts
+                continue
+            job.error = facts.error
+        yield from _failed(job, on_error)
     while waiting:
-        yield from finish(waiting.popleft())
+        yield from _failed(waiting.popleft(), on_error)
+
+
+def _failed(job: Job, on_error: OnError) -> Iterator[Facts]:
+    """The Facts that says why ``job`` failed (nothing with ``on_error="skip"``)."""
+    if job.error is not None and on_error != "skip":
+        yield Facts(text=job.text, id=job.id, error=job.error)
 
 
 def _task(key: int, text: str, reference: date | None, source: str | None = None) -> Task:
@@ -256,32 +183,20 @@ def robust_pipe(
                 continue
             yield doc, task.key
 
-    def alone(task: Task) -> tuple[Task, Doc | Exception]:
-        result = run_alone(nlp, task)
-        if isinstance(result, Exception) and on_error == "raise":
-            # The component's own exception, as a single-process run would raise it.
-            raise result.error if isinstance(result, ComponentError) else result
-        return task, result
-
     while True:
         try:
             for doc, key in nlp.pipe(
                 feed(), as_tuples=True, batch_size=batch_size, n_process=processes
             ):
                 while in_flight[0].key != key:  # dropped by an error handler
-                    yield alone(in_flight.popleft())
+                    yield _alone(nlp, in_flight.popleft(), on_error)
                 yield in_flight.popleft(), doc
             while in_flight:
-                yield alone(in_flight.popleft())
+                yield _alone(nlp, in_flight.popleft(), on_error)
             return
         except Exception as exc:
             if processes != 1 and not _is_pipeline_error(exc):
-                warnings.warn(
-                    f"factex: could not run {processes} processes ({type(exc).__name__}: "
-                    f"{exc}); carrying on with one process, no document is lost",
-                    RuntimeWarning,
-                    stacklevel=2,
-                )
+                warn_one_process(processes, exc, stacklevel=3)
                 processes = 1
                 replay.extend(in_flight)
                 in_flight.clear()
@@ -290,7 +205,25 @@ def robust_pipe(
                 raise
             # The Docs in flight never came back: run each alone to find the one that fails.
             while in_flight:
-                yield alone(in_flight.popleft())
+                yield _alone(nlp, in_flight.popleft(), on_error)
+
+
+def _alone(nlp: Language, task: Task, on_error: OnError) -> tuple[Task, Doc | Exception]:
+    result = run_alone(nlp, task)
+    if isinstance(result, Exception) and on_error == "raise":
+        # The component's own exception, as a single-process run would raise it.
+        raise result.error if isinstance(result, ComponentError) else result
+    return task, result
+
+
+def warn_one_process(processes: int, exc: BaseException | None, stacklevel: int) -> None:
+    """Say that ``processes`` processes could not run and that the run goes on in one."""
+    warnings.warn(
+        f"factex: could not run {processes} processes ({type(exc).__name__}: {exc}); "
+        "carrying on with one process, no document is lost",
+        RuntimeWarning,
+        stacklevel=stacklevel + 1,
+    )
 
 
 def run_alone(nlp: Language, task: Task) -> Doc | Exception:

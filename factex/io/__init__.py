@@ -1,0 +1,40 @@
+"""Input and output: documents in (:mod:`.readers`), results out (:mod:`.writers`), Docs to records.
+
+``readers.py``  files, folders, JSONL and stdin as documents; result files read back
+``writers.py``  records as JSONL, CSV, Parquet or a terminal table; documents as JSONL
+``convert.py``  an annotated spaCy ``Doc`` to fact records (the edge where typed values are built)
+"""
+
+from factex.io.readers import (
+    Document,
+    JsonlFields,
+    ReadError,
+    expand_paths,
+    html_to_text,
+    read_facts,
+    read_inputs,
+)
+from factex.io.writers import (
+    parquet_schema,
+    write_csv,
+    write_doc_jsonl,
+    write_jsonl,
+    write_parquet,
+    write_table,
+)
+
+__all__ = [
+    "Document",
+    "JsonlFields",
+    "ReadError",
+    "expand_paths",
+    "html_to_text",
+    "parquet_schema",
+    "read_facts",
+    "read_inputs",
+    "write_csv",
+    "write_doc_jsonl",
+    "write_jsonl",
+    "write_parquet",
+    "write_table",
+]
