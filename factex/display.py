@@ -42,7 +42,9 @@ class Shown(Protocol):
     def error(self) -> str | None: ...
 
 
-SUMMARY_COLUMNS = ("kind", "text", "value", "direction", "subject", "metric", "period")
+SUMMARY_COLUMNS = (
+    "kind", "text", "value", "direction", "subject", "metric", "period", "source",
+)  # fmt: skip
 
 #: Background colour of each label; displaCy's palette for entities.
 COLOURS = {
@@ -216,7 +218,22 @@ def _header(facts: Shown) -> str:
     bits.append(", ".join(f"{n} {kind}" for kind, n in counts.items()) or "no records")
     if facts.error:
         bits.append(f'<span style="color: #b00">error: {html.escape(facts.error)}</span>')
-    return f'<div style="font-size: 0.85em; color: #555">{" · ".join(bits)}</div>'
+    frame = _frame_line(getattr(facts, "frame", None))
+    return f'<div style="font-size: 0.85em; color: #555">{" · ".join(bits)}{frame}</div>'
+
+
+def _frame_line(frame: Any) -> str:
+    """The article's frame, one line: what "le groupe" or a bare figure refers back to."""
+    if frame is None:
+        return ""
+    bits = []
+    if frame.actors:
+        bits.append("about " + ", ".join(html.escape(a.value) for a in frame.actors))
+    for label, anchor in (("place", frame.place), ("currency", frame.currency),
+                          ("period", frame.period)):  # fmt: skip
+        if anchor is not None:
+            bits.append(f"{label} {html.escape(anchor.value)} ({anchor.how})")
+    return f"<br>frame: {' · '.join(bits)}" if bits else ""
 
 
 def _legend(spans: list[_Span]) -> str:
@@ -276,16 +293,16 @@ def _entity_list(entities: list[Entity]) -> str:
     )
 
 
-def summary_row(record: Record) -> tuple[str, str, str, str, str, str, str]:
-    """A record as short strings: kind, text, value, direction, subject, metric, period.
+def summary_row(record: Record) -> tuple[str, ...]:
+    """A record as short strings: kind, text, value, direction, subject, metric, period, source.
 
     >>> summary_row(Money("3,5 millions d'euros", 0, 20, "", Decimal("3500000"), "EUR",
     ...                   subject="Nordial"))
-    ('money', "3,5 millions d'euros", '3\u202f500\u202f000 EUR', '', 'Nordial', '', '')
+    ('money', "3,5 millions d'euros", '3\u202f500\u202f000 EUR', '', 'Nordial', '', '', '')
     >>> summary_row(Percentage("12 %", 0, 4, "", Decimal("12"), direction="down"))[2:4]
     ('12 %', '↓ down')
     """
-    value, direction, subject, metric, period = "", "", "", "", ""
+    value, direction, subject, metric, period, source = "", "", "", "", "", ""
     if isinstance(record, Entity):
         value = record.label
         if record.canonical and record.canonical != record.text:
@@ -293,10 +310,12 @@ def summary_row(record: Record) -> tuple[str, str, str, str, str, str, str]:
     elif isinstance(record, Money):
         value = _money_value(record)
         subject, metric, period = record.subject or "", record.metric or "", record.period or ""
+        source = record.source or ""
     elif isinstance(record, Percentage):
         value = f"{record.value} pts" if record.unit == "points" else f"{record.value} %"
         direction = _DIRECTIONS.get(record.direction or "", record.direction or "")
         subject, metric, period = record.subject or "", record.metric or "", record.period or ""
+        source = record.source or ""
     elif isinstance(record, DateMention):
         value = record.value or "? (no reference date)"
         details = [g for g in (record.grain, "relative" if record.relative else None) if g]
@@ -305,7 +324,7 @@ def summary_row(record: Record) -> tuple[str, str, str, str, str, str, str]:
     elif isinstance(record, Event):
         value = record.date + (f" · {record.trigger}" if record.trigger else "")
         subject = ", ".join(record.actors)
-    return (record.kind, record.text, value, direction, subject, metric, period)
+    return (record.kind, record.text, value, direction, subject, metric, period, source)
 
 
 def _money_value(money: Money) -> str:

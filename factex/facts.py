@@ -9,6 +9,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from factex.display import facts_to_html
+from factex.normalize.frame import Frame
 from factex.records import DateMention, Entity, Event, Money, Percentage, Record, record_from_dict
 
 if TYPE_CHECKING:
@@ -20,7 +21,7 @@ FRAME_COLUMNS = (
     "amount", "amount_min", "amount_max", "currency", "currency_inferred",
     "value", "unit", "direction", "grain", "relative",
     "date", "trigger", "actors", "mentions",
-    "subject", "metric", "period",
+    "subject", "metric", "period", "source", "subject_from", "period_from",
 )  # fmt: skip
 
 
@@ -39,6 +40,8 @@ class Facts:
     published_source: str | None = None
     id: Any = None
     error: str | None = None
+    #: the article's frame: main actors, place, currency and period (see README)
+    frame: Frame = field(default_factory=Frame)
     _by_kind: dict[str, tuple[Record, ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False
     )
@@ -92,6 +95,7 @@ class Facts:
             "published": self.published.isoformat() if self.published else None,
             "published_source": self.published_source,
             "error": self.error,
+            "frame": self.frame.to_dict(),
             "records": self.to_dicts(),
         }
         kwargs.setdefault("ensure_ascii", False)
@@ -109,6 +113,7 @@ class Facts:
             published_source=payload.get("published_source"),
             id=payload.get("id"),
             error=payload.get("error"),
+            frame=Frame.from_dict(payload.get("frame")),
         )
 
     def to_frame(self) -> pandas.DataFrame:

@@ -84,6 +84,11 @@ def shifted(records: tuple[Record, ...] | list[Record], offset: int) -> list[dic
             row["mentions"] = [(start - offset, end - offset) for start, end in row["mentions"]]
         # spaCy hangs the blank line after a paragraph on its last sentence: not a fact.
         row["sentence"] = row["sentence"].strip()
+        # Links the document frame completes depend on the rest of the document (a paragraph
+        # alone is its own article): compare what each paragraph says itself.
+        for link in ("subject", "period"):
+            if row.get(f"{link}_from") in ("passage", "frame"):
+                row[link] = row[f"{link}_from"] = None
         out.append(row)
     return out
 

@@ -74,11 +74,6 @@ _BAS = (
     "extraction: factex_entities drops 'Banque' as a designator, so the canonical name of "
     "'Banque Atlantique du Sahel' is 'Atlantique du Sahel'"
 )
-_INSEE = (
-    "extraction: 'En France, l'inflation a atteint 2,3 %, selon l'Insee' gets no subject and "
-    "'L'inflation en France ... a confirmé l'Insee' gets the source Insee as subject, not France"
-)
-
 EXPECTED = [
     pytest.param(
         ("money", "Nordial", "revenue", "2023"),
@@ -142,7 +137,7 @@ EXPECTED = [
         ("percentage", "France", "inflation", "2024-03"),
         {"unit": "percent", "value": Decimal("2.3"), "agree": 2, "conflict": False,
          "documents": {"inflation-insee", "inflation-radio"}},
-        id="france-inflation", marks=_xfail(_INSEE),
+        id="france-inflation",
     ),
 ]  # fmt: skip
 

@@ -163,7 +163,12 @@ def _said(span: Span, name: str) -> bool:
     ("de X", "chez X") before the amount; not merely a name somewhere in the sentence."""
     verb = clause_head(span.root)
     for subj in subjects(verb):
-        if name in span.doc[subj.left_edge.i : subj.right_edge.i + 1].text:
+        left = subj.left_edge.i
+        if name in span.doc[left : subj.right_edge.i + 1].text:
+            return True
+        # "Jack Ma, le fondateur du groupe, avait annoncé": the name set before its description
+        before = span.doc[max(span.sent.start, left - 4) : left].text.rstrip(" ,")
+        if before.endswith(name):
             return True
     sent = span.sent
     for token in span.doc[sent.start : span.start]:

@@ -130,7 +130,6 @@ def _speaker(
         bool(speakers)
         and all(c.i < verb.i for c in speakers)
         and not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
-        and not _after_comma(verb)
     )
     if not speakers and _after_comma(verb):
         # an incise ("…, a détaillé le directeur financier"): the parse may file the

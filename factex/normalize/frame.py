@@ -56,6 +56,19 @@ class Frame:
             return None  # a minister presenting a country's budget speaks for the place
         return self.actors[0].value
 
+    def shifted(self, offset: int) -> Frame:
+        """The same frame with offsets moved by ``offset`` (a piece of a longer text)."""
+        if not offset:
+            return self
+
+        def move(a: Anchor | None) -> Anchor | None:
+            return None if a is None else replace(a, start=a.start + offset, end=a.end + offset)
+
+        return Frame(
+            tuple(a for a in map(move, self.actors) if a is not None),
+            move(self.place), move(self.currency), move(self.period),
+        )  # fmt: skip
+
     def to_dict(self) -> dict[str, Any]:
         """JSON-safe, as it travels on a Doc and in outputs.
 

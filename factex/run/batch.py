@@ -27,6 +27,7 @@ from spacy.tokens import Doc
 from factex.components.extensions import published_reference, register_extensions
 from factex.facts import Facts
 from factex.io.convert import records_from_doc
+from factex.normalize.frame import Frame
 from factex.records import Record
 from factex.run.chunking import split_text
 from factex.run.masking import mask
@@ -152,6 +153,8 @@ def _complete(nlp: Language, job: Job, first: Doc, on_error: OnError) -> Facts:
         published=reference.dt.date() if reference else None,
         published_source=source if published else None,
         id=job.id,
+        # a long text's frame is its first piece's: the headline and lede are there
+        frame=Frame.from_dict(first._.factex_frame).shifted(job.pieces[0][0]),
     )
 
 
