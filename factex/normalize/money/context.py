@@ -94,7 +94,9 @@ def carry_currency(
             anchor = anchors[k - 1]
         elif k < len(anchors) and sent[anchors[k]] == sent[i]:
             anchor = anchors[k]
-        if anchor is None and k > 0 and _same_passage(text, items[anchors[k - 1]].end, it.start):
+        counted = g.counting_before.search(text, max(0, it.start - 30), it.start) is not None
+        earlier = k > 0 and _same_passage(text, items[anchors[k - 1]].end, it.start)
+        if anchor is None and earlier and not counted:
             # "… 5,2 milliards d'euros. Les ventes ont atteint 3,9 milliards": the currency of
             # the passage the figure continues
             anchor = anchors[k - 1]

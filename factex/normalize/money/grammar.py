@@ -112,6 +112,11 @@ class Grammar(CurrencyTables):
 
     def _build_lists(self, words: dict[str, Any]) -> None:
         self.list_join = re.compile(rf"(?<![\w])(?i:{alternation(words['list_joins'])}){H}*$")
+        # "il emploie 3 millions": a count, not the passage's money
+        self.counting_before = re.compile(
+            r"(?:^|\W)(?i:" + "|".join(re.escape(w) for w in words["passage_not_after"]) + r")\w*"
+            r"\s+$"
+        )
         self.list_follow = re.compile(
             rf"{H}*(?:$|[,.;:!?)»\n]|(?i:{alternation(words['list_follow'])})(?![\w]))"
         )
