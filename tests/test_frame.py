@@ -115,3 +115,14 @@ def test_frame_is_on_the_doc_with_offsets(nlp: Language) -> None:
     assert actor["value"] == "Tavernel" and actor["how"] == "headline"
     assert RESULTS[actor["start"] : actor["end"]] == "Tavernel"
     assert frame["currency"]["value"] == "EUR"
+
+
+def test_frame_and_source_travel_through_json_and_tables(nlp: Language) -> None:
+    facts = factex.extract(RESULTS, published="2025-03-14", nlp=nlp)
+    back = factex.Facts.from_json(facts.to_json())
+    assert back.frame == facts.frame and back.frame.actor == "Tavernel"
+    assert back.records == facts.records
+    frame = facts.to_frame()
+    assert {"source", "subject_from", "period_from"} <= set(frame.columns)
+    row = frame[frame.text == "9 %"].iloc[0]
+    assert (row.source, row.subject_from, row.period_from) == ("Hugo Massart", "frame", "written")
