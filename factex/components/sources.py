@@ -85,12 +85,13 @@ def _marked_head(token: Token, words: SourceWords) -> Token | None:
 
 
 def _name_below(head: Token, ent_at: EntityIndex, words: SourceWords, sent: Span) -> Source | None:
-    """The named ORG/PER in the phrase headed by ``head``, else its role noun phrase."""
-    for token in [head, *_phrase(head)]:
-        k = ent_at[token.i]
-        if k >= 0 and ent_at.ents[k].label_ in ("ORG", "PER"):
-            ent = ent_at.ents[k]
-            return Source(canonical(ent), ent.start, ent.end, sent.start)
+    """The named person in the phrase headed by ``head`` ("le PDG de Nexa, Marc Dupont"), else
+    the named organisation ("les analystes de Jefferies"), else its role noun phrase."""
+    names = [ent_at.ents[k] for k in (ent_at[t.i] for t in [head, *_phrase(head)]) if k >= 0]
+    for label in ("PER", "ORG"):
+        for ent in names:
+            if ent.label_ == label:
+                return Source(canonical(ent), ent.start, ent.end, sent.start)
     role = _role(head, words)
     if role is None:
         return None
