@@ -27,3 +27,16 @@ def load(lang: str, name: str) -> Any:
     if isinstance(data, dict):
         return {key: value for key, value in data.items() if not key.startswith("_")}
     return data
+
+
+def year_cues(lang: str, role: str) -> tuple[str, ...]:
+    """The words before a four-digit year that say ``role`` of it (``years.json``): "date" (a
+    date mention, cue included) or "not_amount" (a year, never an amount).
+
+    >>> "en" in year_cues("fr", "date") and "juillet" in year_cues("fr", "not_amount")
+    True
+    >>> "juillet" in year_cues("fr", "date")
+    False
+    """
+    cues: dict[str, list[str]] = load(lang, "years")["year_cues"]
+    return tuple(word for word, roles in cues.items() if role in roles)

@@ -132,6 +132,8 @@ class Lexicon:
 
     @classmethod
     def for_language(cls, lang: str) -> Lexicon:
-        from factex.resources import load
+        from factex.resources import load, year_cues
 
-        return cls(load(lang, "months")["months"], load(lang, "date_words"))
+        # the year cues are shared with money (years.json): dates take those naming a date
+        words = {**load(lang, "date_words"), "year_cues": year_cues(lang, "date")}
+        return cls(load(lang, "months")["months"], words)

@@ -22,7 +22,7 @@ from factex.normalize.money.patterns import (
 )
 from factex.normalize.money.values import NEVER, H
 from factex.normalize.numbers import DIGITS, fractions, words_pattern
-from factex.resources import load
+from factex.resources import load, year_cues
 
 
 class Grammar(CurrencyTables):
@@ -45,7 +45,7 @@ class Grammar(CurrencyTables):
         self._build_parallel(words.get("parallel", {}))
 
     def _build_years(self, words: dict[str, Any]) -> None:
-        cues = alternation(words["year_cues"])
+        cues = alternation(year_cues(self.lang, "not_amount"))
         # "en 2016", "mi-2024", and the second year of "2019-2020"
         self.year_cue = re.compile(
             rf"(?:(?<![\w'’-])(?i:{cues})(?:{H}+|-)|(?<![\d.,])\d{{4}}[-–/])$"

@@ -10,7 +10,7 @@ from typing import Any
 
 from factex.normalize.money.patterns import linking
 from factex.normalize.numbers import DIGITS, words_pattern
-from factex.resources import load
+from factex.resources import load, year_cues
 
 H = r"[^\S\r\n]"
 #: (direction, strong, offsets of the trigger word)
@@ -46,7 +46,7 @@ class Grammar:
         self._build_directions(data, of)
         self._build_ranges(data, number, of)
         self.year_cues = frozenset(
-            w.replace("’", "'").lower() for w in load(lang, "money")["year_cues"]
+            w.replace("’", "'").lower() for w in year_cues(lang, "not_amount")
         )
         self.articles = frozenset(w.lower() for w in data.get("not_worded_bounds", ()))
         self.number_before = re.compile(rf"(?:{DIGITS}){H}*%?{H}*$")
