@@ -73,12 +73,13 @@ def write_terminal(table: FactTable, console: Console) -> int:
     red with the values that disagree."""
     from rich.table import Table
 
-    shown = Table(title=repr(table), title_justify="left", expand=False)
+    shown = Table(expand=False)
     for column in TERMINAL_COLUMNS:
         shown.add_column(column, overflow="fold")
     for row in table:
         style = "red" if row.conflict else _STYLES.get(row.kind)
         shown.add_row(*terminal_cells(row), style=style)
+    console.print(repr(table))  # a title line of its own: rich pads a table's title with spaces
     console.print(shown)
     return len(table)
 
