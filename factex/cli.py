@@ -1,4 +1,5 @@
-"""The ``factex`` command: ``factex extract PATH...`` and ``factex evaluate ...``.
+"""The ``factex`` command: ``factex extract PATH...``, ``factex table PATH...`` and
+``factex evaluate ...``.
 
 Exit codes: 0 when every input was read and extracted, 1 when some input failed (the others
 are still written; the failures are listed on stderr at the end), 2 for a usage mistake
@@ -12,6 +13,7 @@ import json
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
@@ -20,6 +22,7 @@ from factex.api import evaluate, extract_many, load, parse_published
 from factex.evaluation.gold import KINDS, GoldError, normalise_kind
 from factex.facts import Facts
 from factex.io import readers, writers
+from factex.table import FactTable, export
 
 PROG = "factex"
 
@@ -37,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     _add_extract(sub)
+    _add_table(sub)
     _add_evaluate(sub)
     return parser
 
@@ -49,13 +53,6 @@ def _add_extract(sub: Any) -> None:
         "for .txt .md .html .htm .jsonl), JSONL files (one document per line) or stdin (-). "
         "Writes one row per record, with its document id.",
     )
-    p.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, or - for stdin")
-    p.add_argument(
-        "--published",
-        metavar="DATE",
-        help="default reference date (ISO, e.g. 2018-07-03) for relative dates; a JSONL "
-        "published field or an HTML <meta> date overrides it per document",
-    )
     p.add_argument(
         "-f",
         "--format",
@@ -66,6 +63,44 @@ def _add_extract(sub: Any) -> None:
     p.add_argument("-o", "--out", metavar="FILE", help="output file (default: stdout)")
     p.add_argument(
         "--kinds", metavar="KINDS", help="keep only these kinds, e.g. money,percentage,date"
+    )
+    _add_inputs(p)
+    p.set_defaults(func=run_extract)
+
+
+def _add_table(sub: Any) -> None:
+    p = sub.add_parser(
+        "table",
+        help="one table of the figures of many articles, with provenance and conflicts",
+        description="Extract the inputs as `factex extract` reads them and write one fact table: "
+        "a row per subject, metric, period and currency (or unit), with the documents and "
+        "offsets it comes from, how many documents agree and the values that conflict.",
+    )
+    p.add_argument(
+        "-o",
+        "--out",
+        metavar="FILE",
+        help="output file, its format by suffix: .parquet, .csv or .jsonl (default: stdout)",
+    )
+    p.add_argument(
+        "-f",
+        "--format",
+        choices=TABLE_FORMATS,
+        help="jsonl (default; one row per line), csv, parquet (needs --out) or table (a readable "
+        "table on stdout)",
+    )
+    _add_inputs(p)
+    p.set_defaults(func=run_table)
+
+
+def _add_inputs(p: argparse.ArgumentParser) -> None:
+    """The options of what is read and how it is extracted, shared by extract and table."""
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, or - for stdin")
+    p.add_argument(
+        "--published",
+        metavar="DATE",
+        help="default reference date (ISO, e.g. 2018-07-03) for relative dates; a JSONL "
+        "published field or an HTML <meta> date overrides it per document",
     )
     p.add_argument(
         "-n", "--n-process", type=int, default=1, metavar="N", help="worker processes (default 1)"
@@ -84,7 +119,6 @@ def _add_extract(sub: Any) -> None:
         help="what - reads: one text (default) or JSONL documents",
     )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
-    p.set_defaults(func=run_extract)
 
 
 def _add_evaluate(sub: Any) -> None:
@@ -140,42 +174,13 @@ def run_extract(args: argparse.Namespace) -> int:
     fmt = args.format or _format_from_suffix(args.out) or "jsonl"
     if fmt == "parquet" and not args.out:
         raise UsageError("--format parquet writes a binary file: give --out FILE.parquet")
-    if args.out and args.out != "-" and not Path(args.out).resolve().parent.is_dir():
-        raise UsageError(f"cannot write {args.out}: its folder does not exist")
+    _check_out(args.out)
     try:
-        published = parse_published(args.published)
         kinds = writers.parse_kinds(args.kinds) if args.kinds else None
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    if args.n_process < 1 or args.batch_size < 1:
-        raise UsageError("--n-process and --batch-size must be at least 1")
-    paths = list(args.paths)
-    if not paths:
-        if sys.stdin.isatty():
-            raise UsageError("give at least one PATH (file or folder), or - to read stdin")
-        paths = [readers.STDIN]
-    try:
-        files = readers.expand_paths(paths)
-    except readers.MissingInputError as exc:
-        raise UsageError(str(exc)) from None
-    if not files:
-        raise UsageError(
-            "no documents found: folders are searched for "
-            + " ".join(f"*{s}" for s in sorted(readers.SUFFIXES))
-        )
-    fields = readers.JsonlFields(args.text_field, args.id_field, args.published_field)
-    documents: Iterable[readers.Document | readers.ReadError]
-    documents = readers.read_inputs(files, fields, stdin_format=args.stdin_format)
-    total = readers.count_documents(files)
-    if total is None:  # stdin: read it now so that the progress bar knows the total
-        documents = list(documents)
-        total = len(documents)
-
-    nlp = _load(args.model)
-    failures: list[tuple[str, str]] = []
-    show_progress = total > 1 and not args.quiet
-    with _progress(total, show_progress) as advance:
-        results = _extract(documents, published, args, nlp, failures, advance)
+    run = _ExtractRun.start(args)
+    with run.extracting() as results:
         kept: Iterable[Facts] = (writers.keep_kinds(f, kinds) for f in results)
         if fmt == "table":
             # A table is for reading: it is printed once the progress bar is gone.
@@ -184,12 +189,73 @@ def run_extract(args: argparse.Namespace) -> int:
             _write_safely(kept, fmt, args.out)
     if fmt == "table":
         _write_safely(kept, fmt, args.out)
-    if failures:
-        _say(f"{len(failures)} of {total} input(s) failed:")
-        for where, message in failures:
+    return run.report()
+
+
+def _check_out(out: str | None) -> None:
+    if out and out != "-" and not Path(out).resolve().parent.is_dir():
+        raise UsageError(f"cannot write {out}: its folder does not exist")
+
+
+@dataclass
+class _ExtractRun:
+    """The documents a command line names, and their extraction with a progress bar: what
+    ``factex extract`` and ``factex table`` share. Input mistakes raise :class:`UsageError`."""
+
+    args: argparse.Namespace
+    published: Any
+    documents: Iterable[readers.Document | readers.ReadError]
+    total: int
+    failures: list[tuple[str, str]] = field(default_factory=list)
+
+    @classmethod
+    def start(cls, args: argparse.Namespace) -> _ExtractRun:
+        try:
+            published = parse_published(args.published)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+        if args.n_process < 1 or args.batch_size < 1:
+            raise UsageError("--n-process and --batch-size must be at least 1")
+        paths = list(args.paths)
+        if not paths:
+            if sys.stdin.isatty():
+                raise UsageError("give at least one PATH (file or folder), or - to read stdin")
+            paths = [readers.STDIN]
+        try:
+            files = readers.expand_paths(paths)
+        except readers.MissingInputError as exc:
+            raise UsageError(str(exc)) from None
+        if not files:
+            raise UsageError(
+                "no documents found: folders are searched for "
+                + " ".join(f"*{s}" for s in sorted(readers.SUFFIXES))
+            )
+        fields = readers.JsonlFields(args.text_field, args.id_field, args.published_field)
+        documents: Iterable[readers.Document | readers.ReadError]
+        documents = readers.read_inputs(files, fields, stdin_format=args.stdin_format)
+        total = readers.count_documents(files)
+        if total is None:  # stdin: read it now so that the progress bar knows the total
+            documents = list(documents)
+            total = len(documents)
+        return cls(args, published, documents, total)
+
+    @contextmanager
+    def extracting(self) -> Iterator[Iterator[Facts]]:
+        """The Facts of the readable documents, in order, while a progress bar runs on stderr
+        (more than one document, no ``-q``); failures are kept for :meth:`report`."""
+        nlp = _load(self.args.model)
+        show_progress = self.total > 1 and not self.args.quiet
+        with _progress(self.total, show_progress) as advance:
+            yield _extract(self.documents, self.published, self.args, nlp, self.failures, advance)
+
+    def report(self) -> int:
+        """List the failures on stderr; the exit code (0, or 1 when some input failed)."""
+        if not self.failures:
+            return 0
+        _say(f"{len(self.failures)} of {self.total} input(s) failed:")
+        for where, message in self.failures:
             print(f"  {where}: {message}", file=sys.stderr)
         return 1
-    return 0
 
 
 def _write_safely(results: Iterable[Facts], fmt: str, out: str | None) -> None:
@@ -258,11 +324,7 @@ def _extract(
 def _write(results: Iterable[Facts], fmt: str, out: str | None) -> None:
     if fmt == "parquet":
         assert out is not None
-        try:
-            import pyarrow  # noqa: F401
-        except ImportError:
-            hint = "pip install 'factex[pandas]'"
-            raise UsageError(f"--format parquet needs pyarrow: {hint}") from None
+        _need_pyarrow()
         writers.write_parquet(results, out)
         return
     if fmt == "table":
@@ -332,6 +394,65 @@ def _progress(total: int, enabled: bool) -> Iterator[Any]:
     task = progress.add_task("extract", total=total)
     with progress:
         yield lambda: progress.advance(task)
+
+
+# -- table -----------------------------------------------------------------------------------
+
+#: ``factex table`` formats; with ``--out`` the suffix says which of the first three.
+TABLE_FORMATS = ("jsonl", "csv", "parquet", "table")
+
+
+def run_table(args: argparse.Namespace) -> int:
+    """``factex table``: the documents read as ``extract`` reads them, one FactTable written."""
+    fmt = _table_format(args.format, args.out)
+    _check_out(args.out)
+    run = _ExtractRun.start(args)
+    with run.extracting() as results:
+        table = FactTable.from_facts(results)
+    try:
+        _write_fact_table(table, fmt, args.out)
+    except BrokenPipeError:  # e.g. `factex table ... | head`: stop quietly
+        _silence_stdout()
+    except OSError as exc:
+        raise UsageError(f"cannot write {args.out}: {exc.strerror or exc}") from None
+    return run.report()
+
+
+def _table_format(fmt: str | None, out: str | None) -> str:
+    """The format of ``factex table``: ``--out``'s suffix, else ``--format``, else jsonl."""
+    if out and out != "-":
+        suffix = Path(out).suffix.lower().lstrip(".")
+        if suffix not in TABLE_FORMATS[:3]:
+            raise UsageError(f"cannot tell the format of {out}: name it .parquet, .csv or .jsonl")
+        if fmt and fmt != suffix:
+            raise UsageError(f"--format {fmt} does not match {out}: drop one of them")
+        return suffix
+    if fmt == "parquet":
+        raise UsageError("--format parquet writes a binary file: give --out FILE.parquet")
+    return fmt or "jsonl"
+
+
+def _write_fact_table(table: FactTable, fmt: str, out: str | None) -> None:
+    if fmt == "parquet":
+        assert out is not None
+        _need_pyarrow()
+        table.to_parquet(out)
+        return
+    with _open_out(out) as fh:
+        if fmt == "table":
+            export.write_terminal(table, _console(fh))
+        elif fmt == "csv":
+            export.write_csv(table, fh)
+        else:
+            export.write_jsonl(table, fh)
+
+
+def _need_pyarrow() -> None:
+    try:
+        import pyarrow  # noqa: F401
+    except ImportError:
+        hint = "pip install 'factex[pandas]'"
+        raise UsageError(f"--format parquet needs pyarrow: {hint}") from None
 
 
 # -- evaluate --------------------------------------------------------------------------------
