@@ -74,6 +74,8 @@ def records_from_doc(doc: Doc, offset: int = 0, text: str | None = None) -> list
                 value=d.get("value"),
                 grain=d.get("grain"),
                 relative=bool(d.get("relative", False)),
+                anchor_start=_shift(d.get("anchor_start"), offset),
+                anchor_end=_shift(d.get("anchor_end"), offset),
             )
         )
     for span in _group(doc, EVENTS):
@@ -129,3 +131,8 @@ class _Sentences:
 
 def _dec(value: Any) -> Decimal | None:
     return None if value is None else Decimal(str(value))
+
+
+def _shift(position: int | None, offset: int) -> int | None:
+    """An offset carried on a span's attributes, moved like the span's own."""
+    return None if position is None else position + offset

@@ -23,6 +23,7 @@ from factex.components.extensions import (
     register_extensions,
 )
 from factex.normalize.dates import Candidate, DateGrammar, Direction, Reference, Timex
+from factex.normalize.dates.focus import Focus
 from factex.resources import load
 
 _VERBS = ("VERB", "AUX")
@@ -44,6 +45,8 @@ class TenseReader:
         self.of = frozenset(data["noun_complement_cases"])
         self.positions = frozenset(data["position_nouns"])
         self.reported = frozenset(data["reported_grains"])
+        self.cnd_ahead_aux = frozenset(data["conditional_ahead_auxiliaries"])
+        self.with_infinitive = frozenset(data["prospective_with_infinitive"])
 
     def direction(self, span: Span, grain: str = "day") -> Direction:
         start: Token | None = span.root
@@ -60,6 +63,8 @@ class TenseReader:
             # "a réclamé des législatives anticipées le 14 décembre": the date hangs on the
             # participle, the call is the verb above its noun
             caller = self._governor(verb.head)
+        if caller is not None and caller is not verb and self._prospective(caller):
+            return "future"  # "le plan prévoit une campagne lancée le 15 avril": planned
         if caller is not None and self._calls_for_event(caller, span):
             # "ont appelé à une grève le 7 mars", "a réclamé un référendum le 8 décembre":
             # whatever the tense of the call, the event it asks for is ahead.
@@ -78,6 +83,17 @@ class TenseReader:
                 return "future"
             return "nearest"
         return self._verb_direction(verb, 0)
+
+    def _prospective(self, verb: Token) -> bool:
+        """ "prévoit ... le 2 juillet", "compte signer lundi"; not "ne comptait que 170
+        coureurs": some of these verbs look ahead only before an infinitive."""
+        if verb.lemma_ not in self.prospective:
+            return False
+        if _past_participle(verb) and verb.dep_.startswith("acl"):
+            return False  # "le déménagement, d'abord prévu en septembre": what was planned
+        if verb.lemma_ not in self.with_infinitive:
+            return True
+        return any("Inf" in c.morph.get("VerbForm", []) for c in verb.children)
 
     def _measured(self, span: Span, head: Token) -> bool:
         before = span.doc[span.start - 1] if span.start > 0 else None
@@ -126,10 +142,12 @@ class TenseReader:
             return "future"
         if "Inf" not in morph.get("VerbForm", []) and text.endswith(self.future_endings):
             return "future"  # the small model tags some futures ("signera") as participles
-        if any(a.lemma_ in self.future_aux for a in aux) or verb.lemma_ in self.prospective:
+        if any(a.lemma_ in self.future_aux for a in aux) or self._prospective(verb):
             return "future"
         for a in aux:
             if "Cnd" in a.morph.get("Mood", []) and a.lemma_ in self.past_aux:
+                if a.lemma_ in self.cnd_ahead_aux:
+                    return "future"  # "serait trouvé d'ici le 30 juin": ahead of the report
                 return "past"  # "aurait signé": the reporting conditional tells of the past
             if "Fut" in a.morph.get("Tense", []) or a.lower_.endswith(self.future_endings):
                 return "future"  # "sera signé", "resteront fermés"
@@ -144,6 +162,8 @@ class TenseReader:
             if head is not None:
                 return self._verb_direction(head, depth + 1)
         if "Inf" in morph.get("VerbForm", []) and verb.head.i == verb.i:
+            if any(_past_participle(c) and c.i < verb.i for c in verb.children):
+                return "past"  # "a fait valoir": a compound past the parse left headless
             return "future"  # "Signer le 2 juillet": an agenda line
         return "nearest"
 
@@ -156,6 +176,29 @@ class TenseReader:
         ):
             return "past"  # "devaient rendre leur copie avant le 3 mai"
         return "future"
+
+
+def _sentence_start(span: Span) -> int:
+    try:
+        return span.sent.start
+    except ValueError:  # no sentence boundaries
+        return 0
+
+
+def _generic(cand: Candidate) -> Timex | None:
+    """A date written without its year in a statement of what recurs ("tous les ans au 1er
+    janvier", "chaque année fin août"): TIMEX3's generic value, the year as XXXX."""
+    if cand.yearly is None:
+        return None
+    res = cand.yearly(2000)  # a leap year: "le 29 février" exists
+    if res is None:
+        return None
+    return Timex(res.value().replace("2000", "XXXX"), res.grain, False)
+
+
+def _past_participle(token: Token) -> bool:
+    morph = token.morph
+    return "Part" in morph.get("VerbForm", []) and "Past" in morph.get("Tense", [])
 
 
 class SentenceStopSplitter:
@@ -220,6 +263,9 @@ class DatesComponent:
             words = load(self.lang, "date_words")["tokenizer_split_abbreviations"]
             nlp.tokenizer = SentenceStopSplitter(nlp.tokenizer, words)
         self.tense = TenseReader(load(self.lang, "date_tense"))
+        words = load(self.lang, "date_words")
+        self.nowadays = frozenset(words["nowadays_words"])
+        self.nowadays_after = tuple(words["nowadays_after"])
         self.detect_published = detect_published
         self.use_dateparser = use_dateparser
 
@@ -234,29 +280,81 @@ class DatesComponent:
         ref = published_reference(doc)
         spans: list[Span] = []
         last_end = 0
+        focus = Focus()
+        recurring = self._recurring_sentences(doc, candidates)
         for cand in candidates:
             span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
             if span is None or span.start < last_end:
                 continue
-            direction = self.tense.direction(span, cand.grain) if cand.relative else "nearest"
-            timex = cand.timex(ref, direction)
-            if (
-                timex.value is None
-                and not cand.settled
-                and ref is not None
-                and self.use_dateparser
-                and (ref.has_time or timex.grain not in ("hour", "minute", "second"))
-            ):
-                timex = self._fallback(cand, span.text, ref, timex)
+            timex, anchor = self._resolve(cand, span, text, ref, focus, recurring)
             span._.factex_date = {
                 "value": timex.value,
                 "grain": timex.grain,
                 "relative": timex.relative,
+                "anchor_start": anchor[0] if anchor else None,
+                "anchor_end": anchor[1] if anchor else None,
             }
             spans.append(span)
             last_end = span.end
         doc.spans[DATES] = spans
         return doc
+
+    def _resolve(
+        self,
+        cand: Candidate,
+        span: Span,
+        text: str,
+        ref: Reference | None,
+        focus: Focus,
+        recurring: frozenset[int],
+    ) -> tuple[Timex, tuple[int, int] | None]:
+        """The value of one mention, and the offsets of the mention it was anchored on."""
+        base, anchor = focus.reference(cand, ref)
+        direction = self.tense.direction(span, cand.grain) if cand.relative else "nearest"
+        story = focus.story(cand, ref, text) if direction != "future" else None
+        if story is not None:  # "En 1998, ... le 22 mai": that year's, not this one's
+            base, direction = story, "nearest"
+        timex, res = cand.resolved(base, direction)
+        generic = _generic(cand) if _sentence_start(span) in recurring else None
+        if generic is not None:  # "révisé tous les ans au 1er janvier": any year's
+            return generic, None
+        if self._nowadays(span, text, focus.elsewhere(ref), direction):
+            return Timex("PRESENT_REF", "ref", False), None
+        if (
+            timex.value is None
+            and not cand.settled
+            and ref is not None
+            and self.use_dateparser
+            and (ref.has_time or timex.grain not in ("hour", "minute", "second"))
+        ):
+            timex = self._fallback(cand, span.text, ref, timex)
+        focus.update(cand, res)
+        return timex, anchor
+
+    @staticmethod
+    def _recurring_sentences(doc: Doc, candidates: list[Candidate]) -> frozenset[int]:
+        """The sentences (by first token) that state a recurring date ("chaque année")."""
+        starts = set()
+        for cand in candidates:
+            if cand.grain == "set":
+                span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
+                if span is not None:
+                    starts.add(_sentence_start(span))
+        return frozenset(starts)
+
+    def _nowadays(self, span: Span, text: str, elsewhere: bool, direction: Direction) -> bool:
+        """ "Aujourd'hui, les institutions restent fragiles": today as "nowadays" (PRESENT_REF)
+        when it opens a sentence before a comma, comes before "encore", or follows dates of
+        another year than the publication's; not for a dated act ("a signé aujourd'hui")."""
+        if span.text.lower().replace("’", "'") not in self.nowadays or direction != "nearest":
+            return False
+        if len(span.text) == len(text.strip()):
+            return False  # a date column: the day itself
+        after = text[span.end_char :].lstrip()
+        opens = span.start == span.sent.start or span.doc[span.start - 1].text in ("«", '"', "“")
+        if opens and after.startswith(","):
+            return True
+        return elsewhere or after.lower().startswith(self.nowadays_after)
 
     def _fallback(self, cand: Candidate, phrase: str, ref: Reference, timex: Timex) -> Timex:
         """dateparser, only for a found mention our resolver could not place."""
