@@ -118,7 +118,7 @@ def week_of(lex: Lexicon, m: Match) -> Candidate | None:
 @rule(
     "numeric",
     lambda x: (
-        r"(?:(?<![\w])le\s+)?(?<![\d/.,])(?P<d>[0-3]?\d)(?P<s>[/.])(?P<m>[01]?\d)(?P=s)"
+        rf"(?:(?<![\w])(?:le|{x.WD})\s+)?(?<![\d/.,])(?P<d>[0-3]?\d)(?P<s>[/.])(?P<m>[01]?\d)(?P=s)"
         r"(?P<y>\d{4}|\d{2})(?![\d/.,]\d)"
     ),
 )
@@ -273,6 +273,8 @@ def weekday(lex: Lexicon, m: Match) -> Candidate | None:
     mod = key(m["mod"] or "")
     dnum = lex.day_number(m["d"]) if m["d"] else None
     this = m["ce"] is not None
+    # "l'explosion de mardi": the day of an event told, not one announced
+    of_event = re.search(r"(?:\bd[eu]|d['’])\s*$", m.string[max(0, m.start() - 4) : m.start()])
 
     def res(ref: Reference | None, dr: Direction) -> Resolved | None:
         assert ref is not None
@@ -281,6 +283,8 @@ def weekday(lex: Lexicon, m: Match) -> Candidate | None:
             return weekday_with_day(day, wd, dnum, dr)
         if this and not mod:
             return point(_this_weekday(day, wd, dr), "day")
+        if dr == "nearest" and not mod and not of_event:
+            dr = "future"  # "Le conseil examine lundi le dossier": news tells of the coming one
         return point(_weekday_on(lex, day, wd, mod, dr), "day")
 
     return Candidate(m.start(), m.end(), "day", True, res, "day")

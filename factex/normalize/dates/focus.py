@@ -19,7 +19,7 @@ Le lendemain 2019-03-04 (0, 14)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from factex.normalize.dates.values import Candidate, Reference, Resolved
 from factex.normalize.timex import GRAINS
@@ -36,12 +36,16 @@ class _Mark:
     interval: bool = False
 
 
+def _index(mark: _Mark) -> int:
+    return GRAINS.index(mark.ref.grain)
+
+
 @dataclass
 class Focus:
-    """The last date a text gave (any grain), and the last day or finer it gave."""
+    """The dates a text gave, the last one first to be looked at."""
 
     last: _Mark | None = None
-    last_day: _Mark | None = None
+    marks: list[_Mark] = field(default_factory=list)
     story_open: bool = True  # False after a word of the present ("actuellement")
 
     def reference(
@@ -51,7 +55,11 @@ class Focus:
         (None when that is the publication date)."""
         if not cand.anaphoric:
             return published, None
-        mark = self.last_day if cand.kind in ("day", "anchor") else self.last
+        mark = self.last
+        if cand.kind in ("day", "anchor", "period"):
+            # "le lendemain" needs a day, "au trimestre précédent" a quarter or finer
+            limit = GRAINS.index(cand.grain)
+            mark = next((m for m in reversed(self.marks) if _index(m) <= limit), None)
         if mark is None:
             return published, None
         return mark.ref, (mark.start, mark.end)
@@ -74,8 +82,7 @@ class Focus:
         mark = _Mark(cand.start, cand.end, ref, res.interval)
         self.story_open = True
         self.last = mark
-        if fine:
-            self.last_day = mark
+        self.marks.append(mark)
 
     def story(self, cand: Candidate, published: Reference | None, text: str) -> Reference | None:
         """Where a date written without its year ("le 21 janvier", "en mai") is placed when

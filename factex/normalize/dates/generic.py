@@ -63,7 +63,7 @@ def recurring(lex: Lexicon, m: Match) -> Candidate | None:
         value = f"XXXX-{w['seasons'][key(m['se'])]}"
     else:
         value = w["set_units"][key(m["u"])]
-        if value.startswith("P"):
+        if value.startswith("P1"):
             value = f"P{n}{value[2:]}"
     return fixed(m.start(), m.end(), value, "set")
 

@@ -32,6 +32,7 @@ _FINER = {
     "half": "day",
     "year": "month",
 }
+_MONTH = GRAINS.index("month")
 _FINER_CLOCK = {"second": "second", "minute": "second", "hour": "minute", "day": "hour"}
 
 
@@ -244,8 +245,12 @@ def last_next(lex: Lexicon, m: Match) -> Candidate | None:
         if GRAINS.index(unit) < GRAINS.index("day") and not ref.has_time:
             return None
         base = truncate(ref.dt, unit)
+        if past and ref.grain and GRAINS.index(ref.grain) > max(GRAINS.index(unit), _MONTH):
+            # "les trois derniers mois" after "en 2023": the last ones of that period
+            end = shift(truncate(ref.dt, ref.grain), ref.grain, 1)
+            return span(shift(end, unit, -n), shift(end, unit, -1), unit)
         if past:
             return span(shift(base, unit, -n), shift(base, unit, -1), unit)
         return span(shift(base, unit, 1), shift(base, unit, n), unit)
 
-    return Candidate(m.start(), m.end(), "interval", True, res, unit)
+    return Candidate(m.start(), m.end(), "interval", True, res, unit, anaphoric=past)

@@ -4,10 +4,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 
-from factex.normalize.dates.calendar import choose
+from factex.normalize.dates.calendar import choose, yearly_span
 from factex.normalize.dates.lexicon import APOS, YEAR4, B, E, Lexicon, alt, key
 from factex.normalize.dates.rules import Match, rule
 from factex.normalize.dates.values import (
@@ -35,7 +35,8 @@ def _month_pattern(x: Lexicon) -> str:
         rf"\s+d(?:e\s+|{APOS})|\s+))"
     )
     return (
-        rf"{B}(?:{pre}\s*)?(?P<m>{x.MONTH_FULL}){E}(?:\s+(?:de\s+l{APOS}année\s+)?(?P<y>{x.YEAR})"
+        rf"{B}(?:{pre}\s*)?(?P<m>{x.MONTH_FULL}){E}(?:[-–](?P<m2>{x.MONTH_FULL}){E})?"
+        rf"(?:\s+(?:de\s+l{APOS}année\s+)?(?P<y>{x.YEAR})"
         rf"|\s+(?P<mod>{alt(x.words['month_modifiers'])}){E})?"
     )
 
@@ -76,6 +77,8 @@ def month(lex: Lexicon, m: Match) -> Candidate | None:
         return span(start.replace(day=a), start.replace(day=min(b, last.day)), "day")
 
     step = lex.words["month_modifiers"][key(m["mod"])] if m["mod"] else 0
+    if m["m2"] and not ph and not step:
+        return _month_pair(m, number, lex.month(m["m2"]), y, at)
 
     def res(ref: Reference | None, dr: Direction) -> Resolved | None:
         if y is not None:
@@ -88,6 +91,24 @@ def month(lex: Lexicon, m: Match) -> Candidate | None:
     # "en mai" comes back every year; "en décembre dernier" is one December
     yearly = at if y is None and not step else None
     return Candidate(m.start(), m.end(), "month", y is None, res, grain, yearly=yearly)
+
+
+def _month_pair(
+    m: Match, first: int, last: int, y: int | None, at: Callable[[int], Resolved]
+) -> Candidate:
+    """ "de mars-avril": two months written as one period, placed like a bare month."""
+
+    def at_last(year: int) -> Resolved:
+        return point(datetime(year, last, 1), "month")
+
+    def res(ref: Reference | None, dr: Direction) -> Resolved | None:
+        if y is not None:
+            end_year = y if last >= first else y + 1
+            return span(datetime(y, first, 1), datetime(end_year, last, 1), "month")
+        assert ref is not None
+        return yearly_span(at, at_last, ref, dr)
+
+    return Candidate(m.start(), m.end(), "interval", y is None, res, "month")
 
 
 def _year_start(lex: Lexicon, m: Match, cue: str, y2: int | None) -> int | None:
@@ -168,8 +189,8 @@ def _free_word(lex: Lexicon, text: str, pos: int, depth: int = 0) -> bool:
         link = lex.words["bare_year_next_words"].get(key(nxt[1]))
         return link == "verb" or (link == "noun" and depth == 0 and _after_noun(text, pos))
     num = re.match(r"\s+\d[\d\s\u00a0\u202f]*", rest[nxt.end() :])
-    if num is None:
-        return True
+    if num is None or key(nxt[1]) not in lex.keyed("bare_year_range_words"):
+        return True  # "installé en 97 au 12, rue Thiers": no range of numbers
     year = re.match(rf"\s+{YEAR4}(?![\d\s\u00a0\u202f,.]\d)", rest[nxt.end() :])
     return (
         year is not None and depth == 0 and _free_word(lex, text, pos + nxt.end() + year.end(), 1)
