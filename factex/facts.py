@@ -19,7 +19,7 @@ FRAME_COLUMNS = (
     "id", "kind", "text", "start", "end", "sentence",
     "label", "canonical",
     "amount", "amount_min", "amount_max", "currency", "currency_inferred",
-    "value", "unit", "direction", "grain", "relative",
+    "value", "unit", "direction", "grain", "relative", "anchor_start", "anchor_end",
     "date", "trigger", "actors", "mentions",
     "subject", "metric", "period", "source", "subject_from", "period_from",
 )  # fmt: skip

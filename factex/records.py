@@ -98,11 +98,16 @@ class DateMention(_Common):
 
     ``relative`` is True when the value needed the reference (publication) date.
     ``value`` is None when the mention needs a reference date and none was known.
+    ``anchor_start``/``anchor_end`` locate the earlier date an anaphoric mention ("le
+    lendemain", "un an plus tôt") was placed against; None when it was the publication date.
     """
 
     value: str | None
     grain: str | None
     relative: bool = False
+    # offsets of the earlier mention an anaphoric date was placed against ("le lendemain")
+    anchor_start: int | None = None
+    anchor_end: int | None = None
 
     kind: ClassVar[str] = "date"
 

@@ -82,6 +82,9 @@ def shifted(records: tuple[Record, ...] | list[Record], offset: int) -> list[dic
         row["end"] -= offset
         if "mentions" in row:
             row["mentions"] = [(start - offset, end - offset) for start, end in row["mentions"]]
+        for name in ("anchor_start", "anchor_end"):  # an anaphoric date's anchor
+            if row.get(name) is not None:
+                row[name] -= offset
         # spaCy hangs the blank line after a paragraph on its last sentence: not a fact.
         row["sentence"] = row["sentence"].strip()
         # Links the document frame completes depend on the rest of the document (a paragraph

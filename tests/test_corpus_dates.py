@@ -8,6 +8,7 @@ strict xfails.
 from __future__ import annotations
 
 import itertools
+import re
 from typing import Any
 
 import pytest
@@ -18,6 +19,14 @@ from factex.normalize.timex import is_timex
 from tests.conftest import CORPUS, read_jsonl
 
 CASES = read_jsonl(CORPUS / "fr" / "dates.jsonl")
+# values that need no calendar, by grain: reference words, recurring dates (SETs), centuries
+_NO_CALENDAR = {
+    "ref": re.compile(r"(?:PRESENT|PAST|FUTURE)_REF"),
+    "set": re.compile(
+        r"P\d+[YMWD]|XXXX-(?:\d\d(?:-\d\d)?|SP|SU|FA|WI|WXX-(?:[1-7]|WE)|XX-XX)(?:T(?:MO|AF|EV|NI))?"
+    ),
+    "century": re.compile(r"\d\d"),
+}
 
 
 def _params() -> list[Any]:
@@ -52,7 +61,29 @@ def test_case(nlp: Language, case: dict[str, Any]) -> None:
     got = annotate(nlp, case["text"], case["published"])
     assert got == case["dates"]
     for mention in got:
-        assert mention["value"] is None or is_timex(mention["value"]), mention
+        value = mention["value"]
+        if mention["grain"] in _NO_CALENDAR:
+            assert _NO_CALENDAR[mention["grain"]].fullmatch(value), mention
+        elif value is not None and value.startswith("XXXX"):  # a generic date: any year's
+            assert is_timex(value.replace("XXXX", "2000")), mention
+        else:
+            assert value is None or is_timex(value), mention
+
+
+def test_anaphoric_dates_show_their_anchor(nlp: Language) -> None:
+    import factex
+
+    text = "Le 3 mars 2019, l'usine a fermé. Trois jours plus tard, les salariés ont manifesté."
+    facts = factex.extract(text, published="2023-11-10", nlp=nlp)
+    first, later = facts.dates
+    assert (later.value, later.relative) == ("2019-03-06", True)
+    assert (later.anchor_start, later.anchor_end) == (first.start, first.end)
+    assert first.anchor_start is None
+    # with nothing written before it, the publication date is the anchor, and none is shown
+    alone = factex.extract(
+        "Trois jours plus tard, l'usine a rouvert.", published="2023-11-10", nlp=nlp
+    )
+    assert (alone.dates[0].value, alone.dates[0].anchor_start) == ("2023-11-13", None)
 
 
 def test_detected_publication_date_is_reported(nlp: Language) -> None:

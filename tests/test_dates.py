@@ -530,3 +530,57 @@ def test_the_reference_read_back_from_its_iso_form(given: str, iso: str) -> None
     assert parsed is not None
     ref = Reference.parse(parsed.isoformat())
     assert ref is not None and f"{ref.dt.isoformat()}/{ref.has_time}" == iso
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value", "grain"),
+    [
+        ("tous les jours", "P1D", "set"),
+        ("toutes les semaines", "P1W", "set"),
+        ("chaque mois de mars", "XXXX-03", "set"),
+        ("tous les dimanches", "XXXX-WXX-7", "set"),
+        ("chaque automne", "XXXX-FA", "set"),
+        ("dorénavant", "PRESENT_REF", "ref"),
+        ("autrefois", "PAST_REF", "ref"),
+        ("les semaines à venir", "FUTURE_REF", "ref"),
+        ("IIIe siècle", "02", "century"),
+        ("milieu du 20e siècle", "19", "century"),
+    ],
+)
+def test_values_without_a_calendar(phrase: str, value: str, grain: str) -> None:
+    # no reference needed: these name no day of the calendar
+    assert G.normalize(phrase, None) == Timex(value, grain, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chaque 45 minutes, un bus passe.",  # a count before a unit is no day of a month
+        "un deuxième semestre consécutif de hausse",
+        "Il a vécu en 45 jours ce que d'autres vivent en une vie.",
+        "la ligne 2024 du tramway",
+        "Le dossier n° 1998 est clos.",
+        "Les 2019 participants ont couru 1999 mètres.",
+    ],
+)
+def test_new_shapes_that_are_not_dates(text: str) -> None:
+    assert [text[c.start : c.end] for c in G.scan(text)] == []
+
+
+def test_bare_and_short_years() -> None:
+    text = "Le plan 2030 de la ville, lancé en 99 et revu en juin 04, vise 2031 et 2032."
+    got = [(text[c.start : c.end], c.timex(None).value) for c in G.scan(text)]
+    # "04" stays out: two figures below 30 are as often a count as a year
+    assert got == [
+        ("2030", "2030"),
+        ("en 99", "1999"),
+        ("en juin", None),
+        ("2031", "2031"),
+        ("2032", "2032"),
+    ]
+
+
+def test_anaphora_falls_back_on_the_reference_without_a_focus() -> None:
+    ref = Reference.parse("2018-07-03")
+    assert G.normalize("l'année précédente", ref) == Timex("2017", "year", True)
+    assert G.normalize("le trimestre suivant", ref) == Timex("2018-Q4", "quarter", True)

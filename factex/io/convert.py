@@ -101,6 +101,8 @@ def _dates(doc: Doc, common: _Common) -> Iterator[DateMention]:
             value=d.get("value"),
             grain=d.get("grain"),
             relative=bool(d.get("relative", False)),
+            anchor_start=_shift(d.get("anchor_start"), common.offset),
+            anchor_end=_shift(d.get("anchor_end"), common.offset),
         )
 
 
@@ -154,3 +156,8 @@ class _Sentences:
 
 def _dec(value: Any) -> Decimal | None:
     return None if value is None else Decimal(str(value))
+
+
+def _shift(position: int | None, offset: int) -> int | None:
+    """An offset carried on a span's attributes, moved like the span's own."""
+    return None if position is None else position + offset

@@ -35,7 +35,7 @@ _KIND_ALIASES = {
 }  # fmt: skip
 
 _BOOL_COLUMNS = frozenset({"currency_inferred", "relative"})
-_INT_COLUMNS = frozenset({"start", "end"})
+_INT_COLUMNS = frozenset({"start", "end", "anchor_start", "anchor_end"})
 
 
 def parse_kinds(spec: str) -> frozenset[str]:

@@ -39,8 +39,9 @@ class DateIndex:
             return
         self.tokens = frozenset(i for span in doc.spans[DATES] for i in range(span.start, span.end))
         for span in doc.spans[DATES]:
-            if not (span._.factex_date or {}).get("value"):
-                continue
+            date = span._.factex_date or {}
+            if not date.get("value") or date.get("grain") in ("ref", "set"):
+                continue  # "désormais", "chaque année": no period a figure is for
             self.spans.append(span)
             for i in range(span.start, span.end):
                 self.covering[i] = span

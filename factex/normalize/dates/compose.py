@@ -104,7 +104,7 @@ def _unanchor(c: Candidate, text: str) -> Candidate:
         return c
     tail = _ANCHOR_TAIL.search(text, c.start, c.end)
     end = tail.start() if tail is not None else c.end
-    return Candidate(c.start, end, "day", True, c.resolve, "day")
+    return Candidate(c.start, end, "day", True, c.resolve, "day", anaphoric=True)
 
 
 def _anchor_on(anchor: Candidate, day: Candidate) -> Candidate:
@@ -197,6 +197,8 @@ def _at_day(day: Candidate, tod: Candidate, s: int, e: int) -> Candidate:
 def _pm(dt: datetime, window: Resolved | None) -> datetime:
     """An hour below 12 inside an afternoon or evening ("trois heures ... l'après-midi") is pm."""
     afternoon = window is not None and window.start is not None and window.start[0].hour >= 12
+    if afternoon and dt.hour == 0:
+        return dt + timedelta(days=1)  # "ce soir à 00 h 10": just after midnight, not noon
     return dt + timedelta(hours=12) if afternoon and dt.hour < 12 else dt
 
 

@@ -118,7 +118,7 @@ def week_of(lex: Lexicon, m: Match) -> Candidate | None:
 @rule(
     "numeric",
     lambda x: (
-        r"(?:(?<![\w])le\s+)?(?<![\d/.,])(?P<d>[0-3]?\d)(?P<s>[/.])(?P<m>[01]?\d)(?P=s)"
+        rf"(?:(?<![\w])(?:le|{x.WD})\s+)?(?<![\d/.,])(?P<d>[0-3]?\d)(?P<s>[/.])(?P<m>[01]?\d)(?P=s)"
         r"(?P<y>\d{4}|\d{2})(?![\d/.,]\d)"
     ),
 )
@@ -228,6 +228,25 @@ def _weekday_pattern(x: Lexicon) -> str:
     )
 
 
+def _this_weekday(day: datetime, wd: int, dr: Direction) -> datetime:
+    """ "ce jeudi": today when it is that day, else the one of this week, or the next or last
+    one the tense points to.
+
+    >>> thu = datetime(2024, 3, 7)
+    >>> [_this_weekday(thu, 3, d).day for d in ("future", "past", "nearest")]
+    [7, 7, 7]
+    >>> [_this_weekday(thu, 0, d).day for d in ("future", "past", "nearest")]
+    [11, 4, 4]
+    """
+    ahead = day + timedelta(days=(wd - day.weekday()) % 7)
+    back = day - timedelta(days=(day.weekday() - wd) % 7)
+    if dr == "future":
+        return ahead
+    if dr == "past":
+        return back
+    return truncate(day, "week") + timedelta(days=wd)
+
+
 def _weekday_on(lex: Lexicon, day: datetime, wd: int, mod: str, dr: Direction) -> datetime:
     """The day a weekday with its modifier names ("mardi prochain", "lundi en huit")."""
     week = truncate(day, "week")
@@ -253,23 +272,34 @@ def weekday(lex: Lexicon, m: Match) -> Candidate | None:
     wd = lex.words["weekdays"][key(m["wd"])]
     mod = key(m["mod"] or "")
     dnum = lex.day_number(m["d"]) if m["d"] else None
+    this = m["ce"] is not None
+    # "l'explosion de mardi": the day of an event told, not one announced
+    of_event = re.search(r"(?:\bd[eu]|d['’])\s*$", m.string[max(0, m.start() - 4) : m.start()])
 
     def res(ref: Reference | None, dr: Direction) -> Resolved | None:
         assert ref is not None
         day = truncate(ref.dt, "day")
         if dnum is not None:
             return weekday_with_day(day, wd, dnum, dr)
+        if this and not mod:
+            return point(_this_weekday(day, wd, dr), "day")
+        if dr == "nearest" and not mod and not of_event:
+            dr = "future"  # "Le conseil examine lundi le dossier": news tells of the coming one
         return point(_weekday_on(lex, day, wd, mod, dr), "day")
 
     return Candidate(m.start(), m.end(), "day", True, res, "day")
 
 
 @rule(
-    "holiday", lambda x: rf"{B}(?:(?P<soir>le\s+soir\s+de)\s+)?(?P<h>{alt(x.words['holidays'])}){E}"
+    "holiday",
+    lambda x: (
+        rf"{B}(?:(?P<soir>le\s+soir\s+de)\s+)?(?P<h>{alt(x.words['holidays'])})"
+        rf"(?:\s+(?P<y>{x.YEAR}))?{E}"
+    ),
 )
 def holiday(lex: Lexicon, m: Match) -> Candidate | None:
     month, d = lex.words["holidays"][key(m["h"])]
-    c = ymd(m.start("h"), m.end(), None, month, d)
+    c = ymd(m.start("h"), m.end(), int(m["y"]) if m["y"] else None, month, d)
     if c is None or not m["soir"]:
         return c
     inner = c.resolve

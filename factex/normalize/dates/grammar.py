@@ -18,9 +18,9 @@ import re
 from functools import lru_cache
 
 # the rule families register their rules in the table when imported
-from factex.normalize.dates import clock, days, periods, relative, years  # noqa: F401
+from factex.normalize.dates import clock, days, generic, periods, relative, years  # noqa: F401
 from factex.normalize.dates.compose import combine, select
-from factex.normalize.dates.lexicon import WORD, YEAR4, B, Lexicon, alt, key
+from factex.normalize.dates.lexicon import WORD, YEAR4, B, E, Lexicon, alt, key
 from factex.normalize.dates.rules import Rule, compile_rules
 from factex.normalize.dates.values import Candidate, Direction, Reference, Timex
 from factex.normalize.regex_start import first_char_class
@@ -38,6 +38,7 @@ class DateGrammar:
         self._triggers = self._trigger_words()
         self._firsts = [first_char_class(pattern) for pattern, _ in self._rules]
         self._rules_by_char: dict[str, list[Rule]] = {}
+        self._not_date_after = re.compile(rf"\s+{alt(w['not_date_after'])}{E}", re.IGNORECASE)
         self._published = re.compile(rf"{B}{alt(w['published_cues'])}\s+", re.IGNORECASE)
         self._dateline = re.compile(
             rf"(?m)^[ \t]*(?:[A-ZÉÈ][\w\-' ]{{1,40}}\s*(?:\([^)\n]{{1,30}}\))?\s*[,:]\s*)?"
@@ -60,7 +61,15 @@ class DateGrammar:
             out.update(WORD.findall(key(phrase)))
         out.update(k for k in w["numbers"] if k not in ("un", "une"))  # "il y a dix ans"
         # the key word of each multi-word phrase ("veille" in "la veille"), not its articles
-        for name in ("relative_days", "now", "holidays", "day_phases"):
+        for name in (
+            "relative_days",
+            "now",
+            "holidays",
+            "day_phases",
+            "reference_words",
+            "set_quantifiers",
+            "century_words",
+        ):
             for phrase in w[name]:
                 words = WORD.findall(key(phrase))
                 out.add(max(words, key=len))
@@ -86,7 +95,8 @@ class DateGrammar:
                     c = handler(m)
                     if c is not None:
                         found.append(c)
-        return combine(select(found), text, self.lex)
+        kept = [c for c in select(found) if not self._not_date_after.match(text, c.end)]
+        return combine(kept, text, self.lex)
 
     def _rules_starting(self, char: str) -> list[Rule]:
         """The rules, in order, whose matches can start with ``char`` (the others cannot

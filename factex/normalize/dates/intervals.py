@@ -97,7 +97,7 @@ _CARRY_THEIR_CUE = ("time", "day_time", "day_pod", "pod", "day_interval")
 
 def open_interval(c: Candidate, text: str, lex: Lexicon) -> Candidate:
     """ "à partir du 8", "depuis 2015", "avant le 3 mai": the mention opened by its cue."""
-    if c.kind in ("pod_bare", "offset", "now", "decade"):
+    if c.kind in ("pod_bare", "offset", "now", "decade", "fixed"):
         return c
     if c.kind in _CARRY_THEIR_CUE or c.kind.startswith("interval"):
         return c  # times carry their own cue ("à partir de 16h"); "dès le matin" is the morning
@@ -113,6 +113,8 @@ def open_interval(c: Candidate, text: str, lex: Lexicon) -> Candidate:
             dr = "future"  # "à partir du 8" announces what is coming
         if kind == "since":
             dr = "past"  # "depuis le début de l'année" started before now, whatever the verb
+        if kind == "until" and dr == "past":
+            dr = "nearest"  # "a donné jusqu'au 30 juin": a deadline reported, not one passed
         got = inner_res(ref, dr, on=on) if on is not None else inner_res(ref, dr)  # type: ignore[call-arg]
         if got is None:
             return None

@@ -24,7 +24,7 @@ from factex.normalize.timex import season_start, shift, truncate
 def _quarter_pattern(x: Lexicon) -> str:
     return (
         rf"{B}(?:(?P<pre>au|le|du|ce|en|sur\s+le)\s+)?(?P<o>{alt(x.words['ordinals'])})\s+"
-        rf"(?P<u>{alt(x.words['quarter_units'])})(?:\s+(?:de\s+l{APOS}(?:année|exercice)\s+)?(?P<y>{x.YEAR})"
+        rf"(?P<u>{alt(x.words['quarter_units'])})(?:\s+(?:de\s+l{APOS}(?:année|exercice)\s+|de\s+)?(?P<y>{x.YEAR})"
         rf"|\s+(?P<mod>{x.FUT}|{x.PAST}))?{E}"
     )
 
@@ -96,7 +96,7 @@ def _period(
 @rule(
     "season",
     lambda x: (
-        rf"{B}(?:(?P<pre>cet|ce|l{APOS}|en|au|à\s+l{APOS}|d{APOS}ici\s+l{APOS})\s*)?"
+        rf"{B}(?:(?P<pre>cet|ce|l{APOS}|en|au|à\s+l{APOS}|d{APOS}ici\s+l{APOS}|le|du|d{APOS}un|un)\s*)?"
         rf"(?P<s>{alt(x.words['seasons'])})(?:\s+(?P<y>{x.YEAR})|\s+(?P<mod>{x.FUT}|{x.PAST}))?{E}"
     ),
 )

@@ -32,6 +32,7 @@ _FINER = {
     "half": "day",
     "year": "month",
 }
+_MONTH = GRAINS.index("month")
 _FINER_CLOCK = {"second": "second", "minute": "second", "hour": "minute", "day": "hour"}
 
 
@@ -42,14 +43,16 @@ def _event_after(lex: Lexicon) -> re.Pattern[str]:
 
 
 def _day_offset(lex: Lexicon, m: Match, table: str, kind: str) -> Candidate:
-    """ "demain" (+1 from the reference), "le lendemain" (+1 from a date it is anchored on)."""
+    """ "demain" (+1 from the reference), "le lendemain" (+1 from a date it is anchored on, or
+    alone from the temporal focus)."""
     n = lex.words[table][key(m["w"])]
 
     def res(ref: Reference | None, dr: Direction) -> Resolved | None:
         assert ref is not None
         return point(ref.dt + timedelta(days=n), "day")
 
-    return Candidate(m.start(), m.end(), kind, True, res, "day")
+    anaphoric = kind == "anchor" or key(m["w"]) in lex.keyed("anaphoric_days")
+    return Candidate(m.start(), m.end(), kind, True, res, "day", anaphoric=anaphoric)
 
 
 @rule("relative_day", lambda x: rf"{B}(?P<w>{alt(x.words['relative_days'])}){E}")
@@ -82,9 +85,10 @@ def now(lex: Lexicon, m: Match) -> Candidate | None:
 def _relative_unit_pattern(x: Lexicon) -> str:
     runit = alt(x.words["relative_units"])
     cur = alt(x.words["current_modifiers"])
+    ana = alt(x.words["anaphoric_modifiers"])
     return (
         rf"{B}(?:(?P<this>ce|cet|cette)\s+(?P<u>{runit})(?:\s*(?P<cur>{cur}))?"
-        rf"|(?P<art>la|le|l{APOS}|dans\s+la)\s*(?P<u2>{runit})(?:\s+(?P<mod>{x.FUT}|{x.PAST}|{cur}))?"
+        rf"|(?P<art>{alt(x.words['focus_unit_cues'])}|la|le|l{APOS}|dans\s+la|au|du)\s*(?P<u2>{runit})(?:\s+(?P<mod>{x.FUT}|{x.PAST}|{cur}|{ana}))?"
         rf"|(?P<mod2>{x.FUT}|{x.PAST})\s+(?P<u3>{runit})){E}"
     )
 
@@ -95,11 +99,14 @@ def relative_unit(lex: Lexicon, m: Match) -> Candidate | None:
     grain = lex.words["relative_units"][unit_word]
     mod = key(m["mod"] or m["mod2"] or m["cur"] or "")
     art = key(m["art"] or "")
-    if mod in lex.past:
+    anaphoric: dict[str, int] = lex.words["anaphoric_modifiers"]
+    if mod in anaphoric:
+        k = anaphoric[mod]  # "l'année précédente": the one before the focus
+    elif mod in lex.past:
         k = -1
     elif mod in lex.future:
         k = 1
-    elif m["this"] or art == "dans la" or mod:
+    elif m["this"] or art == "dans la" or mod or art in lex.keyed("focus_unit_cues"):
         k = 0
     else:
         return None  # "la semaine", "l'année": generic, not a date
@@ -110,7 +117,8 @@ def relative_unit(lex: Lexicon, m: Match) -> Candidate | None:
         assert ref is not None
         return point(shift(truncate(ref.dt, grain), grain, k), grain)
 
-    return Candidate(m.start(), m.end(), "period", True, res, grain)
+    on_focus = mod in anaphoric or art in lex.keyed("focus_unit_cues")
+    return Candidate(m.start(), m.end(), "period", True, res, grain, anaphoric=on_focus)
 
 
 # "dans 30'", "dans 10\"": minute and second marks after the number
@@ -155,6 +163,8 @@ def offset(lex: Lexicon, m: Match) -> Candidate | None:
         assert ref is not None
         if from_event:
             return None
+        if ref.grain:  # counted from the focus: "trois jours plus tard", "un an plus tôt"
+            return point(shift(ref.dt, unit, sign * n), _focus_grain(ref.grain, unit))
         grain = unit if after and unit in ("day", "week", "month", "year") else _FINER[unit]
         if not ref.has_time:
             if GRAINS.index(unit) < GRAINS.index("day"):
@@ -164,7 +174,20 @@ def offset(lex: Lexicon, m: Match) -> Candidate | None:
 
     if from_event:
         return Candidate(m.start(), m.end(), "offset", True, res, unit, settled=True)
-    return Candidate(m.start(), m.end(), "offset", True, res, _FINER[unit])
+    return Candidate(m.start(), m.end(), "offset", True, res, _FINER[unit], anaphoric=after)
+
+
+def _focus_grain(focus: str, unit: str) -> str:
+    """The grain of an offset from the focus: a year keeps the focus's ("un an plus tôt" after
+    a quarter is that quarter a year before); a finer focus takes the unit's ("deux mois plus
+    tard" after a day is a month), a week counted from a day lands on a day.
+
+    >>> _focus_grain("quarter", "year"), _focus_grain("day", "month"), _focus_grain("day", "week")
+    ('quarter', 'month', 'day')
+    """
+    if unit == "year" or GRAINS.index(focus) >= GRAINS.index(unit):
+        return focus
+    return "day" if unit == "week" else unit
 
 
 # "d'ici deux semaines", "dans les 15 jours": from now until that offset (not after a
@@ -222,8 +245,12 @@ def last_next(lex: Lexicon, m: Match) -> Candidate | None:
         if GRAINS.index(unit) < GRAINS.index("day") and not ref.has_time:
             return None
         base = truncate(ref.dt, unit)
+        if past and ref.grain and GRAINS.index(ref.grain) > max(GRAINS.index(unit), _MONTH):
+            # "les trois derniers mois" after "en 2023": the last ones of that period
+            end = shift(truncate(ref.dt, ref.grain), ref.grain, 1)
+            return span(shift(end, unit, -n), shift(end, unit, -1), unit)
         if past:
             return span(shift(base, unit, -n), shift(base, unit, -1), unit)
         return span(shift(base, unit, 1), shift(base, unit, n), unit)
 
-    return Candidate(m.start(), m.end(), "interval", True, res, unit)
+    return Candidate(m.start(), m.end(), "interval", True, res, unit, anaphoric=past)

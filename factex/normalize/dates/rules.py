@@ -42,6 +42,8 @@ ORDER = (
     "month",  # "en juillet 2017", "fin mars", "mi-décembre"
     "year",  # "en 2011", "exercice 2017-2018"
     "year_range",  # "de 2015 à 2018"
+    "bare_year",  # "le bilan 2022 de", "pour 2024 et 2025", "la période 2024-2026"
+    "short_year",  # "en 97", "octobre 98"
     "decade",  # "les années 1990"
     "weekday",  # "lundi", "mardi prochain", "lundi en huit"
     "relative_day",  # "hier", "la veille"
@@ -68,6 +70,9 @@ ORDER = (
     "holiday",  # "Noël", "le soir de Noël"
     "day_range",  # "du 2 au 5 juillet"
     "day_range_bare",  # "du 2 au 5"
+    "reference_word",  # "actuellement", "jadis", "prochainement"
+    "recurring",  # "chaque été", "tous les lundis", "chaque année"
+    "century",  # "la fin du XIXe siècle"
 )
 
 

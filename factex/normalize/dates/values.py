@@ -62,17 +62,23 @@ def parse_published(published: Published) -> date | None:
 
 @dataclass(frozen=True)
 class Reference:
-    """The reference (publication) moment; ``has_time`` is False for a date without a time."""
+    """The reference (publication) moment; ``has_time`` is False for a date without a time.
+
+    A reference taken from the text (the temporal focus an anaphor such as "le lendemain" is
+    placed against) has the ``grain`` of the mention that set it; the publication moment has
+    none (``""``).
+    """
 
     dt: datetime
     has_time: bool = False
+    grain: str = ""
 
     @classmethod
     def parse(cls, text: str | None) -> Reference | None:
         """From an ISO string; an offset is dropped (values are naive wall-clock times).
 
         >>> Reference.parse("2013-02-12T04:30:00-02:00")
-        Reference(dt=datetime.datetime(2013, 2, 12, 4, 30), has_time=True)
+        Reference(dt=datetime.datetime(2013, 2, 12, 4, 30), has_time=True, grain='')
         >>> Reference.parse("2018-07-03").has_time, Reference.parse(None)
         (False, None)
         """
@@ -172,11 +178,30 @@ class Candidate:
     # given year, so that a range of two such mentions is placed as one period ("de décembre
     # à février" crosses the year) instead of placing each end on its own
     yearly: Callable[[int], Resolved | None] | None = None
+    # a value that needs no calendar: a reference word ("PRESENT_REF") or a generic or
+    # recurring date ("XXXX-SU", "XXXX-WXX-1", "P1Y"); ``grain`` is then "ref" or "set"
+    fixed: str | None = None
+    # placed against the temporal focus (the last date the text gave), not the publication:
+    # "le lendemain", "l'année précédente", "trois jours plus tard"
+    anaphoric: bool = False
 
     def timex(self, ref: Reference | None, direction: Direction = "nearest") -> Timex:
+        return self.resolved(ref, direction)[0]
+
+    def resolved(
+        self, ref: Reference | None, direction: Direction = "nearest"
+    ) -> tuple[Timex, Resolved | None]:
+        """The value and, for a calendar one, the point or interval it names."""
+        if self.fixed is not None:
+            return Timex(self.fixed, self.grain, False), None
         if self.relative and ref is None:
-            return Timex(None, self.grain, True)
+            return Timex(None, self.grain, True), None
         res = self.resolve(ref, direction)
         if res is None:
-            return Timex(None, self.grain, self.relative)
-        return Timex(res.value(), res.grain, self.relative)
+            return Timex(None, self.grain, self.relative), None
+        return Timex(res.value(), res.grain, self.relative), res
+
+
+def fixed(start: int, end: int, value: str, grain: str) -> Candidate:
+    """A mention whose value needs no calendar ("PRESENT_REF", "XXXX-SU", "P1Y")."""
+    return Candidate(start, end, "fixed", False, no_value, grain, True, fixed=value)

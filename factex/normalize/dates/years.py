@@ -4,11 +4,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime, timedelta
 
-from factex.normalize.dates.calendar import choose
-from factex.normalize.dates.lexicon import APOS, B, E, Lexicon, alt, key
+from factex.normalize.dates.calendar import choose, yearly_span
+from factex.normalize.dates.lexicon import APOS, YEAR4, B, E, Lexicon, alt, key
 from factex.normalize.dates.rules import Match, rule
 from factex.normalize.dates.values import (
     Candidate,
@@ -35,7 +35,8 @@ def _month_pattern(x: Lexicon) -> str:
         rf"\s+d(?:e\s+|{APOS})|\s+))"
     )
     return (
-        rf"{B}(?:{pre}\s*)?(?P<m>{x.MONTH_FULL}){E}(?:\s+(?:de\s+l{APOS}année\s+)?(?P<y>{x.YEAR})"
+        rf"{B}(?:{pre}\s*)?(?P<m>{x.MONTH_FULL}){E}(?:[-–](?P<m2>{x.MONTH_FULL}){E})?"
+        rf"(?:\s+(?:de\s+l{APOS}année\s+)?(?P<y>{x.YEAR})"
         rf"|\s+(?P<mod>{alt(x.words['month_modifiers'])}){E})?"
     )
 
@@ -76,6 +77,8 @@ def month(lex: Lexicon, m: Match) -> Candidate | None:
         return span(start.replace(day=a), start.replace(day=min(b, last.day)), "day")
 
     step = lex.words["month_modifiers"][key(m["mod"])] if m["mod"] else 0
+    if m["m2"] and not ph and not step:
+        return _month_pair(m, number, lex.month(m["m2"]), y, at)
 
     def res(ref: Reference | None, dr: Direction) -> Resolved | None:
         if y is not None:
@@ -85,9 +88,27 @@ def month(lex: Lexicon, m: Match) -> Candidate | None:
         return None if year is None else at(year)
 
     grain = "day" if ph else "month"
-    return Candidate(
-        m.start(), m.end(), "month", y is None, res, grain, yearly=at if y is None else None
-    )
+    # "en mai" comes back every year; "en décembre dernier" is one December
+    yearly = at if y is None and not step else None
+    return Candidate(m.start(), m.end(), "month", y is None, res, grain, yearly=yearly)
+
+
+def _month_pair(
+    m: Match, first: int, last: int, y: int | None, at: Callable[[int], Resolved]
+) -> Candidate:
+    """ "de mars-avril": two months written as one period, placed like a bare month."""
+
+    def at_last(year: int) -> Resolved:
+        return point(datetime(year, last, 1), "month")
+
+    def res(ref: Reference | None, dr: Direction) -> Resolved | None:
+        if y is not None:
+            end_year = y if last >= first else y + 1
+            return span(datetime(y, first, 1), datetime(end_year, last, 1), "month")
+        assert ref is not None
+        return yearly_span(at, at_last, ref, dr)
+
+    return Candidate(m.start(), m.end(), "interval", y is None, res, "month")
 
 
 def _year_start(lex: Lexicon, m: Match, cue: str, y2: int | None) -> int | None:
@@ -151,3 +172,89 @@ def decade(lex: Lexicon, m: Match) -> Candidate | None:
     return Candidate(
         m.start(), m.end(), "decade", False, lambda r, d: point(start, "decade"), "decade"
     )
+
+
+def _free_word(lex: Lexicon, text: str, pos: int, depth: int = 0) -> bool:
+    """Whether what follows a bare year at ``pos`` leaves it a year: the end of a phrase, a
+    word that cannot be counted ("et", "sur", "s'annonce"), or "et 2025", not a noun it would
+    count ("2019 habitants", "entre 2000 et 3000 euros")."""
+    rest = text[pos : pos + 40]
+    stripped = rest.lstrip()
+    if not stripped or stripped[0] in ".,;:!?)»…–—\n" or re.match(r"\w['’]", stripped):
+        return True
+    nxt = _NEXT_WORD.match(rest)
+    if nxt is None:
+        return False
+    if key(nxt[1]) not in lex.keyed("words_after_compared_year"):
+        link = lex.words["bare_year_next_words"].get(key(nxt[1]))
+        return link == "verb" or (link == "noun" and depth == 0 and _after_noun(text, pos))
+    num = re.match(r"\s+\d[\d\s\u00a0\u202f]*", rest[nxt.end() :])
+    if num is None or key(nxt[1]) not in lex.keyed("bare_year_range_words"):
+        return True  # "installé en 97 au 12, rue Thiers": no range of numbers
+    year = re.match(rf"\s+{YEAR4}(?![\d\s\u00a0\u202f,.]\d)", rest[nxt.end() :])
+    return (
+        year is not None and depth == 0 and _free_word(lex, text, pos + nxt.end() + year.end(), 1)
+    )
+
+
+def _after_noun(text: str, end: int) -> bool:
+    """Whether the year ending at ``end`` comes right after a word ("le bilan 2022 de")."""
+    year = re.search(r"[^\W\d_]+\s+\d+(?:\s*[-–/]\s*\d+)?$", text[max(0, end - 40) : end])
+    return year is not None
+
+
+def _bare_before(lex: Lexicon, text: str, pos: int) -> bool:
+    """Whether the word before a bare year lets it be one (not "les 2000", "à 1950", nor a
+    name such as "le plan France 2030")."""
+    before = re.search(r"(\S?)\s*([^\W\d_]+['’°]?|[^\w\s])\s*$", text[max(0, pos - 30) : pos])
+    if before is None:
+        return True
+    word = before[2]
+    if word[0].isupper() and before[1] not in ("", ".", "!", "?", "«", "\n"):
+        return False  # a capital inside a sentence: the year is part of a name
+    return key(word) not in lex.keyed("not_before_bare_year")
+
+
+# "Altavène termine 2023 sur un recul", "pour 2024 et 2025", "le bilan 2022 de", "la période
+# 2024-2026": a year written alone, where neither a count nor an amount can be read
+@rule(
+    "bare_year",
+    lambda x: rf"{B}(?P<y>{x.YEAR})(?:\s*[-–/]\s*(?P<y2>{YEAR4}|\d{{2}}(?![\d,.]\d)))?(?![\w-])",
+)
+def bare_year(lex: Lexicon, m: Match) -> Candidate | None:
+    text = m.string
+    if not _bare_before(lex, text, m.start()) or not _free_word(lex, text, m.end()):
+        return None
+    y = int(m["y"])
+    if not m["y2"]:
+        start = datetime(y, 1, 1)
+        return Candidate(
+            m.start(), m.end(), "year", False, lambda r, d: point(start, "year"), "year"
+        )
+    y2 = int(m["y2"]) if len(m["y2"]) == 4 else y // 100 * 100 + int(m["y2"])
+    if y2 <= y or y2 - y > 50:
+        return None
+    a, b = datetime(y, 1, 1), datetime(y2, 1, 1)
+    return Candidate(m.start(), m.end(), "year", False, lambda r, d: span(a, b, "year"), "year")
+
+
+# "en 97", "depuis 98", "octobre 98": a year of the last century in two figures after a cue
+@rule(
+    "short_year",
+    lambda x: (
+        rf"{B}(?:(?P<cue>{alt(x.words['short_year_cues'])})|(?:en\s+)?(?P<m>{x.MONTH_FULL}))\s+"
+        rf"(?P<y>[3-9]\d)(?![\w\-/]|[,.]\d|\s*[%€$]|\s+\d)"
+    ),
+)
+def short_year(lex: Lexicon, m: Match) -> Candidate | None:
+    if not _free_word(lex, m.string, m.end()) or (m["cue"] and after_apostrophe(m)):
+        return None
+    y = 1900 + int(m["y"])
+    if m["m"]:
+        start = datetime(y, lex.month(m["m"]), 1)
+        return Candidate(
+            m.start(), m.end(), "month", False, lambda r, d: point(start, "month"), "month"
+        )
+    s = m.start("y") if key(m["cue"]) in lex.keyed("year_cues_apart") else m.start()
+    begin = datetime(y, 1, 1)
+    return Candidate(s, m.end(), "year", False, lambda r, d: point(begin, "year"), "year")
