@@ -1,20 +1,14 @@
 """When two tellings of a figure agree: rounding, bounds and ranges. Pure: no spaCy.
 
-News rounds. "5,7 milliards" in a headline and "5 690 millions" in the body are the same figure;
-"4,5 milliards" where every other outlet says "4,2" is not. The rule:
-
-* A value's precision is its last significant digit, trailing zeros of the integer part being
-  not significant: "5,7 milliards" (5.7E+9) is precise to 10^8, "5 690 millions" to 10^7,
-  "310 millions" to 10^7 and "4 milliards" to 10^9.
-* Two values of the same precision agree only when equal. Otherwise the more precise one is
-  rounded (half up) to the precision of the other: they agree when that gives the other. So
-  5 690 millions agrees with 5,7 milliards, 4,2 milliards with 4 milliards, and 4,2 milliards
-  does not agree with 4,5 milliards, nor 540 millions with 450 millions.
-* A bound ("plus de 4 milliards") or a range ("entre 3,6 et 3,8 milliards") agrees with a value
-  or another interval it overlaps. A value stands for what rounds to it, [v - h, v + h) with h
-  half its precision, and so do both ends of a range; a lone bound is taken as written.
-
-Signed values carry a direction: a fall of 8 % is -8 and never agrees with a rise of 8 %.
+News rounds: "5,7 milliards" in a headline and "5 690 millions" in the body are one figure;
+"4,5 milliards" where every other outlet says "4,2" is not. A value's precision is its last
+significant digit (trailing zeros of the integer part are not significant: "310 millions" is
+precise to 10^7, "4 milliards" to 10^9). Two values of the same precision agree only when equal;
+otherwise the more precise one, rounded half up to the other's precision, must give the other
+(5 690 millions agrees with 5,7 milliards and 4,2 with 4 milliards; 4,2 not with 4,5). A bound
+("plus de 4 milliards") or a range agrees with what it overlaps, a value standing for what
+rounds to it, [v - h, v + h) with h half its precision. Signed values carry a direction: a fall
+of 8 % is -8 and never agrees with a rise of 8 %.
 """
 
 from __future__ import annotations

@@ -1,19 +1,12 @@
 """One name for a subject across articles: canonical forms, acronyms and defined short forms.
 
-Within an article factex already gives each entity one canonical name. Across articles the same
-company is written "Nordial" and "NORDIAL", "Hewlett-Packard" and "HP", "Orange Côte d'Ivoire"
-and "OCI". Names are merged when
-
-* their keys are equal: case, accents, typography and a legal suffix ("SA", "Inc.") folded;
-* one is a short form (capitals, 2 to 6 letters) and a text defines it by the other, written in
-  parentheses after it ("Orange Côte d'Ivoire (OCI)"), in any article: the definition holds for
-  the whole corpus unless another article defines the same short form otherwise;
-* or one is a short form that spells the initials of the capitalised words of exactly one other
-  name (hyphens and apostrophes split words: "Hewlett-Packard" gives HP, "Orange Côte d'Ivoire"
-  OCI). Two long names with the same initials leave the short form alone; names of persons never
-  give initials.
-
-A name is never merged with a longer name that starts with it: "Orange" is not "Orange Côte
+The same company is written "Nordial" and "NORDIAL", "Hewlett-Packard" and "HP", "Orange Côte
+d'Ivoire" and "OCI". Names merge when their keys are equal (case, accents, typography and a legal
+suffix folded); when one is a short form (2 to 6 capitals) that a text defines by the other in
+parentheses, in any article (unless another article defines it otherwise); or when a short form
+spells the initials of the capitalised words of exactly one other name (hyphens and apostrophes
+split words; two long names with the same initials leave it alone; persons give no initials).
+A name never merges with a longer name that starts with it: "Orange" is not "Orange Côte
 d'Ivoire". Pure: no spaCy.
 """
 

@@ -1,20 +1,6 @@
 """The temporal focus of a text: the last date it gave, which anaphoric mentions ("le
 lendemain", "l'année précédente", "trois jours plus tard") are placed against instead of the
 publication date, as HeidelTime's news mode keeps one.
-
->>> from datetime import datetime
->>> from factex.normalize.dates.values import Reference, point
->>> from factex.normalize.dates.grammar import DateGrammar
->>> g = DateGrammar.for_language("fr")
->>> text = "Le 3 mars 2019, le pont a cédé. Le lendemain, la route a rouvert."
->>> focus, pub = Focus(), Reference.parse("2024-05-10")
->>> for c in g.scan(text):
-...     ref, anchor = focus.reference(c, pub)
-...     timex, res = c.resolved(ref, "past")
-...     focus.update(c, res)
-...     print(text[c.start:c.end], timex.value, anchor)
-Le 3 mars 2019 2019-03-03 None
-Le lendemain 2019-03-04 (0, 14)
 """
 
 from __future__ import annotations
@@ -42,7 +28,22 @@ def _index(mark: _Mark) -> int:
 
 @dataclass
 class Focus:
-    """The dates a text gave, the last one first to be looked at."""
+    """The dates a text gave, the last one first to be looked at.
+
+    >>> from datetime import datetime
+    >>> from factex.normalize.dates.values import Reference, point
+    >>> from factex.normalize.dates.grammar import DateGrammar
+    >>> g = DateGrammar.for_language("fr")
+    >>> text = "Le 3 mars 2019, le pont a cédé. Le lendemain, la route a rouvert."
+    >>> focus, pub = Focus(), Reference.parse("2024-05-10")
+    >>> for c in g.scan(text):
+    ...     ref, anchor = focus.reference(c, pub)
+    ...     timex, res = c.resolved(ref, "past")
+    ...     focus.update(c, res)
+    ...     print(text[c.start:c.end], timex.value, anchor)
+    Le 3 mars 2019 2019-03-03 None
+    Le lendemain 2019-03-04 (0, 14)
+    """
 
     last: _Mark | None = None
     marks: list[_Mark] = field(default_factory=list)
