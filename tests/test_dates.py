@@ -584,3 +584,4 @@ def test_anaphora_falls_back_on_the_reference_without_a_focus() -> None:
     ref = Reference.parse("2018-07-03")
     assert G.normalize("l'année précédente", ref) == Timex("2017", "year", True)
     assert G.normalize("le trimestre suivant", ref) == Timex("2018-Q4", "quarter", True)
+

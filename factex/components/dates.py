@@ -78,6 +78,8 @@ class DatesComponent:
         self.focus_cues = tuple(key(c) for c in words["focus_unit_cues"])
         self.nowadays = frozenset(words["nowadays_words"])
         self.nowadays_after = tuple(words["nowadays_after"])
+        cues = "|".join(re.escape(c).replace("'", "['’]") for c in words["comparison_anaphor_cues"])
+        self._base_before = re.compile(rf"(?:^|\W)(?:{cues})\s*$", re.IGNORECASE)
         self.detect_published = detect_published
         self.use_dateparser = use_dateparser
 
@@ -98,6 +100,9 @@ class DatesComponent:
             span = doc.char_span(cand.start, cand.end, alignment_mode="expand")
             if span is None or span.start < last_end:
                 continue
+            before = (text, max(0, cand.start - 30), cand.start)
+            if cand.anaphoric and self._base_before.search(*before):
+                continue  # "par rapport à l'année précédente": the base of a change, no date
             timex, anchor = self._resolve(cand, span, text, ref, focus, recurring)
             span._.factex_date = {
                 "value": timex.value,
