@@ -16,7 +16,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "factex"
 
 #: Top to bottom, as in the README's map; a module may import its own layer (without a circle)
 #: and the layers below. An entry names a module or a package (and everything in it); "factex"
-#: is only __init__.py. factex.table (FactTable, a face in the design notes) is being written.
+#: is only __init__.py. factex.table (FactTable) is a face, beside api and cli.
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "entry points",
