@@ -218,3 +218,13 @@ def test_per_is_part_of_the_row() -> None:
     table = FactTable.from_facts([doc("a", per_share, total)])
     assert sorted((r.per or "", r.value) for r in table) == [("", D("4E8")), ("action", D("1.2"))]
     assert not table.conflicts
+
+
+def test_parquet_values_are_plain_decimal_strings() -> None:
+    from factex.table.facttable import _arrow
+
+    # a Decimal may carry an exponent ("4.2E+9" after arithmetic): Parquet gets the digits
+    assert _arrow("value", Decimal("4.2E+9")) == "4200000000"
+    assert _arrow("conflict_values", (Decimal("4.2E+9"), Decimal("4213000000"))) == [
+        "4200000000", "4213000000",
+    ]

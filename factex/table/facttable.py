@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from factex.facts import Facts
+from factex.normalize.numbers import plain
 from factex.table.observe import DocSummary, Observation, summarize
 from factex.table.rows import NameEvidence, Row, build, merge_evidence, row_key, rows
 
@@ -133,9 +134,9 @@ def _arrow(column: str, value: Any) -> Any:
     if column == "mentions":
         return [{"doc": str(doc), "start": s, "end": e} for doc, s, e in value]
     if isinstance(value, tuple):
-        return [str(v) for v in value]
+        return [plain(v) if isinstance(v, Decimal) else str(v) for v in value]
     if isinstance(value, Decimal):
-        return str(value)
+        return plain(value)  # "4200000000", never "4.2E+9": read back exactly, as written
     return value
 
 
