@@ -56,7 +56,6 @@ def _entities(doc: Doc, common: _Common) -> Iterator[Entity]:
 def _money(doc: Doc, common: _Common) -> Iterator[Money]:
     for span in _group(doc, MONEY):
         m: dict[str, Any] = span._.factex_money or {}
-        links = span._.factex_links or {}
         yield Money(
             *common(span),
             amount=_dec(m.get("amount")),
@@ -64,12 +63,7 @@ def _money(doc: Doc, common: _Common) -> Iterator[Money]:
             currency_inferred=bool(m.get("currency_inferred", False)),
             amount_min=_dec(m.get("amount_min")),
             amount_max=_dec(m.get("amount_max")),
-            subject=links.get("subject"),
-            metric=links.get("metric"),
-            period=links.get("period"),
-            source=links.get("source"),
-            subject_from=links.get("subject_from"),
-            period_from=links.get("period_from"),
+            **_links(span),
         )
 
 
@@ -78,19 +72,22 @@ def _percentages(doc: Doc, common: _Common) -> Iterator[Percentage]:
         p: dict[str, Any] = span._.factex_percent or {}
         if p.get("value") is None:
             continue
-        links = span._.factex_links or {}
         yield Percentage(
             *common(span),
             value=Decimal(p["value"]),
             unit=p.get("unit", "percent"),
             direction=p.get("direction"),
-            subject=links.get("subject"),
-            metric=links.get("metric"),
-            period=links.get("period"),
-            source=links.get("source"),
-            subject_from=links.get("subject_from"),
-            period_from=links.get("period_from"),
+            **_links(span),
         )
+
+
+#: what factex_links leaves on a money or percentage span, as record fields
+_LINK_FIELDS = ("subject", "metric", "period", "source", "subject_from", "period_from")
+
+
+def _links(span: Span) -> dict[str, Any]:
+    links = span._.factex_links or {}
+    return {name: links.get(name) for name in _LINK_FIELDS}
 
 
 def _dates(doc: Doc, common: _Common) -> Iterator[DateMention]:
