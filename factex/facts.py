@@ -21,7 +21,7 @@ FRAME_COLUMNS = (
     "amount", "amount_min", "amount_max", "currency", "currency_inferred",
     "value", "unit", "direction", "grain", "relative", "anchor_start", "anchor_end",
     "date", "trigger", "actors", "mentions",
-    "subject", "metric", "period", "source", "subject_from", "period_from",
+    "subject", "metric", "period", "source", "subject_from", "period_from", "metric_key",
 )  # fmt: skip
 
 

@@ -71,6 +71,10 @@ class Money(_Common):
     source: str | None = None
     subject_from: str | None = None
     period_from: str | None = None
+    #: the canonical key of ``metric`` ("revenue", "inflation"), None when none fits
+    metric_key: str | None = None
+    #: ``(start, end)`` of every telling of this figure in the text, this one first
+    mentions: tuple[tuple[int, int], ...] = ()
 
     kind: ClassVar[str] = "money"
 
@@ -88,6 +92,10 @@ class Percentage(_Common):
     source: str | None = None
     subject_from: str | None = None
     period_from: str | None = None
+    #: the canonical key of ``metric`` ("revenue", "inflation"), None when none fits
+    metric_key: str | None = None
+    #: ``(start, end)`` of every telling of this figure in the text, this one first
+    mentions: tuple[tuple[int, int], ...] = ()
 
     kind: ClassVar[str] = "percentage"
 

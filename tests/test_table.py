@@ -205,7 +205,8 @@ def test_conflicts_name_the_outlet(table: FactTable) -> None:
 
 
 def test_provenance_points_into_the_texts(table: FactTable, results: list[Facts]) -> None:
-    told = {(f.id, r.start, r.end) for f in results for r in [*f.money, *f.percentages]}
+    figures = [(f.id, r) for f in results for r in [*f.money, *f.percentages]]
+    told = {(doc, start, end) for doc, r in figures for start, end in r.mentions}
     mentions = [m for row in table for m in row.mentions]
     assert set(mentions) == told  # every figure is somewhere, once
     assert len(mentions) == len(told)

@@ -241,7 +241,18 @@ def score_case(
     """Add one case's counts and failures to ``report`` (predictions are record dicts)."""
     for kind in kinds:
         if kind in case.items:
-            _score_kind(case, kind, [p for p in predictions if p.get("kind") == kind], report)
+            preds = [p for p in predictions if p.get("kind") == kind]
+            if kind in ("money", "percentage"):
+                preds = [told for p in preds for told in _tellings(p, case.text)]
+            _score_kind(case, kind, preds, report)
+
+
+def _tellings(pred: Pred, text: str | None) -> list[Pred]:
+    """A figure told several times, as one prediction per telling: the gold marks each."""
+    mentions = pred.get("mentions") or ()
+    if len(mentions) < 2 or text is None:
+        return [pred]
+    return [{**pred, "start": s, "end": e, "text": text[s:e]} for s, e in mentions]
 
 
 def _score_kind(case: GoldCase, kind: str, preds: list[Pred], report: Report) -> None:

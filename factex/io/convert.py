@@ -10,6 +10,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from factex.components.extensions import DATES, EVENTS, MONEY, PERCENT, doc_text
+from factex.normalize.metric_keys import metric_key
 from factex.records import DateMention, Entity, Event, Money, Percentage, Record
 
 
@@ -63,7 +64,7 @@ def _money(doc: Doc, common: _Common) -> Iterator[Money]:
             currency_inferred=bool(m.get("currency_inferred", False)),
             amount_min=_dec(m.get("amount_min")),
             amount_max=_dec(m.get("amount_max")),
-            **_links(span),
+            **_links(span, common.offset),
         )
 
 
@@ -77,7 +78,7 @@ def _percentages(doc: Doc, common: _Common) -> Iterator[Percentage]:
             value=Decimal(p["value"]),
             unit=p.get("unit", "percent"),
             direction=p.get("direction"),
-            **_links(span),
+            **_links(span, common.offset),
         )
 
 
@@ -85,9 +86,13 @@ def _percentages(doc: Doc, common: _Common) -> Iterator[Percentage]:
 _LINK_FIELDS = ("subject", "metric", "period", "source", "subject_from", "period_from")
 
 
-def _links(span: Span) -> dict[str, Any]:
+def _links(span: Span, offset: int) -> dict[str, Any]:
+    """The link fields, the metric's canonical key and the record's own telling in ``mentions``."""
     links = span._.factex_links or {}
-    return {name: links.get(name) for name in _LINK_FIELDS}
+    fields = {name: links.get(name) for name in _LINK_FIELDS}
+    fields["metric_key"] = metric_key(fields["metric"], span.doc.lang_)
+    fields["mentions"] = ((span.start_char + offset, span.end_char + offset),)
+    return fields
 
 
 def _dates(doc: Doc, common: _Common) -> Iterator[DateMention]:

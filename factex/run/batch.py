@@ -28,6 +28,7 @@ from factex.components.extensions import published_reference, register_extension
 from factex.facts import Facts
 from factex.io.convert import records_from_doc
 from factex.normalize.frame import Frame
+from factex.normalize.restatements import fold_restatements
 from factex.records import Record
 from factex.run.chunking import split_text
 from factex.run.masking import mask
@@ -147,6 +148,8 @@ def _complete(nlp: Language, job: Job, first: Doc, on_error: OnError) -> Facts:
         records.extend(records_from_doc(result, job.pieces[task.key][0], task.text))
     if job.masked:  # users get their own characters back, at the same offsets
         records = [replace(r, text=job.text[r.start : r.end]) for r in records]
+    # after every piece: a figure retold past a piece boundary is still one figure
+    records = fold_restatements(records, nlp.lang or "fr")
     return Facts(
         text=job.text,
         records=tuple(records),

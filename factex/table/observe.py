@@ -122,7 +122,7 @@ def observation(record: Money | Percentage, doc: Hashable, lang: str = "fr") -> 
         metric_key=metric_key(record.metric, lang),
         period=record.period,
         text=record.text,
-        mentions=((record.start, record.end),),
+        mentions=record.mentions or ((record.start, record.end),),
     )
 
 
