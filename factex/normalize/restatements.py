@@ -45,19 +45,21 @@ def fold_restatements(records: Iterable[Record], lang: str = "fr") -> list[Recor
     2
     """
     out: list[Record] = []
-    figures: list[tuple[int, Figure]] = []  # (index in out, figure) for the figures seen
+    # figures seen, by written value: only those can be retold, so a long text stays linear
+    seen: dict[tuple[object, ...], list[int]] = {}
     for record in sorted(records, key=lambda r: (r.start, r.end)):
         if not isinstance(record, (Money, Percentage)):
             out.append(record)
             continue
-        for n, (index, first) in enumerate(figures):
+        candidates = seen.setdefault((record.kind, *_value(record)), [])
+        for index in candidates:
+            first = out[index]
+            assert isinstance(first, (Money, Percentage))
             if same_figure(first, record, lang):
-                folded = _fold(first, record)
-                out[index] = folded
-                figures[n] = (index, folded)
+                out[index] = _fold(first, record)
                 break
         else:
-            figures.append((len(out), record))
+            candidates.append(len(out))
             out.append(record)
     return out
 
