@@ -108,8 +108,8 @@ def test_jsonl_lines_fields_and_errors(tmp_path: Path) -> None:
     )
     fields = readers.JsonlFields(text="body", id="uid", published="date")
     got = list(readers.read_path(str(path), fields))
-    assert got[0] == readers.Document("7", "Texte un.", "2024-02-01")
-    assert got[1] == readers.Document(f"{path}:3", "Sans id.", None)
+    assert got[0] == readers.Document("7", "Texte un.", "2024-02-01", source=f"{path}:1")
+    assert got[1] == readers.Document(f"{path}:3", "Sans id.", None, source=f"{path}:3")
     errors = [(g.id.rsplit(":", 1)[1], g.message) for g in got[2:]]
     assert all(isinstance(g, readers.ReadError) for g in got[2:])
     assert [line for line, _ in errors] == ["4", "5", "6", "7", "8"]
@@ -123,13 +123,13 @@ def test_jsonl_lines_fields_and_errors(tmp_path: Path) -> None:
 
 def test_stdin_as_text_or_jsonl() -> None:
     [doc] = readers.read_inputs(["-"], stdin=io.StringIO("Un texte\r\nsur deux lignes."))
-    assert doc == readers.Document("<stdin>", "Un texte\nsur deux lignes.")
+    assert doc == readers.Document("<stdin>", "Un texte\nsur deux lignes.", source="<stdin>")
     docs = list(
         readers.read_inputs(
             ["-"], stdin=io.StringIO('{"id": "a", "text": "x"}\n'), stdin_format="jsonl"
         )
     )
-    assert docs == [readers.Document("a", "x")]
+    assert docs == [readers.Document("a", "x", source="<stdin>:1")]
     assert readers.count_documents(["-"]) is None
 
 
@@ -254,3 +254,17 @@ def test_kinds_filter() -> None:
     assert [r.kind for r in kept] == ["money", "date"]
     assert kept.text == facts.text and kept.id == facts.id
     assert writers.keep_kinds(facts, None) is facts
+
+
+def test_the_headline_is_read_once_when_title_and_h1_repeat_it() -> None:
+    page = (
+        "<html><head><title>Brésac vote 12 millions d'euros | Le Courrier du Sud</title></head>"
+        "<body><h1>Brésac vote 12 millions d'euros</h1><p>Le conseil a voté mardi.</p></body>"
+    )
+    text, _ = readers.html_to_text(page)
+    assert text.count("12 millions") == 1 and text.startswith("Brésac vote")
+    # A title that says something else is kept: only a repeated headline is dropped.
+    other = page.replace("<h1>Brésac vote 12 millions d'euros</h1>", "<h1>Conseil municipal</h1>")
+    text, _ = readers.html_to_text(other)
+    assert text.count("12 millions") == 1 and "Conseil municipal" in text
+    assert "Courrier du Sud" in text

@@ -12,6 +12,8 @@ from factex.cli.extract import run_extract
 from factex.cli.table import TABLE_FORMATS, run_table
 from factex.evaluation.gold import KINDS
 from factex.io import writers
+from factex.io.decoding import DEFAULT
+from factex.io.readers import JsonlFields
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -78,12 +80,22 @@ def _add_table(sub: Any) -> None:
 
 def _add_inputs(p: argparse.ArgumentParser) -> None:
     """The options of what is read and how it is extracted, shared by extract and table."""
-    p.add_argument("paths", nargs="*", metavar="PATH", help="files, folders, or - for stdin")
+    p.add_argument(
+        "paths", nargs="*", metavar="PATH", help="files, folders, or - for a pipe on stdin"
+    )
     p.add_argument(
         "--published",
         metavar="DATE",
-        help="default reference date (ISO, e.g. 2018-07-03) for relative dates; a JSONL "
-        "published field or an HTML <meta> date overrides it per document",
+        help="default reference date for relative dates: 2024-03-14, 14/03/2024 or "
+        "14 mars 2024; a JSONL date field or an HTML <meta> date overrides it per document",
+    )
+    p.add_argument(
+        "--encoding",
+        default=DEFAULT,
+        metavar="NAME",
+        help="encoding of text, Markdown and JSONL files (default: %(default)s); 'auto' tries "
+        "UTF-8, then cp1252, then Latin-1 and says which it used. HTML pages also follow "
+        "their <meta charset>",
     )
     p.add_argument(
         "-n", "--n-process", type=int, default=1, metavar="N", help="worker processes (default 1)"
@@ -92,9 +104,14 @@ def _add_inputs(p: argparse.ArgumentParser) -> None:
         "--batch-size", type=int, default=32, metavar="N", help="texts per nlp.pipe batch (32)"
     )
     p.add_argument("--model", metavar="NAME", help="spaCy model (default: fr_core_news_md)")
-    p.add_argument("--text-field", default="text", metavar="KEY", help="JSONL text key")
-    p.add_argument("--id-field", default="id", metavar="KEY", help="JSONL id key")
-    p.add_argument("--published-field", default="published", metavar="KEY", help="JSONL date key")
+    defaults = JsonlFields()
+    p.add_argument("--text-field", metavar="KEY", help=_field_help("text", defaults.text_aliases))
+    p.add_argument("--id-field", default="id", metavar="KEY", help="JSONL id key (default: id)")
+    p.add_argument(
+        "--published-field",
+        metavar="KEY",
+        help=_field_help("published", defaults.published_aliases, "publication date"),
+    )
     p.add_argument(
         "--stdin-format",
         choices=("text", "jsonl"),
@@ -102,6 +119,15 @@ def _add_inputs(p: argparse.ArgumentParser) -> None:
         help="what - reads: one text (default) or JSONL documents",
     )
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+
+
+def _field_help(default: str, aliases: tuple[str, ...], role: str = "") -> str:
+    """``--*-field`` help: the default key and the names read when a line lacks it."""
+    also = ", ".join(aliases)
+    return (
+        f"JSONL {role or default} key (default: {default}; a line without it is read from "
+        f"the first of {also} it has, and the CLI says so). Giving KEY turns the fallback off"
+    )
 
 
 def _add_evaluate(sub: Any) -> None:

@@ -14,9 +14,7 @@ from factex.io import writers
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    fmt = args.format or _format_from_suffix(args.out) or "jsonl"
-    if fmt == "parquet" and not args.out:
-        raise UsageError("--format parquet writes a binary file: give --out FILE.parquet")
+    fmt = output_format(args.format, args.out)
     check_out(args.out)
     try:
         kinds = writers.parse_kinds(args.kinds) if args.kinds else None
@@ -25,19 +23,49 @@ def run_extract(args: argparse.Namespace) -> int:
     run = ExtractRun.start(args)
     with run.extracting() as results:
         kept: Iterable[Facts] = (writers.keep_kinds(f, kinds) for f in results)
-        if fmt == "table":
-            # A table is for reading: it is printed once the progress bar is gone.
+        # A table is for reading, and a terminal shared with the bar would mix both: such
+        # output is printed once the progress bar is gone.
+        held = fmt == "table" or run.holds_output(args.out)
+        if held:
             kept = list(kept)
         else:
             _write_safely(kept, fmt, args.out)
-    if fmt == "table":
+    if held:
         _write_safely(kept, fmt, args.out)
     return run.report()
 
 
-def _format_from_suffix(out: str | None) -> str | None:
-    suffix = Path(out).suffix.lower().lstrip(".") if out else ""
-    return suffix if suffix in ("jsonl", "csv", "parquet") else None
+#: The formats a suffix of ``--out`` stands for; the first is the one it means alone.
+SUFFIX_FORMATS = {
+    ".jsonl": ("jsonl", "doc-jsonl"), ".csv": ("csv",), ".parquet": ("parquet",),
+    ".txt": ("table",),
+}  # fmt: skip
+
+
+def output_format(fmt: str | None, out: str | None) -> str:
+    """The format to write: ``--format``, else what ``--out``'s suffix says, else jsonl.
+
+    >>> output_format(None, "facts.csv"), output_format("doc-jsonl", "docs.jsonl")
+    ('csv', 'doc-jsonl')
+    >>> output_format(None, "facts.xlsx")
+    Traceback (most recent call last):
+    ...
+    factex.cli.errors.UsageError: cannot tell the format of facts.xlsx: name it .jsonl, .csv \
+or .parquet (.txt for --format table)
+    """
+    if out is None or out == "-":
+        if fmt == "parquet":
+            raise UsageError("--format parquet writes a binary file: give --out FILE.parquet")
+        return fmt or "jsonl"
+    formats = SUFFIX_FORMATS.get(Path(out).suffix.lower())
+    if formats is None:
+        raise UsageError(
+            f"cannot tell the format of {out}: name it .jsonl, .csv or .parquet "
+            "(.txt for --format table)"
+        )
+    if fmt and fmt not in formats:
+        raise UsageError(f"--format {fmt} does not match {out}: drop one of them")
+    return fmt or formats[0]
 
 
 def _write_safely(results: Iterable[Facts], fmt: str, out: str | None) -> None:
