@@ -15,7 +15,7 @@ from factex.io.readers import (
     html_to_text,
     read_inputs,
 )
-from factex.io.results import read_facts
+from factex.io.results import read_facts, read_frame
 from factex.io.writers import (
     parquet_schema,
     write_csv,
@@ -33,6 +33,7 @@ __all__ = [
     "html_to_text",
     "parquet_schema",
     "read_facts",
+    "read_frame",
     "read_inputs",
     "write_csv",
     "write_doc_jsonl",
