@@ -149,25 +149,81 @@ def write_parquet(results: Iterable[Facts], path: str, *, rows_per_group: int = 
     return count
 
 
-def write_table(results: Iterable[Facts], console: Console) -> int:
-    """A readable table per document (kind, text, value, direction, subject, metric, period)."""
-    from rich.table import Table
+#: Columns whose values are read whole (a figure, a date, a direction): never wrapped. The
+#: others are words and wrap between them (a word longer than its column folds).
+WHOLE_COLUMNS = frozenset({"kind", "value", "direction", "period"})
+#: the narrowest a wrapping column may get before the table switches to its narrow layout
+_MIN_WRAP = 14
 
+
+def write_table(results: Iterable[Facts], console: Console) -> int:
+    """A readable table per document, as wide as the console, that never breaks a value.
+
+    Wide consoles get the columns of :data:`SUMMARY_COLUMNS`: the :data:`WHOLE_COLUMNS` never
+    wrap, the others wrap between words. When that leaves too little room for the words, each
+    record is one row of three columns: kind, value (with its direction) and the words (the
+    record's text, then its subject, metric, period and source), of which only the last wraps.
+    Numbers are written as :func:`factex.display.format_amount` does (``1 425,67 EUR``).
+    """
     count = 0
     for facts in results:
         title = str(facts.id) if facts.id is not None else "document"
         if facts.published:
             title += f"  (published {facts.published.isoformat()}, {facts.published_source})"
-        table = Table(title=title, title_justify="left", show_lines=False, expand=False)
-        for column in SUMMARY_COLUMNS:
-            table.add_column(column, overflow="fold")
-        for record in facts.records:
-            table.add_row(*summary_row(record), style=_STYLES.get(record.kind))
-            count += 1
-        if not facts.records:
-            table.add_row("", "(no records)", *[""] * (len(SUMMARY_COLUMNS) - 2))
+        reference = facts.published is not None
+        rows = [summary_row(record, reference) for record in facts.records]
+        styles = [_STYLES.get(record.kind) for record in facts.records]
+        wide = _fits_wide(rows, console.width)
+        table = _wide_table(title, rows, styles) if wide else _narrow_table(title, rows, styles)
         console.print(table)
+        count += len(rows)
     return count
+
+
+def _fits_wide(rows: list[tuple[str, ...]], width: int) -> bool:
+    """Whether the wide layout leaves every wrapping column at least ``_MIN_WRAP`` characters."""
+    whole = 0
+    for i, column in enumerate(SUMMARY_COLUMNS):
+        if column in WHOLE_COLUMNS:
+            whole += max([len(column), *(len(row[i]) for row in rows)])
+    borders = 3 * len(SUMMARY_COLUMNS) + 1
+    wrapping = len(SUMMARY_COLUMNS) - len(WHOLE_COLUMNS)
+    return width - whole - borders >= _MIN_WRAP * wrapping
+
+
+def _wide_table(title: str, rows: list[tuple[str, ...]], styles: list[str | None]) -> Any:
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left", expand=False)
+    for column in SUMMARY_COLUMNS:
+        whole = column in WHOLE_COLUMNS
+        table.add_column(column, no_wrap=whole, overflow="ignore" if whole else "fold")
+    for row, style in zip(rows, styles, strict=True):
+        table.add_row(*row, style=style)
+    if not rows:
+        table.add_row("", "(no records)", *[""] * (len(SUMMARY_COLUMNS) - 2))
+    return table
+
+
+def _narrow_table(title: str, rows: list[tuple[str, ...]], styles: list[str | None]) -> Any:
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left", expand=False)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("value", no_wrap=True, overflow="ignore")
+    table.add_column("text · subject · metric · period · source", overflow="fold")
+    for row, style in zip(rows, styles, strict=True):
+        kind, text, value, direction, subject, metric, period, source = row
+        if direction:
+            value = f"{value} {direction.split()[0]}"  # the arrow
+        context = " · ".join(
+            part for part in (subject, metric, period, source and f"source: {source}") if part
+        )
+        words = f"{text}\n{context}" if context else text
+        table.add_row(kind, value, words, style=style)
+    if not rows:
+        table.add_row("", "", "(no records)")
+    return table
 
 
 _STYLES = {"money": "green", "percentage": "yellow", "date": "cyan", "event": "magenta"}
