@@ -5,10 +5,10 @@ pipeline is loaded by :func:`factex.load` inside the worker process the first ti
 it and kept there for the following tasks, so the model is neither pickled nor sent per task.
 Call :func:`preload` to load it on every worker up front (the first load takes seconds).
 
-The result is a Dask DataFrame of fact rows: the columns of :meth:`factex.Facts.to_frame`
-(``id`` is the document's id) plus ``error``, which is set on the one row of a document that
-could not be processed (with ``on_error="record"``, the default here: one bad document must not
-stop a cluster job).
+The result is a Dask DataFrame of fact rows: the columns and dtypes of
+:meth:`factex.Facts.to_frame` (``id`` is the document's id, as a string) plus ``error``, which
+is set on the one row of a document that could not be processed (with ``on_error="record"``,
+the default here: one bad document must not stop a cluster job).
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ import dask
 import pandas as pd
 from dask.delayed import delayed
 
+from factex import schema
 from factex.api import Published, extract_many, load, parse_published
 from factex.facts import FRAME_COLUMNS, Facts
 from factex.run import OnError
@@ -32,61 +33,24 @@ if TYPE_CHECKING:
 
 COLUMNS = (*FRAME_COLUMNS, "error")
 
-_DECIMALS = ("amount", "amount_min", "amount_max")
-_INTS = ("start", "end")
-_BOOLS = ("currency_inferred", "relative")
-_OBJECTS = ("id", "actors", "mentions", *_DECIMALS)  # ids of any type, tuples, Decimals
-
-
-def _dtype(name: str) -> str:
-    if name in _OBJECTS:
-        return "object"
-    if name in _INTS:
-        return "Int64"
-    return "boolean" if name in _BOOLS else "string"
-
-
-DTYPES: dict[str, str] = {name: _dtype(name) for name in COLUMNS}
+#: The result's dtypes: those of :meth:`Facts.to_frame` (:mod:`factex.schema`) and ``error``.
+DTYPES: dict[str, Any] = schema.frame_dtypes(extra=("error",))
 
 
 def meta() -> pd.DataFrame:
     """The empty frame that describes the result's columns and dtypes (Dask's ``meta``)."""
-    return _typed(pd.DataFrame({name: [] for name in COLUMNS}))
+    return schema.frame([], extra=("error",))
 
 
 def facts_frame(results: Iterable[Facts]) -> pd.DataFrame:
-    """One row per record (Decimal amounts), one row with ``error`` per failed document."""
+    """One row per record (exact decimals), one row with ``error`` per failed document."""
     rows: list[dict[str, Any]] = []
     for facts in results:
         if facts.error is not None:
-            rows.append({"id": facts.id, "error": facts.error})
-            continue
-        for record in facts.records:
-            row = record.to_dict()
-            row["id"] = facts.id
-            for name in _DECIMALS:
-                if row.get(name) is not None:
-                    row[name] = getattr(record, name)
-            if "actors" in row:
-                row["actors"] = tuple(row["actors"])
-            if "mentions" in row:
-                row["mentions"] = tuple(tuple(m) for m in row["mentions"])
-            rows.append(row)
-    return _typed(pd.DataFrame(rows, columns=list(COLUMNS)))
-
-
-def _typed(frame: pd.DataFrame) -> pd.DataFrame:
-    frame = frame.astype({name: dtype for name, dtype in DTYPES.items() if dtype != "object"})
-    for name in _OBJECTS:
-        # Keep None (not NaN) for missing ids, tuples and Decimals.
-        frame[name] = pd.Series(
-            [None if _missing(v) else v for v in frame[name]], index=frame.index, dtype=object
-        )
-    return frame
-
-
-def _missing(value: Any) -> bool:
-    return value is None or (isinstance(value, float) and value != value)
+            rows.append({"id": None if facts.id is None else str(facts.id), "error": facts.error})
+        else:
+            rows.extend(schema.row(record, facts.id) for record in facts.records)
+    return schema.frame(rows, extra=("error",))
 
 
 def extract_partition(
@@ -135,7 +99,7 @@ def extract_bag(
         )
         for number, part in enumerate(bag.to_delayed())  # type: ignore[no-untyped-call]
     ]
-    with dask.config.set({"dataframe.convert-string": False}):  # keep Decimals as Decimals
+    with dask.config.set({"dataframe.convert-string": False}):  # keep the Arrow dtypes as they are
         result: dd.DataFrame = dd.from_delayed(parts, meta=meta(), verify_meta=False)
     return result
 

@@ -11,18 +11,12 @@ from typing import TYPE_CHECKING, Any
 from factex.display import facts_to_html
 from factex.normalize.frame import Frame
 from factex.records import DateMention, Entity, Event, Money, Percentage, Record, record_from_dict
+from factex.schema import COLUMNS
 
 if TYPE_CHECKING:
     import pandas
 
-FRAME_COLUMNS = (
-    "id", "kind", "text", "start", "end", "sentence",
-    "label", "canonical",
-    "amount", "amount_min", "amount_max", "currency", "currency_inferred",
-    "value", "unit", "direction", "grain", "relative", "anchor_start", "anchor_end",
-    "date", "trigger", "actors", "mentions",
-    "subject", "metric", "period", "source", "subject_from", "period_from", "metric_key",
-)  # fmt: skip
+FRAME_COLUMNS = COLUMNS  # derived from the record dataclasses: see factex.schema
 
 
 @dataclass(frozen=True)
@@ -117,25 +111,18 @@ class Facts:
         )
 
     def to_frame(self) -> pandas.DataFrame:
-        """A tidy ``pandas.DataFrame``: one row per record, the columns of ``FRAME_COLUMNS``."""
+        """A tidy ``pandas.DataFrame``: one row per record, the columns of ``FRAME_COLUMNS``,
+        typed by :mod:`factex.schema` (exact decimals, nullable booleans and integers, lists)."""
         try:
-            import pandas as pd
+            import pandas  # noqa: F401
+            import pyarrow  # noqa: F401
         except ImportError as exc:  # pragma: no cover - depends on the environment
             raise ImportError(
-                "Facts.to_frame() needs pandas: pip install 'factex[pandas]'"
+                "Facts.to_frame() needs pandas and pyarrow: pip install 'factex[pandas]'"
             ) from exc
-        rows = []
-        for d in self.to_dicts():
-            d["id"] = self.id
-            if "actors" in d:
-                d["actors"] = tuple(d["actors"])
-            if "mentions" in d:
-                d["mentions"] = tuple(tuple(m) for m in d["mentions"])
-            rows.append(d)
-        frame = pd.DataFrame(rows, columns=list(FRAME_COLUMNS))
-        for col in ("amount", "amount_min", "amount_max"):
-            frame[col] = [r.get(col) and _decimal(r[col]) for r in rows] if rows else frame[col]
-        return frame
+        from factex.schema import frame, row
+
+        return frame([row(record, self.id) for record in self.records])
 
     def _repr_html_(self) -> str:
         return facts_to_html(self)
@@ -145,9 +132,3 @@ class Facts:
         extra = f", id={self.id!r}" if self.id is not None else ""
         extra += f", error={self.error!r}" if self.error else ""
         return f"Facts({counts or 'no records'}, published={self.published}{extra})"
-
-
-def _decimal(value: str) -> Any:
-    from decimal import Decimal
-
-    return Decimal(value)

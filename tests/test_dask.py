@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pickle
 from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -19,6 +21,7 @@ import dask.bag as db  # noqa: E402
 import dask.dataframe as dd  # noqa: E402
 
 from factex.dask import COLUMNS, extract_bag, extract_frame, facts_frame, preload  # noqa: E402
+from factex.io import read_frame, writers  # noqa: E402
 
 pytestmark = pytest.mark.slow
 
@@ -69,7 +72,26 @@ def test_bag_of_items_gives_the_single_process_rows(client: Any, nlp: Language) 
     assert len(expected) > len(ARTICLES)
     pd.testing.assert_frame_equal(ordered(result), ordered(expected))
     money = result[result["kind"] == "money"]
-    assert all(type(a).__name__ in ("Decimal", "NoneType") for a in money["amount"])
+    assert all(type(a).__name__ in ("Decimal", "NAType") for a in money["amount"])
+
+
+def test_one_schema_with_to_frame_and_parquet(
+    client: Any, nlp: Language, tmp_path: Path
+) -> None:
+    """Dask, to_frame() and a Parquet file: the same dtypes, and amounts that add up exactly."""
+    rows = extract_bag(db.from_sequence(items(), npartitions=3))
+    results = list(factex.extract_many(items(), nlp=nlp))
+    frame = pd.concat([f.to_frame() for f in results], ignore_index=True)
+    writers.write_parquet(results, str(tmp_path / "facts.parquet"))
+    parquet = read_frame(tmp_path / "facts.parquet")
+    computed = rows.compute()
+    dtypes = frame.dtypes.to_dict()
+    assert rows.dtypes.drop("error").to_dict() == dtypes  # the lazy frame's meta too
+    assert computed.drop(columns="error").dtypes.to_dict() == dtypes
+    assert parquet.dtypes.to_dict() == dtypes
+    expected = sum((m.amount for f in results for m in f.money if m.amount is not None), Decimal(0))
+    assert expected > 0
+    assert computed.amount.sum() == frame.amount.sum() == parquet.amount.sum() == expected
 
 
 def test_plain_strings_get_partition_ids(client: Any) -> None:

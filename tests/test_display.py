@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import io
+import re
+from datetime import date
 from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from rich.console import Console
 from spacy.language import Language
 
 import factex
-from factex.display import facts_to_html
+from factex.display import SUMMARY_COLUMNS, facts_to_html, summary_row
 from factex.facts import Facts
-from factex.records import DateMention, Entity, Money, Percentage
+from factex.io import writers
+from factex.records import DateMention, Entity, Event, Money, Percentage
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT.parent / "shared" / "examples" / "seed"
@@ -154,3 +159,95 @@ def test_empty_text() -> None:
     page = facts_to_html(Facts(text=""))
     assert "No money, percentage, date or event found." in page
     assert marks_of(page).marks == []
+
+
+# -- numbers, plurals, events, "why no value", and the terminal table at two widths -----------
+
+STORY = (
+    "Publié le 3 juin 2024\n\n"
+    "La coopérative laitière Valdor a vendu pour 1 425,67 euros de tommes au marché de Brésac, "
+    "et son chiffre d'affaires a progressé de 12,5 % entre janvier et septembre 2023. "
+    "Le président de la coopérative, Jean-Baptiste Castagnède-Lafourcade, a signé lundi un "
+    "accord de distribution avec l'enseigne Biomarché pour 2,75 millions d'euros. "
+    "Deux jours après la signature, la coopérative a recruté douze personnes."
+)
+
+
+def _story(nlp: Language) -> Facts:
+    return factex.extract(STORY, nlp=nlp)
+
+
+def test_numbers_are_written_one_way(nlp: Language) -> None:
+    facts = _story(nlp)
+    page = facts_to_html(facts)
+    rows = {summary_row(r)[1]: summary_row(r)[2] for r in facts.records}
+    assert rows["1 425,67 euros"] == "1\u202f425,67 EUR"
+    assert rows["12,5 %"] == "12,5 %"
+    assert rows["2,75 millions d'euros"] == "2\u202f750\u202f000 EUR"
+    assert "1\u202f425,67 EUR" in page and "1425.67" not in page and "12.5 %" not in page
+
+
+def test_header_counts_with_plurals() -> None:
+    text = "Ravelle et Kelvo ont levé 3 M€."
+    records = (
+        Entity("Ravelle", 0, 7, text, "ORG", "Ravelle"),
+        Entity("Kelvo", 11, 16, text, "ORG", "Kelvo"),
+        Money("3 M€", 26, 30, text, Decimal("3000000"), "EUR"),
+    )
+    page = facts_to_html(Facts(text=text, records=records))
+    assert "2 entities, 1 amount" in page
+    assert "entitys" not in page and "1 amounts" not in page and "2 entity," not in page
+
+
+def test_events_are_marked_at_every_telling_with_date_and_actors() -> None:
+    text = "Nordial rachète Kelvo. Le groupe Nordial a racheté mardi la start-up Kelvo."
+    event = Event(
+        text[23:], 23, len(text), text, "2024-06-04", "racheter", ("Nordial", "Kelvo"),
+        mentions=((0, 21), (23, len(text) - 1)),
+    )  # fmt: skip
+    money_free = Facts(text=text, records=(Entity("Kelvo", 16, 21, text, "ORG", "Kelvo"), event))
+    parsed = marks_of(facts_to_html(money_free))
+    events = [m for m in parsed.marks if m["kind"] == "event"]
+    assert [(m["start"], m["end"]) for m in events] == [("0", "21"), ("23", str(len(text) - 1))]
+    assert events[0]["text"] == "Nordial rachète Kelvo"
+    assert ("entity", "Kelvo") in {(m["kind"], m["text"]) for m in parsed.marks}  # nested inside
+    page = facts_to_html(money_free)
+    assert 'title="event on 2024-06-04 · actors: Nordial, Kelvo · verb: racheter"' in page
+    assert parsed.text == text
+    # Without an event record, nothing is drawn as one.
+    alone = Facts(text=text, records=(Entity("Kelvo", 16, 21, text, "ORG", "Kelvo"),))
+    assert not [m for m in marks_of(facts_to_html(alone)).marks if m["kind"] == "event"]
+
+
+def test_why_a_date_has_no_value_is_told_truthfully() -> None:
+    text = "Trois jours plus tard, le 5 mai, puis lundi."
+    later = DateMention("Trois jours plus tard", 0, 21, text, None, "day", True)
+    anchored = DateMention("Trois jours plus tard", 0, 21, text, None, "day", True, 26, 31)
+    fixed = DateMention("le 5 mai", 23, 31, text, None, "day", False)
+    undated = facts_to_html(Facts(text=text, records=(later,)))
+    assert "? (no reference date)" in undated and "counted from an event" not in undated
+    dated = facts_to_html(Facts(text=text, records=(later,), published=date(2024, 5, 2)))
+    assert "? (counted from an event)" in dated and "no reference date" not in dated
+    assert "? (counted from an event)" in facts_to_html(Facts(text=text, records=(anchored,)))
+    neither = facts_to_html(Facts(text=text, records=(fixed,)))
+    assert "? (not placed)" in neither and "reference" not in neither.split("factex-facts")[1]
+
+
+@pytest.mark.parametrize("width", [80, 200])
+def test_the_terminal_table_never_breaks_a_value(nlp: Language, width: int) -> None:
+    facts = _story(nlp)
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, soft_wrap=False, color_system=None)
+    assert writers.write_table([facts], console) == len(facts.records)
+    lines = buffer.getvalue().splitlines()
+    assert max(len(line) for line in lines) <= width
+    for record in facts.records:
+        row = summary_row(record, True)
+        value, period = row[2], row[6]
+        assert any(value in line for line in lines), (width, value)  # whole, on one line
+        assert not period or any(period in line for line in lines), (width, period)
+    # The long name wraps between words: all its words are there, none cut.
+    words = re.findall(r"[\w-]+", buffer.getvalue())
+    assert "Castagnède-Lafourcade" in words or (width == 80 and "Castagnède-" in buffer.getvalue())
+    if width == 200:  # wide: every column of the summary has its own header
+        assert all(column in lines[2] for column in SUMMARY_COLUMNS)

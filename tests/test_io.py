@@ -14,7 +14,7 @@ from spacy.language import Language
 
 import factex
 from factex.facts import FRAME_COLUMNS, Facts
-from factex.io import read_facts, readers, writers
+from factex.io import read_facts, read_frame, readers, writers
 from factex.records import DateMention, Entity, Event, Money, Percentage
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "articles"
@@ -108,8 +108,8 @@ def test_jsonl_lines_fields_and_errors(tmp_path: Path) -> None:
     )
     fields = readers.JsonlFields(text="body", id="uid", published="date")
     got = list(readers.read_path(str(path), fields))
-    assert got[0] == readers.Document("7", "Texte un.", "2024-02-01")
-    assert got[1] == readers.Document(f"{path}:3", "Sans id.", None)
+    assert got[0] == readers.Document("7", "Texte un.", "2024-02-01", source=f"{path}:1")
+    assert got[1] == readers.Document(f"{path}:3", "Sans id.", None, source=f"{path}:3")
     errors = [(g.id.rsplit(":", 1)[1], g.message) for g in got[2:]]
     assert all(isinstance(g, readers.ReadError) for g in got[2:])
     assert [line for line, _ in errors] == ["4", "5", "6", "7", "8"]
@@ -123,13 +123,13 @@ def test_jsonl_lines_fields_and_errors(tmp_path: Path) -> None:
 
 def test_stdin_as_text_or_jsonl() -> None:
     [doc] = readers.read_inputs(["-"], stdin=io.StringIO("Un texte\r\nsur deux lignes."))
-    assert doc == readers.Document("<stdin>", "Un texte\nsur deux lignes.")
+    assert doc == readers.Document("<stdin>", "Un texte\nsur deux lignes.", source="<stdin>")
     docs = list(
         readers.read_inputs(
             ["-"], stdin=io.StringIO('{"id": "a", "text": "x"}\n'), stdin_format="jsonl"
         )
     )
-    assert docs == [readers.Document("a", "x")]
+    assert docs == [readers.Document("a", "x", source="<stdin>:1")]
     assert readers.count_documents(["-"]) is None
 
 
@@ -210,8 +210,10 @@ def test_parquet_round_trip_keeps_exact_decimals(extracted: list[Facts], tmp_pat
     assert writers.write_parquet(results, str(path), rows_per_group=7) == sum(map(len, results))
     table = pq.read_table(path)
     assert table.schema.names == list(FRAME_COLUMNS)
-    assert table.schema.field("amount").type == pa.string()
+    assert table.schema.field("amount").type == pa.decimal128(38, 10)
     assert table.schema.field("start").type == pa.int64()
+    assert table.schema.field("relative").type == pa.bool_()
+    assert table.schema.field("actors").type == pa.list_(pa.string())
     back = list(read_facts(path))
     assert [(f.id, f.records) for f in back] == _records_by_id(results)
     [hand] = [f for f in back if f.id == "hand"]
@@ -240,7 +242,7 @@ def test_to_frame_is_tidy(extracted: list[Facts]) -> None:
     assert list(frame.columns) == list(FRAME_COLUMNS)
     assert len(frame) == sum(len(f) for f in [*extracted, _hand_made()])
     money = frame[frame.kind == "money"]
-    assert all(v is None or isinstance(v, Decimal) for v in money.amount_min)
+    assert all(pd.isna(v) or isinstance(v, Decimal) for v in money.amount_min)
     # "value" holds percentages and dates alike: exact decimal strings and TIMEX3 strings.
     assert all(isinstance(v, str) for v in frame[frame.kind == "percentage"].value)
     for facts in extracted:
@@ -254,3 +256,56 @@ def test_kinds_filter() -> None:
     assert [r.kind for r in kept] == ["money", "date"]
     assert kept.text == facts.text and kept.id == facts.id
     assert writers.keep_kinds(facts, None) is facts
+
+
+def test_the_headline_is_read_once_when_title_and_h1_repeat_it() -> None:
+    page = (
+        "<html><head><title>Brésac vote 12 millions d'euros | Le Courrier du Sud</title></head>"
+        "<body><h1>Brésac vote 12 millions d'euros</h1><p>Le conseil a voté mardi.</p></body>"
+    )
+    text, _ = readers.html_to_text(page)
+    assert text.count("12 millions") == 1 and text.startswith("Brésac vote")
+    # A title that says something else is kept: only a repeated headline is dropped.
+    other = page.replace("<h1>Brésac vote 12 millions d'euros</h1>", "<h1>Conseil municipal</h1>")
+    text, _ = readers.html_to_text(other)
+    assert text.count("12 millions") == 1 and "Conseil municipal" in text
+    assert "Courrier du Sud" in text
+
+
+def test_one_schema_for_every_table_and_an_exact_sum(
+    extracted: list[Facts], tmp_path: Path
+) -> None:
+    """to_frame(), Parquet (read by factex or by pandas) and CSV/JSONL read back: same dtypes,
+    same rows, and amounts that add up exactly (no float, no string concatenation)."""
+    import pandas as pd
+
+    results = [*extracted, _hand_made()]
+    frame = pd.concat([f.to_frame() for f in results], ignore_index=True)
+    files = {}
+    for suffix, write in (("csv", writers.write_csv), ("jsonl", writers.write_jsonl)):
+        out = io.StringIO()
+        write(results, out)
+        files[suffix] = _save(out, tmp_path / f"facts.{suffix}")
+    files["parquet"] = tmp_path / "facts.parquet"
+    writers.write_parquet(results, str(files["parquet"]))
+    backs = {suffix: read_frame(path) for suffix, path in files.items()}
+    backs["pandas"] = pd.read_parquet(files["parquet"], dtype_backend="pyarrow")
+    expected = sum(
+        (m.amount for f in results for m in f.money if m.amount is not None), Decimal(0)
+    )
+    assert expected > 0 and frame.amount.sum() == expected
+    for name, back in backs.items():
+        assert back.dtypes.to_dict() == frame.dtypes.to_dict(), name
+        assert back.amount.sum() == expected, name
+        assert isinstance(back.amount.sum(), Decimal), name
+        pd.testing.assert_frame_equal(back, frame, obj=name)
+        assert back.relative.dropna().isin([True, False]).all(), name
+    hand = backs["parquet"][backs["parquet"].id == "hand"]
+    assert list(hand[hand.kind == "event"].actors.iloc[0]) == ["Xyz SA", "Ödön"]
+    assert str(frame.amount.dtype) == "decimal128(38, 10)[pyarrow]"
+    assert str(frame.currency_inferred.dtype) == "bool[pyarrow]"
+    assert str(frame.start.dtype) == "int64[pyarrow]"
+    # A plain read_parquet (no dtype_backend) still gets exact Decimals and real booleans.
+    plain = pd.read_parquet(files["parquet"])
+    assert plain.amount.sum() == expected
+    assert str(plain.currency_inferred.dtype) == "bool[pyarrow]"

@@ -23,7 +23,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("factex", "factex.__main__", "factex.api", "factex.cli", "factex.dask", "factex.table"),
     ),
     ("run, io, evaluation", ("factex.run", "factex.io", "factex.evaluation")),
-    ("results", ("factex.facts", "factex.display", "factex.records")),
+    ("results", ("factex.facts", "factex.display", "factex.records", "factex.schema")),
     ("pipeline", ("factex.pipeline",)),
     ("components", ("factex.components",)),
     ("normalize", ("factex.normalize",)),

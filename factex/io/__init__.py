@@ -2,6 +2,8 @@
 
 ``readers.py``  files, folders, JSONL and stdin as documents; result files read back
 ``writers.py``  records as JSONL, CSV, Parquet or a terminal table; documents as JSONL
+``results.py``  result files read back as Facts or typed frames
+``decoding.py`` bytes to text: an encoding, or ``auto``
 ``convert.py``  an annotated spaCy ``Doc`` to fact records (the edge where typed values are built)
 """
 
@@ -11,9 +13,9 @@ from factex.io.readers import (
     ReadError,
     expand_paths,
     html_to_text,
-    read_facts,
     read_inputs,
 )
+from factex.io.results import read_facts, read_frame
 from factex.io.writers import (
     parquet_schema,
     write_csv,
@@ -31,6 +33,7 @@ __all__ = [
     "html_to_text",
     "parquet_schema",
     "read_facts",
+    "read_frame",
     "read_inputs",
     "write_csv",
     "write_doc_jsonl",

@@ -4,14 +4,19 @@ Every input becomes a :class:`Document` (``id``, ``text``, ``published``) ready 
 :func:`factex.extract_many`, or a :class:`ReadError` that says why it could not be read: a bad
 file never stops the others. Offsets in the records refer to the text :func:`read_path` made:
 
-* text and Markdown files: the file decoded as UTF-8 (a BOM is dropped) with universal newlines,
-  i.e. exactly ``Path(p).read_text(encoding="utf-8-sig")``;
+* text and Markdown files: the file decoded (UTF-8 by default, a BOM dropped; see
+  :mod:`.decoding` for other encodings and ``auto``) with universal newlines, i.e. exactly
+  ``Path(p).read_text(encoding="utf-8-sig")`` for UTF-8;
 * HTML files: the visible text that ``html_text.extract_text`` gets from the page (title,
   headings and paragraphs separated by blank lines; scripts and styles dropped), see
   :func:`html_to_text`;
 * JSONL lines: the value of the text field, as is.
 
-:func:`read_facts` reads back what ``factex extract`` wrote, one ``Facts`` per document.
+Each document also knows its ``source``: the path, or ``path:line`` for JSONL, which is how
+failures are reported (``source[:line]: reason``). ``notes`` callbacks hear what a reader
+decided on the user's behalf (an encoding guessed, a JSONL key read under another name).
+
+Results written before are read back by :mod:`.results`.
 """
 
 from __future__ import annotations
@@ -20,14 +25,14 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import IO, Any
 
-from factex.facts import Facts
-from factex.records import Record, record_from_dict
+from factex.io.decoding import DEFAULT, decode, decode_html, universal_newlines
+from factex.normalize.dates.values import parse_published
 
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -42,7 +47,13 @@ _PUBLISHED_XPATH = (
     ' | //meta[@itemprop="datePublished"]/@content'
     ' | //meta[@name="date" or @name="pubdate" or @name="DC.date.issued"]/@content'
 )
-_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+#: Told what a reader decided for the user: ``(source, what)``, e.g. an encoding it guessed.
+Notes = Callable[[str, str], None]
+
+
+def _ignore(source: str, note: str) -> None:
+    """The default :data:`Notes`: say nothing."""
 
 
 @dataclass(frozen=True)
@@ -52,6 +63,8 @@ class Document:
     id: str
     text: str
     published: str | None = None
+    #: where it was read: a path, ``path:line`` for JSONL, ``<stdin>``
+    source: str = ""
 
     def as_item(self) -> dict[str, Any]:
         """The dict :func:`factex.extract_many` takes (no ``published`` key means: the default)."""
@@ -63,7 +76,7 @@ class Document:
 
 @dataclass(frozen=True)
 class ReadError:
-    """An input that could not be read: its id (a path, or ``path:line``) and what went wrong."""
+    """An input that could not be read: where (a path, or ``path:line``) and what went wrong."""
 
     id: str
     message: str
@@ -71,11 +84,17 @@ class ReadError:
 
 @dataclass(frozen=True)
 class JsonlFields:
-    """Which keys of a JSONL object hold the text, the id and the publication date."""
+    """Which keys of a JSONL object hold the text, the id and the publication date.
+
+    When an object lacks the text or date key, the first of its aliases it has is read instead
+    (and reported through :data:`Notes`): corpora name these fields in several usual ways.
+    """
 
     text: str = "text"
     id: str = "id"
     published: str = "published"
+    text_aliases: tuple[str, ...] = field(default=("body", "content"))
+    published_aliases: tuple[str, ...] = field(default=("date", "pubdate", "datePublished"))
 
 
 class MissingInputError(FileNotFoundError):
@@ -139,77 +158,129 @@ def read_inputs(
     *,
     stdin: IO[str] | None = None,
     stdin_format: str = "text",
+    encoding: str = DEFAULT,
+    notes: Notes = _ignore,
 ) -> Iterator[Document | ReadError]:
-    """Documents (or read errors) from already expanded ``files``, in order."""
+    """Documents (or read errors) from already expanded ``files``, in order.
+
+    ``encoding`` is a Python codec name or ``"auto"`` (see :mod:`.decoding`); a guess is told
+    to ``notes`` when it is not UTF-8.
+    """
     for name in files:
         if name == STDIN:
-            stream = stdin if stdin is not None else sys.stdin
-            if stdin_format == "jsonl":
-                yield from read_jsonl_lines(stream, "<stdin>", fields)
-            else:
-                yield Document("<stdin>", _universal_newlines(stream.read()))
+            yield from _read_stdin(stdin or sys.stdin, stdin_format, fields, encoding, notes)
         else:
-            yield from read_path(name, fields)
+            yield from read_path(name, fields, encoding=encoding, notes=notes)
 
 
-def read_path(name: str, fields: JsonlFields = JsonlFields()) -> Iterator[Document | ReadError]:
+def _read_stdin(
+    stream: IO[str], stdin_format: str, fields: JsonlFields, encoding: str, notes: Notes
+) -> Iterator[Document | ReadError]:
+    source = "<stdin>"
+    raw = getattr(stream, "buffer", None)
+    if raw is None:  # an in-memory text stream: already decoded
+        text = stream.read()
+    else:
+        try:
+            text = _decoded(raw.read(), encoding, source, notes)
+        except UnicodeDecodeError as exc:
+            yield ReadError(source, _decode_failure(exc, encoding))
+            return
+    if stdin_format == "jsonl":
+        yield from read_jsonl_lines(text.splitlines(), source, fields, notes=notes)
+    else:
+        yield Document(source, universal_newlines(text), source=source)
+
+
+def read_path(
+    name: str,
+    fields: JsonlFields = JsonlFields(),
+    *,
+    encoding: str = DEFAULT,
+    notes: Notes = _ignore,
+) -> Iterator[Document | ReadError]:
     """The documents of one file: one for a text or HTML file, one per line for JSONL."""
     suffix = Path(name).suffix.lower()
     try:
         if suffix in JSONL_SUFFIXES:
             with open(name, "rb") as fh:
-                yield from read_jsonl_lines(fh, name, fields)
+                yield from read_jsonl_lines(fh, name, fields, notes=notes, encoding=encoding)
             return
         data = Path(name).read_bytes()
         if suffix in HTML_SUFFIXES:
-            text, published = html_to_text(data)
-            yield Document(name, text, published)
+            markup, used = decode_html(data, encoding)
+            _note_encoding(name, used, encoding, notes)
+            text, published = html_to_text(markup)
+            yield Document(name, text, published, source=name)
         else:
-            yield Document(name, decode_text(data))
+            yield Document(name, decode_text(data, encoding, name, notes), source=name)
     except UnicodeDecodeError as exc:
-        yield ReadError(name, f"not valid UTF-8 ({exc.reason} at byte {exc.start})")
+        yield ReadError(name, _decode_failure(exc, encoding))
     except OSError as exc:
         yield ReadError(name, exc.strerror or str(exc))
     except ValueError as exc:  # e.g. an HTML page lxml cannot parse
         yield ReadError(name, str(exc))
 
 
-def decode_text(data: bytes) -> str:
-    r"""Text of a file: strict UTF-8 (BOM dropped), universal newlines, like ``Path.read_text``.
+def _decode_failure(exc: UnicodeDecodeError, encoding: str) -> str:
+    hint = "; try --encoding auto" if encoding == DEFAULT else ""
+    return f"not valid {exc.encoding.upper()} ({exc.reason} at byte {exc.start}){hint}"
+
+
+def _decoded(data: bytes, encoding: str, source: str, notes: Notes) -> str:
+    text, used = decode(data, encoding)
+    _note_encoding(source, used, encoding, notes)
+    return text
+
+
+def _note_encoding(source: str, used: str, asked: str, notes: Notes) -> None:
+    # Guessed (auto) or declared by an HTML page: the user asked for something else.
+    if used not in (asked, DEFAULT):
+        notes(source, f"read as {used} (guessed: not valid UTF-8)")
+
+
+def decode_text(
+    data: bytes, encoding: str = DEFAULT, source: str = "", notes: Notes = _ignore
+) -> str:
+    r"""Text of a file: UTF-8 (BOM dropped) by default, universal newlines, like ``read_text``.
 
     >>> decode_text("Un\r\nDeux\rTrois".encode())
     'Un\nDeux\nTrois'
     >>> decode_text(b"\xef\xbb\xbfBOM")
     'BOM'
+    >>> decode_text("Été".encode("cp1252"), "auto", "a.txt", lambda s, n: print(s, n))
+    a.txt read as cp1252 (guessed: not valid UTF-8)
+    'Été'
     """
-    return _universal_newlines(data.decode("utf-8-sig"))
-
-
-def _universal_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return universal_newlines(_decoded(data, encoding, source, notes))
 
 
 def html_to_text(data: bytes | str) -> tuple[str, str | None]:
     """The visible text of an HTML page and its publication date (ISO string) if the page says.
 
     The text comes from ``html_text`` (title and blocks on their own lines, blank lines between
-    paragraphs, scripts and styles dropped); record offsets refer to this text. The date is read
-    from the usual ``<meta>`` tags (``article:published_time``, ``datePublished``, ...).
+    paragraphs, scripts and styles dropped); record offsets refer to this text. A ``<title>``
+    that repeats the ``<h1>`` (often with the site's name) is left out, so that the headline's
+    facts are counted once. The date is read from the usual ``<meta>`` tags
+    (``article:published_time``, ``datePublished``, ...).
 
     >>> html_to_text(b'<title>Titre</title><p>Un &amp; deux</p><script>x()</script><p>Trois</p>')
     ('Titre\\n\\nUn & deux\\n\\nTrois', None)
+    >>> html_to_text('<title>Hausse de 5 % - Le Site</title><h1>Hausse de 5 %</h1><p>x</p>')
+    ('Hausse de 5 %\\n\\nx', None)
     >>> html_to_text('<meta property="article:published_time" content="2024-03-05"><p>x</p>')
     ('x', '2024-03-05')
     """
     import html_text
 
-    markup = data if isinstance(data, str) else _decode_html(data)
+    markup = data if isinstance(data, str) else decode_html(data)[0]
     # lxml refuses str input that still carries an XML encoding declaration.
     markup = re.sub(r"^\s*<\?xml[^>]*>", "", markup)
     if not markup.strip():
         return "", None
     tree = html_text.parse_html(markup)
-    text = _universal_newlines(html_text.extract_text(tree))
+    _drop_repeated_title(tree)
+    text = universal_newlines(html_text.extract_text(tree))
     published = None
     for value in tree.xpath(_PUBLISHED_XPATH):
         # Pages also put "hier" or "March 5" there: keep only ISO dates, else use the default.
@@ -217,6 +288,19 @@ def html_to_text(data: bytes | str) -> tuple[str, str | None]:
             published = str(value).strip()
             break
     return text, published
+
+
+def _drop_repeated_title(tree: Any) -> None:
+    """Remove ``<title>`` when it holds a ``<h1>``'s words (or the other way round)."""
+    headings = [_words(h.text_content()) for h in tree.xpath("//h1")]
+    for title in tree.xpath("//title"):
+        words = _words(title.text_content())
+        if any(h and (h in words or words in h) for h in headings):
+            title.getparent().remove(title)
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
 
 
 def _is_iso_date(value: str) -> bool:
@@ -227,108 +311,87 @@ def _is_iso_date(value: str) -> bool:
     return True
 
 
-def _decode_html(data: bytes) -> str:
-    """UTF-8 first; otherwise the charset the page declares; otherwise a UnicodeDecodeError."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        match = _CHARSET.search(data[:4096])
-        if match is None:
-            raise
-        try:
-            return data.decode(match.group(1).decode("ascii"))
-        except LookupError:
-            raise ValueError(f"unknown charset {match.group(1).decode('ascii')!r}") from None
-
-
 def read_jsonl_lines(
-    lines: Iterable[str | bytes], source: str, fields: JsonlFields = JsonlFields()
+    lines: Iterable[str | bytes],
+    source: str,
+    fields: JsonlFields = JsonlFields(),
+    *,
+    notes: Notes = _ignore,
+    encoding: str = DEFAULT,
 ) -> Iterator[Document | ReadError]:
-    """One document per non-blank JSON line; ids default to ``source:line``.
+    """One document per non-blank JSON line; ids and sources are ``source:line``.
 
     Lines may be bytes (decoded one by one, so one bad line costs only itself) or str.
 
-    >>> lines = ['{"id": "a", "text": "Un."}', '', '{"body": 1}', 'oops']
-    >>> docs = list(read_jsonl_lines(lines, "f.jsonl"))
+    >>> lines = ['{"id": "a", "text": "Un."}', '', '{"title": 1}', 'oops', '{"body": "Deux."}']
+    >>> docs = list(read_jsonl_lines(lines, "f.jsonl", notes=lambda s, n: print(s, n)))
+    f.jsonl read 'body' as the text field (no 'text' key)
     >>> docs[0]
-    Document(id='a', text='Un.', published=None)
-    >>> [d.message for d in docs[1:]]
-    ["no 'text' field (keys: body)", 'not JSON (Expecting value at column 1)']
+    Document(id='a', text='Un.', published=None, source='f.jsonl:1')
+    >>> [d.message for d in docs[1:3]]
+    ["no 'text' field (keys: title)", 'not JSON (Expecting value at column 1)']
     """
+    told: set[str] = set()
+
+    def tell(used: str, wanted: str, role: str) -> None:
+        if used not in told:
+            told.add(used)
+            notes(source, f"read {used!r} as the {role} field (no {wanted!r} key)")
+
     for number, raw in enumerate(lines, 1):
         where = f"{source}:{number}"
         if isinstance(raw, bytes):
             try:
-                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+                line = _decoded(raw, encoding, source, notes)
             except UnicodeDecodeError as exc:
-                yield ReadError(where, f"not valid UTF-8 ({exc.reason} at byte {exc.start})")
+                yield ReadError(where, _decode_failure(exc, encoding))
                 continue
         else:
             line = raw
         if line.strip():
-            yield _document_from_line(line, where, fields)
+            yield _document_from_line(line, where, fields, tell)
 
 
-def _document_from_line(line: str, where: str, fields: JsonlFields) -> Document | ReadError:
+def _document_from_line(
+    line: str, where: str, fields: JsonlFields, tell: Callable[[str, str, str], None]
+) -> Document | ReadError:
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
         return ReadError(where, f"not JSON ({exc.msg} at column {exc.colno})")
     if not isinstance(obj, dict):
         return ReadError(where, f"expected a JSON object, got {type(obj).__name__}")
-    text = obj.get(fields.text)
+    text_key = _key(obj, fields.text, fields.text_aliases, "text", tell)
+    text = obj.get(text_key)
     if not isinstance(text, str):
-        if fields.text not in obj:
+        if text_key not in obj:
             keys = ", ".join(sorted(obj)) or "none"
             return ReadError(where, f"no {fields.text!r} field (keys: {keys})")
-        return ReadError(where, f"{fields.text!r} is {type(text).__name__}, not a string")
+        return ReadError(where, f"{text_key!r} is {type(text).__name__}, not a string")
     doc_id = obj.get(fields.id)
-    published = obj.get(fields.published)
-    return Document(
-        str(doc_id) if doc_id is not None else where,
-        text,
-        str(published) if published not in (None, "") else None,
-    )
+    date_key = _key(obj, fields.published, fields.published_aliases, "date", tell)
+    published = obj.get(date_key)
+    published = str(published) if published not in (None, "") else None
+    if published is not None:
+        try:
+            parse_published(published)
+        except ValueError:
+            return ReadError(where, f"{date_key} {published!r} is not an ISO date (2024-03-14)")
+    return Document(str(doc_id) if doc_id is not None else where, text, published, source=where)
 
 
-def read_facts(path: str | Path) -> Iterator[Facts]:
-    """The documents in a file written by ``factex extract``, one :class:`Facts` each, in order.
-
-    ``--format doc-jsonl`` files come back whole (:meth:`Facts.from_json`: text, published date,
-    records). Record files (``jsonl`` or ``parquet``) have no text: their Facts have ``text=""``
-    and the records of consecutive rows with the same ``id``, with Decimals and tuples restored.
-    """
-    path = Path(path)
-    if path.suffix.lower() == ".parquet":
-        import pyarrow.parquet as pq
-
-        yield from _group_rows(pq.read_table(path).to_pylist())
-        return
-    with path.open(encoding="utf-8") as fh:
-        rows: list[dict[str, Any]] = []
-        for line in fh:
-            if not line.strip():
-                continue
-            obj = json.loads(line)
-            if "records" in obj:  # a whole document (doc-jsonl)
-                yield from _group_rows(rows)
-                rows = []
-                yield Facts.from_json(obj)
-            else:
-                rows.append(obj)
-        yield from _group_rows(rows)
-
-
-def _group_rows(rows: Iterable[dict[str, Any]]) -> Iterator[Facts]:
-    current: list[Record] = []
-    current_id: Any = None
-    started = False
-    for row in rows:
-        row_id = row.get("id")
-        if started and row_id != current_id:
-            yield Facts(text="", records=tuple(current), id=current_id)
-            current = []
-        started, current_id = True, row_id
-        current.append(record_from_dict({k: v for k, v in row.items() if k != "id"}))
-    if started:
-        yield Facts(text="", records=tuple(current), id=current_id)
+def _key(
+    obj: dict[str, Any],
+    key: str,
+    aliases: tuple[str, ...],
+    role: str,
+    tell: Callable[[str, str, str], None],
+) -> str:
+    """``key``, or the first alias ``obj`` has when it lacks ``key`` (told once per source)."""
+    if key in obj:
+        return key
+    for alias in aliases:
+        if alias in obj:
+            tell(alias, key, role)
+            return alias
+    return key

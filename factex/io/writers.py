@@ -1,10 +1,10 @@
 """Writing results: records as JSONL, CSV, Parquet or a terminal table; documents as JSONL.
 
 Record formats have one row per record with the document's ``id`` and the columns of
-:data:`factex.facts.FRAME_COLUMNS` (the same as :meth:`Facts.to_frame`). Amounts and values are
-written as exact decimal strings everywhere ("39900000000", never a float), Parquet included:
-a ``value`` column holds both numbers (percentages) and TIMEX3 strings (dates), and decimal
-strings need no precision/scale guess, so a file always reads back to the same ``Decimal``.
+:data:`factex.facts.FRAME_COLUMNS` (the same as :meth:`Facts.to_frame`). Parquet is typed by
+:mod:`factex.schema` (amounts ``decimal128(38, 10)``, booleans, int64 offsets, ``actors`` a list
+of strings); JSONL and CSV write amounts as exact decimal strings ("39900000000", never a
+float). :func:`factex.io.read_frame` reads any of them back with the same dtypes.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import IO, TYPE_CHECKING, Any
 
+from factex import schema as typed
 from factex.display import SUMMARY_COLUMNS, summary_row
 from factex.facts import FRAME_COLUMNS, Facts
 
@@ -34,8 +35,6 @@ _KIND_ALIASES = {
     "dates": "date", "events": "event",
 }  # fmt: skip
 
-_BOOL_COLUMNS = frozenset({"currency_inferred", "relative"})
-_INT_COLUMNS = frozenset({"start", "end", "anchor_start", "anchor_end"})
 
 
 def parse_kinds(spec: str) -> frozenset[str]:
@@ -117,27 +116,22 @@ def write_csv(results: Iterable[Facts], out: IO[str]) -> int:
 
 
 def parquet_schema() -> pyarrow.Schema:
-    """The Parquet schema: decimal values as strings, offsets as int64, actors as a list,
-    mentions as a list of ``[start, end]`` pairs."""
+    """The Parquet schema: :func:`factex.schema.arrow_schema`, with pandas metadata so that a
+    plain ``pd.read_parquet`` gets nullable booleans and integers back (list columns are left to
+    pyarrow: pandas cannot yet name their dtype in the metadata)."""
     import pyarrow as pa
 
-    def kind(column: str) -> pyarrow.DataType:
-        if column in _INT_COLUMNS:
-            return pa.int64()
-        if column in _BOOL_COLUMNS:
-            return pa.bool_()
-        if column == "actors":
-            return pa.list_(pa.string())
-        if column == "mentions":
-            return pa.list_(pa.list_(pa.int64(), 2))
-        return pa.string()
-
-    return pa.schema([pa.field(column, kind(column)) for column in FRAME_COLUMNS])
+    schema = typed.arrow_schema()
+    empty = pa.Table.from_pandas(typed.frame([]), schema=schema, preserve_index=False)
+    meta = json.loads(empty.schema.metadata[b"pandas"])
+    for column in meta["columns"]:
+        if "list<" in str(column.get("numpy_type")):
+            column["numpy_type"] = "object"
+    return schema.with_metadata({b"pandas": json.dumps(meta).encode()})
 
 
 def write_parquet(results: Iterable[Facts], path: str, *, rows_per_group: int = 10_000) -> int:
     """Stream records into a Parquet file, ``rows_per_group`` rows at a time."""
-    import pyarrow as pa
     import pyarrow.parquet as pq
 
     schema = parquet_schema()
@@ -145,38 +139,91 @@ def write_parquet(results: Iterable[Facts], path: str, *, rows_per_group: int = 
     with pq.ParquetWriter(path, schema) as writer:
         buffer: list[dict[str, Any]] = []
         for facts in results:
-            for row in record_rows(facts):
-                if row["id"] is not None:
-                    row["id"] = str(row["id"])
-                buffer.append(row)
+            buffer.extend(typed.row(record, facts.id) for record in facts.records)
             if len(buffer) >= rows_per_group:
-                writer.write_table(pa.Table.from_pylist(buffer, schema=schema))
+                writer.write_table(typed.arrow_table(buffer).replace_schema_metadata(schema.metadata))
                 count += len(buffer)
                 buffer = []
-        writer.write_table(pa.Table.from_pylist(buffer, schema=schema))
+        writer.write_table(typed.arrow_table(buffer).replace_schema_metadata(schema.metadata))
         count += len(buffer)
     return count
 
 
-def write_table(results: Iterable[Facts], console: Console) -> int:
-    """A readable table per document (kind, text, value, direction, subject, metric, period)."""
-    from rich.table import Table
+#: Columns whose values are read whole (a figure, a date, a direction): never wrapped. The
+#: others are words and wrap between them (a word longer than its column folds).
+WHOLE_COLUMNS = frozenset({"kind", "value", "direction", "period"})
+#: the narrowest a wrapping column may get before the table switches to its narrow layout
+_MIN_WRAP = 14
 
+
+def write_table(results: Iterable[Facts], console: Console) -> int:
+    """A readable table per document, as wide as the console, that never breaks a value.
+
+    Wide consoles get the columns of :data:`SUMMARY_COLUMNS`: the :data:`WHOLE_COLUMNS` never
+    wrap, the others wrap between words. When that leaves too little room for the words, each
+    record is one row of three columns: kind, value (with its direction) and the words (the
+    record's text, then its subject, metric, period and source), of which only the last wraps.
+    Numbers are written as :func:`factex.display.format_amount` does (``1 425,67 EUR``).
+    """
     count = 0
     for facts in results:
         title = str(facts.id) if facts.id is not None else "document"
         if facts.published:
             title += f"  (published {facts.published.isoformat()}, {facts.published_source})"
-        table = Table(title=title, title_justify="left", show_lines=False, expand=False)
-        for column in SUMMARY_COLUMNS:
-            table.add_column(column, overflow="fold")
-        for record in facts.records:
-            table.add_row(*summary_row(record), style=_STYLES.get(record.kind))
-            count += 1
-        if not facts.records:
-            table.add_row("", "(no records)", *[""] * (len(SUMMARY_COLUMNS) - 2))
+        reference = facts.published is not None
+        rows = [summary_row(record, reference) for record in facts.records]
+        styles = [_STYLES.get(record.kind) for record in facts.records]
+        wide = _fits_wide(rows, console.width)
+        table = _wide_table(title, rows, styles) if wide else _narrow_table(title, rows, styles)
         console.print(table)
+        count += len(rows)
     return count
+
+
+def _fits_wide(rows: list[tuple[str, ...]], width: int) -> bool:
+    """Whether the wide layout leaves every wrapping column at least ``_MIN_WRAP`` characters."""
+    whole = 0
+    for i, column in enumerate(SUMMARY_COLUMNS):
+        if column in WHOLE_COLUMNS:
+            whole += max([len(column), *(len(row[i]) for row in rows)])
+    borders = 3 * len(SUMMARY_COLUMNS) + 1
+    wrapping = len(SUMMARY_COLUMNS) - len(WHOLE_COLUMNS)
+    return width - whole - borders >= _MIN_WRAP * wrapping
+
+
+def _wide_table(title: str, rows: list[tuple[str, ...]], styles: list[str | None]) -> Any:
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left", expand=False)
+    for column in SUMMARY_COLUMNS:
+        whole = column in WHOLE_COLUMNS
+        table.add_column(column, no_wrap=whole, overflow="ignore" if whole else "fold")
+    for row, style in zip(rows, styles, strict=True):
+        table.add_row(*row, style=style)
+    if not rows:
+        table.add_row("", "(no records)", *[""] * (len(SUMMARY_COLUMNS) - 2))
+    return table
+
+
+def _narrow_table(title: str, rows: list[tuple[str, ...]], styles: list[str | None]) -> Any:
+    from rich.table import Table
+
+    table = Table(title=title, title_justify="left", expand=False)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("value", no_wrap=True, overflow="ignore")
+    table.add_column("text · subject · metric · period · source", overflow="fold")
+    for row, style in zip(rows, styles, strict=True):
+        kind, text, value, direction, subject, metric, period, source = row
+        if direction:
+            value = f"{value} {direction.split()[0]}"  # the arrow
+        context = " · ".join(
+            part for part in (subject, metric, period, source and f"source: {source}") if part
+        )
+        words = f"{text}\n{context}" if context else text
+        table.add_row(kind, value, words, style=style)
+    if not rows:
+        table.add_row("", "", "(no records)")
+    return table
 
 
 _STYLES = {"money": "green", "percentage": "yellow", "date": "cyan", "event": "magenta"}

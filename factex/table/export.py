@@ -75,7 +75,8 @@ def write_terminal(table: FactTable, console: Console) -> int:
 
     shown = Table(expand=False)
     for column in TERMINAL_COLUMNS:
-        shown.add_column(column, overflow="fold")
+        whole = column in ("period", "value", "agree", "conflict")  # read whole: never wrapped
+        shown.add_column(column, no_wrap=whole, overflow="ignore" if whole else "fold")
     for row in table:
         style = "red" if row.conflict else _STYLES.get(row.kind)
         shown.add_row(*terminal_cells(row), style=style)
@@ -92,7 +93,7 @@ def terminal_cells(row: Row) -> tuple[str, ...]:
     ...           "percent", None, Decimal("6.5"), None, None, "up", 3, 2, True,
     ...           conflict_values=(Decimal("6.5"), Decimal("7")), documents=("a", "b", "c"))
     >>> terminal_cells(row)
-    ('Nordial', "chiffre d'affaires", '2023', '↑ 6.5 %', '2/3', '6.5\n7', 'a\nb\nc')
+    ('Nordial', "chiffre d'affaires", '2023', '↑ 6,5 %', '2/3', '6,5\n7', 'a\nb\nc')
     """
     conflict = "\n".join(_number(v) for v in row.conflict_values) if row.conflict else ""
     return (
@@ -122,7 +123,7 @@ def _value(row: Row) -> str:
 
 
 def _number(value: Decimal) -> str:
-    return format_amount(value) if abs(value) >= 1000 else f"{value:f}"
+    return format_amount(value)  # one way for every number shown: 1 425,67
 
 
 def _plain(value: Any) -> Any:

@@ -1,13 +1,16 @@
 """HTML view of a :class:`~factex.facts.Facts` for Jupyter: the article with its facts marked.
 
 :func:`facts_to_html` marks entities (by label), money, percentages and dates in the text, in
-the style of displaCy (a coloured ``<mark>`` with a small label), adds a legend and a table of
-facts below. Everything taken from the text is HTML-escaped; styles are inline so that the view
-survives sanitisers (GitHub, nbviewer, untrusted notebooks) that drop ``<style>`` blocks.
+the style of displaCy (a coloured ``<mark>`` with a small label), and events as an underlined
+clause (every telling of it), whose tooltip gives the event's date, actors and verb; it adds a
+legend and a table of facts below. Everything taken from the text is HTML-escaped; styles are
+inline so that the view survives sanitisers (GitHub, nbviewer, untrusted notebooks) that drop
+``<style>`` blocks.
 
 Overlaps: spans that nest are drawn nested (a date inside an organisation name shows both);
 when two spans cross, the fact (money, percentage, date) wins over the entity, whose mark is
-left out of the text (it is still counted in the entity list below the table).
+left out of the text (it is still counted in the entity list below the table), and both win over
+an event clause.
 """
 
 from __future__ import annotations
@@ -17,9 +20,9 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from typing import Any, Protocol
 
+from factex.display.text import SUMMARY_COLUMNS, count_kinds, summary_row
 from factex.records import DateMention, Entity, Event, Money, Percentage, Record
 
 
@@ -42,10 +45,6 @@ class Shown(Protocol):
     def error(self) -> str | None: ...
 
 
-SUMMARY_COLUMNS = (
-    "kind", "text", "value", "direction", "subject", "metric", "period", "source",
-)  # fmt: skip
-
 #: Background colour of each label; displaCy's palette for entities.
 COLOURS = {
     "ORG": "#7aecec",
@@ -55,6 +54,7 @@ COLOURS = {
     "MONEY": "#9be38a",
     "PERCENT": "#ff8f8f",
     "DATE": "#9cc9ff",
+    "EVENT": "#f3e3fb",
 }
 _FALLBACK_COLOUR = "#dddddd"
 _LEGEND = (
@@ -65,10 +65,10 @@ _LEGEND = (
     ("MONEY", "money"),
     ("PERCENT", "percentage"),
     ("DATE", "date"),
+    ("EVENT", "event (hover: date, actors)"),
 )
 # Facts are drawn over entities when they cross; among facts, money and percentages first.
-_PRIORITY = {"money": 3, "percentage": 3, "date": 2, "entity": 1}
-_DIRECTIONS = {"up": "↑ up", "down": "↓ down"}
+_PRIORITY = {"money": 3, "percentage": 3, "date": 2, "entity": 1, "event": 0}
 
 _BOX = (
     "font-family: -apple-system, 'Segoe UI', Helvetica, Arial, sans-serif; "
@@ -84,6 +84,8 @@ _LABEL = (
     "font-size: 0.62em; font-weight: bold; line-height: 1; text-transform: uppercase; "
     "vertical-align: middle; margin-left: 0.4em; opacity: 0.75"
 )
+# An event is a clause: it wraps like text, underlined, so the marks inside it stay readable.
+_EVENT_MARK = "padding: 0.1em 0; border-bottom: 2px solid #b45ad8; border-radius: 0; color: inherit"
 _CELL_CHARS = 70
 _CELL = "padding: 0.2em 0.6em; border-bottom: 1px solid #eee; text-align: left; vertical-align: top"
 
@@ -110,6 +112,8 @@ def label_of(record: Record) -> str | None:
         return "PERCENT"
     if isinstance(record, DateMention):
         return "DATE"
+    if isinstance(record, Event):
+        return "EVENT"
     return None
 
 
@@ -117,9 +121,11 @@ def facts_to_html(facts: Shown) -> str:
     """The article with its facts marked, a legend, a table of facts and the entities found."""
     text = facts.text
     spans = choose_spans(facts.records, len(text))
+    reference = facts.published is not None
+    marked = render_marks(text, spans, reference)
     parts = [f'<div class="factex" style="{_BOX}">', _header(facts), _legend(spans)]
-    parts.append(f'<div class="factex-text" style="{_TEXT}">{render_marks(text, spans)}</div>')
-    parts.append(_fact_table(r for r in facts.records if r.kind != "entity"))
+    parts.append(f'<div class="factex-text" style="{_TEXT}">{marked}</div>')
+    parts.append(_fact_table((r for r in facts.records if r.kind != "entity"), reference))
     parts.append(_entity_list(facts.entities))
     parts.append("</div>")
     return "\n".join(p for p in parts if p)
@@ -141,8 +147,15 @@ def choose_spans(records: Iterable[Record], length: int) -> list[_Span]:
     candidates = []
     for record in records:
         label = label_of(record)
-        if label is not None and 0 <= record.start < record.end <= length:
-            candidates.append(_Span(record.start, record.end, label, record))
+        # an event is marked at every telling (headline, lede, body)
+        places = (
+            (record.mentions or ((record.start, record.end),))
+            if isinstance(record, Event)
+            else ((record.start, record.end),)
+        )
+        for start, end in places:
+            if label is not None and 0 <= start < end <= length:
+                candidates.append(_Span(start, end, label, record))
     kept: list[_Span] = []
     for span in sorted(candidates, key=lambda s: (-s.priority, s.start - s.end, s.start)):
         if not any(_crosses(span, other) or _same(span, other) for other in kept):
@@ -163,9 +176,10 @@ def _same(a: _Span, b: _Span) -> bool:
     return (a.start, a.end, a.label) == (b.start, b.end, b.label)
 
 
-def render_marks(text: str, spans: list[_Span]) -> str:
+def render_marks(text: str, spans: list[_Span], reference: bool | None = None) -> str:
     """``text`` escaped, with a ``<mark>`` around each span (spans must nest, never cross).
 
+    >>> from decimal import Decimal
     >>> from factex.records import Money
     >>> m = Money("5 €", 4, 7, "", Decimal("5"), "EUR")
     >>> print(render_marks("<b> 5 € & co", choose_spans([m], 12)))  # doctest: +ELLIPSIS
@@ -188,22 +202,41 @@ def render_marks(text: str, spans: list[_Span]) -> str:
         close_to(span.start)
         out.append(html.escape(text[pos : span.start]))
         pos = span.start
-        out.append(_open_mark(span, nested=bool(stack)))
+        out.append(_open_mark(span, nested=bool(stack), reference=reference))
         stack.append(span)
     close_to(len(text))
     out.append(html.escape(text[pos:]))
     return "".join(out)
 
 
-def _open_mark(span: _Span, *, nested: bool) -> str:
+def _open_mark(span: _Span, *, nested: bool, reference: bool | None = None) -> str:
     colour = COLOURS.get(span.label, _FALLBACK_COLOUR)
-    border = "; box-shadow: 0 0 0 1px rgba(0,0,0,0.35)" if nested else ""
-    tip = " · ".join(v for v in summary_row(span.record)[2:] if v)
+    record = span.record
+    if isinstance(record, Event):
+        style = _EVENT_MARK
+        tip = _event_tip(record)
+    else:
+        style = _MARK + ("; box-shadow: 0 0 0 1px rgba(0,0,0,0.35)" if nested else "")
+        tip = " · ".join(v for v in summary_row(record, reference)[2:] if v)
     return (
-        f'<mark class="factex-mark" data-kind="{span.record.kind}" data-start="{span.start}" '
+        f'<mark class="factex-mark" data-kind="{record.kind}" data-start="{span.start}" '
         f'data-end="{span.end}" title="{html.escape(tip, quote=True)}" '
-        f'style="background: {colour}; {_MARK}{border}">'
+        f'style="background: {colour}; {style}">'
     )
+
+
+def _event_tip(event: Event) -> str:
+    """An event's tooltip: its date, its actors and its verb.
+
+    >>> _event_tip(Event("x", 0, 1, "x", "2024-06-03", "signer", ("Nordial", "Kelvo")))
+    'event on 2024-06-03 · actors: Nordial, Kelvo · verb: signer'
+    """
+    bits = [f"event on {event.date}"]
+    if event.actors:
+        bits.append("actors: " + ", ".join(event.actors))
+    if event.trigger:
+        bits.append(f"verb: {event.trigger}")
+    return " · ".join(bits)
 
 
 def _header(facts: Shown) -> str:
@@ -214,8 +247,7 @@ def _header(facts: Shown) -> str:
         bits.append(f"published {facts.published.isoformat()} ({facts.published_source})")
     else:
         bits.append("no publication date: relative dates left unresolved")
-    counts = Counter(r.kind for r in facts.records)
-    bits.append(", ".join(f"{n} {kind}" for kind, n in counts.items()) or "no records")
+    bits.append(count_kinds(r.kind for r in facts.records))
     if facts.error:
         bits.append(f'<span style="color: #b00">error: {html.escape(facts.error)}</span>')
     frame = _frame_line(getattr(facts, "frame", None))
@@ -249,8 +281,8 @@ def _legend(spans: list[_Span]) -> str:
     return f'<div class="factex-legend" style="margin: 0.4em 0">{" ".join(chips)}</div>'
 
 
-def _fact_table(records: Iterable[Record]) -> str:
-    rows = [summary_row(r) for r in records]
+def _fact_table(records: Iterable[Record], reference: bool | None = None) -> str:
+    rows = [summary_row(r, reference) for r in records]
     if not rows:
         return '<p style="color: #777">No money, percentage, date or event found.</p>'
     head = "".join(f'<th style="{_CELL}">{c}</th>' for c in SUMMARY_COLUMNS)
@@ -291,60 +323,3 @@ def _entity_list(entities: list[Entity]) -> str:
         + "".join(items)
         + "</ul>"
     )
-
-
-def summary_row(record: Record) -> tuple[str, ...]:
-    """A record as short strings: kind, text, value, direction, subject, metric, period, source.
-
-    >>> summary_row(Money("3,5 millions d'euros", 0, 20, "", Decimal("3500000"), "EUR",
-    ...                   subject="Nordial"))
-    ('money', "3,5 millions d'euros", '3\u202f500\u202f000 EUR', '', 'Nordial', '', '', '')
-    >>> summary_row(Percentage("12 %", 0, 4, "", Decimal("12"), direction="down"))[2:4]
-    ('12 %', '↓ down')
-    """
-    value, direction, subject, metric, period, source = "", "", "", "", "", ""
-    if isinstance(record, Entity):
-        value = record.label
-        if record.canonical and record.canonical != record.text:
-            value += f" → {record.canonical}"
-    elif isinstance(record, Money):
-        value = _money_value(record)
-        subject, metric, period = record.subject or "", record.metric or "", record.period or ""
-        source = record.source or ""
-    elif isinstance(record, Percentage):
-        value = f"{record.value} pts" if record.unit == "points" else f"{record.value} %"
-        direction = _DIRECTIONS.get(record.direction or "", record.direction or "")
-        subject, metric, period = record.subject or "", record.metric or "", record.period or ""
-        source = record.source or ""
-    elif isinstance(record, DateMention):
-        value = record.value or "? (no reference date)"
-        details = [g for g in (record.grain, "relative" if record.relative else None) if g]
-        if details:
-            value += f" ({', '.join(details)})"
-    elif isinstance(record, Event):
-        value = record.date + (f" · {record.trigger}" if record.trigger else "")
-        subject = ", ".join(record.actors)
-    return (record.kind, record.text, value, direction, subject, metric, period, source)
-
-
-def _money_value(money: Money) -> str:
-    if money.amount_min is not None and money.amount_max is not None:
-        amount = f"{format_amount(money.amount_min)} – {format_amount(money.amount_max)}"
-    elif money.amount is not None:
-        amount = format_amount(money.amount)
-    else:
-        amount = "?"
-    if money.currency:
-        amount += f" {money.currency}" + (" (inferred)" if money.currency_inferred else "")
-    return amount
-
-
-def format_amount(amount: Decimal) -> str:
-    """An exact amount with thin-space thousands separators, never in exponent notation.
-
-    >>> format_amount(Decimal("39900000000")), format_amount(Decimal("3.99E+10"))
-    ('39\u202f900\u202f000\u202f000', '39\u202f900\u202f000\u202f000')
-    >>> format_amount(Decimal("0.5"))
-    '0.5'
-    """
-    return f"{amount:,f}".replace(",", "\u202f")
