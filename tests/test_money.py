@@ -98,9 +98,10 @@ CASES: list[tuple[str, list[Row]]] = [
      [one("900", "900", None), one("1 100 francs", "1100", None)]),
     ("50 centimes d'euro", [one("50 centimes d'euro", "0.5")]),
     ("2 euros et 50 centimes", [one("2 euros et 50 centimes", "2.5")]),
-    ("Le litre a pris 12 centimes en un mois.", [one("12 centimes", "0.12")]),
+    # a sub-unit's currency is never written next to it: always inferred
+    ("Le litre a pris 12 centimes en un mois.", [one("12 centimes", "0.12", "EUR", True)]),
     ("Le timbre passe à 1,29 euro, soit 8 centimes de plus.",
-     [one("1,29 euro", "1.29"), one("8 centimes", "0.08")]),
+     [one("1,29 euro", "1.29"), one("8 centimes", "0.08", "EUR", True)]),
     ("Le billet coûte 3,50 francs suisses, soit 20 centimes de plus.",
      [one("3,50 francs suisses", "3.5", "CHF"), one("20 centimes", "0.2", "CHF", True)]),
     ("23 cents", [one("23 cents", "0.23", None)]),

@@ -35,7 +35,9 @@ class MoneyComponent:
         spans: list[Span] = []
         last = 0
         text = doc_text(doc)
-        for m in money.find_money(text, lambda: sentence_bounds(doc, text), self.lang):
+        bounds = lambda: sentence_bounds(doc, text)  # noqa: E731
+        published = doc._.factex_published
+        for m in money.find_money(text, bounds, self.lang, published):
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or span.start < last:
                 continue

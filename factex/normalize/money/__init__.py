@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from datetime import date
 from decimal import Decimal
 
 from factex.normalize.money.amounts import combine, read_atom, year_atom
 from factex.normalize.money.context import carry_currency, drop_colloquial
 from factex.normalize.money.currencies import regionalize
 from factex.normalize.money.grammar import grammar
+from factex.normalize.money.local import localize
 from factex.normalize.money.values import Atom, MoneyMatch
 
 __all__ = [
@@ -72,6 +74,7 @@ def find_money(
     text: str,
     sentences: Bounds | Callable[[], Bounds | None] | None = None,
     lang: str = "fr",
+    published: str | date | None = None,
 ) -> list[MoneyMatch]:
     """Every amount of money in ``text``, in order, without overlaps.
 
@@ -114,6 +117,7 @@ def find_money(
     if sentences is None:
         sentences = _sentences(text)
     atoms = regionalize(g, text, atoms, sentences)
+    atoms = localize(g.generic, lang, text, atoms, sentences, published)
     items = combine(g, text, atoms)
     items = drop_colloquial(g, text, items, sentences)
     items = carry_currency(g, text, items, sentences)

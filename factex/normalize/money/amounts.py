@@ -39,9 +39,13 @@ def read_atom(g: Grammar, text: str, m: re.Match[str]) -> Atom | None:
         if nxt and key(nxt.group("w")) in g.after_one:
             return None
     cur_key = key(cur_text) if cur_text else ""
+    inferred = False
+    glued = (m.group("abbr") or "") + (m.group("acur") or "")
+    if glued in g.scaled_marks:
+        code, inferred = g.scaled_marks[glued], True  # "450 M$", "1,2 G$": Quebec's dollars
     return Atom(
         m.start(), end, number, scale, counting, cur_text is not None, code, factor, words,
-        cur_key in g.ambiguous, cur_key, colloquial=cur_key in g.colloquial_words,
+        cur_key in g.ambiguous, cur_key, inferred, colloquial=cur_key in g.colloquial_words,
     )  # fmt: skip
 
 
@@ -54,7 +58,7 @@ def _read_words(
         if m.group("pscale") is None and text[m.end() : m.end() + 1].isalpha():
             return None, None, None, False  # "€2m", "$5bn": we do not read them; never "2 €"
         return parse_number(m.group("pnum"), g.lang), m.group("pscale"), m.group("pre"), False
-    raw = m.group("num")
+    raw = re.sub(r",\s+", ",", m.group("num"))  # "17, 1 milliards"
     scale_text = m.group("abbr") or m.group("scale")
     cur_text = (
         m.group("acur") or m.group("rcur") or m.group("dcur") or m.group("scur")
@@ -205,12 +209,14 @@ def _first_bound(a: Atom, b: Atom) -> Atom:
 
 def subunit_items(g: Grammar, text: str, a: Atom, b: Atom) -> list[Item] | None:
     """ "1 USD et 23 centimes", "1 USD 23 cents", and "12 euros 50" at a clause end."""
-    if not (a.has_currency and a.factor == 1) or a.scale or b.scale or b.number >= 100:
+    if not (a.has_currency and a.factor == 1) or a.scale or b.scale:
+        return None
+    if (b.value if b.has_currency else b.number * CENT) >= 1:
         return None
     if a.number != a.number.to_integral_value():
         return None
     if b.has_currency:
-        if b.factor != CENT or b.code not in (None, a.code):
+        if b.factor == 1 or b.code not in (None, a.code):
             return None
         if not g.subunit_join.fullmatch(text, a.end, b.start):
             return None
@@ -220,7 +226,7 @@ def subunit_items(g: Grammar, text: str, a: Atom, b: Atom) -> list[Item] | None:
             return None
         if "\n" in text[a.end : b.start] or not g.clause_end.match(text, b.end):
             return None
-        cents = b.number * CENT
+        cents = b.number * CENT  # "12 euros 50"
     return [
         Item(
             a.start,
@@ -251,7 +257,7 @@ def single_item(g: Grammar, text: str, a: Atom) -> Item | None:
     ("près de") before it, which is part of the span; None when it is no money."""
     if a.has_currency:
         kind = "priced"
-        if a.code is None and a.cur in g.subunit_defaults:
+        if a.code is None and a.factor < 1:
             kind = "subunit"  # "soit 8 centimes de plus": its currency comes later
     elif a.counting:
         if counts_things(g, text, a):
@@ -267,10 +273,10 @@ def single_item(g: Grammar, text: str, a: Atom) -> Item | None:
         a.value,
         a.code,
         kind,
-        a.inferred,
+        a.inferred or a.local is not None,
         num_start=a.start,
         scale=a.scale,
-        default=g.subunit_defaults.get(a.cur),
+        default=a.local or g.subunit_defaults.get(a.cur),
         colloquial=a.colloquial,
     )
     prefix = g.prefix.search(text, max(0, a.start - 40), a.start)

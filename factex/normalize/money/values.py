@@ -62,6 +62,7 @@ class Atom:
     cur: str = ""  # the currency word's lookup key ("fcfa"), for regional codes
     inferred: bool = False  # the code comes from context (a place named nearby)
     colloquial: bool = False  # slang that also names things ("balles"): needs a price cue
+    local: str | None = None  # a lone sub-unit's currency from the places named ("centimes")
 
     @property
     def value(self) -> Decimal:
