@@ -312,7 +312,10 @@ def summary_row(record: Record) -> tuple[str, ...]:
         subject, metric, period = record.subject or "", record.metric or "", record.period or ""
         source = record.source or ""
     elif isinstance(record, Percentage):
-        value = f"{record.value} pts" if record.unit == "points" else f"{record.value} %"
+        shown = (
+            f"{record.value_min} – {record.value_max}" if record.value is None else record.value
+        )
+        value = f"{shown} pts" if record.unit == "points" else f"{shown} %"
         direction = _DIRECTIONS.get(record.direction or "", record.direction or "")
         subject, metric, period = record.subject or "", record.metric or "", record.period or ""
         source = record.source or ""

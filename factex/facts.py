@@ -22,6 +22,7 @@ FRAME_COLUMNS = (
     "value", "unit", "direction", "grain", "relative", "anchor_start", "anchor_end",
     "date", "trigger", "actors", "mentions",
     "subject", "metric", "period", "source", "subject_from", "period_from",
+    "per", "value_min", "value_max",
 )  # fmt: skip
 
 

@@ -403,7 +403,7 @@ def test_component_spans_are_token_aligned_and_disjoint(nlp: Language) -> None:
         json.dumps(span._.factex_money)  # JSON-safe
     assert spans[-1]._.factex_money == {
         "amount": "1000000000", "currency": "USD", "currency_inferred": True,
-        "amount_min": None, "amount_max": None,
+        "amount_min": None, "amount_max": None, "per": None,
     }
 
 
