@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from factex.normalize.money.grammar import Grammar
 from factex.normalize.money.patterns import key
-from factex.normalize.money.values import CENT, Atom, Item
+from factex.normalize.money.values import CENT, Atom, H, Item
 from factex.normalize.numbers import parse_number, scaled_units
 
 
@@ -125,10 +125,33 @@ def combine(g: Grammar, text: str, atoms: list[Atom]) -> list[Item]:
                 i += 2
                 continue
         single = single_item(g, text, a)
+        cents = cents_after(g, text, a) if single and single.amount is not None else None
+        if single and cents:
+            end, value = cents  # "4 euros 90 le kilo", "un euro soixante"
+            single = replace(single, end=end, amount=a.value + value)
+            while i + 1 < len(atoms) and atoms[i + 1].start < end:
+                i += 1
         if single:
             items.append(single)
         i += 1
     return items
+
+
+def cents_after(g: Grammar, text: str, a: Atom) -> tuple[int, Decimal] | None:
+    """(end, value) of the cents written right after a whole amount in a currency, with no
+    sub-unit word ("4 euros 90 le kilo", "19 fr. 50", "un euro septante-neuf"), when a
+    clause end or a list word follows them; None otherwise."""
+    if not a.has_currency or a.factor != 1 or a.scale:
+        return None
+    if a.number != a.number.to_integral_value() or a.end <= a.start:
+        return None
+    m = g.cents_after.match(text, a.end)
+    if m is None or not (g.clause_end.match(text, m.end()) or g.list_follow.match(text, m.end())):
+        return None
+    cents = parse_number(m.group("c"), g.lang)
+    if cents is None or cents >= 100 or (m.group("c")[0].isdigit() and len(m.group("c")) != 2):
+        return None
+    return m.end(), cents * CENT
 
 
 def range_items(g: Grammar, text: str, a: Atom, b: Atom) -> list[Item] | None:
@@ -282,7 +305,7 @@ def single_item(g: Grammar, text: str, a: Atom) -> Item | None:
     prefix = g.prefix.search(text, max(0, a.start - 40), a.start)
     if prefix is None:
         if a.ambiguous and a.number == a.number.to_integral_value():
-            return None
+            return item if _priced(g, text, a) else None
         return item
     bound = g.bound_kind.get(key(re.sub(r"d['’]$", "de", prefix.group("p"))), "approx")
     if bound == "min":
@@ -292,3 +315,22 @@ def single_item(g: Grammar, text: str, a: Atom) -> Item | None:
     # an approximation keeps the amount and is part of the span, as in Duckling's corpus
     # ("quasi neuf livres"); the news gold leaves it out ("près de [2 milliards]")
     return replace(item, start=prefix.start())
+
+
+_CLAUSE = re.compile(r"[.!?;\n](?!\d)")
+
+
+def _priced(g: Grammar, text: str, a: Atom) -> bool:
+    """Whether the sentence of a whole number of an ambiguous word ("25 livres") speaks of
+    money: a price word ("au prix de"), or a decimal amount of the same word; never when
+    things are counted ("3 livres de poche", but "3 millions de livres d'actions" are pounds)."""
+    if a.scale is None and counts_things(g, text, a):
+        return False
+    starts = [m.end() for m in _CLAUSE.finditer(text, 0, a.start)]
+    start = starts[-1] if starts else 0
+    after = _CLAUSE.search(text, a.end)
+    end = after.start() if after else len(text)
+    if g.ambiguous_cue.search(text, start, end):
+        return True
+    same = re.compile(rf"\d,\d+{H}*(?i:{re.escape(a.cur)})s?(?!\w)")
+    return same.search(text, start, end) is not None

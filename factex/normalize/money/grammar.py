@@ -36,6 +36,7 @@ class Grammar(CurrencyTables):
         self.lang = lang
         self.not_counted = frozenset(key(k) for k in words["not_counted"])
         self.after_one = frozenset(key(k) for k in words["after_one"])
+        self.ambiguous_cue = words_regex(words.get("ambiguous_cues", ()))
         self.years = (int(words["year_range"][0]), int(words["year_range"][1]))
         self._build_years(words)
         self._build_atoms(cur, scales, words)
@@ -88,6 +89,11 @@ class Grammar(CurrencyTables):
         self.counted_after = re.compile(rf"{H}+(?i:{counted})(?P<w>(?i:l['’])|[\w-]+)")
         self.after_word = re.compile(rf"{H}+(?P<w>[\w-]+)")
         self.subunit_join = re.compile(rf"{H}+(?:(?i:{ands}){H}+)?")
+        #: the cents after a whole amount, without a sub-unit word ("4 euros 90")
+        self.cents_after = re.compile(
+            rf"{H}+(?P<c>\d\d(?![\d.,'’]?\d)|(?i:{words_pattern(self.lang)}))(?![\w%])"
+            rf"(?!{H}*(?:%|(?i:{scale_w})(?![\w])|{currency}))"
+        )
         self.clause_end = re.compile(rf"{H}*(?:$|[,.;:!?)»\n])")
 
     def _build_bounds(self, words: dict[str, Any]) -> None:

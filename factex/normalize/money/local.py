@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
 
 from factex.normalize.money.cldr import in_use, territory_names
 from factex.normalize.money.patterns import places_regex
-from factex.normalize.money.values import Atom
+from factex.normalize.money.values import NEVER, Atom
 from factex.resources import load
 
 #: candidates of a sub-unit word standing alone: any currency
@@ -45,6 +46,8 @@ class Places:
         self.where = where
         self.pattern = places_regex(list(where))
         self.home = home
+        self.hints: list[tuple[re.Pattern[str], str]] = []
+        self.year = re.compile(NEVER)
 
     def named(self, text: str, start: int, end: int) -> set[str]:
         """The territories named between ``start`` and ``end``."""
@@ -55,7 +58,17 @@ class Places:
 def places(lang: str) -> Places:
     cur = load(lang, "currencies")
     local = cur.get("local", {})
-    return Places(lang, local.get("regions", {}), local.get("home"))
+    p = Places(lang, local.get("regions", {}), local.get("home"))
+    p.hints = [(re.compile(rx), code) for rx, code in local.get("place_hints", {}).items()]
+    p.year = re.compile(local.get("year", NEVER))
+    return p
+
+
+def _day(p: Places, text: str, start: int, at: int, day: dt.date | None) -> dt.date | None:
+    """The day an amount is about: a year written before it in its sentence ("En 1985, ..."),
+    else the publication day."""
+    years = p.year.findall(text, start, at)
+    return dt.date(int(years[-1]), 7, 1) if years else day
 
 
 def parse_day(published: str | dt.date | None) -> dt.date | None:
@@ -105,10 +118,14 @@ def localize(
         k = bisect.bisect_right(starts, a.start) - 1
         start, end = sentences[k] if k >= 0 else (0, len(text))
         code = None
+        when = _day(p, text, start, a.start, day)
+        hinted = {c for rx, c in p.hints if rx.search(text[a.start : a.end])}
         # a text that names no place is read at home, but a lone "cents" is not guessed
-        for territories in (p.named(text, start, end), whole, home if a.factor == 1 else set()):
+        for territories in (
+            hinted, p.named(text, start, end), whole, home if a.factor == 1 else set()
+        ):
             if territories:
-                code = _choose(candidates, territories, day)
+                code = _choose(candidates, territories, when)
                 if code is not None:
                     break
         if code is None or code == a.code:
