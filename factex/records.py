@@ -71,6 +71,8 @@ class Money(_Common):
     source: str | None = None
     subject_from: str | None = None
     period_from: str | None = None
+    #: the unit or period of a rate or unit price ("31 euros par tonne": "tonne"), else None
+    per: str | None = None
     #: the canonical key of ``metric`` ("revenue", "inflation"), None when none fits
     metric_key: str | None = None
     #: ``(start, end)`` of every telling of this figure in the text, this one first
@@ -83,7 +85,7 @@ class Money(_Common):
 class Percentage(_Common):
     """A percentage (``unit="percent"``) or a change in percentage points (``unit="points"``)."""
 
-    value: Decimal
+    value: Decimal | None
     unit: str = "percent"
     direction: str | None = None
     subject: str | None = None
@@ -92,6 +94,9 @@ class Percentage(_Common):
     source: str | None = None
     subject_from: str | None = None
     period_from: str | None = None
+    #: the bounds of a range ("entre 4,2 % et 6,9 %"), one record whose ``value`` is None
+    value_min: Decimal | None = None
+    value_max: Decimal | None = None
     #: the canonical key of ``metric`` ("revenue", "inflation"), None when none fits
     metric_key: str | None = None
     #: ``(start, end)`` of every telling of this figure in the text, this one first
@@ -143,7 +148,9 @@ RECORD_TYPES: dict[str, type[Record]] = {
     cls.kind: cls for cls in (Entity, Money, Percentage, DateMention, Event)
 }
 
-_DECIMAL_FIELDS = frozenset({"amount", "amount_min", "amount_max", "value"})
+_DECIMAL_FIELDS = frozenset(
+    {"amount", "amount_min", "amount_max", "value", "value_min", "value_max"}
+)
 
 
 def record_from_dict(data: dict[str, Any]) -> Record:

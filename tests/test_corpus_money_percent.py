@@ -35,7 +35,9 @@ def _records(records: Any, fields: tuple[str, ...], text: str) -> list[dict[str,
     for r in records:
         assert text[r.start : r.end] == r.text
         d = r.to_dict()
-        out.append({f: d[f] for f in fields})
+        # a percentage range is one record: its bounds are shown when it has them
+        bounds = {f: d[f] for f in ("value_min", "value_max") if d.get(f) is not None}
+        out.append({f: d[f] for f in fields} | bounds)
     return out
 
 

@@ -98,9 +98,10 @@ CASES: list[tuple[str, list[Row]]] = [
      [one("900", "900", None), one("1 100 francs", "1100", None)]),
     ("50 centimes d'euro", [one("50 centimes d'euro", "0.5")]),
     ("2 euros et 50 centimes", [one("2 euros et 50 centimes", "2.5")]),
-    ("Le litre a pris 12 centimes en un mois.", [one("12 centimes", "0.12")]),
+    # a sub-unit's currency is never written next to it: always inferred
+    ("Le litre a pris 12 centimes en un mois.", [one("12 centimes", "0.12", "EUR", True)]),
     ("Le timbre passe à 1,29 euro, soit 8 centimes de plus.",
-     [one("1,29 euro", "1.29"), one("8 centimes", "0.08")]),
+     [one("1,29 euro", "1.29"), one("8 centimes", "0.08", "EUR", True)]),
     ("Le billet coûte 3,50 francs suisses, soit 20 centimes de plus.",
      [one("3,50 francs suisses", "3.5", "CHF"), one("20 centimes", "0.2", "CHF", True)]),
     ("23 cents", [one("23 cents", "0.23", None)]),
@@ -332,8 +333,6 @@ def test_find_money(text: str, expected: list[Row]) -> None:
 
 KNOWN_MISSES = [
     ("une livre", [one("une livre", "1", "GBP")], "'livre' alone is not read as a currency"),
-    ("pour 100 millions de livres", [one("100 millions de livres", "100000000", "GBP")],
-     "'de livres' after a scale word may be books: needs 'sterling' or decimals"),
     ("« Il m'a filé 20 balles pour le taxi », raconte-t-elle.", [one("20 balles", "20", None)],
      "'filer' (to give) is no price cue: bullets 'filent' too"),
 ]
@@ -402,7 +401,7 @@ def test_component_spans_are_token_aligned_and_disjoint(nlp: Language) -> None:
         json.dumps(span._.factex_money)  # JSON-safe
     assert spans[-1]._.factex_money == {
         "amount": "1000000000", "currency": "USD", "currency_inferred": True,
-        "amount_min": None, "amount_max": None,
+        "amount_min": None, "amount_max": None, "per": None,
     }
 
 
@@ -471,3 +470,92 @@ def test_component_judges_balles_by_the_parsed_sentence(nlp: Language) -> None:
     )
     assert [(s.text, s._.factex_money["amount"], s._.factex_money["currency"])
             for s in doc.spans[MONEY]] == [("8 balles", "8", None)]
+
+
+# -- the French-speaking world (issue 13): own sentences, each class with negatives -----------
+
+WorldRow = tuple[str, str | None, str | None, bool, str | None]
+
+WORLD: list[tuple[str, str | None, list[WorldRow]]] = [
+    # CLDR names, plurals and symbols, old currencies too
+    ("La papeterie d'Oulu a réalisé 480 millions de marks finlandais de ventes.", None,
+     [("480 millions de marks finlandais", "480000000", "FIM", False, None)]),
+    ("Le brasseur a investi 75 millions de florins en 1996.", "1996-04-02",
+     [("75 millions de florins", "75000000", "NLG", False, None)]),
+    ("Un carnet de tickets valait 9 800 lires à Turin.", None,
+     [("9 800 lires", "9800", "ITL", False, None)]),
+    # a scale makes pounds of "livres" (a hundred million books is no news)
+    ("La banque a racheté pour 100 millions de livres d'actions.", None,
+     [("100 millions de livres", "100000000", "GBP", False, None)]),
+    ("Le pont a coûté 2,3 milliards d'écus.", None,
+     [("2,3 milliards d'écus", "2300000000", "XEU", False, None)]),
+    # a generic word takes the currency of the place, on the day of the text
+    ("NEUCHÂTEL - La piscine couverte coûtera 18 millions de francs.", "2023-09-12",
+     [("18 millions de francs", "18000000", "CHF", True, None)]),
+    ("À Liège, le journal du matin coûtait 35 francs.", "1997-02-10",
+     [("35 francs", "35", "BEF", True, None)]),
+    ("La carte orange coûtait 279 F par mois.", "1993-01-15",
+     [("279 F", "279", "FRF", True, "mois")]),
+    ("Le même abonnement coûte 90 francs.", "2024-01-15",
+     [("90 francs", "90", None, False, None)]),
+    ("À Oran, la course en taxi coûte 300 dinars.", None,
+     [("300 dinars", "300", "DZD", True, None)]),
+    ("Le loyer d'un studio à Vancouver dépasse 2 300 $ par mois.", None,
+     [("2 300 $", "2300", "CAD", True, "mois")]),
+    ("Le studio new-yorkais a levé 40 millions de $ auprès de fonds.", None,
+     [("40 millions de $", "40000000", "USD", False, None)]),
+    ("La jeune pousse a obtenu 6 M$ de la Caisse.", None,
+     [("6 M$", "6000000", "CAD", True, None)]),
+    ("Les ventes ont atteint 14,2 millions de $ CA.", None,
+     [("14,2 millions de $ CA", "14200000", "CAD", False, None)]),
+    ("Le titre termine à 3,18 $ c. Ce n'est pas cher : 5 $ c'est peu.", None,
+     [("3,18 $ c", "3.18", "CAD", False, None), ("5 $", "5", "USD", False, None)]),
+    ("Le fonds a levé 1 500 MDH pour ses usines.", None,
+     [("1 500 MDH", "1500000000", "MAD", False, None)]),
+    # pounds and pence; books stay books
+    ("Le titre a perdu 9 pence, à 2,15 livres.", None,
+     [("9 pence", "0.09", "GBP", False, None), ("2,15 livres", "2.15", "GBP", False, None)]),
+    ("Le billet de train est vendu au prix de 40 livres.", None,
+     [("40 livres", "40", "GBP", False, None)]),
+    ("Elle a rangé quatre livres et 12 livres de poche sur l'étagère.", None, []),
+    ("Il a emprunté 6 livres à la médiathèque.", None, []),
+    # sub-units
+    ("À Sfax, le ticket de bus coûte 450 millimes.", None,
+     [("450 millimes", "0.450", "TND", False, None)]),
+    ("Le melon est affiché à 2 euros 40 la pièce.", None,
+     [("2 euros 40", "2.40", "EUR", False, "pièce")]),
+    ("Le café coûte deux euros trente au comptoir.", None,
+     [("deux euros trente", "2.30", "EUR", False, None)]),
+    ("Il a payé 30 euros 12 mois de suite.", None, [("30 euros", "30", "EUR", False, None)]),
+    # typography of real pages
+    ("La dette atteint 41, 2 milliards d'euros.", None,
+     [("41, 2 milliards d'euros", "41200000000", "EUR", False, None)]),
+    ("Le groupe a levé 7,5milliards d'euros.", None,
+     [("7,5milliards d'euros", "7500000000", "EUR", False, None)]),
+    ("Le loyer s'élève à 1'480 CHF.", None, [("1'480 CHF", "1480", "CHF", False, None)]),
+    ("En 2023, l'indice 2020 a 3 ans.", None, []),
+    # rates and unit prices
+    ("Le gazole est vendu 1,74 € le litre.", None, [("1,74 €", "1.74", "EUR", False, "litre")]),
+    ("L'électricité est facturée 96 euros par mégawattheure.", None,
+     [("96 euros", "96", "EUR", False, "mégawattheure")]),
+    ("Le salaire minimum passe à 12,10 € de l'heure.", None,
+     [("12,10 €", "12.10", "EUR", False, "heure")]),
+    ("Le parking coûte 180 €/mois.", None, [("180 €", "180", "EUR", False, "mois")]),
+    ("Il a versé 500 euros le 3 mai.", None, [("500 euros", "500", "EUR", False, None)]),
+    ("Le musée a reçu 2 M€ par la région.", None, [("2 M€", "2000000", "EUR", False, None)]),
+    ("Au marché noir, on obtient 1 900 francs congolais pour un dollar.", None,
+     [("1 900 francs congolais", "1900", "CDF", False, "dollar")]),
+]
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), WORLD, ids=[c[0][:40] for c in WORLD])
+def test_money_across_the_french_speaking_world(
+    text: str, published: str | None, expected: list[WorldRow]
+) -> None:
+    got = [
+        (text[m.start : m.end], m.as_dict()["amount"], m.currency, m.currency_inferred, m.per)
+        for m in find_money(text, published=published)
+    ]
+    assert [(s, a and Decimal(a), c, i, p) for s, a, c, i, p in got] == [
+        (s, a and Decimal(a), c, i, p) for s, a, c, i, p in expected
+    ]

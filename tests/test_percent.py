@@ -221,12 +221,13 @@ PARSE_CASES: list[tuple[str, list[tuple[str, str | None]]]] = [
     ("Renault a réduit ses coûts de 5 %.", [("5 %", "down")]),
     ("Les prix réduits de 20 % attirent les clients.", [("20 %", "down")]),
     # a trigger noun, subject of what measures the figure
+    # a range is one record (value_min/value_max), its direction either figure's
     ("La hausse des salaires devrait être comprise entre 3 % et 4 % en 2024.",
-     [("3 %", "up"), ("4 %", "up")]),
+     [("entre 3 % et 4 %", "up")]),
     ("La hausse des salaires devrait être comprise entre 3 et 4 % en 2024.",
-     [("3", "up"), ("4 %", "up")]),
+     [("entre 3 et 4 %", "up")]),
     ("La hausse des salaires devrait être comprise entre cinq et dix pour cent.",
-     [("cinq", "up"), ("dix pour cent", "up")]),
+     [("entre cinq et dix pour cent", "up")]),
     ("Pour les 10 % les plus aisés, la baisse du niveau de vie est de 1,2 %.",
      [("10 %", None), ("1,2 %", "down")]),
     ("La hausse des prix devrait être de 3 % cette année.", [("3 %", "up")]),
@@ -248,8 +249,8 @@ PARSE_CASES: list[tuple[str, list[tuple[str, str | None]]]] = [
     ("Le taux de TVA sur la restauration a été relevé de 7 à 10 %.", [("7", None), ("10 %", None)]),
     ("La hausse du taux de TVA de 5,5 % à 7 % pèse sur les artisans.",
      [("5,5 %", None), ("7 %", None)]),
-    ("Les tarifs des péages augmenteront de 2 % à 3 % en février.", [("2 %", "up"), ("3 %", "up")]),
-    ("Les loyers devraient progresser de 1 à 2 % cette année.", [("1", "up"), ("2 %", "up")]),
+    ("Les tarifs des péages augmenteront de 2 % à 3 % en février.", [("de 2 % à 3 %", "up")]),
+    ("Les loyers devraient progresser de 1 à 2 % cette année.", [("de 1 à 2 %", "up")]),
     ("Le gouvernement veut augmenter le SMIC de 2 % au 1er janvier.", [("2 %", "up")]),
     ("Le gouvernement a décidé d'augmenter le salaire minimum interprofessionnel de croissance "
      "(SMIC) de 2,5 % dès le 1er juillet.", [("2,5 %", "up")]),

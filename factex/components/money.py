@@ -4,7 +4,8 @@ Finding and normalising is pure code (:func:`factex.normalize.money.find_money`,
 compiled regexes over ``doc.text``); this component only hands it the Doc's sentence
 boundaries (for carrying a currency within a sentence), aligns the matches to tokens and
 writes ``doc.spans["factex_money"]`` with ``Span._.factex_money`` =
-{amount, currency, currency_inferred, amount_min, amount_max} (amounts as plain strings).
+{amount, currency, currency_inferred, amount_min, amount_max, per} (amounts as plain strings;
+``per`` the unit of a rate, "tonne" for "31 euros par tonne").
 The one thing it reads in the parse: a bare figure that takes the currency of a list through
 a gapped verb ("l'État apportera 2 milliards d'euros, la région 500 millions et les communes
 300") is dropped when the words before it hold a verb ("le groupe emploie 300").
@@ -35,7 +36,9 @@ class MoneyComponent:
         spans: list[Span] = []
         last = 0
         text = doc_text(doc)
-        for m in money.find_money(text, lambda: sentence_bounds(doc, text), self.lang):
+        bounds = lambda: sentence_bounds(doc, text)  # noqa: E731
+        published = doc._.factex_published
+        for m in money.find_money(text, bounds, self.lang, published):
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or span.start < last:
                 continue

@@ -15,6 +15,7 @@ lists are ``percent.json`` data.
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from spacy.language import Language
@@ -23,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 from factex.components.extensions import PERCENT, doc_text, register_extensions
 from factex.components.money import sentence_bounds
 from factex.normalize import percent
+from factex.normalize.numbers import plain
 from factex.resources import load
 
 _SUBJECTS = ("nsubj", "nsubj:pass")
@@ -59,10 +61,13 @@ class PercentComponent:
         matches = percent.find_percentages(
             text, lambda: sentence_bounds(doc, text), self.lang, parsed
         )
+        ranges: dict[int, int] = {}  # index of a range's second figure -> its start
         for m in matches:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or (spans and span.start < spans[-1].end):
                 continue
+            if m.range_start is not None:
+                ranges[len(spans)] = m.range_start
             value = m.as_dict()
             if m.step:
                 pass  # the old or the new level of a change: no direction, whatever the parse
@@ -87,14 +92,18 @@ class PercentComponent:
                 if m.step_if_rate and values and self.rate_rose(doc, span, m):
                     direction = None  # "le taux a augmenté de 7 % à 9 %": two levels
                     values[-1]["direction"] = None
+                    ranges.pop(len(spans), None)
                 elif m.range_second and values:
                     if direction is None and not bare_first:
                         direction = values[-1]["direction"]
                     values[-1]["direction"] = direction
+                if m.range_second and direction is None and self.rate_levels(doc, text, m):
+                    ranges.pop(len(spans), None)  # "la hausse du taux de TVA de 5,5 % à 7 %"
                 value["direction"] = direction
             bare_first = m.range_first
             spans.append(span)
             values.append(value)
+        spans, values = _join_ranges(doc, spans, values, ranges)
         for span, value in zip(spans, values, strict=True):
             span._.factex_percent = value
         doc.spans[PERCENT] = spans
@@ -162,6 +171,22 @@ class PercentComponent:
         # what the trigger moves, between it and the figures, whatever the parse made of a
         # day before it ("a relevé mercredi son taux directeur de 4,5 % à 4,75 %")
         return any(self.is_rate(t) for t in doc[word.i + 1 : span.start])
+
+    def rate_levels(self, doc: Doc, text: str, m: percent.PercentMatch) -> bool:
+        """Whether the "de X à Y" ending at ``m`` follows a rate named right before it, after
+        a change word ("la hausse du taux de TVA de 5,5 % à 7 %"): the rate's old and new
+        levels, not a range."""
+        start = m.range_start
+        if start is None or not text[start:].lower().startswith("de"):
+            return False
+        opener = doc.char_span(start, start + 2, alignment_mode="expand")
+        if opener is None:
+            return False
+        sent = opener[0].sent
+        before = doc[max(sent.start, opener.start - 4) : opener.start]
+        return any(self.is_rate(t) for t in before) and percent.has_trigger(
+            text, sent.start_char, start, self.lang
+        )
 
     def is_rate(self, token: Token) -> bool:
         return token.pos_ in ("NOUN", "PROPN") and token.lemma_.lower() in self.points_subjects
@@ -272,3 +297,35 @@ def _inside_range(word: Token) -> bool:
 )
 def make_percent(nlp: Language, name: str) -> PercentComponent:
     return PercentComponent(nlp, name)
+
+
+def _join_ranges(
+    doc: Doc, spans: list[Span], values: list[dict[str, Any]], ranges: dict[int, int]
+) -> tuple[list[Span], list[dict[str, Any]]]:
+    """The two figures of each range as one span ("entre 4 % et 6 %"): ``value`` None,
+    ``value_min``/``value_max`` its bounds, the direction either figure has."""
+    out_spans: list[Span] = []
+    out_values: list[dict[str, Any]] = []
+    for i, (span, value) in enumerate(zip(spans, values, strict=True)):
+        start = ranges.get(i)
+        joined = None
+        if start is not None and out_spans and out_spans[-1].start_char >= start:
+            joined = doc.char_span(start, span.end_char, alignment_mode="expand")
+        if joined is None or out_values[-1].get("value") is None:
+            out_spans.append(span)
+            out_values.append(value)
+            continue
+        low, high = Decimal(out_values[-1]["value"]), Decimal(value["value"])
+        if low > high:  # "de 75 % à 50 %": a fall from one level to another, no range
+            out_spans.append(span)
+            out_values.append(value)
+            continue
+        first = out_values.pop()
+        out_spans.pop()
+        out_spans.append(joined)
+        out_values.append({
+            "value": None, "unit": value["unit"],
+            "direction": value["direction"] or first["direction"],
+            "value_min": plain(low), "value_max": plain(high),
+        })  # fmt: skip
+    return out_spans, out_values

@@ -106,7 +106,9 @@ def summary_row(record: Record, has_reference: bool | None = None) -> tuple[str,
 
 def _percent_value(record: Percentage) -> str:
     unit = "pts" if record.unit == "points" else "%"
-    return f"{format_amount(record.value)} {unit}"
+    if record.value is None and record.value_min is not None and record.value_max is not None:
+        return f"{format_amount(record.value_min)} – {format_amount(record.value_max)} {unit}"
+    return f"{format_amount(record.value)} {unit}" if record.value is not None else f"? {unit}"
 
 
 def _money_value(money: Money) -> str:

@@ -18,7 +18,7 @@ Span = tuple[int, int]
 
 #: the attributes scored beside the main value, per kind (each only where the gold gives it)
 ATTRIBUTES: dict[str, tuple[str, ...]] = {
-    "money": ("currency_inferred", "subject", "metric", "period", "source"),
+    "money": ("currency_inferred", "per", "subject", "metric", "period", "source"),
     "percentage": ("subject", "metric", "period", "source"),
     "date": ("grain",),
     "entity": (),
@@ -147,6 +147,15 @@ def value_checks(kind: str, gold: dict[str, Any], got: Pred) -> dict[str, bool]:
     {'value': True, 'source': False}
     >>> value_checks("money", {"amount": "5", "source": None}, {"amount": "5"})
     {'value': True, 'source': True}
+
+    A percentage range is right when both bounds are; ``per`` (the unit of a rate) is an
+    attribute, a gold list giving its alternatives:
+
+    >>> value_checks("percentage", {"value": None, "value_min": "3", "value_max": "5"},
+    ...              {"value": None, "value_min": "3", "value_max": "4"})
+    {'value': False}
+    >>> value_checks("money", {"amount": "31", "per": ["tonne", None]}, {"amount": "31"})
+    {'value': True, 'per': True}
     """
     out = {"value": _value_ok(kind, gold, got)}
     for attr in ATTRIBUTES[kind]:
@@ -154,7 +163,7 @@ def value_checks(kind: str, gold: dict[str, Any], got: Pred) -> dict[str, bool]:
             continue
         if attr == "currency_inferred":
             out[attr] = bool(gold[attr]) == bool(got.get(attr))
-        elif attr in ("subject", "metric", "source", "trigger"):
+        elif attr in ("subject", "metric", "source", "trigger", "per"):
             out[attr] = same_name(gold[attr], got.get(attr))
         else:
             out[attr] = same_value(gold[attr], got.get(attr))
@@ -171,8 +180,10 @@ def _value_ok(kind: str, gold: dict[str, Any], got: Pred) -> bool:
         if "currency" in gold:
             ok &= same_value(gold["currency"], got.get("currency"))
     elif kind == "percentage":
-        if "value" in gold:
-            ok &= same_number(gold["value"], got.get("value"))
+        # a range is one record: its bounds are the value ("entre 4 % et 6 %")
+        for key in ("value", "value_min", "value_max"):
+            if key in gold:
+                ok &= same_number(gold[key], got.get(key))
         for key in ("unit", "direction"):
             if key in gold:
                 ok &= same_value(gold[key], got.get(key))

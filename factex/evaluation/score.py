@@ -34,8 +34,9 @@ from factex.evaluation.gold import (
 #: record fields shown in failure listings
 SHOWN: dict[str, tuple[str, ...]] = {
     "money": ("text", "amount", "currency", "currency_inferred", "amount_min", "amount_max",
-              "subject", "metric", "period", "source"),
-    "percentage": ("text", "value", "unit", "direction", "subject", "metric", "period", "source"),
+              "per", "subject", "metric", "period", "source"),
+    "percentage": ("text", "value", "value_min", "value_max", "unit", "direction", "subject",
+                   "metric", "period", "source"),
     "date": ("text", "value", "grain"),
     "entity": ("text", "label"),
     "event": ("text", "date", "trigger", "actors"),

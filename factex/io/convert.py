@@ -65,20 +65,23 @@ def _money(doc: Doc, common: _Common) -> Iterator[Money]:
             amount_min=_dec(m.get("amount_min")),
             amount_max=_dec(m.get("amount_max")),
             **_links(span, common.offset),
+            per=m.get("per"),
         )
 
 
 def _percentages(doc: Doc, common: _Common) -> Iterator[Percentage]:
     for span in _group(doc, PERCENT):
         p: dict[str, Any] = span._.factex_percent or {}
-        if p.get("value") is None:
+        if p.get("value") is None and p.get("value_min") is None:
             continue
         yield Percentage(
             *common(span),
-            value=Decimal(p["value"]),
+            value=_dec(p.get("value")),
             unit=p.get("unit", "percent"),
             direction=p.get("direction"),
             **_links(span, common.offset),
+            value_min=_dec(p.get("value_min")),
+            value_max=_dec(p.get("value_max")),
         )
 
 

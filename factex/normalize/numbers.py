@@ -34,7 +34,8 @@ THOUSANDS_SPACES = " \u00a0\u202f"
 DIGITS = (
     r"\d(?<![\d.,]\d)(?<!\d['’]\d)"  # led by the digit itself so that the regex engine can
     # skip to candidate positions fast; the look-behinds then check what precedes the digit
-    r"(?:\d{0,2}(?:(?:[" + THOUSANDS_SPACES + r"]\d{3})+|(?:\.\d{3})+|(?:['’]\d{3})+)(?:,\d+)?"
+    r"(?:\d{0,2}(?:(?:[" + THOUSANDS_SPACES + r"]\d{3})+(?:,\d+)?|(?:\.\d{3})+(?:,\d+)?"
+    r"|(?:['’]\d{3})+(?:[.,]\d+)?)"  # the Swiss "1'234.5" has a decimal point
     r"|\d*(?:[.,]\d+)?)(?![\d]|[.,'’]\d)"
 )
 

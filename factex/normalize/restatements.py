@@ -78,10 +78,8 @@ def same_figure(first: Figure, later: Figure, lang: str = "fr") -> bool:
 
 def _value(record: Figure) -> tuple[object, ...]:
     if isinstance(record, Money):
-        per = getattr(record, "per", None)  # added by the money issue
-        return (record.amount, record.amount_min, record.amount_max, record.currency, per)
-    low, high = getattr(record, "value_min", None), getattr(record, "value_max", None)
-    return (record.value, low, high, record.unit, record.direction)
+        return (record.amount, record.amount_min, record.amount_max, record.currency, record.per)
+    return (record.value, record.value_min, record.value_max, record.unit, record.direction)
 
 
 def _compatible(a: str | None, b: str | None) -> bool:

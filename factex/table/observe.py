@@ -99,7 +99,7 @@ def observation(record: Money | Percentage, doc: Hashable, lang: str = "fr") -> 
         unit, direction = record.currency, None
     else:
         sign = Decimal(-1) if record.direction == "down" else Decimal(1)
-        low, high = getattr(record, "value_min", None), getattr(record, "value_max", None)
+        low, high = record.value_min, record.value_max
         reading = Reading(
             None if record.value is None else sign * record.value,
             None if low is None else sign * low,
@@ -115,7 +115,7 @@ def observation(record: Money | Percentage, doc: Hashable, lang: str = "fr") -> 
         doc=doc,
         reading=reading,
         unit=unit,
-        per=getattr(record, "per", None),
+        per=record.per if isinstance(record, Money) else None,
         direction=direction,
         subject=record.subject,
         metric=record.metric,

@@ -18,13 +18,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
+from datetime import date
 from decimal import Decimal
 
 from factex.normalize.money.amounts import combine, read_atom, year_atom
 from factex.normalize.money.context import carry_currency, drop_colloquial
 from factex.normalize.money.currencies import regionalize
 from factex.normalize.money.grammar import grammar
-from factex.normalize.money.values import Atom, MoneyMatch
+from factex.normalize.money.local import localize
+from factex.normalize.money.rates import rates
+from factex.normalize.money.values import Atom, Item, MoneyMatch
 
 __all__ = [
     "Bounds",
@@ -72,6 +76,7 @@ def find_money(
     text: str,
     sentences: Bounds | Callable[[], Bounds | None] | None = None,
     lang: str = "fr",
+    published: str | date | None = None,
 ) -> list[MoneyMatch]:
     """Every amount of money in ``text``, in order, without overlaps.
 
@@ -93,6 +98,8 @@ def find_money(
     '1.23'
     >>> find_money("le 3 juillet 2018, 2017-2018, 58 %, 01 45 67 89 10")
     []
+    >>> [(m.amount, m.per) for m in find_money("Le SMIC passe à 11,88 € de l'heure.")]
+    [(Decimal('11.88'), 'heure')]
     >>> m = find_money("Le Gabon a levé 200 milliards de FCFA.")[0]
     >>> m.currency, m.currency_inferred
     ('XAF', True)
@@ -114,14 +121,29 @@ def find_money(
     if sentences is None:
         sentences = _sentences(text)
     atoms = regionalize(g, text, atoms, sentences)
+    atoms = localize(g.generic, lang, text, atoms, sentences, published)
     items = combine(g, text, atoms)
     items = drop_colloquial(g, text, items, sentences)
     items = carry_currency(g, text, items, sentences)
+    return _with_rates(text, items, lang)
+
+
+def _with_rates(text: str, items: list[Item], lang: str) -> list[MoneyMatch]:
+    """The matches of the items, in order and without overlaps, each with the unit of its
+    rate ("31 euros par tonne"); an amount inside another's rate ("2 840 francs pour un
+    dollar") is that rate's unit, not an amount."""
     found: list[MoneyMatch] = []
+    rate = rates(lang)
+    taken = 0
     for it in sorted(items, key=lambda it: (it.start, -it.end)):
-        if found and it.start < found[-1].end:
+        if it.start < taken:
             continue
-        found.append(it.match())
+        m = it.match()
+        per = rate.find(text, m.end)
+        if per is not None:
+            m = replace(m, per=per[0])
+        taken = max(m.end, per[1] if per else 0)
+        found.append(m)
     return found
 
 

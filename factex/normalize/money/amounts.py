@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from factex.normalize.money.grammar import Grammar
 from factex.normalize.money.patterns import key
-from factex.normalize.money.values import CENT, Atom, Item
+from factex.normalize.money.values import CENT, Atom, H, Item
 from factex.normalize.numbers import parse_number, scaled_units
 
 
@@ -39,9 +39,13 @@ def read_atom(g: Grammar, text: str, m: re.Match[str]) -> Atom | None:
         if nxt and key(nxt.group("w")) in g.after_one:
             return None
     cur_key = key(cur_text) if cur_text else ""
+    inferred = False
+    glued = (m.group("abbr") or "") + (m.group("acur") or "")
+    if glued in g.scaled_marks:
+        code, inferred = g.scaled_marks[glued], True  # "450 M$", "1,2 G$": Quebec's dollars
     return Atom(
         m.start(), end, number, scale, counting, cur_text is not None, code, factor, words,
-        cur_key in g.ambiguous, cur_key, colloquial=cur_key in g.colloquial_words,
+        cur_key in g.ambiguous, cur_key, inferred, colloquial=cur_key in g.colloquial_words,
     )  # fmt: skip
 
 
@@ -54,7 +58,7 @@ def _read_words(
         if m.group("pscale") is None and text[m.end() : m.end() + 1].isalpha():
             return None, None, None, False  # "€2m", "$5bn": we do not read them; never "2 €"
         return parse_number(m.group("pnum"), g.lang), m.group("pscale"), m.group("pre"), False
-    raw = m.group("num")
+    raw = re.sub(r",\s+", ",", m.group("num"))  # "17, 1 milliards"
     scale_text = m.group("abbr") or m.group("scale")
     cur_text = (
         m.group("acur") or m.group("rcur") or m.group("dcur") or m.group("scur")
@@ -121,10 +125,33 @@ def combine(g: Grammar, text: str, atoms: list[Atom]) -> list[Item]:
                 i += 2
                 continue
         single = single_item(g, text, a)
+        cents = cents_after(g, text, a) if single and single.amount is not None else None
+        if single and cents:
+            end, value = cents  # "4 euros 90 le kilo", "un euro soixante"
+            single = replace(single, end=end, amount=a.value + value)
+            while i + 1 < len(atoms) and atoms[i + 1].start < end:
+                i += 1
         if single:
             items.append(single)
         i += 1
     return items
+
+
+def cents_after(g: Grammar, text: str, a: Atom) -> tuple[int, Decimal] | None:
+    """(end, value) of the cents written right after a whole amount in a currency, with no
+    sub-unit word ("4 euros 90 le kilo", "19 fr. 50", "un euro septante-neuf"), when a
+    clause end or a list word follows them; None otherwise."""
+    if not a.has_currency or a.factor != 1 or a.scale:
+        return None
+    if a.number != a.number.to_integral_value() or a.end <= a.start:
+        return None
+    m = g.cents_after.match(text, a.end)
+    if m is None or not (g.clause_end.match(text, m.end()) or g.list_follow.match(text, m.end())):
+        return None
+    cents = parse_number(m.group("c"), g.lang)
+    if cents is None or cents >= 100 or (m.group("c")[0].isdigit() and len(m.group("c")) != 2):
+        return None
+    return m.end(), cents * CENT
 
 
 def range_items(g: Grammar, text: str, a: Atom, b: Atom) -> list[Item] | None:
@@ -205,12 +232,14 @@ def _first_bound(a: Atom, b: Atom) -> Atom:
 
 def subunit_items(g: Grammar, text: str, a: Atom, b: Atom) -> list[Item] | None:
     """ "1 USD et 23 centimes", "1 USD 23 cents", and "12 euros 50" at a clause end."""
-    if not (a.has_currency and a.factor == 1) or a.scale or b.scale or b.number >= 100:
+    if not (a.has_currency and a.factor == 1) or a.scale or b.scale:
+        return None
+    if (b.value if b.has_currency else b.number * CENT) >= 1:
         return None
     if a.number != a.number.to_integral_value():
         return None
     if b.has_currency:
-        if b.factor != CENT or b.code not in (None, a.code):
+        if b.factor == 1 or b.code not in (None, a.code):
             return None
         if not g.subunit_join.fullmatch(text, a.end, b.start):
             return None
@@ -220,7 +249,7 @@ def subunit_items(g: Grammar, text: str, a: Atom, b: Atom) -> list[Item] | None:
             return None
         if "\n" in text[a.end : b.start] or not g.clause_end.match(text, b.end):
             return None
-        cents = b.number * CENT
+        cents = b.number * CENT  # "12 euros 50"
     return [
         Item(
             a.start,
@@ -251,7 +280,7 @@ def single_item(g: Grammar, text: str, a: Atom) -> Item | None:
     ("près de") before it, which is part of the span; None when it is no money."""
     if a.has_currency:
         kind = "priced"
-        if a.code is None and a.cur in g.subunit_defaults:
+        if a.code is None and a.factor < 1:
             kind = "subunit"  # "soit 8 centimes de plus": its currency comes later
     elif a.counting:
         if counts_things(g, text, a):
@@ -267,16 +296,16 @@ def single_item(g: Grammar, text: str, a: Atom) -> Item | None:
         a.value,
         a.code,
         kind,
-        a.inferred,
+        a.inferred or a.local is not None,
         num_start=a.start,
         scale=a.scale,
-        default=g.subunit_defaults.get(a.cur),
+        default=a.local or g.subunit_defaults.get(a.cur),
         colloquial=a.colloquial,
     )
     prefix = g.prefix.search(text, max(0, a.start - 40), a.start)
     if prefix is None:
         if a.ambiguous and a.number == a.number.to_integral_value():
-            return None
+            return item if _priced(g, text, a) else None
         return item
     bound = g.bound_kind.get(key(re.sub(r"d['’]$", "de", prefix.group("p"))), "approx")
     if bound == "min":
@@ -286,3 +315,22 @@ def single_item(g: Grammar, text: str, a: Atom) -> Item | None:
     # an approximation keeps the amount and is part of the span, as in Duckling's corpus
     # ("quasi neuf livres"); the news gold leaves it out ("près de [2 milliards]")
     return replace(item, start=prefix.start())
+
+
+_CLAUSE = re.compile(r"[.!?;\n](?!\d)")
+
+
+def _priced(g: Grammar, text: str, a: Atom) -> bool:
+    """Whether the sentence of a whole number of an ambiguous word ("25 livres") speaks of
+    money: a price word ("au prix de"), or a decimal amount of the same word; never when
+    things are counted ("3 livres de poche", but "3 millions de livres d'actions" are pounds)."""
+    if a.scale is None and counts_things(g, text, a):
+        return False
+    starts = [m.end() for m in _CLAUSE.finditer(text, 0, a.start)]
+    start = starts[-1] if starts else 0
+    after = _CLAUSE.search(text, a.end)
+    end = after.start() if after else len(text)
+    if g.ambiguous_cue.search(text, start, end):
+        return True
+    same = re.compile(rf"\d,\d+{H}*(?i:{re.escape(a.cur)})s?(?!\w)")
+    return same.search(text, start, end) is not None

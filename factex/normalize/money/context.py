@@ -133,9 +133,10 @@ def subunit_currency(g: Grammar, items: list[Item], i: int, sent: list[int]) -> 
     priced = [j for j, p in enumerate(items) if p.kind == "priced"]
     near = [j for j in priced if sent[j] == sent[i]] or priced
     if not near:
-        return replace(it, code=it.default, kind="priced")
+        return replace(it, code=it.default, inferred=it.default is not None, kind="priced")
     code = items[min(near, key=lambda j: abs(j - i))].code
-    return replace(it, code=code, inferred=code not in (None, it.default), kind="priced")
+    # the sub-unit's currency is never written: it is always inferred
+    return replace(it, code=code, inferred=code is not None, kind="priced")
 
 
 def listed_item(

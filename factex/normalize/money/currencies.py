@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
+from factex.normalize.money.cldr import tables
 from factex.normalize.money.patterns import key, places_regex
 from factex.normalize.money.values import CENT, Atom
 
@@ -33,12 +34,31 @@ class Regional:
 class CurrencyTables:
     """The lookup tables of ``currencies.json`` and ``scales.json`` of one language."""
 
-    def __init__(self, cur: dict[str, Any], scales: dict[str, Any]) -> None:
+    def __init__(self, lang: str, cur: dict[str, Any], scales: dict[str, Any]) -> None:
+        cldr = tables(lang)
+        # CLDR's codes, symbols and names first; the resource's entries win
+        marks = {c: c for c in cldr.codes if c.isupper()} | cldr.symbols
         self.marks: dict[str, str | None] = {
-            re.sub(r"\s+", " ", k): v for k, v in cur["marks"].items()
+            **marks,
+            **{re.sub(r"\s+", " ", k): v for k, v in cur["marks"].items()},
         }
-        self.names: dict[str, str | None] = {key(k): v for k, v in cur["names"].items()}
+        self.names: dict[str, str | None] = {
+            **cldr.names,
+            **{key(k): v for k, v in cur["names"].items()},
+        }
         self.subunits: dict[str, str | None] = {key(k): v for k, v in cur["subunits"].items()}
+        factors = cur.get("subunit_factors", {})
+        self.subunit_factors = {key(k): Decimal(v) for k, v in factors.items()}
+        local = cur.get("local", {})
+        #: generic words ("francs", "$", "fr.") -> the codes they may stand for, by place
+        self.generic: dict[str, frozenset[str]] = {
+            w: cldr.heads[w] for w in self.names if w in cldr.heads and len(cldr.heads[w]) > 1
+        }
+        self.generic.update(
+            (key(w), cldr.heads[key(head)]) for w, head in local.get("generic_marks", {}).items()
+        )
+        #: "M$", "G$", "3 milliards $": a scaled mark whose code is the notation's
+        self.scaled_marks: dict[str, str] = local.get("scaled_marks", {})
         self.ambiguous = frozenset(key(k) for k in cur.get("ambiguous", ()))
         self.colloquial_words = frozenset(key(k) for k in cur.get("colloquial", ()))
         self.subunit_defaults: dict[str, str] = {
@@ -67,7 +87,7 @@ class CurrencyTables:
         word_key = key(text)
         if word_key in self.names:
             return self.names[word_key], Decimal(1)
-        return self.subunits[word_key], CENT
+        return self.subunits[word_key], self.subunit_factors.get(word_key, CENT)
 
     def scale(self, text: str) -> Decimal:
         """The factor of a scale word or abbreviation; KeyError if unknown."""

@@ -32,10 +32,11 @@ class Grammar(CurrencyTables):
         cur = load(lang, "currencies")
         scales = load(lang, "scales")
         words = load(lang, "money")
-        super().__init__(cur, scales)
+        super().__init__(lang, cur, scales)
         self.lang = lang
         self.not_counted = frozenset(key(k) for k in words["not_counted"])
         self.after_one = frozenset(key(k) for k in words["after_one"])
+        self.ambiguous_cue = words_regex(words.get("ambiguous_cues", ()))
         self.years = (int(words["year_range"][0]), int(words["year_range"][1]))
         self._build_years(words)
         self._build_atoms(cur, scales, words)
@@ -60,17 +61,22 @@ class Grammar(CurrencyTables):
         link = linking(words["currency_link"])
         halves = alternation(list(fractions(self.lang))) if fractions(self.lang) else "(?!x)x"
         marks = marks_regex(list(self.marks))
-        names = alternation([*cur["names"], *cur["subunits"]])
+        glued = marks_regex(list(self.marks), glued=True)  # "850 MDH", "320 MF", "450 MEUR"
+        names = alternation([*self.names, *cur["subunits"]])
         scale_w = alternation(list(scales["words"]))
         abbr = "|".join(re.escape(a) for a in sorted(self.abbreviations, key=len, reverse=True))
-        number = rf"{DIGITS}|(?i:{words_pattern(self.lang)})"
+        # "17, 1 milliards": a stray space after the decimal comma, seen before a scale word
+        stray = rf"(?<![\d.,])\d{{1,3}},{H}\d{{1,2}}(?={H}+(?i:{scale_w})(?![\w]))"
+        number = rf"{stray}|{DIGITS}|(?i:{words_pattern(self.lang)})"
         currency = rf"(?i:{names})(?![\w-])|{marks}"
+        dash = r"(?:(?<=\d)[.,][–—-](?![\d–—-]))?"  # "Fr. 2'300.–": no cents, Swiss style
         self.atoms = re.compile(
-            rf"(?P<pre>{marks}){H}?(?P<pnum>{DIGITS})"
+            rf"(?P<pre>{marks}){H}?(?P<pnum>{DIGITS}){dash}"
             rf"(?:{H}?(?P<pscale>(?i:{scale_w})(?![\w])|(?:{abbr})(?![^\W\d_])))?"
-            rf"|(?P<num>{number})"
-            rf"(?:{H}*(?P<abbr>{abbr}){H}*(?P<acur>{marks})"
-            rf"|{H}+(?P<scale>(?i:{scale_w}))(?![\w])"
+            rf"|(?P<num>{number}){dash}"
+            rf"(?:{H}*(?P<abbr>{abbr}){H}*(?P<acur>{glued})"
+            # "13,7milliards": a scale word glued to its figure
+            rf"|(?:{H}+|(?<=\d))(?P<scale>(?i:{scale_w}))(?![\w])"
             rf"(?:{H}+(?i:{ands}){H}+(?P<half>(?i:{halves}))(?![\w-]))?"
             # the rest below the scale, maybe scaled itself ("3 milliards 200 millions d'euros")
             rf"(?:{H}+(?P<rest>(?:{number})(?:{H}+(?i:{scale_w})(?![\w]))?)"
@@ -83,6 +89,11 @@ class Grammar(CurrencyTables):
         self.counted_after = re.compile(rf"{H}+(?i:{counted})(?P<w>(?i:l['’])|[\w-]+)")
         self.after_word = re.compile(rf"{H}+(?P<w>[\w-]+)")
         self.subunit_join = re.compile(rf"{H}+(?:(?i:{ands}){H}+)?")
+        #: the cents after a whole amount, without a sub-unit word ("4 euros 90")
+        self.cents_after = re.compile(
+            rf"{H}+(?P<c>\d\d(?![\d.,'’]?\d)|(?i:{words_pattern(self.lang)}))(?![\w%])"
+            rf"(?!{H}*(?:%|(?i:{scale_w})(?![\w])|{currency}))"
+        )
         self.clause_end = re.compile(rf"{H}*(?:$|[,.;:!?)»\n])")
 
     def _build_bounds(self, words: dict[str, Any]) -> None:

@@ -52,15 +52,18 @@ def linking(words: Sequence[str]) -> str:
     )
 
 
-def marks_regex(marks: Sequence[str]) -> str:
-    """Currency marks as one case-sensitive regex; a mark never touches a letter.
+def marks_regex(marks: Sequence[str], glued: bool = False) -> str:
+    """Currency marks as one case-sensitive regex; a mark never touches a letter, except,
+    when ``glued``, the scale abbreviation before it ("MDH": millions of dirhams).
 
     The look-behind is shared by all letter-initial marks, so that most positions inside
-    words fail at once: the scan stays one cheap pass over the text.
+    words fail at once: the scan stays one cheap pass over the text. A mark ending in a
+    letter is not followed by an apostrophe ("5 $ c'est": "$", not "$ c").
     """
     lettered = trie_regex(sorted({m for m in marks if m[0].isalpha()}), char)
     symbols = trie_regex(sorted({m for m in marks if not m[0].isalpha()}), char)
-    return rf"(?:(?<![^\W\d_]){lettered}|{symbols})(?![^\W\d_])"
+    before = "" if glued else r"(?<![^\W\d_])"
+    return rf"(?:{before}{lettered}|{symbols})(?![^\W\d_])(?!(?<=[^\W\d_])['’])"
 
 
 def places_regex(places: Sequence[str]) -> re.Pattern[str]:

@@ -29,6 +29,8 @@ class MoneyMatch:
     #: offsets of the words before a bare figure whose verb is gapped ("la région" in "...
     #: d'euros, la région 500"), for a parse to check they hold no verb ("le groupe emploie")
     ellipsis: tuple[int, int] | None = None
+    #: the unit or period of a rate or unit price ("31 euros par tonne": "tonne")
+    per: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON-safe dict stored on ``Span._.factex_money`` (amounts as plain strings)."""
@@ -38,6 +40,7 @@ class MoneyMatch:
             "currency_inferred": self.currency_inferred,
             "amount_min": _str(self.amount_min),
             "amount_max": _str(self.amount_max),
+            "per": self.per,
         }
 
 
@@ -62,6 +65,7 @@ class Atom:
     cur: str = ""  # the currency word's lookup key ("fcfa"), for regional codes
     inferred: bool = False  # the code comes from context (a place named nearby)
     colloquial: bool = False  # slang that also names things ("balles"): needs a price cue
+    local: str | None = None  # a lone sub-unit's currency from the places named ("centimes")
 
     @property
     def value(self) -> Decimal:

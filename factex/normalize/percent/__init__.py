@@ -54,6 +54,8 @@ class PercentMatch:
     #: the second figure of "a augmenté de 7 % à 9 %": levels if what rose is a rate ("le taux
     #: de chômage"), a range of the rise otherwise ("les prix"); the parse decides
     step_if_rate: bool = False
+    #: where the range of a second figure starts, its opener included ("entre 3 et 5 %")
+    range_start: int | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """The JSON-safe dict stored on ``Span._.factex_percent``."""
@@ -213,6 +215,7 @@ def _range_and_figure(
         replace(
             figure, range_second=first is not None and not step, step="to" if step else None,
             step_if_rate=step_if_rate,
+            range_start=first.start() if first is not None and not step else None,
         )
     )  # fmt: skip
     return out
