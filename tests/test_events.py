@@ -171,3 +171,29 @@ def test_a_clause_ending_on_a_percentage_keeps_the_percent_sign(nlp: Language) -
     (event,) = factex.extract(text, published="2023-03-01", nlp=nlp).events
     assert event.text.endswith("en hausse de 18 %")
     assert text[event.start : event.end] == event.text
+
+
+def test_date_and_trigger_score_counts_events_placed_right() -> None:
+    from factex.evaluation.gold import case_from_dict
+    from factex.evaluation.score import score
+
+    text = "Le pont a cédé mardi. La route a dû être fermée mercredi."
+    gold = {
+        "text": text,
+        "events": [
+            {"date": "2024-05-14", "trigger": "céder", "actors": [], "text": "a cédé mardi"},
+            {"date": "2024-05-15", "trigger": "fermer", "actors": [], "text": "a dû être fermée"},
+        ],
+    }
+    # the first is right; the second has the modal as trigger; the third overlaps nothing
+    got = [
+        {"kind": "event", "start": 7, "end": 14, "date": "2024-05-14", "trigger": "céder"},
+        {"kind": "event", "start": 31, "end": 47, "date": "2024-05-15", "trigger": "devoir"},
+        {"kind": "event", "start": 0, "end": 2, "date": "2024-05-14", "trigger": "être"},
+    ]
+    report = score([case_from_dict(gold)], [got], kinds=["event"])
+    event = report.scores["event"]
+    assert event.dated == 1 and event.overlap == 2
+    assert event.dated_prf == pytest.approx((1 / 3, 1 / 2, 0.4))
+    assert "event date+trigger P / R / F1: 0.33 / 0.50 / 0.40 (1)" in report.format()
+    assert report.to_dict()["scores"]["event"]["date_trigger"]["matched"] == 1
