@@ -131,13 +131,16 @@ class Event(_Common):
 
     News tells its main fact more than once (headline, lede, body); the tellings are one event,
     at the first one (``text``, ``start``, ``end``), and ``mentions`` holds the ``(start, end)``
-    offsets of every telling, the first included.
+    offsets of every telling, the first included. ``date_source`` says where the date was
+    read: ``"written"`` in the event's own words, or ``"paragraph"`` when an undated verb of a
+    narrative takes the day its paragraph is told on.
     """
 
     date: str
     trigger: str | None
     actors: tuple[str, ...] = ()
     mentions: tuple[tuple[int, int], ...] = ()
+    date_source: str = "written"
 
     kind: ClassVar[str] = "event"
 

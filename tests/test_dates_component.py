@@ -16,3 +16,26 @@ def test_an_anaphor_after_a_comparison_marker_is_a_base_not_a_date(nlp: Language
     )
     dates = [d.text for d in factex.extract(text, published="2023-02-01", nlp=nlp).dates]
     assert dates.count("L'année précédente") == 1 and "l'année précédente" not in dates
+
+
+def test_a_time_of_day_without_its_day_is_on_the_day_the_story_is_told(nlp: Language) -> None:
+    # the clock times follow "samedi" across a paragraph; "ce soir" stays the publication's
+    text = (
+        "Un entrepôt a brûlé samedi à Vénissieux.\n\nLes pompiers sont arrivés à 4 h 10 et ont "
+        "maîtrisé le feu dans la matinée. Une réunion publique aura lieu ce soir."
+    )
+    facts = factex.extract(text, published="2024-09-17", nlp=nlp)
+    values = {d.text: d.value for d in facts.dates}
+    assert values["à 4 h 10"] == "2024-09-14T04:10"
+    assert values["dans la matinée"].startswith("2024-09-14T")
+    assert values["ce soir"].startswith("2024-09-17T")
+
+
+def test_the_weekday_of_an_event_told_is_the_nearest_whatever_the_tense(nlp: Language) -> None:
+    text = "Depuis l'effondrement de lundi, les commerçants du quai attendent des aides."
+    facts = factex.extract(text, published="2024-09-19", nlp=nlp)  # a Thursday
+    assert [d.value for d in facts.dates] == ["2024-09-16"]
+    text = "Les commerçants du quai seront reçus lundi à la préfecture."
+    assert [d.value for d in factex.extract(text, published="2024-09-19", nlp=nlp).dates] == [
+        "2024-09-23"
+    ]

@@ -126,7 +126,7 @@ class DatesComponent:
         recurring: frozenset[int],
     ) -> tuple[Timex, tuple[int, int] | None]:
         """The value of one mention, and the offsets of the mention it was anchored on."""
-        base, anchor = focus.reference(cand, ref)
+        base, anchor = focus.reference(cand, ref, text)
         direction = self.tense.direction(span, cand.grain) if cand.relative else "nearest"
         before = text[max(0, cand.start - 30) : cand.start]
         effective = self._effective.search(before) if direction == "past" else None

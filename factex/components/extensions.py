@@ -29,7 +29,7 @@ _SPAN_EXTENSIONS = {
     "factex_date": "{value, grain, relative}",
     "factex_links": "on money and percent spans: {subject, metric, period, source,"
     " subject_from, period_from}",
-    "factex_event": "{date, trigger, actors, mentions}",
+    "factex_event": "{date, trigger, actors, mentions, date_source}",
 }
 # ``doc._.factex_published``: reference date (ISO string) or None; set before the pipeline
 # runs, or by factex_dates when it detects one in the text; read back by

@@ -170,6 +170,21 @@ def value_checks(kind: str, gold: dict[str, Any], got: Pred) -> dict[str, bool]:
     return out
 
 
+def date_and_trigger(gold: dict[str, Any], got: Pred) -> bool:
+    """Whether a matched event has the gold's date value and trigger (actors left aside): the
+    event as a timeline would place it.
+
+    >>> date_and_trigger({"date": ["2024-03-12", "2024-03-12TEV"], "trigger": "évacuer"},
+    ...                  {"date": "2024-03-12", "trigger": "évacuer", "actors": ["X"]})
+    True
+    >>> date_and_trigger({"date": "2024-03-12", "trigger": "évacuer"},
+    ...                  {"date": "2024-03-12", "trigger": "devoir"})
+    False
+    """
+    ok = same_value(gold.get("date"), got.get("date"))
+    return ok and ("trigger" not in gold or same_name(gold["trigger"], got.get("trigger")))
+
+
 def _value_ok(kind: str, gold: dict[str, Any], got: Pred) -> bool:
     """Whether the main value (amount and currency, value and direction, date...) is right."""
     ok = True

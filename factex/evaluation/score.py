@@ -21,7 +21,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from factex.evaluation.compare import Pred, Span, match_events, match_spans, prf, value_checks
+from factex.evaluation.compare import (
+    Pred,
+    Span,
+    date_and_trigger,
+    match_events,
+    match_spans,
+    prf,
+    value_checks,
+)
 from factex.evaluation.gold import (
     KINDS,
     GoldCase,
@@ -56,6 +64,8 @@ class KindScore:
     exact: int = 0
     overlap: int = 0
     value_ok: int = 0
+    #: matched events with the gold's date and trigger (events only)
+    dated: int = 0
     attributes: dict[str, list[int]] = field(default_factory=dict)  # name -> [ok, scored]
 
     @property
@@ -71,6 +81,11 @@ class KindScore:
         """Correct values among the matched (overlapping) spans; None when nothing matched."""
         return self.value_ok / self.overlap if self.overlap else None
 
+    @property
+    def dated_prf(self) -> tuple[float, float, float]:
+        """Events placed right on a timeline: overlapping, with the gold's date and trigger."""
+        return prf(self.dated, self.predicted, self.gold)
+
     def add_checks(self, checks: dict[str, bool]) -> None:
         self.value_ok += checks["value"]
         for name, ok in checks.items():
@@ -82,7 +97,7 @@ class KindScore:
     def to_dict(self) -> dict[str, Any]:
         ep, er, ef = self.exact_prf
         op, orr, of = self.overlap_prf
-        return {
+        out: dict[str, Any] = {
             "kind": self.kind,
             "gold": self.gold,
             "predicted": self.predicted,
@@ -98,6 +113,10 @@ class KindScore:
                 for k, (ok, n) in sorted(self.attributes.items())
             },
         }
+        if self.kind == "event":
+            dp, dr, df = self.dated_prf
+            out["date_trigger"] = {"matched": self.dated, "precision": dp, "recall": dr, "f1": df}
+        return out
 
 
 @dataclass(frozen=True)
@@ -195,6 +214,12 @@ class Report:
         ]
         if attrs:
             lines += ["attributes (on matched spans, where the gold gives them):", *attrs]
+        for s in self.scores.values():
+            if s.kind == "event" and s.gold:
+                dp, dr, df = s.dated_prf
+                lines.append(
+                    f"event date+trigger P / R / F1: {dp:.2f} / {dr:.2f} / {df:.2f} ({s.dated})"
+                )
         return lines
 
 
@@ -279,6 +304,7 @@ def _score_kind(case: GoldCase, kind: str, preds: list[Pred], report: Report) ->
         score.exact += exact
         checks = value_checks(kind, g.data, p)
         score.add_checks(checks)
+        score.dated += kind == "event" and date_and_trigger(g.data, p)
         problems = ([] if exact else ["boundary"]) + [name for name, ok in checks.items() if not ok]
         for problem in problems:
             fail(problem, _ctx(case, g), _expected(g), _shown(kind, p))

@@ -124,6 +124,7 @@ def _events(doc: Doc, common: _Common) -> Iterator[Event]:
             trigger=e.get("trigger"),
             actors=tuple(e.get("actors") or ()),
             mentions=tuple((start + offset, end + offset) for start, end in mentions),
+            date_source=str(e.get("date_source") or "written"),
         )
 
 

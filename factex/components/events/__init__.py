@@ -1,20 +1,29 @@
 """factex_events: one event per dated clause, ``doc.spans[EVENTS]`` with ``Span._.factex_event``.
 
-``factex_event`` is ``{"date", "trigger", "actors", "mentions"}``: the TIMEX value of the
-clause's finest date, the lemma of its verb (or trigger noun), the canonical names acting in it
-and ``[start_char, end_char]`` of every clause telling the same fact. The steps, one module
-each: :mod:`.clauses` (which clauses a date dates), :mod:`.actors` (who acts in a clause),
-:mod:`.tellings` (folding the tellings of one fact). A temporal focus moving through the
-document would choose each clause's date between the first two steps, in :func:`_events`.
+``factex_event`` is ``{"date", "trigger", "actors", "mentions", "date_source"}``: the TIMEX
+value of the clause's finest date, the lemma of its lexical verb (or trigger noun), the
+canonical names acting in it, ``[start_char, end_char]`` of every telling of the same fact, and
+where the date comes from: ``"written"`` in the clause, or ``"paragraph"``. The steps, one
+module each: :mod:`.clauses` (which clauses a date dates), :mod:`.chains` (the verb group and
+its lexical verb), :mod:`.anchors` (undated verbs of a narrative, dated by their paragraph),
+:mod:`.actors` (who acts in a clause), :mod:`.tellings` (folding the tellings of one fact).
 """
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from factex.components.events.actors import clause_actors
-from factex.components.events.clauses import DatedClause, clause_span, dated_clauses
+from factex.components.events.anchors import anchored_verbs
+from factex.components.events.chains import (
+    chain_top,
+    group_span,
+    is_verbal,
+    lexical_verb,
+    verb_lemma,
+)
+from factex.components.events.clauses import dated_clauses
 from factex.components.events.tellings import Telling, one_per_fact
 from factex.components.events.words import EventWords
 from factex.components.extensions import DATES, EVENTS, register_extensions
@@ -38,22 +47,29 @@ class EventFinder:
     def _events(self, doc: Doc) -> list[Span]:
         ent_at = entity_index(doc)
         clauses = dated_clauses(doc, self.words, ent_at)
-        told = [self._telling(clause, ent_at) for clause in clauses]
+        told = [self._telling(c.head, c.date, c.value, "written", ent_at) for c in clauses]
+        published = str(doc._.factex_published)[:10] if doc._.factex_published else None
+        for verb, value in anchored_verbs(doc, clauses, self.words, published):
+            told.append(self._telling(verb, None, value, "paragraph", ent_at))
+        told.sort(key=lambda t: t.span.start)
         return one_per_fact(told, self.words)
 
-    def _telling(self, clause: DatedClause, ent_at: EntityIndex) -> Telling:
-        head = clause.head
-        span = clause_span(head, clause.date)
-        trigger = head.lemma_ if head.pos_ in ("VERB", "AUX") else None
-        if trigger is None and self.words.is_trigger_noun(head):
-            trigger = head.lemma_
+    def _telling(
+        self, governor: Token, date: Span | None, value: str, source: str, ent_at: EntityIndex
+    ) -> Telling:
+        # "doit signer lundi": the event is the infinitive's, the span the whole chain
+        head = lexical_verb(governor, self.words) if is_verbal(governor) else governor
+        span = group_span(head, date, self.words)
+        trigger = verb_lemma(head) if is_verbal(head) else head.lemma_
+        top = chain_top(head, self.words) if is_verbal(head) else head  # who must sign
         span._.factex_event = {
-            "date": clause.value,
+            "date_source": source,
+            "date": value,
             "trigger": trigger,
-            "actors": clause_actors(head, self.words, ent_at),
+            "actors": clause_actors(top, self.words, ent_at),
             "mentions": [[span.start_char, span.end_char]],
         }
-        return Telling(span, head)
+        return Telling(span, top)
 
 
 @Language.factory(

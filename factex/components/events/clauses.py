@@ -13,12 +13,16 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from factex.components.events.actors import antecedent_actors, relative_antecedent
+from factex.components.events.chains import is_participle, is_verbal
 from factex.components.events.words import EventWords
 from factex.components.extensions import DATES
 from factex.components.sentences import cut_at_comma
 from factex.components.syntax import CLAUSE_DEPS, EntityIndex, span_root, subjects
 
 _GRAINS = ("second", "minute", "hour", "day", "week", "month", "quarter", "half", "year")
+#: punctuation that closes the stretch of words a date shares with its verb
+_SEGMENT_ENDS = frozenset({",", ";", ":", "(", ")", "«", "»", "—", "–", '"', "“", "”"})
+_FINE = ("second", "minute", "hour", "day")
 
 
 class DatedClause(NamedTuple):
@@ -36,21 +40,84 @@ def dated_clauses(doc: Doc, words: EventWords, ent_at: EntityIndex) -> list[Date
     happened hier; the quarter is what the figures cover).
     """
     by_clause: dict[int, DatedClause] = {}
+    recurring: set[int] = set()
     for date in sorted(doc.spans[DATES], key=lambda s: s.start):
         value = (date._.factex_date or {}).get("value")
         if not value:
             continue
-        head = _governor(date, words)
-        if not _dates_event(head, date, words, ent_at):
+        nominal = nominal_head(date, words)
+        head = nominal or _governor(date, words)
+        if is_recurring(date):
+            recurring.add(head.i)  # "chaque lundi", "tous les ans": a SET dates no event
+            continue
+        if nominal is None and not _dates_event(head, date, words, ent_at):
             continue
         known = by_clause.get(head.i)
         if known is None or _grain_rank(date) < _grain_rank(known.date):
             by_clause[head.i] = DatedClause(head, date, str(value))
-    return sorted(by_clause.values(), key=lambda c: c.date.start)
+    kept = [c for i, c in by_clause.items() if i not in recurring]
+    return sorted(kept, key=lambda c: c.date.start)
+
+
+def is_recurring(date: Span) -> bool:
+    """A SET or generic date ("chaque lundi" XXXX-WXX-1, "tous les ans" P1Y, "XXXX-07-14")."""
+    info = date._.factex_date or {}
+    value = str(info.get("value") or "")
+    return info.get("grain") == "set" or value.startswith("P") or "XX" in value
+
+
+def nominal_head(date: Span, words: EventWords) -> Token | None:
+    """The event noun a date qualifies: "l'explosion de mardi", "la réunion du 3 mars" (a day
+    or finer, on any noun), "la signature, lundi, de l'accord" (set off by commas, on a
+    trigger noun), "sa création en 1958" (hanging on a trigger noun). None otherwise."""
+    doc = date.doc
+    root = span_root(date)
+    grain = (date._.factex_date or {}).get("grain")
+    head = root.head
+    first = doc[date.start]
+    if (
+        head.pos_ == "NOUN"
+        and head.i < date.start
+        and not is_participle(head)
+        and (
+            words.is_trigger_noun(head)
+            or (grain in _FINE and first.lower_ in ("de", "du", "d'", "d’"))
+        )
+        and root.dep_ in ("nmod", "obl", "obl:mod")
+    ):
+        return head
+    before = date.start - 1
+    after = doc[date.end] if date.end < len(doc) else None
+    if before < 1 or doc[before].text != "," or after is None or after.text != ",":
+        return None
+    noun = doc[before - 1]
+    while noun.dep_ == "nmod" and noun.head.i < noun.i and noun.head.pos_ == "NOUN":
+        if words.is_trigger_noun(noun):
+            break
+        noun = noun.head
+    if noun.pos_ == "NOUN" and words.is_trigger_noun(noun):
+        return noun
+    return None
+
+
+def _segment_verb(date: Span) -> Token | None:
+    """The verb nearest before the date within its stretch of words between commas
+    ("Le militant, condamné en 1987, devait être libéré hier soir": 1987 is condamné's)."""
+    doc = date.doc
+    sent_start = doc[date.start].sent.start
+    i = date.start - 1
+    while i >= sent_start and doc[i].text not in _SEGMENT_ENDS and "\n" not in doc[i].text:
+        if is_verbal(doc[i]):
+            return doc[i]
+        i -= 1
+    return None
 
 
 def _governor(date: Span, words: EventWords) -> Token:
     """The verb (or trigger noun, or root) heading the clause the date belongs to."""
+    near = _segment_verb(date)
+    if near is not None:
+        return near
     token = span_root(date).head
     if token.i >= date.start and token.i < date.end:
         return token  # the date is the root of its sentence ("Le 2 juillet.")
@@ -69,28 +136,11 @@ def _dates_event(head: Token, date: Span, words: EventWords, ent_at: EntityIndex
     """Whether the clause headed by ``head`` is an event dated by ``date``."""
     if date.start <= head.i < date.end:
         return False  # a dateline ("24 juin 2012") is no clause, hence no event
-    if head.pos_ not in ("VERB", "AUX") and not words.is_trigger_noun(head):
+    if not is_verbal(head) and not words.is_trigger_noun(head):
         return False  # a date inside a noun phrase ("un record pour l'année 2023")
-    if _modifies_noun(head) or _is_dateline(head) or _is_measurement(head, words):
+    if _modifies_noun(head) or _is_dateline(head) or is_measurement(head, words):
         return False
     return not _describes_noun(head, words, ent_at)
-
-
-def clause_span(head: Token, date: Span) -> Span:
-    """The clause: the head's subtree widened to the date, within the sentence, edges trimmed."""
-    doc = head.doc
-    start = min(head.left_edge.i, date.start)
-    end = max(head.right_edge.i + 1, date.end)
-    sent = head.sent
-    start, end = max(start, sent.start), min(end, sent.end) if date.end <= sent.end else end
-    # "%" is punctuation to spaCy's lexicon but a noun to the tagger: "de 45 %" keeps it.
-    while end - start > 1 and (
-        (doc[end - 1].is_punct and doc[end - 1].pos_ != "NOUN") or doc[end - 1].is_space
-    ):
-        end -= 1
-    while end - start > 1 and (doc[start].is_punct or doc[start].is_space):
-        start += 1
-    return doc[start:end]
 
 
 def _grain_rank(date: Span) -> int:
@@ -103,6 +153,8 @@ def _describes_noun(verb: Token, words: EventWords, ent_at: EntityIndex) -> bool
     is no event and names no one says what the noun is, like "des élections anticipées le
     12 décembre"; its date belongs to that noun, and nobody of the main clause acts in it.
     """
+    if any(c.dep_ == "aux:tense" for c in verb.children):
+        return False  # "la digue qui a cédé mardi": a compound past tells what happened
     antecedent = relative_antecedent(verb)
     return (
         bool(antecedent)
@@ -112,7 +164,7 @@ def _describes_noun(verb: Token, words: EventWords, ent_at: EntityIndex) -> bool
     )
 
 
-def _is_measurement(verb: Token, words: EventWords) -> bool:
+def is_measurement(verb: Token, words: EventWords) -> bool:
     """ "Le PIB a chuté de 3,8 % au premier trimestre": a metric's figure for a period.
 
     The figure is already a money or percentage fact carrying that period; as an event it
@@ -130,14 +182,30 @@ def _is_measurement(verb: Token, words: EventWords) -> bool:
 def _modifies_noun(verb: Token) -> bool:
     """ "un budget prévoyant 60 milliards en 2025", "des élections anticipées le 12 décembre":
     a participle after its noun, with neither auxiliary nor subject, describes the noun; its date
-    belongs to the noun phrase, as in "un record pour l'année 2023".
+    belongs to the noun phrase, as in "un record pour l'année 2023". A past participle set off
+    by a comma tells an event of its own ("L'opération, menée hier matin, ...").
     """
     return (
         verb.dep_ == "acl"
         and verb.i > verb.head.i
         and verb.morph.get("VerbForm", []) == ["Part"]
         and not any(c.dep_.startswith(("aux", "nsubj")) for c in verb.children)
+        and not set_off(verb)
     )
+
+
+def set_off(verb: Token) -> bool:
+    """A past participle after a comma, at the start of its sentence, or coordinated by
+    "et" after one ("âgé de 59 ans et embauché en 2004")."""
+    if "Pres" in verb.morph.get("Tense", []):
+        return False
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].pos_ == "ADV":
+        i -= 1
+    if i < verb.sent.start:
+        return True
+    return doc[i].text == "," or (doc[i].lower_ in ("et", "puis") and doc[i].head.i == verb.i)
 
 
 def _is_dateline(verb: Token) -> bool:

@@ -22,6 +22,7 @@ class EventWords:
     period_nouns: frozenset[str]
     coordinators: frozenset[str]
     stemmer: str
+    chain_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, lang: str) -> EventWords:
@@ -37,6 +38,7 @@ class EventWords:
             period_nouns=frozenset(data["period_nouns"]),
             coordinators=frozenset(data["coordinators"]),
             stemmer=str(data["stemmer"]),
+            chain_verbs=frozenset(data["chain_verbs"]),
         )
 
     def is_trigger_noun(self, token: Token) -> bool:

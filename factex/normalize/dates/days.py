@@ -283,7 +283,9 @@ def weekday(lex: Lexicon, m: Match) -> Candidate | None:
             return weekday_with_day(day, wd, dnum, dr)
         if this and not mod:
             return point(_this_weekday(day, wd, dr), "day")
-        if dr == "nearest" and not mod and not of_event:
+        if of_event and not mod:
+            dr = "nearest"  # whatever the tense of the sentence it is told in
+        elif dr == "nearest" and not mod:
             dr = "future"  # "Le conseil examine lundi le dossier": news tells of the coming one
         return point(_weekday_on(lex, day, wd, mod, dr), "day")
 

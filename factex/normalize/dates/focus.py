@@ -12,6 +12,9 @@ from factex.normalize.timex import GRAINS
 
 _DAY = GRAINS.index("day")
 _PARAGRAPH = "\n\n"
+#: kinds of mention that give a time of day but no day, and the words of "this" one
+_CLOCK = ("time", "pod")
+_THIS = ("ce ", "cet ", "cette ")
 
 
 @dataclass(frozen=True)
@@ -50,10 +53,18 @@ class Focus:
     story_open: bool = True  # False after a word of the present ("actuellement")
 
     def reference(
-        self, cand: Candidate, published: Reference | None
+        self, cand: Candidate, published: Reference | None, text: str = ""
     ) -> tuple[Reference | None, tuple[int, int] | None]:
         """What ``cand`` is placed against, and the offsets of the mention that gave it
-        (None when that is the publication date)."""
+        (None when that is the publication date).
+
+        A time of day without its day ("à 17 h 50", "dans la soirée") is on the day the
+        story is told on, the last day given; "ce soir" is the publication's.
+        """
+        if cand.kind in _CLOCK and not text[cand.start : cand.end].lower().startswith(_THIS):
+            day = next((m for m in reversed(self.marks) if _index(m) <= _DAY), None)
+            if day is not None:
+                return Reference(day.ref.dt, False, "day"), (day.start, day.end)
         if not cand.anaphoric:
             return published, None
         mark = self.last

@@ -68,6 +68,29 @@ def recurring(lex: Lexicon, m: Match) -> Candidate | None:
     return fixed(m.start(), m.end(), value, "set")
 
 
+def _monthly_weekday_pattern(x: Lexicon) -> str:
+    w = x.words
+    ordinal = rf"(?:{alt(w['set_ordinals'])})s?\s+(?:{x.WD})s?"
+    return (
+        rf"{B}(?:(?:{alt(w['set_quantifiers'])})\s+(?={ordinal}\s+du\s+mois)"
+        rf"|(?:les?|tous\s+les)\s+(?={ordinal}\s+de\s+chaque\s+mois))"
+        rf"(?:{alt(w['set_ordinals'])})s?\s+(?P<wd>{x.WD})s?\s+d[eu]\s+(?:chaque\s+)?mois{E}"
+    )
+
+
+@rule("monthly_weekday", _monthly_weekday_pattern)
+def monthly_weekday(lex: Lexicon, m: Match) -> Candidate | None:
+    """ "chaque premier samedi du mois", "le dernier vendredi de chaque mois": a SET.
+
+    >>> from factex.normalize.dates.grammar import DateGrammar
+    >>> g = DateGrammar.for_language("fr")
+    >>> [(c.fixed, c.grain) for c in g.scan("Ouvert le premier mardi de chaque mois.")]
+    [('XXXX-XX-WXX-2', 'set')]
+    """
+    wd = lex.words["weekdays"][key(m["wd"])]
+    return fixed(m.start(), m.end(), f"XXXX-XX-WXX-{wd + 1}", "set")
+
+
 def _roman(text: str) -> int | None:
     t = text.lower()
     if t.isdigit():

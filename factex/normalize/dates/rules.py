@@ -31,6 +31,7 @@ Rule = tuple[re.Pattern[str], Callable[[Match], Candidate | None]]
 _REGISTRY: dict[str, RuleSpec] = {}
 
 ORDER = (
+    "monthly_weekday",  # "chaque premier samedi du mois" (a SET, before its weekday)
     "day_month",  # "le 2 juillet", "lundi 18 février 2013"
     "week_of",  # "la semaine du 9 juillet"
     "numeric",  # "03/07/2018", "3.7.18"

@@ -1,0 +1,131 @@
+"""Events dated by their paragraph: a narrative goes on from one time anchor.
+
+"Lundi, un cycliste a été renversé rue Carnot. Il a été transporté à l'hôpital.": the second
+event is Monday's too. A verb told in the past (passé composé, plus-que-parfait, passé simple),
+affirmative, outside quotes and with no date of its own, takes the day of the last event the
+text dated in a main clause before it, when that day is not after publication. Dates of
+participles and relative clauses ("embauché en 2004") tell background, never an anchor; a
+sentence stating a recurring date ("chaque lundi") tells no single event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import NamedTuple
+
+from spacy.tokens import Doc, Token
+
+from factex.components.events.chains import chain_top, lexical_verb, verb_lemma
+from factex.components.events.clauses import DatedClause, is_measurement, is_recurring, set_off
+from factex.components.events.words import EventWords
+from factex.components.extensions import DATES
+
+_TOP_DEPS = frozenset({"ROOT", "conj", "parataxis", "acl:relcl", "ccomp"})
+_NEGATIONS = frozenset({"ne", "n'", "n’", "pas", "jamais", "plus", "guère"})
+_QUOTES_OPEN = frozenset({"«", "“"})
+_QUOTES_CLOSE = frozenset({"»", "”"})
+
+
+class Anchored(NamedTuple):
+    """An undated verb of the narrative and the day it takes from its paragraph."""
+
+    verb: Token
+    value: str
+
+
+def anchor_day(value: str) -> str:
+    """The day of an anchor: a time or a part of day gives its date; coarser values stay.
+
+    >>> anchor_day("2024-03-12T17:50"), anchor_day("2024-03-12T18:00/2024-03-12T23:00")
+    ('2024-03-12', '2024-03-12')
+    >>> anchor_day("2019"), anchor_day("2024-03-12TEV")
+    ('2019', '2024-03-12')
+    """
+    first = value.split("/")[0]
+    return first[:10] if "T" in first else value
+
+
+def anchored_verbs(
+    doc: Doc, clauses: Iterable[DatedClause], words: EventWords, published: str | None
+) -> list[Anchored]:
+    """The past-tense verbs with no date of their own, each with its paragraph's day."""
+    anchors = sorted(
+        (c.date.start, anchor_day(c.value))
+        for c in clauses
+        if _main_clause(c.head) and (published is None or anchor_day(c.value)[:10] <= published)
+    )
+    dated = {c.head.i for c in clauses} | {
+        chain_top(lexical_verb(c.head, words), words).i for c in clauses
+    }
+    recurring = {s.sent.start for s in doc.spans.get(DATES, ()) if is_recurring(s)}
+    quoted = _quoted(doc)
+    out: list[Anchored] = []
+    for token in doc:
+        if token.i in dated or token.i in quoted or token.sent.start in recurring:
+            continue
+        if not _narrated(token, words):
+            continue
+        value = _last_anchor(anchors, token.i)
+        if value is not None:
+            out.append(Anchored(token, value))
+    return out
+
+
+def _last_anchor(anchors: list[tuple[int, str]], i: int) -> str | None:
+    value = None
+    for start, day in anchors:
+        if start > i:
+            break
+        value = day
+    return value
+
+
+def _main_clause(head: Token) -> bool:
+    """A verb of the story's line: no participle set off or relative clause (background)."""
+    if head.pos_ not in ("VERB", "AUX"):
+        return False
+    if any(c.dep_.startswith("aux") and "Imp" in c.morph.get("Tense", []) for c in head.children):
+        return False  # "avait été construite en 1962": a pluperfect tells what came before
+    return head.dep_ not in ("acl", "acl:relcl") and not set_off(head)
+
+
+def _narrated(verb: Token, words: EventWords) -> bool:
+    """A finite verb told in the past, affirmative, heading its clause (or a chain's top)."""
+    if verb.pos_ != "VERB" or verb.dep_ not in _TOP_DEPS:
+        return False
+    if verb.dep_ == "conj" and verb.head.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb_lemma(verb) in words.chain_verbs and lexical_verb(verb, words).i == verb.i:
+        return False  # "a fait" alone is no event
+    if is_measurement(verb, words):
+        return False  # "le titre a grimpé": a metric's move, no event
+    children = list(verb.children)
+    if any(c.lower_ in _NEGATIONS for c in children):
+        return False
+    aux = [c for c in children if c.dep_ in ("aux:tense", "aux", "aux:pass")]
+    if aux:
+        first = min(aux, key=lambda a: a.i)
+        mood = first.morph.get("Mood", [])
+        tense = first.morph.get("Tense", [])
+        return (
+            "Part" in verb.morph.get("VerbForm", [])
+            and "Ind" in mood
+            and bool({"Pres", "Imp"} & set(tense))
+            and any(a.lemma_ in ("avoir", "être") for a in aux)
+            and not (len(aux) == 1 and aux[0].dep_ == "aux:pass" and "Pres" in tense)
+        )
+    return "Ind" in verb.morph.get("Mood", []) and "Past" in verb.morph.get("Tense", [])
+
+
+def _quoted(doc: Doc) -> set[int]:
+    """Tokens inside « » quotes: what someone says is no narrated event."""
+    inside: set[int] = set()
+    depth = 0
+    for token in doc:
+        if token.text in _QUOTES_OPEN:
+            depth += 1
+        elif token.text in _QUOTES_CLOSE:
+            depth = max(0, depth - 1)
+        elif depth:
+            inside.add(token.i)
+    return inside

@@ -1,0 +1,150 @@
+"""Verb groups: the lexical verb of a chain, its lemma, and the span of the group.
+
+"a dû être évacué", "doit signer", "a fait évacuer", "ont commencé à assembler": a modal,
+aspectual or causative verb (``chain_verbs`` of triggers.json) carries tense, not the event;
+the event is its infinitive's (or participle's) and the span covers the whole chain. The
+small model tags some participles as nouns or adjectives ("Arrêté en 1990, ...") and leaves
+some lemmas inflected ("invite"): both are read back from the form.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from factex.components.events.words import EventWords
+
+_VERBS = ("VERB", "AUX")
+_GROUP_DEPS = ("aux", "aux:tense", "aux:pass", "expl:comp", "expl:pass", "expl:subj", "iobj")
+#: clitic objects inside the group ("l'a conduit", "les avait immobilisés") are pronouns
+#: endings of a first-group past participle, longest first, and of infinitives
+_PARTICIPLE_ENDINGS = ("ées", "és", "ée", "é")
+_INFINITIVE_ENDINGS = ("er", "ir", "re", "oir")
+_OF = ("de", "du", "d'", "d’")  # "l'explosion de mardi"
+
+
+def is_participle(token: Token) -> bool:
+    """A past participle, also when tagged as a noun or adjective: a first-group form
+    ("arrêté", "placée") with no determiner of its own ("un arrêté" is a noun), opening its
+    sentence or set off by a comma ("Arrêté en 1990, ..."; "resteront élevés" is an adjective).
+    """
+    if "Part" in token.morph.get("VerbForm", []):
+        return token.pos_ != "AUX"
+    if token.pos_ not in ("NOUN", "ADJ") or not token.lower_.endswith(_PARTICIPLE_ENDINGS):
+        return False
+    if any(c.dep_ == "det" for c in token.children) or len(token) <= 4:
+        return False
+    before = token.i - 1
+    return before < token.sent.start or token.doc[before].lower_ in (",", "et")
+
+
+def is_verbal(token: Token) -> bool:
+    """A verb heading a group (no auxiliary) or a participle."""
+    if token.dep_.startswith("aux"):
+        return False
+    return token.pos_ in _VERBS or is_participle(token)
+
+
+def verb_lemma(token: Token) -> str:
+    """The infinitive of a verb: the model's lemma, or one read from a first-group form
+    when the lemma is no infinitive (the model left "invite" or "réhabilité" as written)."""
+    lemma = token.lemma_.casefold()
+    if lemma.endswith(_INFINITIVE_ENDINGS) and (token.pos_ in _VERBS or lemma != token.lower_):
+        return lemma
+    return infinitive_of(token.lower_) or lemma
+
+
+def infinitive_of(form: str) -> str | None:
+    """The infinitive of a first-group participle or present form, when the form shows it.
+
+    >>> infinitive_of("arrêtée"), infinitive_of("réhabilités"), infinitive_of("invite")
+    ('arrêter', 'réhabiliter', 'inviter')
+    >>> infinitive_of("construit") is None
+    True
+    """
+    for ending in _PARTICIPLE_ENDINGS:
+        if form.endswith(ending) and len(form) > len(ending) + 2:
+            return form[: -len(ending)] + "er"
+    if form.endswith(("e", "ent")) and len(form) > 4:
+        return form[: form.rindex("e")] + "er"
+    return None
+
+
+def lexical_verb(head: Token, words: EventWords) -> Token:
+    """Down a chain of modal, aspectual or causative verbs to the verb of the event."""
+    token = head
+    for _ in range(4):
+        if verb_lemma(token) not in words.chain_verbs:
+            return token
+        below = [
+            c
+            for c in token.children
+            if c.dep_ in ("xcomp", "ccomp", "obj")
+            and c.pos_ in _VERBS
+            and c.i > token.i
+            and _infinitive(c)
+        ]
+        if not below:
+            return token
+        token = below[0]
+    return token
+
+
+def chain_top(verb: Token, words: EventWords) -> Token:
+    """Up from a lexical verb to the first verb of its chain ("a dû" of "a dû être évacué")."""
+    token = verb
+    for _ in range(4):
+        up = token.head
+        if (
+            token.dep_ in ("xcomp", "ccomp", "obj")
+            and up.i < token.i
+            and up.pos_ in _VERBS
+            and verb_lemma(up) in words.chain_verbs
+            and _infinitive(token)
+        ):
+            token = up
+        else:
+            break
+    return token
+
+
+def _infinitive(verb: Token) -> bool:
+    """An infinitive, or a participle after an infinitive auxiliary ("être évacué")."""
+    if "Inf" in verb.morph.get("VerbForm", []):
+        return True
+    return any(
+        c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm", []) for c in verb.children
+    )
+
+
+def group_span(verb: Token, date: Span | None, words: EventWords) -> Span:
+    """The verb group: chain, auxiliaries and clitics, with the date when it follows at once
+    ("a été renversé mardi"); a noun trigger keeps its noun phrase's left edge."""
+    doc: Doc = verb.doc
+    if not is_verbal(verb):
+        start = min((c.i for c in verb.children if c.dep_ == "det"), default=verb.i)
+        return _with_date(doc, start, verb.i + 1, date)
+    tokens = [verb]
+    top = chain_top(verb, words)
+    link = verb
+    while True:
+        tokens.extend(
+            c
+            for c in link.children
+            if c.i < link.i and (c.dep_ in _GROUP_DEPS or (c.dep_ == "obj" and c.pos_ == "PRON"))
+        )
+        if link.i == top.i or link.head.i == link.i:
+            break
+        link = link.head
+        tokens.append(link)
+    start = min(t.i for t in tokens)
+    end = max(t.i for t in tokens) + 1
+    sent = verb.sent
+    return _with_date(doc, max(start, sent.start), min(end, sent.end), date)
+
+
+def _with_date(doc: Doc, start: int, end: int, date: Span | None) -> Span:
+    if date is not None and date.start >= end:
+        between = doc[end : date.start]
+        if len(between) <= 2 and all(t.pos_ == "ADV" or t.lower_ in _OF for t in between):
+            end = date.end
+    return doc[start:end]
