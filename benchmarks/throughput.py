@@ -10,16 +10,21 @@ Prints figures (this is a measurement, not a test):
 * the cost of each pipeline component (one pass, component by component);
 * with ``--profile``, where the time goes inside factex (cProfile, top functions).
 
-Texts: the ``wikinews-fr:*`` documents of /work/shared/corpus-fr/corpus.jsonl when present
-(modern news), else generated news-like paragraphs.
+Two sets of texts, measured one after the other in the same run: the ``wikinews-fr:*``
+documents of /work/shared/corpus-fr/corpus.jsonl when present (modern news, else generated
+news-like paragraphs), and the fact-dense financial articles of ``benchmarks/dense.py`` (an
+amount, a percentage and a date in most sentences: where factex costs most). A summary at the
+end puts both ratios side by side.
 
-    python benchmarks/throughput.py [--rounds 3] [--docs 100] [--profile]
+    python benchmarks/throughput.py [--rounds 3] [--docs 100] [--sets wikinews dense]
+                                    [--processes 1 2] [--profile]
 """
 
 from __future__ import annotations
 
 import argparse
 import cProfile
+import functools
 import gc
 import io
 import json
@@ -32,7 +37,10 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 CORPUS = Path(os.environ.get("FACTEX_CORPUS", "/work/shared/corpus-fr/corpus.jsonl"))
 MODEL = "fr_core_news_md"
@@ -144,21 +152,25 @@ def timed(run: Callable[[], Any]) -> tuple[float, float]:
 Timings = dict[tuple[str, int], list[tuple[float, float]]]
 
 
-def throughput(rounds: int, texts: list[str], batch_size: int) -> Timings:
-    import spacy
-
+def throughput(
+    rounds: int, texts: list[str], batch_size: int, processes: tuple[int, ...], bare: Language
+) -> Timings:
     import factex
 
-    bare = spacy.load(MODEL)
     fx = factex.load()
     runs: dict[tuple[str, int], Callable[[], Any]] = {}
-    for n in (1, 2):
-        runs[("bare", n)] = lambda n=n: sum(
-            1 for _ in bare.pipe(texts, n_process=n, batch_size=batch_size)
-        )
-        runs[("factex", n)] = lambda n=n: sum(
+
+    def run_bare(n: int) -> int:
+        return sum(1 for _ in bare.pipe(texts, n_process=n, batch_size=batch_size))
+
+    def run_factex(n: int) -> int:
+        return sum(
             1 for _ in factex.extract_many(texts, nlp=fx, n_process=n, batch_size=batch_size)
         )
+
+    for n in processes:
+        runs[("bare", n)] = functools.partial(run_bare, n)
+        runs[("factex", n)] = functools.partial(run_factex, n)
     # Warm-up: first calls fill caches (vectors, lookups, regex caches, the string store) and
     # grow the arrays of both pipelines; a pass over ten texts was not enough: the first full
     # pass of each still took 1.5-2x the later ones, so each pipeline sees all texts once.
@@ -231,43 +243,42 @@ def profile(texts: list[str], batch_size: int, top: int) -> str:
     return out.getvalue()
 
 
-def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--docs", type=int, default=100)
-    parser.add_argument("--batch-size", type=int, default=32)
-    parser.add_argument("--profile", action="store_true")
-    parser.add_argument("--top", type=int, default=25)
-    parser.add_argument("--skip-children", action="store_true")
-    args = parser.parse_args(argv)
+def text_sets(names: list[str], docs: int) -> dict[str, list[str]]:
+    """The texts of each named set: ``wikinews`` (or generated news) and ``dense``."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from dense import dense_texts
 
-    texts = news_texts(args.docs)
+    sets = {}
+    for name in names:
+        if name == "wikinews":
+            sets["wikinews-fr" if CORPUS.exists() else "generated"] = news_texts(docs)
+        elif name == "dense":
+            sets["dense financial"] = dense_texts()
+        else:
+            raise SystemExit(f"unknown set {name!r}: wikinews or dense")
+    return sets
+
+
+def measure_set(
+    name: str, texts: list[str], args: argparse.Namespace, bare: Language
+) -> dict[str, float]:
+    """Throughput and component shares of one set; returns its headline ratios."""
     import spacy
 
     blank = spacy.blank("fr")
     tokens = sum(len(blank.make_doc(t)) for t in texts)
     chars = sum(len(t) for t in texts)
-    source = "wikinews-fr" if CORPUS.exists() else "generated"
-    print(f"texts: {len(texts)} docs ({source}), {chars / 1000:.0f} k chars, {tokens} tokens; "
-          f"cores: {os.cpu_count()}; load average: {os.getloadavg()[0]:.1f}")
-
-    if not args.skip_children:
-        print("\n== load time and peak RSS (fresh process each) ==")
-        for kind in ("bare", "factex"):
-            m = measure_in_child(kind, min(len(texts), 50))
-            print(f"{kind:>6}: import {m['import']:.2f} s + load {m['load']:.2f} s = "
-                  f"{m['total']:.2f} s; peak RSS {m['rss_mb']:.0f} MB (main), "
-                  f"{m['worker_rss_mb']:.0f} MB (largest worker, n_process=2)")
-
+    print(f"\n######## {name}: {len(texts)} docs, {chars / 1000:.0f} k chars, {tokens} tokens; "
+          f"load average: {os.getloadavg()[0]:.1f}")
     print(f"\n== throughput, {args.rounds} alternating rounds (median) ==")
-    print(f"parallel capacity now (two CPU-bound processes vs one): {parallel_capacity():.2f}x")
-    seconds = throughput(args.rounds, texts, args.batch_size)
+    processes = tuple(args.processes)
+    seconds = throughput(args.rounds, texts, args.batch_size, processes, bare)
     wall = {key: statistics.median(w for w, _ in v) for key, v in seconds.items()}
     cpu = {key: statistics.median(c for _, c in v) for key, v in seconds.items()}
     for (kind, n), s in sorted(wall.items()):
         print(f"{kind:>6} n_process={n}: {len(texts) / s:6.1f} docs/s  {tokens / s:8.0f} tokens/s"
               f"  ({cpu[(kind, n)]:.2f} s CPU)")
-    for n in (1, 2):
+    for n in processes:
         ratio = wall[("bare", n)] / wall[("factex", n)]
         print(f"ratio factex/bare, n_process={n}: {ratio:.3f} (wall clock), "
               f"{cpu[('bare', n)] / cpu[('factex', n)]:.3f} (CPU time)")
@@ -278,24 +289,65 @@ def main(argv: list[str] | None = None) -> None:
     paired = statistics.median(b / f for b, f in zip(bare_cpu, factex_cpu, strict=True))
     print(f"ratio factex/bare, n_process=1, CPU time: {paired:.3f} (median of the rounds' "
           f"ratios), {min(bare_cpu) / min(factex_cpu):.3f} (fastest round of each)")
-    for kind in ("bare", "factex"):
-        print(f"speed-up with 2 processes ({kind}): {wall[(kind, 1)] / wall[(kind, 2)]:.2f}x; "
-              f"CPU spent with 2 processes / with 1: {cpu[(kind, 2)] / cpu[(kind, 1)]:.2f} "
-              "(1.0 = no extra work; the speed-up needs two idle cores)")
+    if 2 in processes:
+        for kind in ("bare", "factex"):
+            print(f"speed-up with 2 processes ({kind}): {wall[(kind, 1)] / wall[(kind, 2)]:.2f}x; "
+                  f"CPU spent with 2 processes / with 1: {cpu[(kind, 2)] / cpu[(kind, 1)]:.2f} "
+                  "(1.0 = no extra work; the speed-up needs two idle cores)")
 
     print("\n== CPU cost per component (one pass, n_process=1) ==")
     costs = component_costs(texts, args.batch_size)
     total = sum(c for _, c in costs)
     factex_part = sum(c for name, c in costs if "factex" in name or "records" in name
                       or "mask" in name)
-    for name, cost in costs:
-        print(f"{name:>26}: {cost:7.3f} s  {100 * cost / total:5.1f} %")
+    for part, cost in costs:
+        print(f"{part:>26}: {cost:7.3f} s  {100 * cost / total:5.1f} %")
     print(f"{'factex share':>26}: {factex_part:7.3f} s  {100 * factex_part / total:5.1f} %")
-
     if args.profile:
-        print("\n== profile of factex.extract_many (cProfile, n_process=1) ==")
+        print(f"\n== profile of factex.extract_many on {name} (cProfile, n_process=1) ==")
         print(profile(texts, args.batch_size, args.top))
-    print(f"parallel capacity at the end: {parallel_capacity():.2f}x")
+    return {
+        "paired": paired,
+        "fastest": min(bare_cpu) / min(factex_cpu),
+        "share": factex_part / total,
+    }
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--docs", type=int, default=100)
+    parser.add_argument("--batch-size", type=int, default=32)
+    parser.add_argument("--sets", nargs="+", default=["wikinews", "dense"])
+    parser.add_argument("--processes", nargs="+", type=int, default=[1], choices=[1, 2])
+    parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--top", type=int, default=25)
+    parser.add_argument("--skip-children", action="store_true")
+    args = parser.parse_args(argv)
+    if 1 not in args.processes:
+        args.processes.insert(0, 1)
+
+    sets = text_sets(args.sets, args.docs)
+    print(f"cores: {os.cpu_count()}; load average: {os.getloadavg()[0]:.1f}")
+    if not args.skip_children:
+        print("\n== load time and peak RSS (fresh process each, Wikinews texts) ==")
+        for kind in ("bare", "factex"):
+            m = measure_in_child(kind, min(args.docs, 50))
+            print(f"{kind:>6}: import {m['import']:.2f} s + load {m['load']:.2f} s = "
+                  f"{m['total']:.2f} s; peak RSS {m['rss_mb']:.0f} MB (main), "
+                  f"{m['worker_rss_mb']:.0f} MB (largest worker, n_process=2)")
+    if 2 in args.processes:
+        print(f"parallel capacity now (two CPU-bound processes vs one): "
+              f"{parallel_capacity():.2f}x")
+
+    import spacy
+
+    bare = spacy.load(MODEL)
+    ratios = {name: measure_set(name, texts, args, bare) for name, texts in sets.items()}
+    print("\n== summary: factex/bare throughput, one process, CPU time ==")
+    for name, r in ratios.items():
+        print(f"{name:>18}: {r['paired']:.3f} (median of rounds' ratios), {r['fastest']:.3f} "
+              f"(fastest rounds); factex's share of the pipeline's CPU {100 * r['share']:.1f} %")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"(this process, both pipelines loaded: peak RSS {peak:.0f} MB)")
 

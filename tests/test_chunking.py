@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from bisect import bisect_left
 from typing import Any
 
@@ -141,3 +142,66 @@ def test_a_text_of_more_than_one_megabyte(nlp: Language) -> None:
     facts = factex.extract(text, published=PUBLISHED)
     # Check every copy of the unit, wherever the seams fell.
     check_every_copy(text, [i * (len(unit) + 2) for i in range(copies)], facts)
+
+
+# Sentences of their own, each ending its own way: after a unit, a sign, a parenthesis, a quote,
+# a question mark, a year; abbreviations inside ("M.", "J.-C."); some hold no fact at all.
+SENTENCES = [
+    "La mutuelle bretonne a versé 14,2 millions d'euros de primes à ses adhérents (AFP).",
+    "Le fonds lyonnais a investi dans la jeune pousse un total de 12 M€.",
+    "Selon M. Garnier, la fréquentation du musée est en hausse de 8,5 %.",
+    "Les loyers du quartier ont bondi de 6 % en un an, selon l'observatoire (Reuters).",
+    "« Nous avons économisé 300 000 euros sur l'énergie », a déclaré mardi la maire.",
+    "Faut-il vraiment dépenser 2 milliards de dollars pour ce projet ?",
+    "La coopérative laitière a vu son chiffre d'affaires reculer de 4,1 %.",
+    "Le village, fondé vers 120 av. J.-C. selon les historiens, compte encore 900 habitants.",
+    "Personne ne sait encore quand la ligne rouvrira...",
+    "Le prix du ticket passera à 2,10 € le 1er septembre 2025.",
+    "La direction a confirmé la fermeture du site, sans donner de calendrier !",
+    "Le groupe de BTP a décroché à Genève un contrat de 450 millions de francs suisses.",
+]
+VALUE_FIELDS = ("amount", "currency", "amount_min", "amount_max", "value", "unit", "direction",
+                "grain")  # fmt: skip
+
+
+def values(facts: factex.Facts) -> list[tuple[Any, ...]]:
+    """What each money, percentage and date telling reads, in text order (a figure retold
+    and folded into one record counts once per telling: its ``mentions``)."""
+    out = []
+    for row in (r.to_dict() for r in facts if r.kind in ("money", "percentage", "date")):
+        for start, end in row.get("mentions") or [(row["start"], row["end"])]:
+            out.append((start, row["kind"], end, *(row.get(name) for name in VALUE_FIELDS)))
+    return sorted(out)
+
+
+@pytest.fixture(scope="module")
+def alone(nlp: Language) -> dict[str, list[tuple[Any, ...]]]:
+    """What each sentence gives extracted on its own."""
+    found = {s: values(factex.extract(s, published=PUBLISHED)) for s in SENTENCES}
+    assert sum(map(len, found.values())) >= 10
+    assert not found[SENTENCES[8]] and not found[SENTENCES[10]]  # sentences with no fact
+    return found
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_random_sentences_lose_nothing_at_the_seams(
+    alone: dict[str, list[tuple[Any, ...]]], monkeypatch: pytest.MonkeyPatch, seed: int
+) -> None:
+    rng = random.Random(seed)
+    limit = rng.choice([300, 450, 700])
+    monkeypatch.setattr(api, "CHUNK_CHARS", limit)
+    picked = [rng.choice(SENTENCES) for _ in range(40)]
+    # One running line (seed 0), or sentences joined by a space or a line break at random.
+    joiners = [" " if seed == 0 or rng.random() < 0.6 else "\n" for _ in picked]
+    text, offsets = "", []
+    for sentence, joiner in zip(picked, joiners, strict=True):
+        text += joiner if text else ""
+        offsets.append(len(text))
+        text += sentence
+    assert len(list(split_text(text, limit))) >= len(text) // limit
+    expected = [
+        (start + at, kind, end + at, *rest)
+        for sentence, at in zip(picked, offsets, strict=True)
+        for start, kind, end, *rest in alone[sentence]
+    ]
+    assert values(factex.extract(text, published=PUBLISHED)) == sorted(expected)

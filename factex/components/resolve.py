@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -51,13 +52,16 @@ class LinkWords:
         if not metric:
             return False
         words = metric.lower().replace("’", "'")
-        if any(_has_phrase(words, m) for m in self.macro):
+        if _any_phrase(self.macro).search(words):
             return True
-        return not has_actor and any(_has_phrase(words, m) for m in self.macro_if_no_actor)
+        return not has_actor and _any_phrase(self.macro_if_no_actor).search(words) is not None
 
 
-def _has_phrase(text: str, phrase: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text) is not None
+@lru_cache(maxsize=16)
+def _any_phrase(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for any of ``phrases`` as whole words: one search per metric, not one each."""
+    alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
 
 
 @dataclass(frozen=True)

@@ -74,10 +74,10 @@ def find_sources(doc: Doc, ent_at: EntityIndex, words: SourceWords) -> list[Sour
 def _marked_head(token: Token, words: SourceWords) -> Token | None:
     """The noun a source marker introduces ("selon [l'Insee]", "d'après [les analystes]")."""
     text = token.lower_.replace("’", "'")
+    if text not in words.markers and not text.endswith("'"):
+        return None  # most tokens: no neighbour made (this runs on every token)
     nxt = token.nbor() if token.i + 1 < len(token.doc) else None
-    if text in words.markers or (
-        nxt is not None and f"{text}{nxt.lower_}" in words.markers and text.endswith("'")
-    ):
+    if text in words.markers or (nxt is not None and f"{text}{nxt.lower_}" in words.markers):
         head = token.head
         if head.i != token.i and head.pos_ in ("NOUN", "PROPN", "PRON"):
             return head
