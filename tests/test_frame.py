@@ -126,3 +126,65 @@ def test_frame_and_source_travel_through_json_and_tables(nlp: Language) -> None:
     assert {"source", "subject_from", "period_from"} <= set(frame.columns)
     row = frame[frame.text == "9 %"].iloc[0]
     assert (row.source, row.subject_from, row.period_from) == ("Hugo Massart", "frame", "written")
+
+
+STATS = """Les prix de gros reculent encore en Ardenne
+
+L'indice des prix de gros a baissé de 1,2 % en octobre sur un an, contre une baisse de 0,8 % en \
+septembre, a annoncé jeudi l'Institut ardennais de la statistique (IAS).
+
+Les prix de l'énergie chutent de 6,3 %. Ceux des matières premières agricoles progressent de 2,1 %.
+
+Pour un ménage type, la facture annuelle de chauffage devrait baisser de 85 euros, selon la \
+Fédération des distributeurs d'énergie. Les tarifs du transport augmentent de 0,7 %.
+
+Le ministre de l'Économie, Paul Verhaegen, a salué ces chiffres. La dette publique atteindra \
+64 % du PIB fin 2025, a précisé le ministre."""
+
+
+def test_the_ledes_institute_reports_the_figures_of_a_story_about_no_company(
+    nlp: Language,
+) -> None:
+    links = _links(nlp, STATS, "2024-11-14")
+    ias = ("Institut ardennais de la statistique", "IAS")
+    assert links["1,2 %"]["source"] in ias
+    assert links["0,8 %"]["source"] in ias
+    # later paragraphs that quote no one go on quoting the lede's institute ...
+    assert links["6,3 %"]["source"] in ias
+    assert links["2,1 %"]["source"] in ias
+    # ... except after another body named in their own paragraph
+    assert links["85 euros"]["source"] == "Fédération des distributeurs d'énergie"
+    assert links["0,7 %"]["source"] == "Fédération des distributeurs d'énergie"
+
+
+def test_a_role_named_earlier_is_that_person(nlp: Language) -> None:
+    links = _links(nlp, STATS, "2024-11-14")
+    assert links["64 %"]["source"] == "Paul Verhaegen"  # "a précisé le ministre"
+    assert links["64 %"]["period"] == "2025-12"  # "fin 2025": a level at the year's close
+
+
+def test_a_company_story_does_not_carry_a_quoted_person_forward(nlp: Language) -> None:
+    text = """Norvane : le chiffre d'affaires progresse de 6 %
+
+Le groupe Norvane a réalisé en 2024 un chiffre d'affaires de 2,4 milliards d'euros, en hausse de \
+6 %, a indiqué sa directrice financière, Léa Tombal.
+
+Le résultat net s'établit à 140 millions d'euros."""
+    links = _links(nlp, text, "2025-02-20")
+    assert links["2,4 milliards d'euros"]["source"] == "Léa Tombal"  # the name after the role
+    assert links["140 millions d'euros"]["source"] is None  # a new sentence, no one quoted
+
+
+def test_since_the_start_of_the_year_runs_to_publication_and_never_frames(
+    nlp: Language,
+) -> None:
+    text = """Le titre Norvane rebondit
+
+Depuis janvier, l'action Norvane a gagné 14 %, a noté un gérant. Elle cote 52 euros.
+
+Son plus haut depuis mars 2021 remonte à 58 euros."""
+    links = _links(nlp, text, "2025-05-06")
+    assert links["14 %"]["period"] == "2025-01/2025-05"  # closed on the day of publication
+    assert links["58 euros"]["period"] is None  # an older start: no period of the figure
+    # an open interval frames no passage
+    assert links["52 euros"]["period"] is None

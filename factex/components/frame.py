@@ -132,6 +132,7 @@ class FrameContext:
     sources: tuple[Source, ...]
     frame: Frame
     dateline: str | None = None
+    published: str | None = None
 
     @classmethod
     def of(cls, doc: Doc, text: str, ent_at: EntityIndex, words: FrameWords) -> FrameContext:
@@ -157,7 +158,7 @@ class FrameContext:
             period=frame_period(dates, layout),
         )
         place_written = text[dateline.start : dateline.end] if dateline else None
-        return cls(layout, mentions, dates, sources, frame, place_written)
+        return cls(layout, mentions, dates, sources, frame, place_written, _published(doc))
 
     def passage(self, text: str) -> Passage:
         """What the links read of this Doc (the frame's period with its grain)."""
@@ -166,7 +167,7 @@ class FrameContext:
         place = self.frame.place.value if self.frame.place else None
         return Passage(
             text, self.layout, self.mentions, self.dates, self.sources, self.frame.actor, place,
-            dated, self.dateline,
+            dated, self.dateline, self.published,
         )  # fmt: skip
 
 
@@ -182,6 +183,9 @@ def _mentions(
     for ent, name in zip(ent_at.ents, names, strict=True):
         if label_of.get(name) != "ORG":  # a name the model also reads as a company is one
             label_of[name] = ent.label_
+    for name in label_of:
+        if name in words.countries or name in words.cities:
+            label_of[name] = "LOC"  # "à Paris" read as an organisation is still the city
     out = []
     for ent, name in zip(ent_at.ents, names, strict=True):
         name = forms.get(name, name)
@@ -207,6 +211,11 @@ def _dates(doc: Doc, text: str, words: FrameWords) -> list[Dated]:
                 Dated(data["value"], data.get("grain") or "", span.start_char, span.end_char, base)
             )
     return out
+
+
+def _published(doc: Doc) -> str | None:
+    value = doc._.factex_published
+    return str(value)[:10] if value else None
 
 
 def _is_publication_line(doc: Doc, date: Dated) -> bool:

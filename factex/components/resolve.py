@@ -19,7 +19,15 @@ from factex import resources
 from factex.components.extensions import MONEY, PERCENT
 from factex.components.sources import Source
 from factex.components.syntax import clause_head, subjects
-from factex.normalize.frame import PERIOD_GRAINS, Dated, Layout, Mention, latest_before, shift_years
+from factex.normalize.frame import (
+    PERIOD_GRAINS,
+    Dated,
+    Layout,
+    Mention,
+    frames,
+    latest_before,
+    shift_years,
+)
 
 
 @dataclass(frozen=True)
@@ -32,6 +40,7 @@ class LinkWords:
     possessives: frozenset[str]
     comparison_figure: re.Pattern[str]
     year_ago: re.Pattern[str]
+    period_end: re.Pattern[str]
 
     @classmethod
     def for_language(cls, lang: str) -> LinkWords:
@@ -45,6 +54,9 @@ class LinkWords:
             possessives=frozenset(data["possessives"]),
             comparison_figure=re.compile(rf"(?:^|\W)(?:{figures})\s+(?:de\s+|d['’])?$", re.I),
             year_ago=re.compile(rf"(?<!\w)(?:{year_ago})(?!\w)", re.I),
+            period_end=re.compile(
+                r"^(?:" + "|".join(re.escape(w) for w in data["period_end_words"]) + r")\b", re.I
+            ),
         )
 
     def is_macro(self, metric: str | None, has_actor: bool) -> bool:
@@ -77,6 +89,7 @@ class Passage:
     place: str | None
     period: Dated | None
     dateline: str | None = None
+    published: str | None = None
 
 
 def complete_links(doc: Doc, passage: Passage, words: LinkWords) -> None:
@@ -84,7 +97,7 @@ def complete_links(doc: Doc, passage: Passage, words: LinkWords) -> None:
     spans = [s for key in (MONEY, PERCENT) for s in doc.spans.get(key, ())]
     for span in sorted(spans, key=lambda s: s.start):
         links = dict(span._.factex_links or {})
-        reporter = _source(span, passage)
+        reporter = _source(span, passage) or _carried_source(span, passage)
         source = reporter.name if reporter is not None else None
         subject = links.get("subject")
         if reporter is not None and reporter.quoted and subject == source:
@@ -102,6 +115,29 @@ def _source(span: Span, passage: Passage) -> Source | None:
     if not here:
         return None
     return min(here, key=lambda s: abs(s.start - span.start))
+
+
+def _carried_source(span: Span, passage: Passage) -> Source | None:
+    """The reporter a sentence without one goes on quoting: the incise the parse cut off
+    ("…, contre 1,4 % en janvier | , a confirmé vendredi l'Insee"), else the body (not a
+    person: one quoted speaks for a sentence) named last before in the paragraph, else, in a
+    story about no organisation (a statistics release, a budget), the lede's."""
+    doc = span.doc
+    nxt = span.sent.end
+    if nxt < len(doc) and doc[nxt].text == ",":
+        cut = [s for s in passage.sources if s.sent_start == nxt and s.quoted]
+        if cut:
+            return cut[0]
+    layout = passage.layout
+    here = layout.paragraph(span.start_char)
+    before = [s for s in passage.sources if s.quoted and not s.person and s.end <= span.sent.start]
+    if before and layout.paragraph(doc[before[-1].start].idx) == here:
+        return before[-1]
+    if passage.actor is None:
+        lede = [s for s in passage.sources if s.quoted and layout.top(doc[s.start].idx)]
+        if lede and lede[0].start < span.start:
+            return lede[0]
+    return None
 
 
 def _subject(
@@ -226,7 +262,9 @@ def _period(
     before = text[max(sent_start, span.start_char - 30) : span.start_char]
     comparison = words.comparison_figure.search(before) is not None
     if period is not None and "/.." in period and not comparison:
-        period = None  # "depuis mars 2020" measures from then: no period of the figure
+        # "depuis le début de l'année" runs to the day of publication; "depuis mars 2020"
+        # (an older start) measures from then: no period of the figure
+        period = year_to_date(period, passage.published)
     sentence = text[sent_start : span.sent.end_char]
     year_ago = words.year_ago.search(sentence) is not None
     if comparison and year_ago:
@@ -235,7 +273,7 @@ def _period(
         framing = _passage_period(span, passage)
         return (shift_years(framing[0], -1), "passage") if framing else (None, None)
     if period is not None and not (not comparison and _only_bases(period, span, passage)):
-        return _day_at_most(period), "written"
+        return _day_at_most(_at_end(period, span, passage, words)), "written"
     if comparison:
         return None, None
     framing = _passage_period(span, passage)
@@ -253,6 +291,42 @@ def _day_at_most(value: str) -> str:
     return value
 
 
+def year_to_date(value: str, published: str | None) -> str | None:
+    """An open interval from within the publication's year ("depuis janvier") closed on the
+    publication, at the grain of its start; one from after the publication ("dès 2026", "à
+    partir du 1er janvier 2026") is for its start; None for an older start.
+
+    >>> year_to_date("2025-01/..", "2025-03-20"), year_to_date("2025-01-01/..", "2025-03-20")
+    ('2025-01/2025-03', '2025-01-01/2025-03-20')
+    >>> year_to_date("2026/..", "2025-03-20"), year_to_date("2022-11/..", "2025-03-20")
+    ('2026', None)
+    """
+    start, _, end = value.partition("/")
+    if end != ".." or not published or not start[:4].isdigit():
+        return None
+    if start[:4] > published[:4]:
+        return start
+    if start[:4] != published[:4]:
+        return None
+    grain = len(start) if len(start) in (7, 10) else None
+    return f"{start}/{published[:grain]}" if grain else None
+
+
+def _at_end(value: str, span: Span, passage: Passage, words: LinkWords) -> str:
+    """ "fin 2023", "fin décembre": a level at the close of a period is for its last month.
+
+    The dates give "fin 2023" as its last two months ("2023-11/2023-12"); a stock figure (a
+    debt "à 1,2 milliard fin 2023") is that of the month the period ends in.
+    """
+    start, end = span.sent.start_char, span.sent.end_char
+    for d in passage.dates:
+        inside = start <= d.start < end and d.value == value and "/" in value
+        if inside and words.period_end.search(passage.text[d.start : d.end]):
+            last = value.rpartition("/")[2]
+            return last[:7] if len(last) >= 7 and last[4] == "-" else value
+    return value
+
+
 def _only_bases(value: str, span: Span, passage: Passage) -> bool:
     """Whether every date of the sentence with this value is a comparison base."""
     start, end = span.sent.start_char, span.sent.end_char
@@ -264,7 +338,7 @@ def _passage_period(span: Span, passage: Passage) -> tuple[str, str] | None:
     """The last framing period before the amount in its paragraph, else the frame's."""
     day_frame = passage.period is not None and passage.period.grain == "day"
     grains = (*PERIOD_GRAINS, "day") if day_frame else PERIOD_GRAINS
-    framing = [d for d in passage.dates if d.grain in grains and not d.base]
+    framing = [d for d in passage.dates if d.grain in grains and frames(d)]
     found = latest_before(framing, span.start_char, passage.layout)
     if found is not None and passage.layout.top(found.start) is None:
         return found.value, "passage"

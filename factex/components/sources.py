@@ -18,6 +18,7 @@ from factex.components.syntax import EntityIndex, canonical
 #: dependency labels of a verb's speaker (an inverted "a-t-il précisé" is expl:subj)
 _SPEAKER_DEPS = frozenset({"nsubj", "nsubj:pass", "expl:subj"})
 _PRONOUNS = frozenset({"il", "elle", "-il", "-elle"})
+_STRESSED = frozenset({"lui", "eux", "elles"})
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class Source:
     end: int
     sent_start: int
     quoted: bool = True
+    person: bool = False
 
 
 def find_sources(doc: Doc, ent_at: EntityIndex, words: SourceWords) -> list[Source]:
@@ -62,13 +64,30 @@ def find_sources(doc: Doc, ent_at: EntityIndex, words: SourceWords) -> list[Sour
         for token in sent:
             head = _marked_head(token, words)
             source = None
-            if head is not None:
+            if head is not None and head.lower_ in _PRONOUNS | _STRESSED:
+                source = _last_person(head, ent_at, sent)  # "selon lui"
+            elif head is not None:
                 source = _name_below(head, ent_at, words, sent)
             elif token.pos_ == "VERB" and token.lemma_ in words.verbs:
                 source = _speaker(token, ent_at, words, found, sent)
             if source is not None:
                 found.append(source)
-    return found
+    return [_named_role(s, ent_at, words) for s in found]
+
+
+def _named_role(source: Source, ent_at: EntityIndex, words: SourceWords) -> Source:
+    """ "a précisé le ministre": the person the text named earlier with that role ("le
+    ministre des Finances, Jean Roy, a salué ..."), the nearest before."""
+    if source.person or source.name not in words.roles:
+        return source
+    head = source.name.split(" ")[0]
+    earlier = [e for e in ent_at.ents if e.end <= source.start and e.label_ == "PER"]
+    for ent in reversed(earlier):
+        doc = ent.doc
+        lead = doc[max(0, ent.start - 10) : ent.start]
+        if any(t.lower_ == head or t.lemma_ == head for t in lead):
+            return replace(source, name=canonical(ent), person=True)
+    return source
 
 
 def _marked_head(token: Token, words: SourceWords) -> Token | None:
@@ -91,11 +110,30 @@ def _name_below(head: Token, ent_at: EntityIndex, words: SourceWords, sent: Span
     for label in ("PER", "ORG"):
         for ent in names:
             if ent.label_ == label:
-                return Source(canonical(ent), ent.start, ent.end, sent.start)
+                return Source(canonical(ent), ent.start, ent.end, sent.start, person=label == "PER")
     role = _role(head, words)
     if role is None:
         return None
+    named = _named_after(head, ent_at)  # "la directrice financière, Anne Roy"
+    if named is not None:
+        return Source(canonical(named), named.start, named.end, sent.start, person=True)
     return Source(role, head.i, head.i + 1, sent.start)
+
+
+def _named_after(head: Token, ent_at: EntityIndex) -> Span | None:
+    """The person named right after a role and a comma, however the parse hangs the name."""
+    doc = head.doc
+    i = head.i + 1
+    # "la ministre de l'Action et des Comptes publics, X": past the role's own complement
+    while i < len(doc) and i <= head.i + 10 and doc[i].text != ",":
+        if doc[i].pos_ in ("VERB", "AUX", "PUNCT") or doc[i].is_sent_start:
+            return None
+        i += 1
+    if i + 1 < len(doc) and doc[i].text == ",":
+        k = ent_at[i + 1]
+        if k >= 0 and ent_at.ents[k].label_ == "PER":
+            return ent_at.ents[k]
+    return None
 
 
 def _phrase(head: Token) -> list[Token]:
@@ -132,10 +170,22 @@ def _speaker(
         and all(c.i < verb.i for c in speakers)
         and not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
     )
-    if not speakers and _after_comma(verb):
+    if _after_comma(verb):
         # an incise ("…, a détaillé le directeur financier"): the parse may file the
-        # inverted speaker as an object
-        speakers = [c for c in verb.children if c.dep_ == "obj" and c.i > verb.i]
+        # inverted speaker as an object, or under the day before it ("a annoncé mardi X"),
+        # and take the clause before the comma for the verb's subject
+        inverted = [
+            c
+            for c in verb.children
+            if c.i > verb.i
+            and (
+                c.dep_ in _SPEAKER_DEPS
+                or c.dep_ == "obj"
+                or (c.dep_ in ("obl:mod", "nmod") and not _has_case(c))
+            )
+        ]
+        if inverted:
+            speakers, says_own = inverted, False
     for subj in speakers:
         if subj.lower_ in _PRONOUNS:
             return _last_person(subj, ent_at, sent)
@@ -151,14 +201,19 @@ def _last_person(pronoun: Token, ent_at: EntityIndex, sent: Span) -> Source | No
     """ "a-t-il précisé": the last person named in this sentence or the one before."""
     doc = pronoun.doc
     start = sent.start
-    if start > 0:
-        start = doc[start - 1].sent.start
+    for _ in range(3):  # this sentence and the three before: the paragraph's speaker
+        if start > 0:
+            start = doc[start - 1].sent.start
     for i in range(pronoun.i - 1, start - 1, -1):
         k = ent_at[i]
         if k >= 0 and ent_at.ents[k].label_ == "PER":
             ent = ent_at.ents[k]
-            return Source(canonical(ent), ent.start, ent.end, sent.start)
+            return Source(canonical(ent), ent.start, ent.end, sent.start, person=True)
     return None
+
+
+def _has_case(token: Token) -> bool:
+    return any(c.dep_ == "case" for c in token.children)
 
 
 def _after_comma(verb: Token) -> bool:

@@ -247,14 +247,14 @@ def story_place(
 
 def frame_period(dates: Sequence[Dated], layout: Layout) -> Anchor | None:
     """The period the headline and lede set for the article's figures: the first one of a
-    framing grain that is not a comparison base; a day only when no coarser one is given.
+    framing grain that :func:`frames` a passage; a day only when no coarser one is given.
 
     >>> lay = Layout.of("Titre\\n\\nMardi, au premier semestre 2024, Nexa...")
     >>> frame_period([Dated("2024-07-02", "day", 7, 12),
     ...               Dated("2024-H1", "half", 17, 37)], lay).value
     '2024-H1'
     """
-    top = [d for d in dates if layout.top(d.start) and not d.base]
+    top = [d for d in dates if layout.top(d.start) and frames(d)]
     for d in top:
         if d.grain in PERIOD_GRAINS:
             return Anchor(d.value, d.start, d.end, layout.top(d.start) or "lede")
@@ -264,6 +264,16 @@ def frame_period(dates: Sequence[Dated], layout: Layout) -> Anchor | None:
         if d.grain == "day" and layout.top(d.start) == "lede":
             return Anchor(d.value, d.start, d.end, "lede")
     return None
+
+
+def frames(date: Dated) -> bool:
+    """Whether a date may frame the figures of a passage: not a comparison base, and not an
+    open interval ("depuis novembre 2022", "d'ici à 2026"), which dates one figure at most.
+
+    >>> frames(Dated("2024-H1", "half", 0, 5)), frames(Dated("2022-11/..", "month", 0, 5))
+    (True, False)
+    """
+    return not date.base and ".." not in date.value
 
 
 def latest_before(
