@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from bisect import bisect_left
+from collections.abc import Iterable
 from typing import Any
 
 import pytest
@@ -11,7 +12,7 @@ from spacy.language import Language
 
 import factex
 from factex import api
-from factex.records import Event, Record
+from factex.records import Event, Money, Percentage, Record
 from factex.run.chunking import split_text
 
 NBSP, NNBSP = "\u00a0", "\u202f"
@@ -102,23 +103,34 @@ def check_every_copy(text: str, unit_offsets: list[int], facts: factex.Facts) ->
         assert text[record.start : record.end] == record.text, record
     alone = {p: factex.extract(p, published=PUBLISHED).records for p in PARAGRAPHS}
     assert sum(len(r) for r in alone.values()) >= 25
-    records = [r for r in facts if r.kind != "event"]
+    folded = ("event", "money", "percentage")  # retold facts fold into their first telling
+    records = [r for r in facts if r.kind not in folded]
     starts = [r.start for r in records]  # in text order: each copy is found by bisection
-    # A fact told again is folded into the event of its first telling (within a piece):
-    # every telling must be among the mentions of an event with the same date, verb and actors.
-    told = {
-        (mention, (e.date, e.trigger, e.actors)) for e in facts.events for mention in e.mentions
-    }
+    # Every telling of an event or a figure must be among the mentions of a record that reads
+    # the same (date, verb and actors; or value and unit), wherever its first telling was.
+    told = {(mention, _reading(r)) for r in _folded(facts) for mention in r.mentions}
     for start in unit_offsets:
         for paragraph in PARAGRAPHS:
             where = text.index(paragraph, start)
             first, last = bisect_left(starts, where), bisect_left(starts, where + len(paragraph))
             found = records[first:last]
-            expected = [r for r in alone[paragraph] if r.kind != "event"]
+            expected = [r for r in alone[paragraph] if r.kind not in folded]
             assert shifted(found, where) == shifted(expected, 0), (where, paragraph)
-            for event in (r for r in alone[paragraph] if isinstance(r, Event)):
-                mention = (event.start + where, event.end + where)
-                assert (mention, (event.date, event.trigger, event.actors)) in told, mention
+            for fact in _folded(alone[paragraph]):
+                for s, e in fact.mentions:
+                    assert ((s + where, e + where), _reading(fact)) in told, (s + where, fact)
+
+
+def _folded(records: Iterable[Record]) -> list[Event | Money | Percentage]:
+    return [r for r in records if isinstance(r, (Event, Money, Percentage))]
+
+
+def _reading(record: Record) -> tuple[Any, ...]:
+    """What a folded fact reads, whatever telling it is seen from."""
+    if isinstance(record, Event):
+        return (record.date, record.trigger, record.actors)
+    row = record.to_dict()
+    return tuple(row.get(name) for name in ("kind", "amount", "currency", "value", "unit"))
 
 
 def test_every_fact_found_across_many_seams(
