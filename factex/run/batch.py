@@ -28,10 +28,10 @@ from factex.components.extensions import published_reference, register_extension
 from factex.facts import Facts
 from factex.io.convert import records_from_doc
 from factex.normalize.frame import Frame
-from factex.normalize.restatements import fold_restatements
 from factex.records import Record
 from factex.run.chunking import split_text
 from factex.run.masking import mask
+from factex.run.restatements import fold_restatements
 
 OnError = Literal["raise", "record", "skip"]
 
