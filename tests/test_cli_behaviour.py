@@ -20,8 +20,9 @@ import pytest
 from spacy.language import Language
 
 import factex
-from factex.cli import main
+from factex.cli import build_parser, main
 from factex.cli.progress import progress_bar
+from factex.cli.run import ExtractRun
 from factex.facts import Facts
 from tests.conftest import ROOT
 
@@ -247,3 +248,25 @@ def test_a_long_single_text_moves_the_bar_piece_by_piece(nlp: Language) -> None:
         bar.document(len(facts.text))
     assert len(seen) >= 3 and sum(seen) >= len(text) - len(seen)
     assert "factex_cli_progress" not in nlp.pipe_names  # the pipeline is left as it was
+
+
+def test_one_long_text_gets_a_bar_a_short_one_does_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    primary, secondary = pty.openpty()
+    with os.fdopen(secondary, "w") as terminal:
+        monkeypatch.setattr(sys, "stderr", terminal)  # a real terminal, as a user's
+        long = tmp_path / "long.txt"
+        long.write_text(DEPECHE * (factex.api.CHUNK_CHARS // len(DEPECHE) + 1), "utf-8")
+        short = tmp_path / "short.txt"
+        short.write_text(DEPECHE, encoding="utf-8")
+        parser = build_parser()
+
+        def shown(*args: str) -> bool:
+            return ExtractRun.start(parser.parse_args(["extract", *args])).shows_progress
+
+        assert shown(str(long)) and shown(str(short), str(short))
+        assert not shown(str(short)) and not shown(str(long), "-q")
+    os.close(primary)
+    monkeypatch.undo()
+    assert not shown(str(long))  # stderr not a terminal
