@@ -66,9 +66,7 @@ def extract_partition(
         # Plain strings have no id of their own: "<partition>:<position>" is unique in the bag.
         items = [_with_id(item, f"{id_prefix}:{i}") for i, item in enumerate(items)]
     nlp = load(model)
-    results = extract_many(
-        items, published, nlp=nlp, batch_size=batch_size, on_error=on_error
-    )
+    results = extract_many(items, published, nlp=nlp, batch_size=batch_size, on_error=on_error)
     return facts_frame(results)
 
 

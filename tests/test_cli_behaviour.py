@@ -20,8 +20,9 @@ import pytest
 from spacy.language import Language
 
 import factex
-from factex.cli import main
+from factex.cli import build_parser, main
 from factex.cli.progress import progress_bar
+from factex.cli.run import ExtractRun
 from factex.facts import Facts
 from tests.conftest import ROOT
 
@@ -197,21 +198,26 @@ def test_stdin_only_with_dash_and_a_pipe(tmp_path: Path) -> None:
     assert {json.loads(line)["id"] for line in dash.stdout.splitlines()} == {"<stdin>"}
 
 
-def test_progress_bar_on_a_terminal_only_and_never_on_stdout(tmp_path: Path) -> None:
+def test_progress_bar_on_a_terminal_and_never_on_stdouts_line(tmp_path: Path) -> None:
+    """stdout and stderr on one terminal, as in a shell: the bar, then each record on a line
+    of its own (no JSON line starts on the bar's line)."""
     for i in range(3):
         (tmp_path / f"d{i}.txt").write_text(DEPECHE, encoding="utf-8")
     primary, secondary = pty.openpty()
     proc = subprocess.Popen(
         [sys.executable, "-m", "factex", "extract", str(tmp_path)], cwd=ROOT,
-        stdout=subprocess.PIPE, stderr=secondary,
+        stdout=secondary, stderr=secondary,
     )  # fmt: skip
     os.close(secondary)
     shown = _read_all(primary, proc)
-    out = proc.stdout.read().decode() if proc.stdout else ""
     assert proc.wait(timeout=300) == 0
     assert "docs/s" in shown and "chars/s" in shown and "3/3 docs" in shown and "ETA" in shown
-    rows = [json.loads(line) for line in out.splitlines()]  # stdout: JSON lines only
-    assert rows and {r["id"] for r in rows} == {str(tmp_path / f"d{i}.txt") for i in range(3)}
+    plain = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", shown)
+    lines = [line.strip() for line in re.split(r"[\r\n]+", plain) if line.strip()]
+    records = [line for line in lines if "{" in line]
+    assert records and all(line.startswith("{") for line in records)
+    rows = [json.loads(line) for line in records]
+    assert {r["id"] for r in rows} == {str(tmp_path / f"d{i}.txt") for i in range(3)}
 
 
 def _read_all(fd: int, proc: subprocess.Popen[bytes]) -> str:
@@ -247,3 +253,25 @@ def test_a_long_single_text_moves_the_bar_piece_by_piece(nlp: Language) -> None:
         bar.document(len(facts.text))
     assert len(seen) >= 3 and sum(seen) >= len(text) - len(seen)
     assert "factex_cli_progress" not in nlp.pipe_names  # the pipeline is left as it was
+
+
+def test_one_long_text_gets_a_bar_a_short_one_does_not(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    primary, secondary = pty.openpty()
+    with os.fdopen(secondary, "w") as terminal:
+        monkeypatch.setattr(sys, "stderr", terminal)  # a real terminal, as a user's
+        long = tmp_path / "long.txt"
+        long.write_text(DEPECHE * (factex.api.CHUNK_CHARS // len(DEPECHE) + 1), "utf-8")
+        short = tmp_path / "short.txt"
+        short.write_text(DEPECHE, encoding="utf-8")
+        parser = build_parser()
+
+        def shown(*args: str) -> bool:
+            return ExtractRun.start(parser.parse_args(["extract", *args])).shows_progress
+
+        assert shown(str(long)) and shown(str(short), str(short))
+        assert not shown(str(short)) and not shown(str(long), "-q")
+    os.close(primary)
+    monkeypatch.undo()
+    assert not shown(str(long))  # stderr not a terminal

@@ -75,9 +75,7 @@ def test_bag_of_items_gives_the_single_process_rows(client: Any, nlp: Language) 
     assert all(type(a).__name__ in ("Decimal", "NAType") for a in money["amount"])
 
 
-def test_one_schema_with_to_frame_and_parquet(
-    client: Any, nlp: Language, tmp_path: Path
-) -> None:
+def test_one_schema_with_to_frame_and_parquet(client: Any, nlp: Language, tmp_path: Path) -> None:
     """Dask, to_frame() and a Parquet file: the same dtypes, and amounts that add up exactly."""
     rows = extract_bag(db.from_sequence(items(), npartitions=3))
     results = list(factex.extract_many(items(), nlp=nlp))
@@ -110,9 +108,7 @@ def test_dataframe_column_with_ids_and_dates(client: Any, nlp: Language) -> None
     expected_items = [
         {"id": d, "text": t, "published": p} for d, t, p in zip(ids, ARTICLES, days, strict=True)
     ]
-    expected = facts_frame(
-        factex.extract_many(expected_items, published="2018-07-03", nlp=nlp)
-    )
+    expected = facts_frame(factex.extract_many(expected_items, published="2018-07-03", nlp=nlp))
     pd.testing.assert_frame_equal(ordered(result.compute()), ordered(expected))
 
 

@@ -290,9 +290,7 @@ def test_one_schema_for_every_table_and_an_exact_sum(
     writers.write_parquet(results, str(files["parquet"]))
     backs = {suffix: read_frame(path) for suffix, path in files.items()}
     backs["pandas"] = pd.read_parquet(files["parquet"], dtype_backend="pyarrow")
-    expected = sum(
-        (m.amount for f in results for m in f.money if m.amount is not None), Decimal(0)
-    )
+    expected = sum((m.amount for f in results for m in f.money if m.amount is not None), Decimal(0))
     assert expected > 0 and frame.amount.sum() == expected
     for name, back in backs.items():
         assert back.dtypes.to_dict() == frame.dtypes.to_dict(), name

@@ -3,12 +3,16 @@
 
 Exit codes: 0 when every input was read and extracted, 1 when some input failed (the others
 are still written; the failures are listed on stderr at the end), 2 for a usage mistake
-(unknown option, bad ``--published``, a path that does not exist), reported in one line.
+(unknown option, bad ``--published`` or ``--encoding``, a path that does not exist, no PATH,
+an ``--out`` suffix that names no format), reported in one line.
 
 ``arguments``  the parser          ``run``       documents in, Facts out (shared)
 ``extract``    ``factex extract``  ``table``     ``factex table``
 ``evaluate``   ``factex evaluate`` ``progress``  the bar on stderr
 ``output``     stdout or a file    ``errors``    usage mistakes and stderr lines
+``dates``      ``--published`` as people write it (ISO, 14/03/2024, 14 mars 2024)
+
+Failures are listed at the end, one ``source[:line]: reason`` line each.
 """
 
 from __future__ import annotations

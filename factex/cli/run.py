@@ -8,9 +8,10 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
-from factex.api import extract_many, load
+from factex.api import CHUNK_CHARS, extract_many, load
 from factex.cli.dates import parse_date_option
 from factex.cli.errors import UsageError, say
 from factex.cli.progress import Bar, progress_bar
@@ -58,8 +59,11 @@ class ExtractRun:
 
     @property
     def shows_progress(self) -> bool:
-        """A bar on stderr: a terminal, more than one document, no ``-q``."""
-        return self.total > 1 and not self.args.quiet and sys.stderr.isatty()
+        """A bar on stderr: stderr a terminal, no ``-q``, and more than one document or one
+        long enough to be cut into pieces."""
+        if self.args.quiet or not sys.stderr.isatty() or self.total < 1:
+            return False
+        return self.total > 1 or self.characters > CHUNK_CHARS
 
     def holds_output(self, out: str | None) -> bool:
         """Whether results must wait for the bar to end: stdout is the same terminal."""
@@ -71,12 +75,13 @@ class ExtractRun:
         (:attr:`shows_progress`); failures are kept for :meth:`report`."""
         nlp = load_model(self.args.model)
         show = self.shows_progress
-        chars = self._characters() if show else 0
+        chars = self.characters if show else 0
         pieces = nlp if self.args.n_process == 1 else None  # other processes' pieces are unseen
         with progress_bar(self.total, chars, show, pieces) as bar:
             yield self._extract(nlp, bar)
 
-    def _characters(self) -> int:
+    @cached_property
+    def characters(self) -> int:
         """The characters of every readable document: a first, quiet reading of the inputs."""
         if isinstance(self.documents, list):
             return sum(len(d.text) for d in self.documents if isinstance(d, readers.Document))

@@ -36,7 +36,6 @@ _KIND_ALIASES = {
 }  # fmt: skip
 
 
-
 def parse_kinds(spec: str) -> frozenset[str]:
     """The kinds named in a comma-separated list, plurals accepted.
 
@@ -141,7 +140,9 @@ def write_parquet(results: Iterable[Facts], path: str, *, rows_per_group: int = 
         for facts in results:
             buffer.extend(typed.row(record, facts.id) for record in facts.records)
             if len(buffer) >= rows_per_group:
-                writer.write_table(typed.arrow_table(buffer).replace_schema_metadata(schema.metadata))
+                writer.write_table(
+                    typed.arrow_table(buffer).replace_schema_metadata(schema.metadata)
+                )
                 count += len(buffer)
                 buffer = []
         writer.write_table(typed.arrow_table(buffer).replace_schema_metadata(schema.metadata))
