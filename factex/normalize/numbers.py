@@ -158,6 +158,8 @@ def parse_words(text: str, lang: str = "fr") -> int | None:
     True
     >>> parse_words("cinq et dix") is None  # two numbers ("entre cinq et dix")
     True
+    >>> parse_words("vingt cents") is None  # twenty cents, not a number
+    True
     """
     values, hundred, multipliers, joiners, left, right = _words(lang)
     squashed = _compound_re(lang).sub(lambda m: _squash(m.group(0)), text.lower())
@@ -174,6 +176,8 @@ def parse_words(text: str, lang: str = "fr") -> int | None:
         if token in values:
             current += values[token]
         elif token in hundred:
+            if current >= 10:  # "vingt cents" is no number: cent multiplies two to nine
+                return None
             current = max(current, 1) * hundred[token]
         elif token in multipliers:
             total += max(current, 1) * multipliers[token]
