@@ -549,6 +549,7 @@ WORLD: list[tuple[str, str | None, list[WorldRow]]] = [
      [("7,5milliards d'euros", "7500000000", "EUR", False, None)]),
     ("Le loyer s'élève à 1'480 CHF.", None, [("1'480 CHF", "1480", "CHF", False, None)]),
     ("En 2023, l'indice 2020 a 3 ans.", None, []),
+    ("La COP28 et le G20 ont réuni 190 pays.", None, []),
     # rates and unit prices
     ("Le gazole est vendu 1,74 € le litre.", None, [("1,74 €", "1.74", "EUR", False, "litre")]),
     ("L'électricité est facturée 96 euros par mégawattheure.", None,
