@@ -512,6 +512,21 @@ WORLD: list[tuple[str, str | None, list[WorldRow]]] = [
      [("3,18 $ c", "3.18", "CAD", False, None), ("5 $", "5", "USD", False, None)]),
     ("Le fonds a levé 1 500 MDH pour ses usines.", None,
      [("1 500 MDH", "1500000000", "MAD", False, None)]),
+    # the day an amount is about: a year in its sentence, "il y a N ans"
+    ("En 1991, le groupe lillois a racheté la filature pour 85 millions de francs.", "2024-02-01",
+     [("85 millions de francs", "85000000", "FRF", True, None)]),
+    ("Il y a trente ans, le ticket de métro coûtait 6 francs.", "2024-02-01",
+     [("6 francs", "6", "FRF", True, None)]),
+    ("Il y a trois ans, le ticket coûtait 6 francs.", "2024-02-01",
+     [("6 francs", "6", None, False, None)]),
+    # Quebec's cent sign; sub-units of a change
+    ("Le carton d'œufs se vend 4,19 $, soit 25 ¢ de plus.", None,
+     [("4,19 $", "4.19", "CAD", True, None), ("25 ¢", "0.25", "CAD", True, None)]),
+    ("NAMUR - La brasserie a porté son dividende de 30 cents à 35 cents par action.", None,
+     [("30 cents", "0.30", "EUR", True, None), ("35 cents", "0.35", "EUR", True, "action")]),
+    ("LIÈGE - Le ticket de bus a pris trente cents en un an.", None,
+     [("trente cents", "0.30", "EUR", True, None)]),
+    ("Le stade compte trois cents places.", None, []),
     # pounds and pence; books stay books
     ("Le titre a perdu 9 pence, à 2,15 livres.", None,
      [("9 pence", "0.09", "GBP", False, None), ("2,15 livres", "2.15", "GBP", False, None)]),
@@ -534,6 +549,7 @@ WORLD: list[tuple[str, str | None, list[WorldRow]]] = [
      [("7,5milliards d'euros", "7500000000", "EUR", False, None)]),
     ("Le loyer s'élève à 1'480 CHF.", None, [("1'480 CHF", "1480", "CHF", False, None)]),
     ("En 2023, l'indice 2020 a 3 ans.", None, []),
+    ("La COP28 et le G20 ont réuni 190 pays.", None, []),
     # rates and unit prices
     ("Le gazole est vendu 1,74 € le litre.", None, [("1,74 €", "1.74", "EUR", False, "litre")]),
     ("L'électricité est facturée 96 euros par mégawattheure.", None,

@@ -292,3 +292,57 @@ def test_component_parse_known_misses(
 ) -> None:
     doc = nlp(text)
     assert [(s.text, s._.factex_percent["direction"]) for s in doc.spans[PERCENT]] == expected
+
+
+# -- issue 13: margins, index points, wires, addresses; ranges as one record (own sentences) --
+
+WORLD_CASES: list[tuple[str, list[Row]]] = [
+    ("Selon l'institut, le non recueille 47 % (marge d'erreur : +/- 3 points).",
+     [pct("47 %", "47"), pct("+/- 3 points", "3", None, "points")]),
+    ("Le CAC 40 a gagné 38,4 points à la clôture.", []),
+    ("Le taux d'épargne a gagné 12,5 points en dix ans.",
+     [pct("12,5 points", "12.5", "up", "points")]),
+    ("Les loyers affichent une hausse limitée à 0,3 % sur un an.", [pct("0,3 %", "0.3", "up")]),
+    ("Les loyers sont ramenés à 2 % par la loi.", [pct("2 %", "2")]),
+    ("Le panier affiche une progression plus nette, de 4,1 %, sur l'année.",
+     [pct("4,1 %", "4.1", "up")]),
+    ("Le Nikkei a pris 221,4 points, soit 0,6 %, à Tokyo.", [pct("0,6 %", "0.6", "up")]),
+    ("Le chiffre d'affaires a progressé de 2,7 pct sur le trimestre.",
+     [pct("2,7 pct", "2.7", "up")]),
+    ("Le barème est sur https://exemple.org/taux-12%-2024 et dans bareme-45%-v2.docx.", []),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"), WORLD_CASES, ids=[c[0][:40] for c in WORLD_CASES]
+)
+def test_find_percentages_french_world(text: str, expected: list[Row]) -> None:
+    assert _rows(text) == expected
+
+
+RANGES = [
+    ("Le loyer moyen devrait grimper de 4 à 6 % cette année.",
+     [("de 4 à 6 %", None, "4", "6", "up")]),
+    ("La part des ventes en ligne est comprise entre 12,5 % et 14 %.",
+     [("entre 12,5 % et 14 %", None, "12.5", "14", None)]),
+    ("Les ventes de voitures pourraient reculer de 2-3 % au printemps.",
+     [("2-3 %", None, "2", "3", "down")]),
+    # levels, not ranges: a fall from one level to a lower one, a rate's two levels
+    ("Le taux directeur est passé de 4 % à 3,5 % en un an.",
+     [("4 %", "4", None, None, None), ("3,5 %", "3.5", None, None, None)]),
+    ("La hausse du taux d'usure de 5,2 % à 6 % inquiète les prêteurs.",
+     [("5,2 %", "5.2", None, None, None), ("6 %", "6", None, None, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RANGES, ids=[c[0][:40] for c in RANGES])
+def test_component_gives_one_record_per_range(
+    nlp: Language, text: str, expected: list[tuple[str | None, ...]]
+) -> None:
+    doc = nlp(text)
+    got = [
+        (s.text, v["value"], v.get("value_min"), v.get("value_max"), v["direction"])
+        for s in doc.spans[PERCENT]
+        for v in [s._.factex_percent]
+    ]
+    assert got == expected

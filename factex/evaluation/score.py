@@ -77,6 +77,11 @@ class KindScore:
         return prf(self.overlap, self.predicted, self.gold)
 
     @property
+    def value_prf(self) -> tuple[float, float, float]:
+        """Precision, recall and F1 of the facts found with the right value."""
+        return prf(self.value_ok, self.predicted, self.gold)
+
+    @property
     def value_accuracy(self) -> float | None:
         """Correct values among the matched (overlapping) spans; None when nothing matched."""
         return self.value_ok / self.overlap if self.overlap else None
@@ -107,6 +112,7 @@ class KindScore:
                 "correct": self.value_ok,
                 "scored": self.overlap,
                 "accuracy": self.value_accuracy,
+                "f1": self.value_prf[2],
             },
             "attributes": {
                 k: {"correct": ok, "scored": n, "accuracy": ok / n if n else None}
@@ -189,7 +195,7 @@ class Report:
         lines: list[str] = []
         head = (
             f"{'kind':<11}{'gold':>5}{'pred':>6}   "
-            f"{'exact P / R / F1':<20}{'overlap P / R / F1':<21}value acc"
+            f"{'exact P / R / F1':<20}{'overlap P / R / F1':<21}{'value acc':<19}value F1"
         )
         lines += [head, "-" * len(head)]
         for s in self.scores.values():
@@ -204,7 +210,7 @@ class Report:
             )
             lines.append(
                 f"{s.kind:<11}{s.gold:>5}{s.predicted:>6}   {ep:.2f} / {er:.2f} / {ef:.2f}    "
-                f"{op:.2f} / {orr:.2f} / {of:.2f}     {acc}"
+                f"{op:.2f} / {orr:.2f} / {of:.2f}     {acc:<19}{s.value_prf[2]:.3f}"
             )
         attrs = [
             f"  {s.kind} {name}: {ok / n:.3f} ({ok}/{n})"

@@ -158,6 +158,8 @@ def parse_words(text: str, lang: str = "fr") -> int | None:
     True
     >>> parse_words("cinq et dix") is None  # two numbers ("entre cinq et dix")
     True
+    >>> parse_words("vingt cents") is None  # twenty cents, not a number
+    True
     """
     values, hundred, multipliers, joiners, left, right = _words(lang)
     squashed = _compound_re(lang).sub(lambda m: _squash(m.group(0)), text.lower())
@@ -174,6 +176,8 @@ def parse_words(text: str, lang: str = "fr") -> int | None:
         if token in values:
             current += values[token]
         elif token in hundred:
+            if current >= 10:  # "vingt cents" is no number: cent multiplies two to nine
+                return None
             current = max(current, 1) * hundred[token]
         elif token in multipliers:
             total += max(current, 1) * multipliers[token]
@@ -374,3 +378,27 @@ def to_decimal(text: str) -> Decimal:
         return Decimal(text)
     except InvalidOperation:
         raise ValueError(f"not a decimal number: {text!r}") from None
+
+
+#: addresses, e-mail addresses and file names: figures inside them are no facts
+_HIDDEN = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"«»]+"
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|[\w%+-]+(?:[._-][\w%+-]+)*\.(?i:pdf|docx?|xlsx?|csv|pptx?|html?|php|aspx?|jpe?g|png|gif|"
+    r"txt|zip|json|xml|odt|ods)(?![\w])"
+)
+
+
+def hidden_spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) offsets of URLs, e-mail addresses and file names in ``text``.
+
+    >>> t = "Voir https://ex.org/?q=30%25%2020% ou bilan-75%-final.pdf, écrire à a.b@ex.fr."
+    >>> [t[s:e] for s, e in hidden_spans(t)]
+    ['https://ex.org/?q=30%25%2020%', 'bilan-75%-final.pdf', 'a.b@ex.fr']
+    """
+    return [m.span() for m in _HIDDEN.finditer(text)]
+
+
+def inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``start``-``end`` overlaps one of ``spans``."""
+    return any(s < end and start < e for s, e in spans)

@@ -29,6 +29,7 @@ from factex.normalize.money.grammar import grammar
 from factex.normalize.money.local import localize
 from factex.normalize.money.rates import rates
 from factex.normalize.money.values import Atom, Item, MoneyMatch
+from factex.normalize.numbers import hidden_spans, inside
 
 __all__ = [
     "Bounds",
@@ -108,11 +109,12 @@ def find_money(
     atoms: list[Atom] = []
     pos = 0
     search = g.atoms.search
+    hidden = hidden_spans(text)  # URLs, e-mail addresses, file names
     while m := search(text, pos):
         a = read_atom(g, text, m)
         # an atom ends before its match when a figure was cut short at its scale
         pos = m.end() if a is None else a.end
-        if a is not None and not year_atom(g, text, a):
+        if a is not None and not year_atom(g, text, a) and not inside(hidden, a.start, a.end):
             atoms.append(a)
     if not atoms:
         return []

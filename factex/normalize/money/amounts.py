@@ -65,6 +65,10 @@ def _read_words(
         or m.group("cur")
     )  # fmt: skip
     words = not raw[0].isdigit()
+    if words and scale_text is None and cur_text is None:
+        head, _, last = raw.rpartition(" ")
+        if head and key(last) in g.subunits and parse_number(raw, g.lang) is None:
+            return parse_number(head, g.lang), None, last, True  # "vingt cents"
     if scale_text is None and cur_text is None:
         if g.percent_after.match(text, m.end()):
             return None, None, None, False  # a percentage: never money
@@ -173,17 +177,21 @@ def range_items(g: Grammar, text: str, a: Atom, b: Atom) -> list[Item] | None:
     start, change = opened
     first = _first_bound(a, b)
     kind = "priced" if b.has_currency else "scaled"
+    default = None
+    if b.has_currency and b.code is None and b.factor < 1:
+        # "de 42 cents à 48 cents": sub-units whose currency comes from around them
+        kind, default = "subunit", b.local or g.subunit_defaults.get(b.cur)
     low, high = first.value, b.value
     if change:
         return [
             Item(
                 a.start, a.end, low, b.code, kind,
                 b.inferred or (not a.has_currency and b.code is not None),
-                num_start=a.start, scale=b.scale, colloquial=b.colloquial,
+                num_start=a.start, scale=b.scale, default=default, colloquial=b.colloquial,
             ),
             Item(
                 b.start, b.end, high, b.code, kind, b.inferred,
-                num_start=b.start, scale=b.scale, colloquial=b.colloquial,
+                num_start=b.start, scale=b.scale, default=default, colloquial=b.colloquial,
             ),
         ]  # fmt: skip
     low, high = min(low, high), max(low, high)
@@ -324,7 +332,9 @@ def _priced(g: Grammar, text: str, a: Atom) -> bool:
     """Whether the sentence of a whole number of an ambiguous word ("25 livres") speaks of
     money: a price word ("au prix de"), or a decimal amount of the same word; never when
     things are counted ("3 livres de poche", but "3 millions de livres d'actions" are pounds)."""
-    if a.scale is None and counts_things(g, text, a):
+    if a.scale is not None:
+        return True
+    if counts_things(g, text, a):
         return False
     starts = [m.end() for m in _CLAUSE.finditer(text, 0, a.start)]
     start = starts[-1] if starts else 0

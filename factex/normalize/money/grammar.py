@@ -71,7 +71,8 @@ class Grammar(CurrencyTables):
         currency = rf"(?i:{names})(?![\w-])|{marks}"
         dash = r"(?:(?<=\d)[.,][–—-](?![\d–—-]))?"  # "Fr. 2'300.–": no cents, Swiss style
         self.atoms = re.compile(
-            rf"(?P<pre>{marks}){H}?(?P<pnum>{DIGITS}){dash}"
+            # a letter glued to a figure makes a name ("COP28", "G20"), not a price
+            rf"(?P<pre>{marks}){H}?(?<![^\W\d_])(?P<pnum>{DIGITS}){dash}"
             rf"(?:{H}?(?P<pscale>(?i:{scale_w})(?![\w])|(?:{abbr})(?![^\W\d_])))?"
             rf"|(?P<num>{number}){dash}"
             rf"(?:{H}*(?P<abbr>{abbr}){H}*(?P<acur>{glued})"

@@ -22,6 +22,7 @@ from functools import cache
 from factex.normalize.money.cldr import in_use, territory_names
 from factex.normalize.money.patterns import places_regex
 from factex.normalize.money.values import NEVER, Atom
+from factex.normalize.numbers import parse_number
 from factex.resources import load
 
 #: candidates of a sub-unit word standing alone: any currency
@@ -47,7 +48,10 @@ class Places:
         self.pattern = places_regex(list(where))
         self.home = home
         self.hints: list[tuple[re.Pattern[str], str]] = []
+        self.sentence_hints: list[tuple[re.Pattern[str], str]] = []
         self.year = re.compile(NEVER)
+        self.ago = re.compile(NEVER)
+        self.lang = lang
 
     def named(self, text: str, start: int, end: int) -> set[str]:
         """The territories named between ``start`` and ``end``."""
@@ -60,15 +64,25 @@ def places(lang: str) -> Places:
     local = cur.get("local", {})
     p = Places(lang, local.get("regions", {}), local.get("home"))
     p.hints = [(re.compile(rx), code) for rx, code in local.get("place_hints", {}).items()]
+    p.sentence_hints = [
+        (re.compile(rx), code) for rx, code in local.get("sentence_hints", {}).items()
+    ]
     p.year = re.compile(local.get("year", NEVER))
+    p.ago = re.compile(local.get("years_ago", NEVER))
     return p
 
 
 def _day(p: Places, text: str, start: int, at: int, day: dt.date | None) -> dt.date | None:
     """The day an amount is about: a year written before it in its sentence ("En 1985, ..."),
-    else the publication day."""
+    or so many years before the publication ("il y a vingt ans"), else the publication day."""
     years = p.year.findall(text, start, at)
-    return dt.date(int(years[-1]), 7, 1) if years else day
+    if years:
+        return dt.date(int(years[-1]), 7, 1)
+    ago = p.ago.search(text, start, at)
+    count = parse_number(ago.group(1), p.lang) if ago and day else None
+    if day and count is not None and 0 < count < day.year:
+        return dt.date(day.year - int(count), 7, 1)
+    return day
 
 
 def parse_day(published: str | dt.date | None) -> dt.date | None:
@@ -120,6 +134,7 @@ def localize(
         code = None
         when = _day(p, text, start, a.start, day)
         hinted = {c for rx, c in p.hints if rx.search(text[a.start : a.end])}
+        hinted |= {c for rx, c in p.sentence_hints if rx.search(text, start, end)}
         # a text that names no place is read at home, but a lone "cents" is not guessed
         for territories in (
             hinted, p.named(text, start, end), whole, home if a.factor == 1 else set()

@@ -23,12 +23,15 @@ from decimal import Decimal
 from typing import Any
 
 from factex.normalize.money import Bounds
-from factex.normalize.numbers import parse_number, plain
+from factex.normalize.numbers import hidden_spans, inside, parse_number, plain
 from factex.normalize.percent.grammar import YEAR, Cue, Grammar, grammar
 
 #: bare points from this value on are a score or an index, never percentage points
 _MAX_BARE_POINTS = 100
-_SIGNS = {"+": "up", "-": "down", "−": "down", "±": None}
+#: from this value on, points with no rate measured in their sentence are an index's: a share
+#: or a rate seldom moves ten points, an index often does
+_INDEX_POINTS = 10
+_SIGNS = {"+": "up", "-": "down", "−": "down", "±": None, "+/-": None, "+/−": None}
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +106,10 @@ def find_percentages(
     found: list[PercentMatch] = []
     # end and cue of the last figure whose direction came from a trigger word
     worded: tuple[int, Cue] | None = None
+    hidden = hidden_spans(text)  # URLs, e-mail addresses, file names
     for m in g.atoms.finditer(text):
+        if hidden and inside(hidden, m.start(), m.end()):
+            continue
         number = parse_number(m.group("num"), lang)
         if number is None:
             continue
@@ -130,6 +136,13 @@ def find_percentages(
             ):
                 found[-1] = replace(found[-1], direction=None, cue=None, step="from")
         points = _points_value(m, number, bool(sign) or strong, bare_points)
+        if (
+            points is not None and points[0] == "points" and points[1] >= _INDEX_POINTS
+            and not (m.group("pp") or m.group("bp"))
+            and not g.rate_words.search(text, floor, m.start())
+        ):  # fmt: skip
+            # "le Footsie a cédé 43,2 points": index points, unless a rate is measured
+            points = ("points", points[1], True) if bare_points else None
         if points is None:
             continue
         unit, value, bare = points
@@ -148,7 +161,7 @@ def _sign_and_range(
     >>> [m.as_dict()["value"] for m in find_percentages("entre cinq et dix pour cent")]
     ['5', '10']
     """
-    sign = (m.group("sign") or "").strip()
+    sign = re.sub(r"\s+", "", m.group("sign") or "")
     lead = m.start()
     if sign == "-" and g.number_before.search(text, max(0, lead - 30), lead):
         sign, lead = "", m.start("num")
@@ -215,10 +228,18 @@ def _range_and_figure(
         replace(
             figure, range_second=first is not None and not step, step="to" if step else None,
             step_if_rate=step_if_rate,
-            range_start=first.start() if first is not None and not step else None,
+            range_start=_range_start(first) if first is not None and not step else None,
         )
     )  # fmt: skip
     return out
+
+
+def _range_start(first: re.Match[str]) -> int:
+    """Where a range starts: at its opener ("entre 3 et 5 %", "de 3 à 5 %"), but at its first
+    figure when a dash joins them ("reculer de 5-7 %": the "de" is the verb's)."""
+    if first.group("join") in ("-", "–", "—"):
+        return first.start("first")
+    return first.start()
 
 
 def _step(

@@ -56,7 +56,9 @@ class Grammar:
         points = _alternation(data["points"])
         fraction_link = _alternation(data["fraction_link"])
         self.atoms = re.compile(
-            rf"(?P<sign>(?<![\w)\].,%+\-−±])[+\-−±]{H}?)?(?P<num>{number}){H}*"
+            # "+/- 2,5 points" is a margin, as "±": no direction
+            rf"(?P<sign>(?<![\w)\].,%+\-−±/])(?:\+{H}?/{H}?[\-−]|[+\-−±]){H}?)?"
+            rf"(?P<num>{number}){H}*"
             # "58 pour 100", but not "50 pour 100 000 habitants"
             rf"(?:(?P<pct>(?i:{marks}))(?![\w])(?!(?<=\d){H}\d)"
             # "deux dixièmes de point", "un demi-point"
@@ -82,6 +84,13 @@ class Grammar:
         )
         self.max_gap = int(data["max_gap_words"])
         self.gap_stop = frozenset(w.replace("’", "'").lower() for w in data["gap_stop"])
+        self.stop_lifted = frozenset(w.lower() for w in data.get("stop_lifted", ()))
+        self.restatement = re.compile(
+            rf",?{H}*(?i:{_alternation(data.get('restatements', ()))}){H}*"
+            if data.get("restatements") else r"(?!x)x"
+        )
+        rates = [*data["points_subjects"], *data.get("rate_words", ())]
+        self.rate_words = re.compile(rf"(?<![\w])(?i:{_alternation(rates)})(?![\w])")
         self.gap_free = frozenset(w.replace("’", "'").lower() for w in data["gap_free"])
         self.step_verbs = re.compile(
             rf"(?<![\w])(?i:{_alternation(data['step_verbs'], _trigger)})(?![\w])"
@@ -143,20 +152,26 @@ class Grammar:
         gap = YEAR.sub("", gap)
         if len(gap) > 80 or any(ch.isdigit() or ch in ".;:!?%()" for ch in gap):
             return None, False, None
-        if not self.coordination.search(gap):
+        if not (self.coordination.search(gap) or self.restatement.fullmatch(gap)):
             return None, False, None
         return before
 
     def gap_ok(self, gap: str) -> bool:
         # a name in brackets is no clause of its own: "augmenter le salaire minimum (Smic) de 2 %"
         gap = ASIDE.sub(" ", gap)
+        # "une hausse plus marquée, de 2,6 %": a comma before the "de" of the figure
+        gap = re.sub(r",\s*(de|d['’])\s*$", r" \1 ", gap)
         if any(ch.isdigit() or ch in '.;:!?,()«»"' for ch in gap):
             return False
         words = [w.replace("’", "'").lower() for w in re.findall(r"[\w'’-]+", gap)]
         # "a relevé jeudi ses taux de 3 %": a day named in the gap does not part the two
         if sum(w not in self.gap_free for w in words) > self.max_gap:
             return False
-        return not any(w in self.gap_stop for w in words)
+        # "une hausse limitée à 0,2 %": the change is only qualified
+        return not any(
+            w in self.gap_stop and not (i and words[i - 1] in self.stop_lifted)
+            for i, w in enumerate(words)
+        )
 
     def steps(self, text: str, start: int, floor: int) -> bool:
         """Whether a verb of a change between levels ("passer", "évoluer") stands shortly
