@@ -39,3 +39,17 @@ def test_the_weekday_of_an_event_told_is_the_nearest_whatever_the_tense(nlp: Lan
     assert [d.value for d in factex.extract(text, published="2024-09-19", nlp=nlp).dates] == [
         "2024-09-23"
     ]
+
+
+def test_during_the_day_is_the_story_day(nlp: Language) -> None:
+    text = "Le suspect a été interpellé mardi matin. Il a été entendu dans la journée."
+    facts = factex.extract(text, published="2024-09-19", nlp=nlp)
+    assert {d.text: d.value for d in facts.dates}["dans la journée"] == "2024-09-17"
+
+
+def test_a_recurring_weekday_of_the_month_is_a_set(nlp: Language) -> None:
+    text = "La bourse aux livres se tient le dernier dimanche de chaque mois, et non le 12."
+    facts = factex.extract(text, published="2024-09-19", nlp=nlp)
+    found = {d.text: (d.value, d.grain) for d in facts.dates}
+    assert found["le dernier dimanche de chaque mois"] == ("XXXX-XX-WXX-7", "set")
+    assert not facts.events

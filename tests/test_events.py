@@ -240,3 +240,14 @@ def test_timeline_orders_events_by_date_with_their_actors(nlp: Language) -> None
     line = [(e.date, e.trigger) for e in facts.timeline()]
     assert line == [("1974", "créer"), ("2011", "racheter"), ("2024-06-13", "annoncer")]
     assert facts.timeline()[-1].actors == ("Veolia",)
+
+
+def test_a_headline_and_its_lede_telling_one_fact_are_one_event(nlp: Language) -> None:
+    text = (
+        "Le pont de l'Arche sera rouvert lundi à 7 heures\n\n"
+        "Fermé depuis deux ans, le pont de l'Arche sera rouvert lundi à 7 heures aux voitures. "
+        "Un autre pont sera fermé lundi à 7 heures."
+    )
+    facts = factex.extract(text, published="2024-06-12", nlp=nlp)
+    got = [(e.trigger, e.date, len(e.mentions)) for e in facts.events]
+    assert got == [("rouvrir", "2024-06-17T07:00", 2), ("fermer", "2024-06-17T07:00", 1)]

@@ -80,6 +80,8 @@ class DatesComponent:
         self.nowadays_after = tuple(words["nowadays_after"])
         cues = "|".join(re.escape(c).replace("'", "['’]") for c in words["comparison_anaphor_cues"])
         self._base_before = re.compile(rf"(?:^|\W)(?:{cues})\s*$", re.IGNORECASE)
+        self.story_day_words = frozenset(key(w) for w in words["story_day_words"])
+        self.this_words = tuple(key(w) + " " for w in words["this_words"])
         self.detect_published = detect_published
         self.use_dateparser = use_dateparser
 
@@ -126,7 +128,7 @@ class DatesComponent:
         recurring: frozenset[int],
     ) -> tuple[Timex, tuple[int, int] | None]:
         """The value of one mention, and the offsets of the mention it was anchored on."""
-        base, anchor = focus.reference(cand, ref, text)
+        base, anchor = focus.reference(cand, ref, self._on_story_day(cand, span))
         direction = self.tense.direction(span, cand.grain) if cand.relative else "nearest"
         before = text[max(0, cand.start - 30) : cand.start]
         effective = self._effective.search(before) if direction == "past" else None
@@ -161,6 +163,14 @@ class DatesComponent:
         if not self._compared.search(before):  # "contre 1,3 milliard en 2022": a base only
             focus.update(cand, res)
         return timex, anchor
+
+    def _on_story_day(self, cand: Candidate, span: Span) -> bool:
+        """A time of day with no day ("à 17 h 50", "dans la soirée", "dans la journée"): on
+        the day the story is told on; "ce soir" is the publication's."""
+        words = key(span.text)
+        if words.startswith(self.this_words):
+            return False
+        return cand.kind in ("time", "pod") or words in self.story_day_words
 
     @staticmethod
     def _recurring_sentences(doc: Doc, candidates: list[Candidate]) -> frozenset[int]:

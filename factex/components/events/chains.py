@@ -136,6 +136,11 @@ def group_span(verb: Token, date: Span | None, words: EventWords) -> Span:
             break
         link = link.head
         tokens.append(link)
+    if verb_lemma(verb) in words.light_verbs:
+        # "la cérémonie aura lieu samedi": the event is named by the subject
+        tokens.extend(
+            c.left_edge for c in top.children if c.dep_.startswith("nsubj") and c.pos_ == "NOUN"
+        )
     start = min(t.i for t in tokens)
     end = max(t.i for t in tokens) + 1
     sent = verb.sent

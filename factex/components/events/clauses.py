@@ -13,7 +13,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from factex.components.events.actors import antecedent_actors, relative_antecedent
-from factex.components.events.chains import is_participle, is_verbal
+from factex.components.events.chains import is_participle, is_verbal, verb_lemma
 from factex.components.events.words import EventWords
 from factex.components.extensions import DATES
 from factex.components.sentences import cut_at_comma
@@ -23,6 +23,7 @@ _GRAINS = ("second", "minute", "hour", "day", "week", "month", "quarter", "half"
 #: punctuation that closes the stretch of words a date shares with its verb
 _SEGMENT_ENDS = frozenset({",", ";", ":", "(", ")", "«", "»", "—", "–", '"', "“", "”"})
 _FINE = ("second", "minute", "hour", "day")
+_OF = ("de", "du", "des", "d'", "d’")
 
 
 class DatedClause(NamedTuple):
@@ -69,7 +70,9 @@ def is_recurring(date: Span) -> bool:
 def nominal_head(date: Span, words: EventWords) -> Token | None:
     """The event noun a date qualifies: "l'explosion de mardi", "la réunion du 3 mars" (a day
     or finer, on any noun), "la signature, lundi, de l'accord" (set off by commas, on a
-    trigger noun), "sa création en 1958" (hanging on a trigger noun). None otherwise."""
+    trigger noun, or on any noun whose complement follows the date: "la démolition, en 2012,
+    de la tour"), "sa création en 1958" (hanging on a trigger noun); never a noun of time
+    ("la nuit du 18 au 19 juin"). None otherwise."""
     doc = date.doc
     root = span_root(date)
     grain = (date._.factex_date or {}).get("grain")
@@ -79,25 +82,32 @@ def nominal_head(date: Span, words: EventWords) -> Token | None:
         head.pos_ == "NOUN"
         and head.i < date.start
         and not is_participle(head)
+        and not words.is_time_noun(head)
         and (
             words.is_trigger_noun(head)
-            or (grain in _FINE and first.lower_ in ("de", "du", "d'", "d’"))
+            or (
+                grain in _FINE
+                and (first.lower_ in _OF or doc[max(date.start - 1, 0)].lower_ in _OF)
+            )
         )
         and root.dep_ in ("nmod", "obl", "obl:mod")
     ):
         return head
     before = date.start - 1
-    after = doc[date.end] if date.end < len(doc) else None
-    if before < 1 or doc[before].text != "," or after is None or after.text != ",":
+    after = date.end
+    if before < 1 or doc[before].text != "," or after + 1 >= len(doc) or doc[after].text != ",":
         return None
     noun = doc[before - 1]
-    while noun.dep_ == "nmod" and noun.head.i < noun.i and noun.head.pos_ == "NOUN":
-        if words.is_trigger_noun(noun):
+    if noun.pos_ == "NOUN" and doc[after + 1].lower_ in _OF and not words.is_time_noun(noun):
+        return noun  # "la démolition, en 2012, de la tour": the date cuts a noun phrase
+    found = None  # "l'ouverture du procès, lundi,": the outermost event noun
+    for _ in range(4):
+        if noun.pos_ == "NOUN" and words.is_trigger_noun(noun):
+            found = noun
+        if noun.dep_ != "nmod" or noun.head.i > noun.i or noun.head.pos_ != "NOUN":
             break
         noun = noun.head
-    if noun.pos_ == "NOUN" and words.is_trigger_noun(noun):
-        return noun
-    return None
+    return found
 
 
 def _segment_verb(date: Span) -> Token | None:
@@ -114,10 +124,20 @@ def _segment_verb(date: Span) -> Token | None:
 
 
 def _governor(date: Span, words: EventWords) -> Token:
-    """The verb (or trigger noun, or root) heading the clause the date belongs to."""
+    """The verb (or trigger noun, or root) heading the clause the date belongs to: the verb
+    nearest before it between commas, unless the parse hangs it on a word between the two
+    that is no verb ("resteront élevés en 2024": a state, not an event)."""
+    parsed = _parsed_governor(date, words)
     near = _segment_verb(date)
-    if near is not None:
-        return near
+    if near is None or (not is_verbal(parsed) and near.i < parsed.i < date.start):
+        return parsed
+    inviting = near.head
+    if near.dep_ == "xcomp" and verb_lemma(inviting) in words.inviting_verbs:
+        return inviting  # "invite les riverains à visiter le site samedi": an invitation
+    return near
+
+
+def _parsed_governor(date: Span, words: EventWords) -> Token:
     token = span_root(date).head
     if token.i >= date.start and token.i < date.end:
         return token  # the date is the root of its sentence ("Le 2 juillet.")
