@@ -53,3 +53,13 @@ def test_a_recurring_weekday_of_the_month_is_a_set(nlp: Language) -> None:
     found = {d.text: (d.value, d.grain) for d in facts.dates}
     assert found["le dernier dimanche de chaque mois"] == ("XXXX-XX-WXX-7", "set")
     assert not facts.events
+
+
+def test_a_holiday_weekday_or_season_beginning_a_name_is_no_date(nlp: Language) -> None:
+    text = (
+        "Le Vendredi noir des marchés reste dans les mémoires. Elle a lu au Printemps des "
+        "poètes. Les commerces ouvriront à la Toussaint."
+    )
+    found = [d.text for d in factex.extract(text, published="2024-09-19", nlp=nlp).dates]
+    assert "Vendredi" not in found and "Printemps" not in " ".join(found)
+    assert "la Toussaint" in found  # a holiday with no name after it stays a date

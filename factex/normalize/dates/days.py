@@ -272,6 +272,9 @@ def weekday(lex: Lexicon, m: Match) -> Candidate | None:
     wd = lex.words["weekdays"][key(m["wd"])]
     mod = key(m["mod"] or "")
     dnum = lex.day_number(m["d"]) if m["d"] else None
+    before = m.string[max(0, m.start() - 5) : m.start()]
+    if m["wd"].endswith(".") and dnum is None and re.search(r"\b(?:de|du|le|la|au|un)\s+$", before):
+        return None  # "à l'heure de jeu.": after a determiner, the noun, not "jeudi"
     this = m["ce"] is not None
     # "l'explosion de mardi": the day of an event told, not one announced
     of_event = re.search(r"(?:\bd[eu]|d['’])\s*$", m.string[max(0, m.start() - 4) : m.start()])
