@@ -80,11 +80,18 @@ def anchored_verbs(
 
 
 def _shared_date(verb: Token, by_head: dict[int, str]) -> str | None:
-    """The date of the verb a past verb is coordinated with, when that one is dated and this
-    one has no subject of its own."""
-    if verb.dep_ != "conj" or verb.head.i not in by_head or verb.pos_ != "VERB":
+    """The date of the verb a past verb is coordinated with (with no subject of its own) or
+    whose time a finite subordinate clause tells ("a traversé une crise en 2013, lorsqu'elle
+    avait fermé onze magasins"), when that verb is dated."""
+    if verb.dep_ not in ("conj", "advcl") or verb.head.i not in by_head or verb.pos_ != "VERB":
         return None
-    if any(c.dep_.startswith("nsubj") for c in verb.children):
+    if verb.dep_ == "advcl" and not (
+        verb.head.i < verb.i
+        and any(c.dep_ == "aux:tense" for c in verb.children)
+        and any(c.dep_ == "mark" for c in verb.children)
+    ):
+        return None  # "..., lorsqu'elle avait fermé onze magasins": introduced, after its verb
+    if verb.dep_ == "conj" and any(c.dep_.startswith("nsubj") for c in verb.children):
         return None
     if "Part" not in verb.morph.get("VerbForm", []) and "Past" not in verb.morph.get("Tense", []):
         return None

@@ -34,11 +34,15 @@ class DatedClause(NamedTuple):
     value: str
 
 
-def dated_clauses(doc: Doc, words: EventWords, ent_at: EntityIndex) -> list[DatedClause]:
+def dated_clauses(
+    doc: Doc, words: EventWords, ent_at: EntityIndex, published: str | None = None
+) -> list[DatedClause]:
     """One per clause that dates an event, in text order.
 
     Of a clause's dates the finest wins ("a publié hier ses comptes du premier trimestre"
-    happened hier; the quarter is what the figures cover).
+    happened hier; the quarter is what the figures cover). A past participle on its noun
+    tells an event when its date is written in full and before ``published`` ("une peintre
+    disparue en 1961").
     """
     by_clause: dict[int, DatedClause] = {}
     recurring: set[int] = set()
@@ -51,7 +55,13 @@ def dated_clauses(doc: Doc, words: EventWords, ent_at: EntityIndex) -> list[Date
         if is_recurring(date):
             recurring.add(head.i)  # "chaque lundi", "tous les ans": a SET dates no event
             continue
-        if nominal is None and not _dates_event(head, date, words, ent_at):
+        # a written date only: a relative one took its direction from the participle itself
+        before = (
+            published is not None
+            and not (date._.factex_date or {}).get("relative")
+            and str(value).split("/")[0][:10] < published
+        )
+        if nominal is None and not _dates_event(head, date, words, ent_at, before):
             continue
         known = by_clause.get(head.i)
         if known is None or _grain_rank(date) < _grain_rank(known.date):
@@ -152,13 +162,19 @@ def _parsed_governor(date: Span, words: EventWords) -> Token:
         token = token.head
 
 
-def _dates_event(head: Token, date: Span, words: EventWords, ent_at: EntityIndex) -> bool:
-    """Whether the clause headed by ``head`` is an event dated by ``date``."""
+def _dates_event(
+    head: Token, date: Span, words: EventWords, ent_at: EntityIndex, before: bool = False
+) -> bool:
+    """Whether the clause headed by ``head`` is an event dated by ``date`` (``before``: the
+    date is before publication)."""
     if date.start <= head.i < date.end:
         return False  # a dateline ("24 juin 2012") is no clause, hence no event
     if not is_verbal(head) and not words.is_trigger_noun(head):
         return False  # a date inside a noun phrase ("un record pour l'année 2023")
-    if _modifies_noun(head) or _is_dateline(head) or is_measurement(head, words):
+    past_participle = before and "Past" in head.morph.get("Tense", [])
+    if (_modifies_noun(head) and not past_participle) or _is_dateline(head):
+        return False
+    if is_measurement(head, words):
         return False
     return not _describes_noun(head, words, ent_at)
 
