@@ -63,3 +63,12 @@ def test_a_holiday_weekday_or_season_beginning_a_name_is_no_date(nlp: Language) 
     found = [d.text for d in factex.extract(text, published="2024-09-19", nlp=nlp).dates]
     assert "Vendredi" not in found and "Printemps" not in " ".join(found)
     assert "la Toussaint" in found  # a holiday with no name after it stays a date
+
+
+def test_a_weekday_set_between_an_event_noun_and_its_complement_is_the_nearest(
+    nlp: Language,
+) -> None:
+    text = "La signature, mardi, de la convention réjouit les syndicats."
+    facts = factex.extract(text, published="2024-09-19", nlp=nlp)  # a Thursday
+    assert [d.value for d in facts.dates] == ["2024-09-17"]
+    assert [(e.trigger, e.date) for e in facts.events] == [("signature", "2024-09-17")]

@@ -278,6 +278,11 @@ def weekday(lex: Lexicon, m: Match) -> Candidate | None:
     this = m["ce"] is not None
     # "l'explosion de mardi": the day of an event told, not one announced
     of_event = re.search(r"(?:\bd[eu]|d['’])\s*$", m.string[max(0, m.start() - 4) : m.start()])
+    # "la signature, mardi, de l'accord": the day cuts an event noun from its complement
+    of_event = of_event or (
+        re.search(r",\s*$", m.string[max(0, m.start() - 3) : m.start()])
+        and re.match(r"\s*,\s*(?:d[eu]s?\b|d['’])", m.string[m.end() : m.end() + 8])
+    )
 
     def res(ref: Reference | None, dr: Direction) -> Resolved | None:
         assert ref is not None
