@@ -336,6 +336,10 @@ def test_absolute_needs_no_reference(phrase: str) -> None:
         "Le parti est passé de 5 à 7 sièges.",
         "Le nombre de juges passera de 9 à 12.",
         "de 25 à 30",
+        # addresses, and a game's "jeu." read as an abbreviated weekday
+        "Le cabinet s'est installé au 18, rue des Tanneurs.",
+        "La boutique du 7 bis, quai de la Fosse a fermé.",
+        "Le ballon a été perdu en fin de jeu.",
     ],
 )
 def test_not_a_date(text: str) -> None:

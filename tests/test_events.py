@@ -240,3 +240,29 @@ def test_timeline_orders_events_by_date_with_their_actors(nlp: Language) -> None
     line = [(e.date, e.trigger) for e in facts.timeline()]
     assert line == [("1974", "créer"), ("2011", "racheter"), ("2024-06-13", "annoncer")]
     assert facts.timeline()[-1].actors == ("Veolia",)
+
+
+def test_a_headline_and_its_lede_telling_one_fact_are_one_event(nlp: Language) -> None:
+    text = (
+        "Le pont de l'Arche sera rouvert lundi à 7 heures\n\n"
+        "Fermé depuis deux ans, le pont de l'Arche sera rouvert lundi à 7 heures aux voitures. "
+        "Un autre pont sera fermé lundi à 7 heures."
+    )
+    facts = factex.extract(text, published="2024-06-12", nlp=nlp)
+    got = [(e.trigger, e.date, len(e.mentions)) for e in facts.events]
+    assert got == [("rouvrir", "2024-06-17T07:00", 2), ("fermer", "2024-06-17T07:00", 1)]
+
+
+def test_participles_and_subordinate_clauses_keep_their_own_dates(nlp: Language) -> None:
+    text = (
+        "La ville rend hommage à un sculpteur installé en 1958 dans le quartier. "
+        "Trois randonneurs, partis samedi du col, ont été retrouvés hier. "
+        "La mine avait licencié en 1984, lorsqu'elle avait fermé deux puits. "
+        "Le conseil votera des élections anticipées le 12 décembre."
+    )
+    facts = factex.extract(text, published="2024-06-12", nlp=nlp)
+    got = {(e.trigger, e.date) for e in facts.events}
+    assert ("installer", "1958") in got  # a past participle on its noun, dated before
+    assert ("partir", "2024-06-08") in got and ("retrouver", "2024-06-11") in got
+    assert ("fermer", "1984") in got  # the time of the clause it tells
+    assert not any(t == "anticiper" for t, _ in got)  # what is called for describes its noun

@@ -80,6 +80,15 @@ class DatesComponent:
         self.nowadays_after = tuple(words["nowadays_after"])
         cues = "|".join(re.escape(c).replace("'", "['’]") for c in words["comparison_anaphor_cues"])
         self._base_before = re.compile(rf"(?:^|\W)(?:{cues})\s*$", re.IGNORECASE)
+        self.story_day_words = frozenset(key(w) for w in words["story_day_words"])
+        self.seasons = frozenset(key(w) for w in words["seasons"])
+        self.articles = frozenset(words["name_articles"])
+        self.modifiers = frozenset(
+            key(w)
+            for name in ("past_modifiers", "future_modifiers", "current_modifiers", "parts_of_day")
+            for w in words[name]
+        )
+        self.this_words = tuple(key(w) + " " for w in words["this_words"])
         self.detect_published = detect_published
         self.use_dateparser = use_dateparser
 
@@ -103,6 +112,8 @@ class DatesComponent:
             before = (text, max(0, cand.start - 30), cand.start)
             if cand.anaphoric and self._base_before.search(*before):
                 continue  # "par rapport à l'année précédente": the base of a change, no date
+            if self._inside_name(span):
+                continue  # "la Toussaint rouge", "le Printemps de Bourges": a name
             timex, anchor = self._resolve(cand, span, text, ref, focus, recurring)
             span._.factex_date = {
                 "value": timex.value,
@@ -126,7 +137,7 @@ class DatesComponent:
         recurring: frozenset[int],
     ) -> tuple[Timex, tuple[int, int] | None]:
         """The value of one mention, and the offsets of the mention it was anchored on."""
-        base, anchor = focus.reference(cand, ref, text)
+        base, anchor = focus.reference(cand, ref, self._on_story_day(cand, span))
         direction = self.tense.direction(span, cand.grain) if cand.relative else "nearest"
         before = text[max(0, cand.start - 30) : cand.start]
         effective = self._effective.search(before) if direction == "past" else None
@@ -161,6 +172,35 @@ class DatesComponent:
         if not self._compared.search(before):  # "contre 1,3 milliard en 2022": a base only
             focus.update(cand, res)
         return timex, anchor
+
+    def _inside_name(self, span: Span) -> bool:
+        """A holiday, weekday or season that begins a proper name: a capital word (not the
+        sentence's first) followed by an adjective that is no date modifier ("la Toussaint
+        rouge", "le Mardi gras", "l'accord du Vendredi saint"), or a season written with a
+        capital, which French gives only to names ("le Printemps de Bourges"). The parse
+        tags such a word as an adjective or a noun ("rouge")."""
+        doc = span.doc
+        first = next((t for t in span if t.is_alpha and t.lower_ not in self.articles), None)
+        if first is None or not first.text[0].isupper() or first.i == first.sent.start:
+            return False
+        if first.lower_ in self.seasons and len(span) <= 2:
+            return True
+        after = doc[span.end] if span.end < len(doc) else None
+        return (
+            after is not None
+            and after.pos_ in ("ADJ", "NOUN")
+            and after.text.isalpha()
+            and after.text.islower()
+            and key(after.text) not in self.modifiers
+        )
+
+    def _on_story_day(self, cand: Candidate, span: Span) -> bool:
+        """A time of day with no day ("à 17 h 50", "dans la soirée", "dans la journée"): on
+        the day the story is told on; "ce soir" is the publication's."""
+        words = key(span.text)
+        if words.startswith(self.this_words):
+            return False
+        return cand.kind in ("time", "pod") or words in self.story_day_words
 
     @staticmethod
     def _recurring_sentences(doc: Doc, candidates: list[Candidate]) -> frozenset[int]:

@@ -46,11 +46,11 @@ class EventFinder:
 
     def _events(self, doc: Doc) -> list[Span]:
         ent_at = entity_index(doc)
-        clauses = dated_clauses(doc, self.words, ent_at)
-        told = [self._telling(c.head, c.date, c.value, "written", ent_at) for c in clauses]
         published = str(doc._.factex_published)[:10] if doc._.factex_published else None
-        for verb, value in anchored_verbs(doc, clauses, self.words, published):
-            told.append(self._telling(verb, None, value, "paragraph", ent_at))
+        clauses = dated_clauses(doc, self.words, ent_at, published)
+        told = [self._telling(c.head, c.date, c.value, "written", ent_at) for c in clauses]
+        for verb, value, source in anchored_verbs(doc, clauses, self.words, published):
+            told.append(self._telling(verb, None, value, source, ent_at))
         told.sort(key=lambda t: t.span.start)
         return one_per_fact(told, self.words)
 

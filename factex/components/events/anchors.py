@@ -3,7 +3,8 @@
 "Lundi, un cycliste a été renversé rue Carnot. Il a été transporté à l'hôpital.": the second
 event is Monday's too. A verb told in the past (passé composé, plus-que-parfait, passé simple),
 affirmative, outside quotes and with no date of its own, takes the day of the last event the
-text dated in a main clause before it, when that day is not after publication. Dates of
+text dated in a main clause of a sentence before its own (a date of its own sentence that is
+not its own is another clause's), when that day is not after publication. Dates of
 participles and relative clauses ("embauché en 2004") tell background, never an anchor; a
 sentence stating a recurring date ("chaque lundi") tells no single event.
 """
@@ -20,7 +21,7 @@ from factex.components.events.clauses import DatedClause, is_measurement, is_rec
 from factex.components.events.words import EventWords
 from factex.components.extensions import DATES
 
-_TOP_DEPS = frozenset({"ROOT", "conj", "parataxis", "acl:relcl", "ccomp"})
+_TOP_DEPS = frozenset({"ROOT", "conj", "parataxis", "acl:relcl", "ccomp", "advcl"})
 _NEGATIONS = frozenset({"ne", "n'", "n’", "pas", "jamais", "plus", "guère"})
 _QUOTES_OPEN = frozenset({"«", "“"})
 _QUOTES_CLOSE = frozenset({"»", "”"})
@@ -31,6 +32,7 @@ class Anchored(NamedTuple):
 
     verb: Token
     value: str
+    source: str
 
 
 def anchor_day(value: str) -> str:
@@ -52,23 +54,48 @@ def anchored_verbs(
     anchors = sorted(
         (c.date.start, anchor_day(c.value))
         for c in clauses
-        if _main_clause(c.head) and (published is None or anchor_day(c.value)[:10] <= published)
+        if _main_clause(c.head, c.value)
+        and (published is None or anchor_day(c.value)[:10] <= published)
     )
     dated = {c.head.i for c in clauses} | {
         chain_top(lexical_verb(c.head, words), words).i for c in clauses
     }
     recurring = {s.sent.start for s in doc.spans.get(DATES, ()) if is_recurring(s)}
     quoted = _quoted(doc)
+    by_head = {c.head.i: c.value for c in clauses}
     out: list[Anchored] = []
     for token in doc:
         if token.i in dated or token.i in quoted or token.sent.start in recurring:
             continue
+        shared = _shared_date(token, by_head)
+        if shared is not None:  # "a fait évacuer l'immeuble mardi et ordonné sa fermeture"
+            out.append(Anchored(token, shared, "written"))
+            continue
         if not _narrated(token, words):
             continue
-        value = _last_anchor(anchors, token.i)
+        value = _last_anchor(anchors, token.sent.start - 1)
         if value is not None:
-            out.append(Anchored(token, value))
+            out.append(Anchored(token, value, "paragraph"))
     return out
+
+
+def _shared_date(verb: Token, by_head: dict[int, str]) -> str | None:
+    """The date of the verb a past verb is coordinated with (with no subject of its own) or
+    whose time a finite subordinate clause tells ("a traversé une crise en 2013, lorsqu'elle
+    avait fermé onze magasins"), when that verb is dated."""
+    if verb.dep_ not in ("conj", "advcl") or verb.head.i not in by_head or verb.pos_ != "VERB":
+        return None
+    if verb.dep_ == "advcl" and not (
+        verb.head.i < verb.i
+        and any(c.dep_ == "aux:tense" for c in verb.children)
+        and any(c.dep_ == "mark" for c in verb.children)
+    ):
+        return None  # "..., lorsqu'elle avait fermé onze magasins": introduced, after its verb
+    if verb.dep_ == "conj" and any(c.dep_.startswith("nsubj") for c in verb.children):
+        return None
+    if "Part" not in verb.morph.get("VerbForm", []) and "Past" not in verb.morph.get("Tense", []):
+        return None
+    return by_head[verb.head.i]
 
 
 def _last_anchor(anchors: list[tuple[int, str]], i: int) -> str | None:
@@ -80,19 +107,31 @@ def _last_anchor(anchors: list[tuple[int, str]], i: int) -> str | None:
     return value
 
 
-def _main_clause(head: Token) -> bool:
+def _fine(value: str) -> bool:
+    """A value of a day or finer ("2024-03-12", "2024-03-12T17:45")."""
+    return len(value.split("/")[0]) >= 10 and value[:4].isdigit()
+
+
+def _main_clause(head: Token, value: str) -> bool:
     """A verb of the story's line: no participle set off or relative clause (background)."""
     if head.pos_ not in ("VERB", "AUX"):
         return False
-    if any(c.dep_.startswith("aux") and "Imp" in c.morph.get("Tense", []) for c in head.children):
+    pluperfect = any(
+        c.dep_.startswith("aux") and "Imp" in c.morph.get("Tense", []) for c in head.children
+    )
+    if any(c.lower_ in _NEGATIONS for c in head.children):
+        return False  # "n'avaient plus gagné depuis le 11 décembre": nothing happened then
+    if pluperfect and not _fine(value):
         return False  # "avait été construite en 1962": a pluperfect tells what came before
     return head.dep_ not in ("acl", "acl:relcl") and not set_off(head)
 
 
 def _narrated(verb: Token, words: EventWords) -> bool:
     """A finite verb told in the past, affirmative, heading its clause (or a chain's top)."""
-    if verb.pos_ != "VERB" or verb.dep_ not in _TOP_DEPS:
+    if verb.pos_ != "VERB":
         return False
+    if verb.dep_ not in _TOP_DEPS and not any(c.dep_ == "aux:tense" for c in verb.children):
+        return False  # an auxiliary makes a clause whatever the parse hangs it on
     if verb.dep_ == "conj" and verb.head.pos_ not in ("VERB", "AUX"):
         return False
     if verb_lemma(verb) in words.chain_verbs and lexical_verb(verb, words).i == verb.i:

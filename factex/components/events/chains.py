@@ -18,6 +18,7 @@ _GROUP_DEPS = ("aux", "aux:tense", "aux:pass", "expl:comp", "expl:pass", "expl:s
 #: clitic objects inside the group ("l'a conduit", "les avait immobilisés") are pronouns
 #: endings of a first-group past participle, longest first, and of infinitives
 _PARTICIPLE_ENDINGS = ("ées", "és", "ée", "é")
+_SECOND_GROUP_ENDINGS = ("ies", "is", "ie")  # "partis samedi": partir
 _INFINITIVE_ENDINGS = ("er", "ir", "re", "oir")
 _OF = ("de", "du", "d'", "d’")  # "l'explosion de mardi"
 
@@ -29,7 +30,8 @@ def is_participle(token: Token) -> bool:
     """
     if "Part" in token.morph.get("VerbForm", []):
         return token.pos_ != "AUX"
-    if token.pos_ not in ("NOUN", "ADJ") or not token.lower_.endswith(_PARTICIPLE_ENDINGS):
+    endings = _PARTICIPLE_ENDINGS + _SECOND_GROUP_ENDINGS
+    if token.pos_ not in ("NOUN", "ADJ") or not token.lower_.endswith(endings):
         return False
     if any(c.dep_ == "det" for c in token.children) or len(token) <= 4:
         return False
@@ -58,12 +60,17 @@ def infinitive_of(form: str) -> str | None:
 
     >>> infinitive_of("arrêtée"), infinitive_of("réhabilités"), infinitive_of("invite")
     ('arrêter', 'réhabiliter', 'inviter')
+    >>> infinitive_of("partis"), infinitive_of("choisie")
+    ('partir', 'choisir')
     >>> infinitive_of("construit") is None
     True
     """
     for ending in _PARTICIPLE_ENDINGS:
         if form.endswith(ending) and len(form) > len(ending) + 2:
             return form[: -len(ending)] + "er"
+    for ending in _SECOND_GROUP_ENDINGS:
+        if form.endswith(ending) and len(form) > len(ending) + 2:
+            return form[: -len(ending)] + "ir"
     if form.endswith(("e", "ent")) and len(form) > 4:
         return form[: form.rindex("e")] + "er"
     return None
@@ -136,6 +143,11 @@ def group_span(verb: Token, date: Span | None, words: EventWords) -> Span:
             break
         link = link.head
         tokens.append(link)
+    if verb_lemma(verb) in words.light_verbs:
+        # "la cérémonie aura lieu samedi": the event is named by the subject
+        tokens.extend(
+            c.left_edge for c in top.children if c.dep_.startswith("nsubj") and c.pos_ == "NOUN"
+        )
     start = min(t.i for t in tokens)
     end = max(t.i for t in tokens) + 1
     sent = verb.sent

@@ -13,7 +13,7 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span, Token
 
 from factex.components.events.actors import antecedent_actors, relative_antecedent
-from factex.components.events.chains import is_participle, is_verbal
+from factex.components.events.chains import is_participle, is_verbal, verb_lemma
 from factex.components.events.words import EventWords
 from factex.components.extensions import DATES
 from factex.components.sentences import cut_at_comma
@@ -23,6 +23,7 @@ _GRAINS = ("second", "minute", "hour", "day", "week", "month", "quarter", "half"
 #: punctuation that closes the stretch of words a date shares with its verb
 _SEGMENT_ENDS = frozenset({",", ";", ":", "(", ")", "«", "»", "—", "–", '"', "“", "”"})
 _FINE = ("second", "minute", "hour", "day")
+_OF = ("de", "du", "des", "d'", "d’")
 
 
 class DatedClause(NamedTuple):
@@ -33,11 +34,15 @@ class DatedClause(NamedTuple):
     value: str
 
 
-def dated_clauses(doc: Doc, words: EventWords, ent_at: EntityIndex) -> list[DatedClause]:
+def dated_clauses(
+    doc: Doc, words: EventWords, ent_at: EntityIndex, published: str | None = None
+) -> list[DatedClause]:
     """One per clause that dates an event, in text order.
 
     Of a clause's dates the finest wins ("a publié hier ses comptes du premier trimestre"
-    happened hier; the quarter is what the figures cover).
+    happened hier; the quarter is what the figures cover). A past participle on its noun
+    tells an event when its date is written in full and before ``published`` ("une peintre
+    disparue en 1961").
     """
     by_clause: dict[int, DatedClause] = {}
     recurring: set[int] = set()
@@ -50,7 +55,13 @@ def dated_clauses(doc: Doc, words: EventWords, ent_at: EntityIndex) -> list[Date
         if is_recurring(date):
             recurring.add(head.i)  # "chaque lundi", "tous les ans": a SET dates no event
             continue
-        if nominal is None and not _dates_event(head, date, words, ent_at):
+        # a written date only: a relative one took its direction from the participle itself
+        before = (
+            published is not None
+            and not (date._.factex_date or {}).get("relative")
+            and str(value).split("/")[0][:10] < published
+        )
+        if nominal is None and not _dates_event(head, date, words, ent_at, before):
             continue
         known = by_clause.get(head.i)
         if known is None or _grain_rank(date) < _grain_rank(known.date):
@@ -69,7 +80,9 @@ def is_recurring(date: Span) -> bool:
 def nominal_head(date: Span, words: EventWords) -> Token | None:
     """The event noun a date qualifies: "l'explosion de mardi", "la réunion du 3 mars" (a day
     or finer, on any noun), "la signature, lundi, de l'accord" (set off by commas, on a
-    trigger noun), "sa création en 1958" (hanging on a trigger noun). None otherwise."""
+    trigger noun, or on any noun whose complement follows the date: "la démolition, en 2012,
+    de la tour"), "sa création en 1958" (hanging on a trigger noun); never a noun of time
+    ("la nuit du 18 au 19 juin"). None otherwise."""
     doc = date.doc
     root = span_root(date)
     grain = (date._.factex_date or {}).get("grain")
@@ -79,25 +92,32 @@ def nominal_head(date: Span, words: EventWords) -> Token | None:
         head.pos_ == "NOUN"
         and head.i < date.start
         and not is_participle(head)
+        and not words.is_time_noun(head)
         and (
             words.is_trigger_noun(head)
-            or (grain in _FINE and first.lower_ in ("de", "du", "d'", "d’"))
+            or (
+                grain in _FINE
+                and (first.lower_ in _OF or doc[max(date.start - 1, 0)].lower_ in _OF)
+            )
         )
         and root.dep_ in ("nmod", "obl", "obl:mod")
     ):
         return head
     before = date.start - 1
-    after = doc[date.end] if date.end < len(doc) else None
-    if before < 1 or doc[before].text != "," or after is None or after.text != ",":
+    after = date.end
+    if before < 1 or doc[before].text != "," or after + 1 >= len(doc) or doc[after].text != ",":
         return None
     noun = doc[before - 1]
-    while noun.dep_ == "nmod" and noun.head.i < noun.i and noun.head.pos_ == "NOUN":
-        if words.is_trigger_noun(noun):
+    if noun.pos_ == "NOUN" and doc[after + 1].lower_ in _OF and not words.is_time_noun(noun):
+        return noun  # "la démolition, en 2012, de la tour": the date cuts a noun phrase
+    found = None  # "l'ouverture du procès, lundi,": the outermost event noun
+    for _ in range(4):
+        if noun.pos_ == "NOUN" and words.is_trigger_noun(noun):
+            found = noun
+        if noun.dep_ != "nmod" or noun.head.i > noun.i or noun.head.pos_ != "NOUN":
             break
         noun = noun.head
-    if noun.pos_ == "NOUN" and words.is_trigger_noun(noun):
-        return noun
-    return None
+    return found
 
 
 def _segment_verb(date: Span) -> Token | None:
@@ -114,10 +134,20 @@ def _segment_verb(date: Span) -> Token | None:
 
 
 def _governor(date: Span, words: EventWords) -> Token:
-    """The verb (or trigger noun, or root) heading the clause the date belongs to."""
+    """The verb (or trigger noun, or root) heading the clause the date belongs to: the verb
+    nearest before it between commas, unless the parse hangs it on a word between the two
+    that is no verb ("resteront élevés en 2024": a state, not an event)."""
+    parsed = _parsed_governor(date, words)
     near = _segment_verb(date)
-    if near is not None:
-        return near
+    if near is None or (not is_verbal(parsed) and near.i < parsed.i < date.start):
+        return parsed
+    inviting = near.head
+    if near.dep_ == "xcomp" and verb_lemma(inviting) in words.inviting_verbs:
+        return inviting  # "invite les riverains à visiter le site samedi": an invitation
+    return near
+
+
+def _parsed_governor(date: Span, words: EventWords) -> Token:
     token = span_root(date).head
     if token.i >= date.start and token.i < date.end:
         return token  # the date is the root of its sentence ("Le 2 juillet.")
@@ -132,13 +162,19 @@ def _governor(date: Span, words: EventWords) -> Token:
         token = token.head
 
 
-def _dates_event(head: Token, date: Span, words: EventWords, ent_at: EntityIndex) -> bool:
-    """Whether the clause headed by ``head`` is an event dated by ``date``."""
+def _dates_event(
+    head: Token, date: Span, words: EventWords, ent_at: EntityIndex, before: bool = False
+) -> bool:
+    """Whether the clause headed by ``head`` is an event dated by ``date`` (``before``: the
+    date is before publication)."""
     if date.start <= head.i < date.end:
         return False  # a dateline ("24 juin 2012") is no clause, hence no event
     if not is_verbal(head) and not words.is_trigger_noun(head):
         return False  # a date inside a noun phrase ("un record pour l'année 2023")
-    if _modifies_noun(head) or _is_dateline(head) or is_measurement(head, words):
+    past_participle = before and "Past" in head.morph.get("Tense", [])
+    if (_modifies_noun(head) and not past_participle) or _is_dateline(head):
+        return False
+    if is_measurement(head, words):
         return False
     return not _describes_noun(head, words, ent_at)
 

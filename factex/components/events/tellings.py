@@ -1,10 +1,10 @@
 """One fact, many tellings: news tells its main fact in the title, the lede and the body.
 
 Two events of a document are one fact when they have the same date value, actors of which one
-set holds the other (none empty) and one action, a verb or its noun ("ont signé" / "ont
-annoncé avoir signé", "sera canonisé" / "la canonisation aura lieu"), compared on stems. The
-fact keeps its first telling's span and trigger, the actors of all its tellings and the offsets
-of each in ``mentions``.
+set holds the other (none empty, unless both tell the same verb of a written day) and one
+action, a verb or its noun ("ont signé" / "ont annoncé avoir signé", "sera canonisé" / "la
+canonisation aura lieu"), compared on stems. The fact keeps its first telling's span and
+trigger, the actors of all its tellings and the offsets of each in ``mentions``.
 """
 
 from __future__ import annotations
@@ -66,7 +66,11 @@ def one_per_fact(told: list[Telling], words: EventWords) -> list[Span]:
         actors = set(event["actors"])
         for fact in facts:
             first = fact.span._.factex_event
-            if first["date"] != event["date"] or not actors or not fact.actors:
+            if first["date"] != event["date"]:
+                continue
+            # Without actors, only the same verb on the same day is the same fact retold
+            # (a headline and its lede: "sera inauguré lundi" / "sera inaugurée lundi").
+            if (not actors or not fact.actors) and not _retold(first, event):
                 continue
             if not (actors <= fact.actors or fact.actors <= actors):
                 continue
@@ -83,6 +87,16 @@ def one_per_fact(told: list[Telling], words: EventWords) -> list[Span]:
             telling.actors = actors
             facts.append(telling)
     return [fact.span for fact in facts]
+
+
+def _retold(first: dict[str, object], event: dict[str, object]) -> bool:
+    """The same trigger on the same day or finer, both written in their clause."""
+    date = str(event["date"])
+    return (
+        first["trigger"] == event["trigger"]
+        and len(date.split("/")[0]) >= 10
+        and first.get("date_source") == event.get("date_source") == "written"
+    )
 
 
 def _action_words(head: Token, words: EventWords) -> tuple[list[str], list[str]]:

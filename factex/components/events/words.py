@@ -23,6 +23,8 @@ class EventWords:
     coordinators: frozenset[str]
     stemmer: str
     chain_verbs: frozenset[str] = frozenset()
+    time_nouns: frozenset[str] = frozenset()
+    inviting_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, lang: str) -> EventWords:
@@ -39,10 +41,15 @@ class EventWords:
             coordinators=frozenset(data["coordinators"]),
             stemmer=str(data["stemmer"]),
             chain_verbs=frozenset(data["chain_verbs"]),
+            time_nouns=frozenset(data["time_nouns"]) | frozenset(data["period_nouns"]),
+            inviting_verbs=frozenset(data["inviting_verbs"]),
         )
 
     def is_trigger_noun(self, token: Token) -> bool:
         return token.lemma_.casefold() in self.trigger_nouns
+
+    def is_time_noun(self, token: Token) -> bool:
+        return token.lemma_.casefold() in self.time_nouns or token.lower_ in self.time_nouns
 
     def is_period(self, nouns: list[Token]) -> bool:
         return any(t.lemma_.casefold() in self.period_nouns for t in nouns)

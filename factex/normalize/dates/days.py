@@ -272,9 +272,17 @@ def weekday(lex: Lexicon, m: Match) -> Candidate | None:
     wd = lex.words["weekdays"][key(m["wd"])]
     mod = key(m["mod"] or "")
     dnum = lex.day_number(m["d"]) if m["d"] else None
+    before = m.string[max(0, m.start() - 5) : m.start()]
+    if m["wd"].endswith(".") and dnum is None and re.search(r"\b(?:de|du|le|la|au|un)\s+$", before):
+        return None  # "à l'heure de jeu.": after a determiner, the noun, not "jeudi"
     this = m["ce"] is not None
     # "l'explosion de mardi": the day of an event told, not one announced
     of_event = re.search(r"(?:\bd[eu]|d['’])\s*$", m.string[max(0, m.start() - 4) : m.start()])
+    # "la signature, mardi, de l'accord": the day cuts an event noun from its complement
+    of_event = of_event or (
+        re.search(r",\s*$", m.string[max(0, m.start() - 3) : m.start()])
+        and re.match(r"\s*,\s*(?:d[eu]s?\b|d['’])", m.string[m.end() : m.end() + 8])
+    )
 
     def res(ref: Reference | None, dr: Direction) -> Resolved | None:
         assert ref is not None

@@ -12,9 +12,6 @@ from factex.normalize.timex import GRAINS
 
 _DAY = GRAINS.index("day")
 _PARAGRAPH = "\n\n"
-#: kinds of mention that give a time of day but no day, and the words of "this" one
-_CLOCK = ("time", "pod")
-_THIS = ("ce ", "cet ", "cette ")
 
 
 @dataclass(frozen=True)
@@ -23,6 +20,10 @@ class _Mark:
     end: int
     ref: Reference
     interval: bool = False
+
+
+def _same_year(mark: _Mark, published: Reference | None) -> bool:
+    return published is not None and mark.ref.dt.year == published.dt.year
 
 
 def _index(mark: _Mark) -> int:
@@ -53,16 +54,18 @@ class Focus:
     story_open: bool = True  # False after a word of the present ("actuellement")
 
     def reference(
-        self, cand: Candidate, published: Reference | None, text: str = ""
+        self, cand: Candidate, published: Reference | None, story_day: bool = False
     ) -> tuple[Reference | None, tuple[int, int] | None]:
         """What ``cand`` is placed against, and the offsets of the mention that gave it
         (None when that is the publication date).
 
-        A time of day without its day ("à 17 h 50", "dans la soirée") is on the day the
-        story is told on, the last day given; "ce soir" is the publication's.
+        With ``story_day`` (a time of day without its day, "à 17 h 50", "dans la soirée"),
+        the mention is on the day the story is told on: the last day given.
         """
-        if cand.kind in _CLOCK and not text[cand.start : cand.end].lower().startswith(_THIS):
-            day = next((m for m in reversed(self.marks) if _index(m) <= _DAY), None)
+        if story_day:
+            days = [m for m in reversed(self.marks) if _index(m) <= _DAY]
+            # "signé le 10 avril 1998" is history told inside the news of the day
+            day = next((m for m in days if _same_year(m, published)), days[0] if days else None)
             if day is not None:
                 return Reference(day.ref.dt, False, "day"), (day.start, day.end)
         if not cand.anaphoric:
