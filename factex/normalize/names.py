@@ -17,6 +17,7 @@ _SPACES = re.compile(r"\s+")
 _EDGE = "\"'«»“”„‹›()[]{},;:.!?-–—/*•·"
 
 
+@lru_cache(maxsize=8192)  # the same names come back in every rule and every mention
 def normalize_name(text: str) -> str:
     """Unify typography: straight apostrophes, single spaces, no edge quotes or punctuation.
 
@@ -87,6 +88,7 @@ def _leading_words(words: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(re.escape(w) for w in ordered) + ") ")
 
 
+@lru_cache(maxsize=8192)
 def name_key(text: str) -> str:
     """Comparison key: case-folded, typography unified.
 

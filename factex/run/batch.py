@@ -74,6 +74,8 @@ class Task:
 
     def make_doc(self, nlp: Language) -> Doc:
         doc = nlp.make_doc(self.text)
+        # spaCy keeps every character: the components' shared text needs no join of the tokens
+        doc._.factex_text = self.text
         doc._.factex_published = self.published
         doc._.factex_published_source = self.source if self.published else None
         return doc

@@ -19,8 +19,21 @@ from factex.normalize.names import name_key
 
 
 def _hashes(nlp: Language, words: set[str] | frozenset[str] | list[str]) -> np.ndarray[Any, Any]:
-    """The words' hashes in the vocabulary, sorted, for ``np.isin`` over a doc's tokens."""
+    """The words' hashes in the vocabulary, sorted, for :func:`among` over a doc's tokens."""
     return np.array(sorted(nlp.vocab.strings.add(w) for w in words), dtype="uint64")
+
+
+def among(values: np.ndarray[Any, Any], ids: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """Whether each of ``values`` is one of the sorted ``ids``: ``np.isin`` without its sort
+    of both arrays, which cost more than the entity rules themselves on a short doc.
+
+    >>> among(np.array([5, 2, 9, 7], dtype="uint64"), np.array([2, 7], dtype="uint64")).tolist()
+    [False, True, False, True]
+    """
+    if not len(ids):
+        return np.zeros(len(values), dtype=bool)
+    at = np.minimum(np.searchsorted(ids, values), len(ids) - 1)
+    return np.asarray(ids[at] == values)
 
 
 class EntityLexicon(NameWords):

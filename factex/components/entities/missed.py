@@ -10,7 +10,7 @@ import numpy as np
 from spacy.tokens import Doc, Span
 
 from factex.components.entities.context import is_designator_before
-from factex.components.entities.lexicon import EntityLexicon
+from factex.components.entities.lexicon import EntityLexicon, among
 from factex.components.entities.tokens import capitalised, is_name
 
 
@@ -22,7 +22,7 @@ def designated(lex: EntityLexicon, doc: Doc, known: list[Span]) -> list[Span]:
     # between at most): find those words in C, not with a Python test on every token.
     words = doc.to_array(["LOWER", "LEMMA"])
     hits = np.flatnonzero(
-        np.isin(words[:, 0], lex.designator_ids) | np.isin(words[:, 1], lex.designator_ids)
+        among(words[:, 0], lex.designator_ids) | among(words[:, 1], lex.designator_ids)
     )
     if not len(hits):
         return []
@@ -58,8 +58,8 @@ def repeated_orgs(doc: Doc, known: list[Span]) -> list[Span]:
     taken = {i for span in known for i in range(span.start, span.end)}
     found: list[Span] = []
     # Only tokens that start a known name are looked at (found in C over the whole doc).
-    firsts = np.array([doc.vocab.strings[w] for w in names], dtype="uint64")
-    hits = np.flatnonzero(np.isin(doc.to_array("ORTH"), firsts)).tolist()
+    firsts = np.array(sorted(doc.vocab.strings[w] for w in names), dtype="uint64")
+    hits = np.flatnonzero(among(doc.to_array("ORTH"), firsts)).tolist()
     for token in (doc[i] for i in hits):
         for words in names.get(token.text, ()):
             end = token.i + len(words)
@@ -82,7 +82,7 @@ def company_word_names(lex: EntityLexicon, doc: Doc, known: list[Span]) -> list[
     "Crédit Agricole", "Mistral AI" (capitalised words only, two at least)."""
     if not len(doc):
         return []
-    hits = np.flatnonzero(np.isin(doc.to_array("ORTH"), lex.org_word_ids)).tolist()
+    hits = np.flatnonzero(among(doc.to_array("ORTH"), lex.org_word_ids)).tolist()
     if not hits:
         return []
     taken = {i for span in known for i in range(span.start, span.end)}
@@ -112,7 +112,7 @@ def owner_names(lex: EntityLexicon, doc: Doc, known: list[Span]) -> list[Span]:
     if len(doc) < 3:
         return []
     # Only the names after a bare "de" (found in C) are looked at.
-    marks = np.flatnonzero(np.isin(doc.to_array("LOWER")[:-1], lex.bare_genitive_ids))
+    marks = np.flatnonzero(among(doc.to_array("LOWER")[:-1], lex.bare_genitive_ids))
     found: list[Span] = []
     taken = {i for span in known for i in range(span.start, span.end)}
     for i in marks.tolist():
@@ -134,7 +134,7 @@ def prefixed_names(lex: EntityLexicon, doc: Doc) -> list[Span]:
     misses them or keeps the place alone)."""
     if len(doc) < 3:
         return []
-    hits = np.flatnonzero(np.isin(doc.to_array("ORTH")[:-2], lex.prefix_ids)).tolist()
+    hits = np.flatnonzero(among(doc.to_array("ORTH")[:-2], lex.prefix_ids)).tolist()
     return [
         Span(doc, i, i + 3, label="ORG")
         for i in hits
