@@ -157,6 +157,11 @@ def _subject(
     earlier = _latest_actor(span, passage)
     if earlier is not None:
         return earlier, "passage"
+    # in an article (a headline over paragraphs), not in a lone sentence
+    article = passage.layout.headline is not None
+    local = _local_place(span, passage) if passage.actor is None and article else None
+    if local is not None:
+        return local, "written"  # "À Lyon, le prix ...", "a reculé de 6 % à Lyon"
     # The frame speaks for sentences that name no one; a name the sentence holds but did not
     # link (what is bought, a place of business) stays unlinked.
     for name in (passage.actor, passage.place):
@@ -226,6 +231,18 @@ def _place_in_sentence(span: Span, passage: Passage) -> str | None:
         if m.label == "LOC" and m.country and start <= m.start < end:
             return m.name
     return None
+
+
+def _local_place(span: Span, passage: Passage) -> str | None:
+    """The place a figure of a story about no company is given for: a place named right
+    after it ("de 6,4 % à Lyon"), else the nearest one before it in its sentence."""
+    start, end = span.sent.start_char, span.sent.end_char
+    places = [m for m in passage.mentions if m.label == "LOC" and start <= m.start < end]
+    after = [m for m in places if 0 <= m.start - span.end_char <= 5]
+    if after:
+        return after[0].name
+    before = [m for m in places if m.end <= span.start_char]
+    return before[-1].name if before else None
 
 
 def _named_in_sentence(span: Span, name: str, passage: Passage) -> bool:

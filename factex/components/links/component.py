@@ -23,7 +23,7 @@ from factex.components.links.neighbours import (
     range_to,
 )
 from factex.components.links.period import DateIndex
-from factex.components.links.subject import find_subject
+from factex.components.links.subject import find_subject, traded_asset
 from factex.components.syntax import EntityIndex, amount_root, entity_index
 from factex.normalize.link_words import LinkWords, fold, link_words, normalize_name
 
@@ -131,6 +131,15 @@ def _link(w: LinkWords, span: Span, is_percent: bool, ctx: _DocContext) -> dict[
         # The tokens of dates: the parse may file "cette année", "jeudi" as an object.
         metric_token, metric = find_metric(w, span, root, is_percent, ctx.dates.tokens)
     subject, guessed = find_subject(w, span, root, metric_token, ctx.ent_at)
+    asset = traded_asset(w, root, ctx.ent_at) if subject is None or guessed else None
+    if asset is not None:
+        # "le colza a progressé de 0,8 %": the quote is the commodity's; the commodity, or
+        # the unit carrying it ("l'once d'or"), is no metric
+        subject, guessed = asset[0], False
+        if metric_token is not None and (
+            metric_token.i == asset[1] or metric_token.lemma_ in w.asset_units
+        ):
+            metric_token, metric = None, None
     if metric_token is not None and metric is not None and ctx.ent_at[metric_token.i] >= 0:
         # "le CAC 40 a gagné 1,2 %": the name whole, not its first word (an organisation,
         # "la Bourse de Paris", is also a subject: its metric stays the common noun).
