@@ -242,3 +242,22 @@ L'Insee relève que le chômage des jeunes atteint 17,2 %."""
     assert links["7,1 %"]["subject"] == "France"
     assert links["17,2 %"]["subject"] == "France"
     assert links["17,2 %"]["source"] == "Insee"
+
+
+def test_a_share_that_moves_is_the_metric_and_a_reflexive_trade_prices_its_subject(
+    nlp: Language,
+) -> None:
+    text = """Cyclonia : le titre recule après l'avertissement
+
+Le fabricant de vélos Cyclonia a abaissé mardi sa prévision annuelle. L'action Cyclonia a cédé \
+7,5 %, à 23,10 euros. Le titre a perdu 31 % depuis janvier.
+
+À la pompe, le litre de gazole se vendait 1,68 euro. Le chiffre d'affaires s'est replié de 4 %."""
+    links = _links(nlp, text, "2024-09-17")
+    assert links["7,5 %"]["metric"] == "action"
+    assert links["7,5 %"]["subject"] == "Cyclonia"
+    assert links["23,10 euros"]["metric"] == "action"  # the level the move led to
+    assert links["31 %"]["metric"] == "titre"
+    assert links["1,68 euro"]["metric"] == "litre de gazole"  # not "ventes"
+    # a reflexive verb of a percentage keeps its listed subject
+    assert links["4 %"]["metric"] == "chiffre d'affaires"

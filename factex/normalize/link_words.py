@@ -62,6 +62,7 @@ class LinkWords:
     level_verbs: frozenset[str]
     stake_nouns: frozenset[str]
     traded_assets: frozenset[str]
+    share_nouns: frozenset[str]
     asset_units: frozenset[str]
     asset_quotes: frozenset[str]
     agent_markers: frozenset[str]
@@ -113,6 +114,7 @@ def link_words(lang: str) -> LinkWords:
         level_verbs=frozenset(data["level_verbs"]),
         stake_nouns=frozenset(data["stake_nouns"]),
         traded_assets=frozenset(data["traded_assets"]),
+        share_nouns=frozenset(data["share_nouns"]),
         asset_units=frozenset(data["asset_units"]),
         asset_quotes=frozenset(data["asset_quotes"]),
         agent_markers=frozenset(data["agent_markers"]),

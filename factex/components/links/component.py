@@ -88,9 +88,12 @@ class AmountLinker:
         if prev is None:
             return links
         before = prev._.factex_links
-        if links["metric"] is None and level_after(w, prev, span):
-            # "une baisse de 3 % de ses ventes, à 8,1 milliards": the level the change led to.
-            links["metric"] = before.get("metric")
+        if level_after(w, prev, span) and (
+            links["metric"] is None or amount_root(span).head.lemma_ in w.metric_verbs
+        ):
+            # "une baisse de 3 % de ses ventes, à 8,1 milliards": the level the change led to
+            # ("l'action a cédé 3 %, à 41 euros" is no "cession").
+            links["metric"] = before.get("metric") or links["metric"]
         if change_of(w, prev, span, ctx.dates.tokens):
             # "un chiffre d'affaires de 2,3 milliards, en hausse de 5 %": the change of the
             # amount it follows.
