@@ -249,7 +249,7 @@ def test_a_share_that_moves_is_the_metric_and_a_reflexive_trade_prices_its_subje
 ) -> None:
     text = """Cyclonia : le titre recule après l'avertissement
 
-Le fabricant de vélos Cyclonia a abaissé mardi sa prévision annuelle. L'action Cyclonia a cédé \
+Le fabricant de vélos Cyclonia a abaissé sa prévision annuelle. L'action Cyclonia a cédé \
 7,5 %, à 23,10 euros. Le titre a perdu 31 % depuis janvier.
 
 À la pompe, le litre de gazole se vendait 1,68 euro. Le chiffre d'affaires s'est replié de 4 %."""
@@ -258,6 +258,10 @@ Le fabricant de vélos Cyclonia a abaissé mardi sa prévision annuelle. L'actio
     assert links["7,5 %"]["subject"] == "Cyclonia"
     assert links["23,10 euros"]["metric"] == "action"  # the level the move led to
     assert links["31 %"]["metric"] == "titre"
+    # the session's move: the day of publication, not a period of results
+    assert links["7,5 %"]["period"] == "2024-09-17"
+    assert links["31 %"]["period"] == "2024-01/2024-09"  # its own "depuis janvier"
+    assert links["4 %"]["period"] is None  # no day framing the story: only shares take it
     assert links["1,68 euro"]["metric"] == "litre de gazole"  # not "ventes"
     # a reflexive verb of a percentage keeps its listed subject
     assert links["4 %"]["metric"] == "chiffre d'affaires"

@@ -37,6 +37,7 @@ class LinkWords:
     macro_if_no_actor: tuple[str, ...]
     self_reference: frozenset[str]
     possessives: frozenset[str]
+    share_nouns: frozenset[str]
     comparison_figure: re.Pattern[str]
     year_ago: re.Pattern[str]
     period_end: re.Pattern[str]
@@ -51,6 +52,7 @@ class LinkWords:
             macro_if_no_actor=tuple(data["macro_if_no_actor"]),
             self_reference=frozenset(data["self_reference"]),
             possessives=frozenset(data["possessives"]),
+            share_nouns=frozenset(resources.load(lang, "metrics")["share_nouns"]),
             comparison_figure=re.compile(rf"(?:^|\W)(?:{figures})\s+(?:de\s+|d['’])?$", re.I),
             year_ago=re.compile(rf"(?<!\w)(?:{year_ago})(?!\w)", re.I),
             period_end=re.compile(
@@ -101,6 +103,10 @@ def complete_links(doc: Doc, passage: Passage, words: LinkWords) -> None:
         links["subject"], links["subject_from"] = _subject(span, subject, links, passage, words)
         links["source"] = None if source == links["subject"] else source
         links["period"], links["period_from"] = _period(span, links.get("period"), passage, words)
+        if links["period"] is None or links["period_from"] != "written":
+            session = _session(links.get("metric"), passage, words)
+            if session is not None:
+                links["period"], links["period_from"] = session
         span._.factex_links = links
 
 
@@ -291,6 +297,17 @@ def _period(
         return None, None
     framing = _passage_period(span, passage)
     return framing if framing is not None else (None, None)
+
+
+def _session(metric: str | None, passage: Passage, words: LinkWords) -> tuple[str, str] | None:
+    """A share's move or quote with no date of its own is the session's: the day the story
+    reports (a market report's day), else the day of publication; never the period of the
+    results the story is about ("l'action gagnait 4 %" after a year's results)."""
+    if metric is None or metric not in words.share_nouns:
+        return None
+    if passage.period is not None and passage.period.grain == "day":
+        return passage.period.value, "frame"
+    return (passage.published[:10], "frame") if passage.published else None
 
 
 def _day_at_most(value: str) -> str:
