@@ -265,3 +265,17 @@ Le fabricant de vélos Cyclonia a abaissé sa prévision annuelle. L'action Cycl
     assert links["1,68 euro"]["metric"] == "litre de gazole"  # not "ventes"
     # a reflexive verb of a percentage keeps its listed subject
     assert links["4 %"]["metric"] == "chiffre d'affaires"
+
+
+def test_a_price_of_a_place_and_a_commodity_quoted_somewhere(nlp: Language) -> None:
+    text = """Logement : les prix reculent dans les grandes villes
+
+Les prix des logements anciens ont baissé de 3,1 % sur un an en France, selon les notaires.
+
+Ils ont reculé de 5,4 % à Rennes. En Normandie, les prix progressent de 0,8 %. Le cours du \
+soja au port de Rouen a grimpé de 9 %."""
+    links = _links(nlp, text, "2024-10-02")
+    assert links["3,1 %"]["subject"] == "France"
+    assert links["5,4 %"]["subject"] == "Rennes"  # the place beside the figure
+    assert links["0,8 %"]["subject"] == "Normandie"
+    assert links["9 %"]["subject"] == "soja"  # where a commodity is quoted is not whose

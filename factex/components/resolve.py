@@ -95,12 +95,15 @@ def complete_links(doc: Doc, passage: Passage, words: LinkWords) -> None:
     spans = [s for key in (MONEY, PERCENT) for s in doc.spans.get(key, ())]
     for span in sorted(spans, key=lambda s: s.start):
         links = dict(span._.factex_links or {})
+        traded = bool(links.pop("traded", False))
         reporter = _source(span, passage) or _carried_source(span, passage)
         source = reporter.name if reporter is not None else None
         subject = links.get("subject")
         if reporter is not None and reporter.quoted and subject == source:
             subject = None  # "a indiqué Marc Dupont": the speaker is not what the figure is of
-        links["subject"], links["subject_from"] = _subject(span, subject, links, passage, words)
+        links["subject"], links["subject_from"] = _subject(
+            span, subject, dict(links, traded=traded), passage, words
+        )
         links["source"] = None if source == links["subject"] else source
         links["period"], links["period_from"] = _period(span, links.get("period"), passage, words)
         if links["period"] is None or links["period_from"] != "written":
@@ -145,8 +148,15 @@ def _carried_source(span: Span, passage: Passage) -> Source | None:
 def _subject(
     span: Span, written: str | None, links: dict[str, Any], passage: Passage, words: LinkWords
 ) -> tuple[str | None, str | None]:
+    # in an article (a headline over paragraphs), not in a lone sentence
+    article = passage.layout.headline is not None
+    if written is not None and links.get("traded"):
+        return written, "written"  # "le prix du porc": the commodity's, wherever quoted
     if words.is_macro(links.get("metric"), passage.actor is not None):
-        place = _place_in_sentence(span, passage)
+        # "les prix ont reculé de 6 % à Lyon": the place beside the figure, else a country
+        # of its sentence
+        place = _local_place(span, passage) if article else None
+        place = place or _place_in_sentence(span, passage)
         if place is not None:
             return place, "written"
         if written is not None and _is_place(written, passage):
@@ -163,8 +173,6 @@ def _subject(
     earlier = _latest_actor(span, passage)
     if earlier is not None:
         return earlier, "passage"
-    # in an article (a headline over paragraphs), not in a lone sentence
-    article = passage.layout.headline is not None
     local = _local_place(span, passage) if passage.actor is None and article else None
     if local is not None:
         return local, "written"  # "À Lyon, le prix ...", "a reculé de 6 % à Lyon"

@@ -152,10 +152,13 @@ def _link(w: LinkWords, span: Span, is_percent: bool, ctx: _DocContext) -> dict[
             metric = whole
     # "sentence": the nearest name of the sentence, which the document frame may overrule
     subject_from = None if subject is None else "sentence" if guessed else "written"
-    return {
+    links: dict[str, Any] = {
         "subject": subject, "metric": metric, "period": ctx.dates.period(span, root),
         "subject_from": subject_from,
     }  # fmt: skip
+    if asset is not None:
+        links["traded"] = True  # for the frame stage, which drops it: a commodity's quote
+    return links
 
 
 @Language.factory(
