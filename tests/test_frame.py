@@ -188,3 +188,94 @@ Son plus haut depuis mars 2021 remonte à 58 euros."""
     assert links["58 euros"]["period"] is None  # an older start: no period of the figure
     # an open interval frames no passage
     assert links["52 euros"]["period"] is None
+
+
+MARKETS = """Matières premières : le cuivre recule, le cacao flambe
+
+LONDRES, 9 octobre - Le cuivre a cédé 1,4 % mercredi sur le LME, à 9 120 dollars la tonne. \
+Le cacao a bondi de 6 %, à 7 450 dollars.
+
+L'once de platine a gagné 0,5 %. Face au yen, le dollar s'est apprécié de 0,2 %.
+
+Le prix du sucre a reculé de 2 %. L'argent levé par les négociants a atteint 40 millions de \
+dollars."""
+
+
+def test_a_commodity_or_a_currency_moving_is_what_the_figure_is_about(nlp: Language) -> None:
+    links = _links(nlp, MARKETS, "2024-10-09")
+    assert links["1,4 %"]["subject"] == "cuivre"
+    assert links["1,4 %"]["metric"] is None  # the commodity is no metric
+    assert links["6 %"]["subject"] == "cacao"
+    assert links["0,5 %"]["subject"] == "platine"  # the unit carries it ("l'once de")
+    assert links["0,2 %"]["subject"] == "dollar"  # not the yen it is quoted against
+    # a quote keeps its metric, the asset is its complement
+    assert links["2 %"]["subject"] == "sucre"
+    assert links["2 %"]["metric"] == "prix du sucre"
+    # "l'argent levé" is money raised, no silver
+    assert links["40 millions de dollars"]["subject"] != "argent"
+
+
+def test_a_place_written_beside_a_figure_of_a_story_about_no_company(nlp: Language) -> None:
+    text = """Immobilier : les loyers ralentissent
+
+Les loyers ont progressé de 2,1 % sur un an au troisième trimestre, selon l'observatoire Clameur.
+
+Ils ont augmenté de 3,4 % à Nantes et de 1,2 % à Lille. À Toulouse, le loyer moyen atteint \
+13 euros le mètre carré."""
+    links = _links(nlp, text, "2024-10-20")
+    assert links["3,4 %"]["subject"] == "Nantes"
+    assert links["1,2 %"]["subject"] == "Lille"
+    assert links["13 euros"]["subject"] == "Toulouse"
+    assert links["2,1 %"]["subject"] != "Nantes"  # a place only in its own sentence
+
+
+def test_a_body_quoted_in_the_story_is_none_of_its_actors(nlp: Language) -> None:
+    text = """Emploi : le chômage recule en France
+
+Le taux de chômage a reculé à 7,1 % de la population active en France (hors Mayotte), selon \
+l'Insee, qui publiait jeudi ses chiffres trimestriels.
+
+L'Insee relève que le chômage des jeunes atteint 17,2 %."""
+    links = _links(nlp, text, "2024-11-14")
+    # "France Travail"-like names aside, the country of the story is France, not the
+    # territory left out, nor the institute that publishes the figures
+    assert links["7,1 %"]["subject"] == "France"
+    assert links["17,2 %"]["subject"] == "France"
+    assert links["17,2 %"]["source"] == "Insee"
+
+
+def test_a_share_that_moves_is_the_metric_and_a_reflexive_trade_prices_its_subject(
+    nlp: Language,
+) -> None:
+    text = """Cyclonia : le titre recule après l'avertissement
+
+Le fabricant de vélos Cyclonia a abaissé sa prévision annuelle. L'action Cyclonia a cédé \
+7,5 %, à 23,10 euros. Le titre a perdu 31 % depuis janvier.
+
+À la pompe, le litre de gazole se vendait 1,68 euro. Le chiffre d'affaires s'est replié de 4 %."""
+    links = _links(nlp, text, "2024-09-17")
+    assert links["7,5 %"]["metric"] == "action"
+    assert links["7,5 %"]["subject"] == "Cyclonia"
+    assert links["23,10 euros"]["metric"] == "action"  # the level the move led to
+    assert links["31 %"]["metric"] == "titre"
+    # the session's move: the day of publication, not a period of results
+    assert links["7,5 %"]["period"] == "2024-09-17"
+    assert links["31 %"]["period"] == "2024-01/2024-09"  # its own "depuis janvier"
+    assert links["4 %"]["period"] is None  # no day framing the story: only shares take it
+    assert links["1,68 euro"]["metric"] == "litre de gazole"  # not "ventes"
+    # a reflexive verb of a percentage keeps its listed subject
+    assert links["4 %"]["metric"] == "chiffre d'affaires"
+
+
+def test_a_price_of_a_place_and_a_commodity_quoted_somewhere(nlp: Language) -> None:
+    text = """Logement : les prix reculent dans les grandes villes
+
+Les prix des logements anciens ont baissé de 3,1 % sur un an en France, selon les notaires.
+
+Ils ont reculé de 5,4 % à Rennes. En Normandie, les prix progressent de 0,8 %. Le cours du \
+soja au port de Rouen a grimpé de 9 %."""
+    links = _links(nlp, text, "2024-10-02")
+    assert links["3,1 %"]["subject"] == "France"
+    assert links["5,4 %"]["subject"] == "Rennes"  # the place beside the figure
+    assert links["0,8 %"]["subject"] == "Normandie"
+    assert links["9 %"]["subject"] == "soja"  # where a commodity is quoted is not whose

@@ -137,7 +137,7 @@ class FrameContext:
     @classmethod
     def of(cls, doc: Doc, text: str, ent_at: EntityIndex, words: FrameWords) -> FrameContext:
         layout = Layout.of(text)
-        forms = short_forms((canonical(e) for e in ent_at.ents), defined_acronyms(text))
+        forms = _short_forms(ent_at, text, words)
         sources = tuple(
             replace(s, name=forms.get(s.name, s.name))
             for s in find_sources(doc, ent_at, words.sources)
@@ -171,6 +171,18 @@ class FrameContext:
         )  # fmt: skip
 
 
+def _short_forms(ent_at: EntityIndex, text: str, words: FrameWords) -> dict[str, str]:
+    """Short forms of the text's names; a place is none ("France" is no short form of
+    "France Travail", "Paris" none of "Paris Saint-Germain")."""
+    places = {canonical(e) for e in ent_at.ents if e.label_ == "LOC"}
+    forms = short_forms((canonical(e) for e in ent_at.ents), defined_acronyms(text))
+    return {
+        short: long
+        for short, long in forms.items()
+        if short not in places and short not in words.countries and short not in words.cities
+    }
+
+
 def _mentions(
     ent_at: EntityIndex, sources: tuple[Source, ...], words: FrameWords, forms: dict[str, str]
 ) -> list[Mention]:
@@ -178,6 +190,8 @@ def _mentions(
     "Grimsel Instruments", "OFS" for the office the text spells out), sources and public bodies
     marked."""
     reporters = {(s.start, s.end) for s in sources if s.quoted}
+    # a body quoted anywhere ("selon l'ANSD") reports the story: no mention of it is an actor
+    quoted = {s.name for s in sources if s.quoted and not s.person}
     names = [canonical(ent) for ent in ent_at.ents]
     label_of: dict[str, str] = {}
     for ent, name in zip(ent_at.ents, names, strict=True):
@@ -193,7 +207,7 @@ def _mentions(
         out.append(
             Mention(
                 name, label, ent.start_char, ent.end_char,
-                source=(ent.start, ent.end) in reporters,
+                source=(ent.start, ent.end) in reporters or name in quoted,
                 country=label == "LOC" and name in words.countries,
                 institution=words.is_institution(name),
             )

@@ -38,6 +38,7 @@ class LinkWords:
     macro_if_no_actor: tuple[str, ...]
     self_reference: frozenset[str]
     possessives: frozenset[str]
+    share_nouns: frozenset[str]
     comparison_figure: re.Pattern[str]
     year_ago: re.Pattern[str]
     period_end: re.Pattern[str]
@@ -52,6 +53,7 @@ class LinkWords:
             macro_if_no_actor=tuple(data["macro_if_no_actor"]),
             self_reference=frozenset(data["self_reference"]),
             possessives=frozenset(data["possessives"]),
+            share_nouns=frozenset(resources.load(lang, "metrics")["share_nouns"]),
             comparison_figure=re.compile(rf"(?:^|\W)(?:{figures})\s+(?:de\s+|d['’])?$", re.I),
             year_ago=re.compile(rf"(?<!\w)(?:{year_ago})(?!\w)", re.I),
             period_end=re.compile(
@@ -97,14 +99,21 @@ def complete_links(doc: Doc, passage: Passage, words: LinkWords) -> None:
     spans = [s for key in (MONEY, PERCENT) for s in doc.spans.get(key, ())]
     for span in sorted(spans, key=lambda s: s.start):
         links = dict(span._.factex_links or {})
+        traded = bool(links.pop("traded", False))
         reporter = _source(span, passage) or _carried_source(span, passage)
         source = reporter.name if reporter is not None else None
         subject = links.get("subject")
         if reporter is not None and reporter.quoted and subject == source:
             subject = None  # "a indiqué Marc Dupont": the speaker is not what the figure is of
-        links["subject"], links["subject_from"] = _subject(span, subject, links, passage, words)
+        links["subject"], links["subject_from"] = _subject(
+            span, subject, dict(links, traded=traded), passage, words
+        )
         links["source"] = None if source == links["subject"] else source
         links["period"], links["period_from"] = _period(span, links.get("period"), passage, words)
+        if links["period"] is None or links["period_from"] != "written":
+            session = _session(links.get("metric"), passage, words)
+            if session is not None:
+                links["period"], links["period_from"] = session
         span._.factex_links = links
 
 
@@ -143,8 +152,15 @@ def _carried_source(span: Span, passage: Passage) -> Source | None:
 def _subject(
     span: Span, written: str | None, links: dict[str, Any], passage: Passage, words: LinkWords
 ) -> tuple[str | None, str | None]:
+    # in an article (a headline over paragraphs), not in a lone sentence
+    article = passage.layout.headline is not None
+    if written is not None and links.get("traded"):
+        return written, "written"  # "le prix du porc": the commodity's, wherever quoted
     if words.is_macro(links.get("metric"), passage.actor is not None):
-        place = _place_in_sentence(span, passage)
+        # "les prix ont reculé de 6 % à Lyon": the place beside the figure, else a country
+        # of its sentence
+        place = _local_place(span, passage) if article else None
+        place = place or _place_in_sentence(span, passage)
         if place is not None:
             return place, "written"
         if written is not None and _is_place(written, passage):
@@ -161,6 +177,9 @@ def _subject(
     earlier = _latest_actor(span, passage)
     if earlier is not None:
         return earlier, "passage"
+    local = _local_place(span, passage) if passage.actor is None and article else None
+    if local is not None:
+        return local, "written"  # "À Lyon, le prix ...", "a reculé de 6 % à Lyon"
     # The frame speaks for sentences that name no one; a name the sentence holds but did not
     # link (what is bought, a place of business) stays unlinked.
     for name in (passage.actor, passage.place):
@@ -232,6 +251,18 @@ def _place_in_sentence(span: Span, passage: Passage) -> str | None:
     return None
 
 
+def _local_place(span: Span, passage: Passage) -> str | None:
+    """The place a figure of a story about no company is given for: a place named right
+    after it ("de 6,4 % à Lyon"), else the nearest one before it in its sentence."""
+    start, end = span.sent.start_char, span.sent.end_char
+    places = [m for m in passage.mentions if m.label == "LOC" and start <= m.start < end]
+    after = [m for m in places if 0 <= m.start - span.end_char <= 5]
+    if after:
+        return after[0].name
+    before = [m for m in places if m.end <= span.start_char]
+    return before[-1].name if before else None
+
+
 def _named_in_sentence(span: Span, name: str, passage: Passage) -> bool:
     start, end = span.sent.start_char, span.sent.end_char
     return any(m.name == name and start <= m.start < end for m in passage.mentions)
@@ -278,6 +309,17 @@ def _period(
         return None, None
     framing = _passage_period(span, passage)
     return framing if framing is not None else (None, None)
+
+
+def _session(metric: str | None, passage: Passage, words: LinkWords) -> tuple[str, str] | None:
+    """A share's move or quote with no date of its own is the session's: the day the story
+    reports (a market report's day), else the day of publication; never the period of the
+    results the story is about ("l'action gagnait 4 %" after a year's results)."""
+    if metric is None or metric not in words.share_nouns:
+        return None
+    if passage.period is not None and passage.period.grain == "day":
+        return passage.period.value, "frame"
+    return (passage.published[:10], "frame") if passage.published else None
 
 
 def _day_at_most(value: str) -> str:

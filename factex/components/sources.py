@@ -107,7 +107,7 @@ def _name_below(head: Token, ent_at: EntityIndex, words: SourceWords, sent: Span
     """The named person in the phrase headed by ``head`` ("le PDG de Nexa, Marc Dupont"), else
     the named organisation ("les analystes de Jefferies"), else its role noun phrase."""
     names = [ent_at.ents[k] for k in (ent_at[t.i] for t in [head, *_phrase(head)]) if k >= 0]
-    for label in ("PER", "ORG"):
+    for label in ("PER", "ORG", "MISC"):
         for ent in names:
             if ent.label_ == label:
                 return Source(canonical(ent), ent.start, ent.end, sent.start, person=label == "PER")

@@ -61,6 +61,10 @@ class LinkWords:
     relative_subjects: frozenset[str]
     level_verbs: frozenset[str]
     stake_nouns: frozenset[str]
+    traded_assets: frozenset[str]
+    share_nouns: frozenset[str]
+    asset_units: frozenset[str]
+    asset_quotes: frozenset[str]
     agent_markers: frozenset[str]
     level_markers: frozenset[str]
     raising_verbs: frozenset[str]
@@ -109,6 +113,10 @@ def link_words(lang: str) -> LinkWords:
         relative_subjects=frozenset(data["relative_subjects"]),
         level_verbs=frozenset(data["level_verbs"]),
         stake_nouns=frozenset(data["stake_nouns"]),
+        traded_assets=frozenset(data["traded_assets"]),
+        share_nouns=frozenset(data["share_nouns"]),
+        asset_units=frozenset(data["asset_units"]),
+        asset_quotes=frozenset(data["asset_quotes"]),
         agent_markers=frozenset(data["agent_markers"]),
         level_markers=frozenset(data["level_markers"]),
         raising_verbs=frozenset(data["object_raising_verbs"]),

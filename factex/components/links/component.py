@@ -23,7 +23,7 @@ from factex.components.links.neighbours import (
     range_to,
 )
 from factex.components.links.period import DateIndex
-from factex.components.links.subject import find_subject
+from factex.components.links.subject import find_subject, traded_asset
 from factex.components.syntax import EntityIndex, amount_root, entity_index
 from factex.normalize.link_words import LinkWords, fold, link_words, normalize_name
 
@@ -88,9 +88,12 @@ class AmountLinker:
         if prev is None:
             return links
         before = prev._.factex_links
-        if links["metric"] is None and level_after(w, prev, span):
-            # "une baisse de 3 % de ses ventes, à 8,1 milliards": the level the change led to.
-            links["metric"] = before.get("metric")
+        if level_after(w, prev, span) and (
+            links["metric"] is None or amount_root(span).head.lemma_ in w.metric_verbs
+        ):
+            # "une baisse de 3 % de ses ventes, à 8,1 milliards": the level the change led to
+            # ("l'action a cédé 3 %, à 41 euros" is no "cession").
+            links["metric"] = before.get("metric") or links["metric"]
         if change_of(w, prev, span, ctx.dates.tokens):
             # "un chiffre d'affaires de 2,3 milliards, en hausse de 5 %": the change of the
             # amount it follows.
@@ -131,6 +134,15 @@ def _link(w: LinkWords, span: Span, is_percent: bool, ctx: _DocContext) -> dict[
         # The tokens of dates: the parse may file "cette année", "jeudi" as an object.
         metric_token, metric = find_metric(w, span, root, is_percent, ctx.dates.tokens)
     subject, guessed = find_subject(w, span, root, metric_token, ctx.ent_at)
+    asset = traded_asset(w, root, ctx.ent_at) if subject is None or guessed else None
+    if asset is not None:
+        # "le colza a progressé de 0,8 %": the quote is the commodity's; the commodity, or
+        # the unit carrying it ("l'once d'or"), is no metric
+        subject, guessed = asset[0], False
+        if metric_token is not None and (
+            metric_token.i == asset[1] or metric_token.lemma_ in w.asset_units
+        ):
+            metric_token, metric = None, None
     if metric_token is not None and metric is not None and ctx.ent_at[metric_token.i] >= 0:
         # "le CAC 40 a gagné 1,2 %": the name whole, not its first word (an organisation,
         # "la Bourse de Paris", is also a subject: its metric stays the common noun).
@@ -140,10 +152,13 @@ def _link(w: LinkWords, span: Span, is_percent: bool, ctx: _DocContext) -> dict[
             metric = whole
     # "sentence": the nearest name of the sentence, which the document frame may overrule
     subject_from = None if subject is None else "sentence" if guessed else "written"
-    return {
+    links: dict[str, Any] = {
         "subject": subject, "metric": metric, "period": ctx.dates.period(span, root),
         "subject_from": subject_from,
     }  # fmt: skip
+    if asset is not None:
+        links["traded"] = True  # for the frame stage, which drops it: a commodity's quote
+    return links
 
 
 @Language.factory(

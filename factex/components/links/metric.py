@@ -137,7 +137,10 @@ def verb_metric(
 ) -> Found:
     """The metric of an amount hanging on a verb: its subject, its object, or the verb's own."""
     lemma = verb.lemma_.casefold()
+    # "le litre se vendait 1,74 euro", "les titres s'échangeaient à": a reflexive verb of
+    # trade prices its subject, it names no action of its own
     measure = lemma in w.measure_verbs or lemma in w.change_verbs
+    measure = measure or (not is_percent and _reflexive(verb))
     if lemma in w.allocation_verbs and via.dep_ in ("nsubj", "obj", "nsubj:pass"):
         found = _destination(w, verb, via)
         if found[0] is not None:
@@ -194,6 +197,8 @@ def subject_metric(w: LinkWords, verb: Token, unlisted: bool = False) -> Found:
         text = listed_phrase(w, subj)
         if text:
             return subj, text
+        if subj.lower_ in w.share_nouns and subj.pos_ == "NOUN":
+            return subj, subj.lower_  # "l'action a cédé 3 %": the share moves
         # "la hausse des prix a ralenti à 4 %": the metric is what changes.
         if subj.lemma_ in w.change_nouns:
             found = _owner_metric(w, subj, exclude=subj)
@@ -259,6 +264,10 @@ def set_level(w: LinkWords, verb: Token, via: Token, dated: frozenset[int]) -> F
             text = listed_phrase(w, child) or open_phrase(w, child)
             return child, text or noun_phrase(w, child)
     return NOTHING
+
+
+def _reflexive(verb: Token) -> bool:
+    return any(c.dep_.startswith("expl") and word(c.text) in ("se", "s'") for c in verb.children)
 
 
 def _raised(w: LinkWords, verb: Token) -> bool:

@@ -218,3 +218,42 @@ def _pronoun_owner(root: Token, ent_at: EntityIndex, pronouns: frozenset[str]) -
             if found:
                 return canonical(found[0])
     return None
+
+
+def traded_asset(w: LinkWords, root: Token, ent_at: EntityIndex) -> tuple[str, int] | None:
+    """What a market quote or move is of, and the token naming it: the clause's subject when
+    it is a commodity or a currency ("le colza a progressé de 0,8 %", "la monnaie unique
+    cédait 0,6 %"), or the complement of a unit or a quote ("l'once d'or", "le baril de
+    Brent", "le prix du porc")."""
+    verb = clause_head(root)
+    carriers = w.asset_units | w.asset_quotes
+    for subj in subjects(verb):
+        if subj.i > verb.i:
+            continue  # "face au dollar" after the verb is what it is quoted against
+        found = _asset_at(w, subj, ent_at)
+        if found is None and subj.lemma_ in carriers:
+            for child in subj.children:
+                if child.dep_ == "nmod" and child.i > subj.i:
+                    found = _asset_at(w, child, ent_at)
+                    if found is not None:
+                        break
+        if found is not None:
+            return found
+    return None
+
+
+def _asset_at(w: LinkWords, token: Token, ent_at: EntityIndex) -> tuple[str, int] | None:
+    """The asset named at ``token``: a listed word (with the word after it when the pair is
+    listed: "livre sterling"), or a name under a carrier ("Brent")."""
+    doc = token.doc
+    word_ = token.lower_
+    if token.i + 1 < len(doc):
+        pair = f"{word_} {doc[token.i + 1].lower_}"
+        if pair in w.traded_assets:
+            return doc[token.i : token.i + 2].text, token.i
+    if word_ in w.traded_assets or token.lemma_ in w.traded_assets:
+        return token.text, token.i
+    k = ent_at[token.i]
+    if k >= 0 and token.pos_ == "PROPN" and token.head.lemma_ in w.asset_units:
+        return canonical(ent_at.ents[k]), token.i
+    return None
