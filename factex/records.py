@@ -133,7 +133,9 @@ class Event(_Common):
     at the first one (``text``, ``start``, ``end``), and ``mentions`` holds the ``(start, end)``
     offsets of every telling, the first included. ``date_source`` says where the date was
     read: ``"written"`` in the event's own words, or ``"paragraph"`` when an undated verb of a
-    narrative takes the day its paragraph is told on.
+    narrative takes the day its paragraph is told on. ``date_day`` is the calendar day of
+    ``date`` ("2025-03-17" for "2025-03-17T11:00"), None when the date is coarser than a day:
+    a timeline groups by it and keeps the finest value in ``date``.
     """
 
     date: str
@@ -141,6 +143,7 @@ class Event(_Common):
     actors: tuple[str, ...] = ()
     mentions: tuple[tuple[int, int], ...] = ()
     date_source: str = "written"
+    date_day: str | None = None
 
     kind: ClassVar[str] = "event"
 

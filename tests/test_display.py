@@ -80,6 +80,8 @@ def assert_facts_marked(facts: Facts) -> None:
     for record in facts.records:
         if record.kind in FACT_KINDS:
             assert (record.kind, record.start, record.end, record.text) in marked, record
+        for start, end in getattr(record, "mentions", ()):  # every telling of a retold fact
+            assert (record.kind, start, end, facts.text[start:end]) in marked, (start, record)
 
 
 NEWS = (
@@ -104,6 +106,12 @@ def test_every_fact_of_the_seed_article_is_marked(nlp: Language) -> None:
     facts = factex.extract(text, published="2018-07-03", nlp=nlp)
     assert_facts_marked(facts)
     assert facts._repr_html_() == facts_to_html(facts)
+    # the seed's events on a time axis, oldest first, each day once
+    axis = facts_to_html(facts).split('class="factex-timeline"')[1]
+    days = [e.date_day or e.date for e in facts.timeline()]
+    assert days == sorted(days) and len(days) >= 4
+    positions = [axis.index(f">{day}<") for day in dict.fromkeys(days)]
+    assert positions == sorted(positions)
 
 
 def test_text_is_escaped(nlp: Language) -> None:

@@ -23,6 +23,7 @@ from datetime import date
 from typing import Any, Protocol
 
 from factex.display.text import SUMMARY_COLUMNS, count_kinds, summary_row
+from factex.display.timeline import timeline_html
 from factex.records import DateMention, Entity, Event, Money, Percentage, Record
 
 
@@ -43,6 +44,7 @@ class Shown(Protocol):
     def published_source(self) -> str | None: ...
     @property
     def error(self) -> str | None: ...
+    def timeline(self) -> list[Event]: ...
 
 
 #: Background colour of each label; displaCy's palette for entities.
@@ -125,6 +127,7 @@ def facts_to_html(facts: Shown) -> str:
     marked = render_marks(text, spans, reference)
     parts = [f'<div class="factex" style="{_BOX}">', _header(facts), _legend(spans)]
     parts.append(f'<div class="factex-text" style="{_TEXT}">{marked}</div>')
+    parts.append(timeline_html(facts.timeline()))
     parts.append(_fact_table((r for r in facts.records if r.kind != "entity"), reference))
     parts.append(_entity_list(facts.entities))
     parts.append("</div>")
@@ -147,10 +150,10 @@ def choose_spans(records: Iterable[Record], length: int) -> list[_Span]:
     candidates = []
     for record in records:
         label = label_of(record)
-        # an event is marked at every telling (headline, lede, body)
+        # an event or a figure is marked at every telling (headline, lede, body)
         places = (
             (record.mentions or ((record.start, record.end),))
-            if isinstance(record, Event)
+            if isinstance(record, (Event, Money, Percentage))
             else ((record.start, record.end),)
         )
         for start, end in places:

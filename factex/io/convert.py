@@ -10,6 +10,7 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from factex.components.extensions import DATES, EVENTS, MONEY, PERCENT, doc_text
+from factex.normalize.dates.values import day_of
 from factex.normalize.metric_keys import metric_key
 from factex.records import DateMention, Entity, Event, Money, Percentage, Record
 
@@ -125,6 +126,7 @@ def _events(doc: Doc, common: _Common) -> Iterator[Event]:
             actors=tuple(e.get("actors") or ()),
             mentions=tuple((start + offset, end + offset) for start, end in mentions),
             date_source=str(e.get("date_source") or "written"),
+            date_day=day_of(e["date"]),
         )
 
 

@@ -8,6 +8,7 @@ text; resolving it gives a :class:`Resolved` point or interval, written out as a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -205,3 +206,20 @@ class Candidate:
 def fixed(start: int, end: int, value: str, grain: str) -> Candidate:
     """A mention whose value needs no calendar ("PRESENT_REF", "XXXX-SU", "P1Y")."""
     return Candidate(start, end, "fixed", False, no_value, grain, True, fixed=value)
+
+
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}(?![\d-])")
+
+
+def day_of(value: str | None) -> str | None:
+    """The calendar day of a TIMEX3 value, None when the value is coarser than a day.
+
+    >>> day_of("2025-03-17T11:00"), day_of("2025-03-17"), day_of("2025-03-17TEV")
+    ('2025-03-17', '2025-03-17', '2025-03-17')
+    >>> day_of("2025-03"), day_of("2025-W12"), day_of("2025-03-17/2025-03-20"), day_of(None)
+    (None, None, None, None)
+    """
+    if value is None or "/" in value:
+        return None
+    found = _DAY.match(value)
+    return found.group(0) if found else None
