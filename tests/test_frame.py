@@ -279,3 +279,14 @@ soja au port de Rouen a grimpé de 9 %."""
     assert links["5,4 %"]["subject"] == "Rennes"  # the place beside the figure
     assert links["0,8 %"]["subject"] == "Normandie"
     assert links["9 %"]["subject"] == "soja"  # where a commodity is quoted is not whose
+
+
+def test_a_change_noun_that_is_a_metric_keeps_its_qualifier(nlp: Language) -> None:
+    text = """Solvane relève ses objectifs
+
+Le groupe vise une croissance organique de 6 % en 2025.
+
+En 2024, le marché européen de la chimie a enregistré une croissance de 4 %."""
+    links = _links(nlp, text, "2025-02-12")
+    assert links["6 %"]["metric"] == "croissance organique"
+    assert links["4 %"]["metric"] == "croissance"  # no qualifier, none added

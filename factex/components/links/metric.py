@@ -109,7 +109,7 @@ def _metric_at_noun(
         if found[0] is None:
             found = verb_metric(w, clause_head(head), head, True, dated)
         if found[0] is None and head.lower_ in w.metric_nouns:
-            found = (head, head.lower_)
+            found = (head, listed_phrase(w, head) or head.lower_)  # "croissance organique"
         return found, False
     text = listed_phrase(w, head)
     if text:
