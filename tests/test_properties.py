@@ -73,7 +73,12 @@ def check_values(record: Any) -> None:
         row = record.to_dict()
         assert all("E" not in (row[k] or "") for k in ("amount", "amount_min", "amount_max"))
     elif record.kind == "percentage":
-        assert isinstance(record.value, Decimal) and record.value.is_finite()
+        if record.value is None:  # a range: one record with both bounds, low to high
+            low, high = record.value_min, record.value_max
+            assert isinstance(low, Decimal) and isinstance(high, Decimal), record
+            assert low.is_finite() and high.is_finite() and low <= high, record
+        else:
+            assert isinstance(record.value, Decimal) and record.value.is_finite()
         assert record.unit in ("percent", "points")
         assert record.direction in (None, "up", "down")
     elif record.kind == "date":

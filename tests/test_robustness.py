@@ -172,3 +172,14 @@ def test_a_long_run_of_digits_is_quick(nlp: Language) -> None:
     elapsed = time.perf_counter() - started
     check_sane(text, facts)
     assert elapsed < 2.0, f"{elapsed:.1f} s for {len(text)} digits"
+
+
+@pytest.mark.parametrize("published", ["0004-01-01", "9999-12-31"])
+def test_a_reference_at_the_edge_of_the_calendar_gives_no_value_rather_than_an_error(
+    nlp: Language, published: str
+) -> None:
+    # a month, a weekday or a span counted past year 9999 (or before year 1) has no value
+    text = "En janvier, puis lundi prochain et dans trois ans."
+    facts = factex.extract(text, published=published, nlp=nlp)
+    assert len(facts.dates) == 3
+    assert all(d.value is None or d.value[:4].isdigit() for d in facts.dates)

@@ -7,7 +7,7 @@ Formatting and unit arithmetic on points live in :mod:`factex.normalize.timex`.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import MAXYEAR, MINYEAR, datetime, timedelta
 
 from factex.normalize.dates.values import Direction, Reference, Resolved, point, span
 from factex.normalize.timex import shift, truncate
@@ -28,7 +28,9 @@ def choose(
     [2018, 2019, 2018]
     """
     # four years each way so that 29 February has somewhere to land
-    options = [o for y in range(ref.year - 4, ref.year + 5) if (o := starts(y)) is not None]
+    # (within the years a datetime holds: a reference in year 3 or 9998 is odd, not an error)
+    years = range(max(ref.year - 4, MINYEAR), min(ref.year + 5, MAXYEAR))
+    options = [o for y in years if (o := starts(y)) is not None]
     for start, end in options:
         if start <= ref < end:
             return start, end

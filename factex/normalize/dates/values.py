@@ -197,7 +197,10 @@ class Candidate:
             return Timex(self.fixed, self.grain, False), None
         if self.relative and ref is None:
             return Timex(None, self.grain, True), None
-        res = self.resolve(ref, direction)
+        try:
+            res = self.resolve(ref, direction)
+        except (ValueError, OverflowError):  # a day past year 9999 or before year 1: no value
+            res = None
         if res is None:
             return Timex(None, self.grain, self.relative), None
         return Timex(res.value(), res.grain, self.relative), res
