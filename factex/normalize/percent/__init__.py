@@ -12,6 +12,8 @@ the offsets of its trigger (``cue``) for the ``factex_percent`` component to che
 [{'value': '58', 'unit': 'percent', 'direction': 'up'}]
 >>> [(str(m.value), m.direction, m.step) for m in find_percentages("Il a baissé de 9 % à 7 %.")]
 [('9', None, 'from'), ('7', None, 'to')]
+>>> find_percentages("Le PSG compte 3 points d'avance, 2017-2018.")
+[]
 """
 
 from __future__ import annotations
@@ -99,8 +101,6 @@ def find_percentages(
     [(Decimal('0.5'), 'points', 'up')]
     >>> [m.as_dict()["value"] for m in find_percentages("entre 3 et 5 % des salariés")]
     ['3', '5']
-    >>> find_percentages("Le PSG compte 3 points d'avance, 2017-2018.")
-    []
     """
     g = grammar(lang)
     found: list[PercentMatch] = []
@@ -108,10 +108,8 @@ def find_percentages(
     worded: tuple[int, Cue] | None = None
     hidden = hidden_spans(text)  # URLs, e-mail addresses, file names
     for m in g.atoms.finditer(text):
-        if hidden and inside(hidden, m.start(), m.end()):
-            continue
         number = parse_number(m.group("num"), lang)
-        if number is None:
+        if number is None or (hidden and inside(hidden, m.start(), m.end())):
             continue
         if m.group("frac"):
             number *= g.fractions[m.group("frac").lower()]
@@ -135,14 +133,8 @@ def find_percentages(
                 found[-1].start == first.start("first")
             ):
                 found[-1] = replace(found[-1], direction=None, cue=None, step="from")
-        points = _points_value(m, number, bool(sign) or strong, bare_points)
-        if (
-            points is not None and points[0] == "points" and points[1] >= _INDEX_POINTS
-            and not (m.group("pp") or m.group("bp"))
-            and not g.rate_words.search(text, floor, m.start())
-        ):  # fmt: skip
-            # "le Footsie a cédé 43,2 points": index points, unless a rate is measured
-            points = ("points", points[1], True) if bare_points else None
+        rated = bool(m.group("pts")) and g.rate_words.search(text, floor, m.start()) is not None
+        points = _points_value(m, number, bool(sign) or strong, bare_points, rated)
         if points is None:
             continue
         unit, value, bare = points
@@ -187,17 +179,21 @@ def _range_first(g: Grammar, text: str, m: re.Match[str], lead: int) -> re.Match
 
 
 def _points_value(
-    m: re.Match[str], number: Decimal, strong: bool, bare_points: bool
+    m: re.Match[str], number: Decimal, strong: bool, bare_points: bool, rated: bool
 ) -> tuple[str, Decimal, bool] | None:
     """(unit, value, bare) of a figure; None for points that are a score or an index, or bare
-    points (no "de pourcentage", decimals, sign or strong trigger) unless ``bare_points``."""
+    points (no "de pourcentage", decimals, sign or strong trigger) unless ``bare_points``.
+    Ten points or more with no rate measured before them (``rated``) are an index's ("le
+    Footsie a cédé 43,2 points"): bare at most."""
     if not m.group("pts"):
         return "percent", number, False
     if m.group("bp"):
         return "points", number / 100, False
-    if not m.group("pp") and number >= _MAX_BARE_POINTS:
+    if m.group("pp"):
+        return "points", number, False
+    if number >= _MAX_BARE_POINTS:
         return None  # "337,4 pts" at a ski jump, "7 412 points" for an index
-    if m.group("pp") or number != number.to_integral_value() or strong:
+    if (number != number.to_integral_value() or strong) and (rated or number < _INDEX_POINTS):
         return "points", number, False
     return ("points", number, True) if bare_points else None
 
