@@ -9,8 +9,10 @@ is the subject again ("le groupe a précisé") is no source; "il" is the last pe
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from factex.components.syntax import EntityIndex, canonical
@@ -60,8 +62,12 @@ class Source:
 def find_sources(doc: Doc, ent_at: EntityIndex, words: SourceWords) -> list[Source]:
     """The sources of every sentence, in text order."""
     found: list[Source] = []
+    picked = _candidates(doc, words)  # the few tokens that may mark a source, in order
+    at = 0
     for sent in doc.sents:
-        for token in sent:
+        while at < len(picked) and picked[at] < sent.end:
+            token = doc[picked[at]]
+            at += 1
             head = _marked_head(token, words)
             source = None
             if head is not None and head.lower_ in _PRONOUNS | _STRESSED:
@@ -88,6 +94,29 @@ def _named_role(source: Source, ent_at: EntityIndex, words: SourceWords) -> Sour
         if any(t.lower_ == head or t.lemma_ == head for t in lead):
             return replace(source, name=canonical(ent), person=True)
     return source
+
+
+def _candidates(doc: Doc, words: SourceWords) -> list[int]:
+    """The tokens that can be a source marker or a verb of saying, found on the Doc's arrays
+    (a Python token for every word cost more than the rest of the frame)."""
+    marks, verbs = _word_hashes(words)
+    verb = get_string_id("VERB")  # a part of speech's symbol, as the POS array holds it
+    rows = doc.to_array(["LOWER", "POS", "LEMMA"]).tolist()
+    return [
+        i
+        for i, (lower, pos, lemma) in enumerate(rows)
+        if lower in marks or (pos == verb and lemma in verbs)
+    ]
+
+
+@lru_cache(maxsize=8)
+def _word_hashes(words: SourceWords) -> tuple[frozenset[int], frozenset[int]]:
+    """Hashes of the markers and of their first words up to an apostrophe ("d'" of "d'après"),
+    with either apostrophe, and of the verbs of saying."""
+    forms = set(words.markers)
+    forms |= {m[: m.index("'") + 1] for m in words.markers if "'" in m}
+    forms |= {f.replace("'", "’") for f in forms}
+    return frozenset(map(get_string_id, forms)), frozenset(map(get_string_id, words.verbs))
 
 
 def _marked_head(token: Token, words: SourceWords) -> Token | None:
