@@ -190,3 +190,19 @@ def test_the_linker_keeps_no_state_of_a_doc(nlp: Language) -> None:
         nlp, text, [{"text": "40 millions d'euros"}], [{"text": "le 3 mai", "value": "2024-05-03"}]
     )
     assert vars(linker) == before
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        # a capitalised indicator after "de" says which margin: it is part of the metric
+        ("La marge d'Ebit du fabricant Rovelis a atteint 14 % l'an dernier.", "marge d'Ebit"),
+        # a company's name after "de" is whose margin, never part of it
+        ("La marge de Rovelis a atteint 14 % l'an dernier.", "marge"),
+    ],
+)
+def test_a_capitalised_metric_noun_completes_the_metric(
+    nlp: Language, text: str, metric: str
+) -> None:
+    facts = factex.extract(text, published="2025-02-10", nlp=nlp)
+    assert [p.metric for p in facts.percentages] == [metric]

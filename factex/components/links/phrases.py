@@ -139,11 +139,12 @@ def compound_end(w: LinkWords, last: Token, end: int) -> int:
     comp = doc[end + 1]
     # Plural after plural is a compound too: "ventes de voitures électriques", "prises de
     # commandes" name what is counted.
+    # A capitalised metric noun names which metric too ("marge d'Ebitda"), not a name.
+    plain = not comp.ent_type_ and not comp.is_title
     if (
         comp.pos_ == "NOUN"
         and comp.head.i == last.i
-        and not comp.ent_type_
-        and not comp.is_title
+        and (plain or fold(comp.text) in w.metric_nouns)
         and fold(comp.text) not in w.bases
     ):
         return qualifiers_end(w, doc[end + 1], end + 2)
