@@ -550,6 +550,7 @@ WORLD: list[tuple[str, str | None, list[WorldRow]]] = [
     ("Le loyer s'élève à 1'480 CHF.", None, [("1'480 CHF", "1480", "CHF", False, None)]),
     ("En 2023, l'indice 2020 a 3 ans.", None, []),
     ("La COP28 et le G20 ont réuni 190 pays.", None, []),
+    ("Le fonds cotait CHF12,40 à la clôture.", None, [("CHF12,40", "12.40", "CHF", False, None)]),
     # rates and unit prices
     ("Le gazole est vendu 1,74 € le litre.", None, [("1,74 €", "1.74", "EUR", False, "litre")]),
     ("L'électricité est facturée 96 euros par mégawattheure.", None,

@@ -71,8 +71,9 @@ class Grammar(CurrencyTables):
         currency = rf"(?i:{names})(?![\w-])|{marks}"
         dash = r"(?:(?<=\d)[.,][–—-](?![\d–—-]))?"  # "Fr. 2'300.–": no cents, Swiss style
         self.atoms = re.compile(
-            # a letter glued to a figure makes a name ("COP28", "G20"), not a price
-            rf"(?P<pre>{marks}){H}?(?<![^\W\d_])(?P<pnum>{DIGITS}){dash}"
+            # a letter glued to a whole number makes a name ("COP28", "G20"); glued to one with
+            # cents it is a code before a price ("USD1,23")
+            rf"(?P<pre>{marks}){H}?(?:(?<![^\W\d_])|(?=\d+[.,]\d))(?P<pnum>{DIGITS}){dash}"
             rf"(?:{H}?(?P<pscale>(?i:{scale_w})(?![\w])|(?:{abbr})(?![^\W\d_])))?"
             rf"|(?P<num>{number}){dash}"
             rf"(?:{H}*(?P<abbr>{abbr}){H}*(?P<acur>{glued})"
