@@ -266,3 +266,25 @@ def test_participles_and_subordinate_clauses_keep_their_own_dates(nlp: Language)
     assert ("partir", "2024-06-08") in got and ("retrouver", "2024-06-11") in got
     assert ("fermer", "1984") in got  # the time of the clause it tells
     assert not any(t == "anticiper" for t, _ in got)  # what is called for describes its noun
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a participle naming a state describes its noun over a time: no event
+        ("Le port géré par Sodexa depuis 2011 sera agrandi.", []),
+        ("La société, détenue depuis 2015 par le fonds Arvel, a été vendue hier.",
+         [("vendre", "2024-05-01")]),
+        # a participle naming a change is an event, set off or not
+        ("Une peintre disparue en 1961 sera exposée à Lyon.", [("disparaître", "1961")]),
+        ("Le directeur, arrêté lundi, sera jugé en juin.",
+         [("arrêter", "2024-04-29"), ("juger", "2024-06")]),
+        # the same state verb as the clause's own verb tells what was done
+        ("Sodexa a géré le port de 2011 à 2019.", [("gérer", "2011/2019")]),
+    ],
+)  # fmt: skip
+def test_a_participle_naming_a_state_makes_no_event(
+    nlp: Language, text: str, expected: list[tuple[str, str]]
+) -> None:
+    facts = factex.extract(text, published="2024-05-02", nlp=nlp)
+    assert [(e.trigger, e.date) for e in facts.events] == expected

@@ -171,6 +171,8 @@ def _dates_event(
         return False  # a dateline ("24 juin 2012") is no clause, hence no event
     if not is_verbal(head) and not words.is_trigger_noun(head):
         return False  # a date inside a noun phrase ("un record pour l'année 2023")
+    if head.dep_ == "acl" and verb_lemma(head) in words.state_verbs:
+        return False  # a participle naming a state ("le terminal géré ... en 2011"): no event
     past_participle = before and "Past" in head.morph.get("Tense", [])
     if (_modifies_noun(head) and not past_participle) or _is_dateline(head):
         return False

@@ -25,6 +25,7 @@ class EventWords:
     chain_verbs: frozenset[str] = frozenset()
     time_nouns: frozenset[str] = frozenset()
     inviting_verbs: frozenset[str] = frozenset()
+    state_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, lang: str) -> EventWords:
@@ -43,6 +44,7 @@ class EventWords:
             chain_verbs=frozenset(data["chain_verbs"]),
             time_nouns=frozenset(data["time_nouns"]) | frozenset(data["period_nouns"]),
             inviting_verbs=frozenset(data["inviting_verbs"]),
+            state_verbs=frozenset(data["state_verbs"]),
         )
 
     def is_trigger_noun(self, token: Token) -> bool:
