@@ -11,6 +11,7 @@ sentence stating a recurring date ("chaque lundi") tells no single event.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -19,12 +20,13 @@ from spacy.tokens import Doc, Token
 from factex.components.events.chains import chain_top, lexical_verb, verb_lemma
 from factex.components.events.clauses import DatedClause, is_measurement, is_recurring, set_off
 from factex.components.events.words import EventWords
-from factex.components.extensions import DATES
+from factex.components.extensions import DATES, doc_text
 
 _TOP_DEPS = frozenset({"ROOT", "conj", "parataxis", "acl:relcl", "ccomp", "advcl"})
 _NEGATIONS = frozenset({"ne", "n'", "n’", "pas", "jamais", "plus", "guère"})
 _QUOTES_OPEN = frozenset({"«", "“"})
 _QUOTES_CLOSE = frozenset({"»", "”"})
+_QUOTE_MARKS = re.compile("[«“»”]")
 
 
 class Anchored(NamedTuple):
@@ -64,18 +66,22 @@ def anchored_verbs(
     quoted = _quoted(doc)
     by_head = {c.head.i: c.value for c in clauses}
     out: list[Anchored] = []
-    for token in doc:
-        if token.i in dated or token.i in quoted or token.sent.start in recurring:
+    # sentence by sentence: ``token.sent`` walks the Doc anew for every token
+    for sent in doc.sents:
+        if sent.start in recurring:
             continue
-        shared = _shared_date(token, by_head)
-        if shared is not None:  # "a fait évacuer l'immeuble mardi et ordonné sa fermeture"
-            out.append(Anchored(token, shared, "written"))
-            continue
-        if not _narrated(token, words):
-            continue
-        value = _last_anchor(anchors, token.sent.start - 1)
-        if value is not None:
-            out.append(Anchored(token, value, "paragraph"))
+        for token in sent:
+            if token.pos_ != "VERB" or token.i in dated or token.i in quoted:
+                continue  # only a verb can be anchored (both tests below ask for one)
+            shared = _shared_date(token, by_head)
+            if shared is not None:  # "a fait évacuer l'immeuble mardi et ordonné sa fermeture"
+                out.append(Anchored(token, shared, "written"))
+                continue
+            if not _narrated(token, words):
+                continue
+            value = _last_anchor(anchors, sent.start - 1)
+            if value is not None:
+                out.append(Anchored(token, value, "paragraph"))
     return out
 
 
@@ -157,14 +163,30 @@ def _narrated(verb: Token, words: EventWords) -> bool:
 
 
 def _quoted(doc: Doc) -> set[int]:
-    """Tokens inside « » quotes: what someone says is no narrated event."""
+    """Tokens inside « » quotes: what someone says is no narrated event.
+
+    Read off the text (most articles quote nothing, and a Token per word costs more than the
+    whole scan); the tokens of each quoted stretch come from one character span.
+    """
     inside: set[int] = set()
-    depth = 0
-    for token in doc:
-        if token.text in _QUOTES_OPEN:
+    depth, opened = 0, 0
+    for mark in _QUOTE_MARKS.finditer(doc_text(doc)):
+        if doc.char_span(mark.start(), mark.end()) is None:
+            continue  # a mark glued to a word ("«Non") is not a token of its own: no quote
+        if mark.group() in _QUOTES_OPEN:
             depth += 1
-        elif token.text in _QUOTES_CLOSE:
-            depth = max(0, depth - 1)
+            if depth == 1:
+                opened = mark.end()
         elif depth:
-            inside.add(token.i)
+            depth -= 1
+            if depth == 0:
+                _add_tokens(doc, opened, mark.start(), inside)
+    if depth:  # a quote left open runs to the end, as before
+        _add_tokens(doc, opened, len(doc_text(doc)), inside)
     return inside
+
+
+def _add_tokens(doc: Doc, start: int, end: int, into: set[int]) -> None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is not None:
+        into.update(range(span.start, span.end))
