@@ -50,8 +50,10 @@ def check_sane(text: str, facts: Facts) -> None:
                 assert value is None or value >= 0
             code = record.currency
             assert code is None or (len(code) == 3 and code.isalpha() and code.isupper())
-        if record.kind == "percentage":
-            assert isinstance(record.value, Decimal) and record.value.is_finite()
+        if record.kind == "percentage":  # a range has no single value, both its bounds
+            values = [record.value] if record.value is not None else [record.value_min,
+                                                                      record.value_max]
+            assert all(isinstance(v, Decimal) and v.is_finite() for v in values), record
 
 
 @pytest.mark.parametrize("name", sorted(ODD_TEXTS))

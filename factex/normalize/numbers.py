@@ -383,8 +383,10 @@ def to_decimal(text: str) -> Decimal:
 #: addresses, e-mail addresses and file names: figures inside them are no facts
 _HIDDEN = re.compile(
     r"(?:https?://|www\.)[^\s<>\"«»]+"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|[\w%+-]+(?:[._-][\w%+-]+)*\.(?i:pdf|docx?|xlsx?|csv|pptx?|html?|php|aspx?|jpe?g|png|gif|"
+    # each starts where its run of name characters starts: tried anywhere inside a long run
+    # ("0123456789" * 5000) it would rescan the run from every position
+    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?<![\w%+.-])[\w%+-]+(?:[._-][\w%+-]+)*\.(?i:pdf|docx?|xlsx?|csv|pptx?|html?|php|aspx?|jpe?g|png|gif|"
     r"txt|zip|json|xml|odt|ods)(?![\w])"
 )
 
