@@ -22,6 +22,7 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
+from factex.normalize.hidden import hidden_spans, inside
 from factex.normalize.money.amounts import combine, read_atom, year_atom
 from factex.normalize.money.context import carry_currency, drop_colloquial
 from factex.normalize.money.currencies import regionalize
@@ -29,7 +30,6 @@ from factex.normalize.money.grammar import grammar
 from factex.normalize.money.local import localize
 from factex.normalize.money.rates import rates
 from factex.normalize.money.values import Atom, Item, MoneyMatch
-from factex.normalize.numbers import hidden_spans, inside
 
 __all__ = [
     "Bounds",

@@ -24,8 +24,9 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any
 
+from factex.normalize.hidden import hidden_spans, inside
 from factex.normalize.money import Bounds
-from factex.normalize.numbers import hidden_spans, inside, parse_number, plain
+from factex.normalize.numbers import parse_number, plain
 from factex.normalize.percent.grammar import YEAR, Cue, Grammar, grammar
 
 #: bare points from this value on are a score or an index, never percentage points
