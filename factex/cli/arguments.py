@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from typing import Any
 
 from factex import __version__
@@ -38,14 +39,14 @@ def _add_extract(sub: Any) -> None:
         "for .txt .md .html .htm .jsonl), JSONL files (one document per line) or stdin (-). "
         "Writes one row per record, with its document id.",
     )
-    p.add_argument(
-        "-f",
-        "--format",
-        choices=writers.FORMATS,
-        help="jsonl (default; one record per line), doc-jsonl (one document per line, with its "
-        "text: lossless), csv, parquet (needs --out) or table; guessed from --out's suffix",
+    _add_output(
+        p,
+        writers.FORMATS,
+        format_help="jsonl (default; one record per line), doc-jsonl (one document per line, "
+        "with its text: lossless), csv, parquet (needs --out) or table; guessed from --out's "
+        "suffix",
+        out_help="output file (default: stdout)",
     )
-    p.add_argument("-o", "--out", metavar="FILE", help="output file (default: stdout)")
     p.add_argument(
         "--kinds", metavar="KINDS", help="keep only these kinds, e.g. money,percentage,date"
     )
@@ -61,21 +62,23 @@ def _add_table(sub: Any) -> None:
         "a row per subject, metric, period and currency (or unit), with the documents and "
         "offsets it comes from, how many documents agree and the values that conflict.",
     )
-    p.add_argument(
-        "-o",
-        "--out",
-        metavar="FILE",
-        help="output file, its format by suffix: .parquet, .csv or .jsonl (default: stdout)",
-    )
-    p.add_argument(
-        "-f",
-        "--format",
-        choices=TABLE_FORMATS,
-        help="jsonl (default; one row per line), csv, parquet (needs --out) or table (a readable "
-        "table on stdout)",
+    _add_output(
+        p,
+        TABLE_FORMATS,
+        format_help="jsonl (default; one row per line), csv, parquet (needs --out) or table "
+        "(a readable table on stdout)",
+        out_help="output file, its format by suffix: .parquet, .csv or .jsonl (default: stdout)",
     )
     _add_inputs(p)
     p.set_defaults(func=run_table)
+
+
+def _add_output(
+    p: argparse.ArgumentParser, formats: Sequence[str], *, format_help: str, out_help: str
+) -> None:
+    """-f/--format and -o/--out, shared by extract and table with their own formats."""
+    p.add_argument("-f", "--format", choices=formats, help=format_help)
+    p.add_argument("-o", "--out", metavar="FILE", help=out_help)
 
 
 def _add_inputs(p: argparse.ArgumentParser) -> None:
