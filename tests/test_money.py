@@ -172,6 +172,16 @@ CASES: list[tuple[str, list[Row]]] = [
     ("depuis 2015 à 40 millions d'euros par an", [one("40 millions d'euros", "40000000")]),
     ("une baisse de 3 à 5 millions d'euros",
      [one("de 3 à 5 millions d'euros", None, low="3000000", high="5000000")]),
+    # the verb's object may stand between the change verb and "de X à Y"
+    ("La banque a relevé son prix cible de 54 à 61 euros.",
+     [one("54", "54", inferred=True), one("61 euros", "61")]),
+    ("un objectif de cours compris de 54 à 61 euros",
+     [one("de 54 à 61 euros", None, low="54", high="61")]),
+    # a bound after an elided "de" belongs to the span; other elisions are no bound
+    ("La dépense devrait reculer d'environ 45 millions d'euros.",
+     [one("environ 45 millions d'euros", "45000000")]),
+    ("un excédent d’au moins 2,3 milliards d'euros",
+     [one("au moins 2,3 milliards d'euros", None, low="2300000000")]),
     ("de 12 millions d'euros au premier semestre 2022 à 18 millions au premier semestre 2023",
      [one("12 millions d'euros", "12000000"), one("18 millions", "18000000", inferred=True)]),
     ("de 300 millions d'euros en 2019-2020 à 450 millions en 2022-2023",

@@ -78,6 +78,8 @@ CASES: list[tuple[str, list[Row]]] = [
     ("le chômage diminue de 0,2 %", [pct("0,2 %", "0.2", "down")]),
     ("a progressé de près de 3 %", [pct("3 %", "3", "up")]),
     ("a augmenté l'an dernier de 12 %", [pct("12 %", "12", "up")]),
+    ("le yen a glissé de 0,7 % face au dollar", [pct("0,7 %", "0.7", "down")]),
+    ("le titre prenait 2,3 % à l'ouverture", [pct("2,3 %", "2.3", "up")]),
     # a day named between the trigger and the figure, a name in brackets
     ("La BCE a relevé jeudi ses taux directeurs de 0,5 point",
      [pct("0,5 point", "0.5", "up", "points")]),
@@ -119,6 +121,8 @@ CASES: list[tuple[str, list[Row]]] = [
     ("soit 33 % de visiteurs en moins", [pct("33 %", "33", "down")]),
     # no direction
     ("Le taux a baissé à 7 %.", [pct("7 %", "7")]),
+    # improving tells no sign: a deficit improves as it shrinks
+    ("le solde s'est amélioré de 4 %", [pct("4 %", "4")]),
     ("Il recueille 23 % des voix.", [pct("23 %", "23")]),
     ("La part atteint 58 %, en hausse.", [pct("58 %", "58")]),
     ("En hausse. 58 % des sondés.", [pct("58 %", "58")]),

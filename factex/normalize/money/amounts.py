@@ -212,7 +212,7 @@ def _range_opening(g: Grammar, text: str, a: Atom, b: Atom) -> tuple[int, bool] 
     if opener:
         opened = key(opener.group("o"))
         change = opened in g.change_openers and bool(
-            g.change_verb.search(text, max(0, opener.start() - 40), opener.start())
+            g.change_verb.search(text, max(0, opener.start() - 60), opener.start())
         )
         gap = g.year_gap.match(between) if change else None
         core = between[gap.end() :] if gap else between

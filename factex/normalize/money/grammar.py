@@ -103,12 +103,14 @@ class Grammar(CurrencyTables):
         bounds += [(p, "max") for p in words["max_bounds"]]
         bounds += [(p, "approx") for p in words["approximations"]]
         self.bound_kind = {key(p): kind for p, kind in bounds}
+        # a bound may follow an elided "de" ("baisser d'environ 60 millions"), not other elisions
         self.prefix = re.compile(
-            r"(?<![\w'’-])(?P<p>(?i:"
+            r"(?:(?<![\w'’-])|(?<=(?<!\w)[dD]['’]))(?P<p>(?i:"
             + "|".join(elidable(p) for p, _ in sorted(bounds, key=lambda b: -len(b[0])))
             + rf")){H}*$"
         )
-        #: the openers of a range that, after a change verb, open two amounts ("passé de")
+        #: the openers of a range that, after a change verb, open two amounts ("passé de"); the
+        #: verb's object may stand between ("a abaissé son objectif de cours de 78 à 70 euros")
         self.change_openers = frozenset(key(o) for o in words["change_openers"])
         openers = words["range_open"]
         self.opener = re.compile(rf"(?<![\w'’-])(?P<o>(?i:{alternation(list(openers))})){H}+$")
@@ -120,7 +122,7 @@ class Grammar(CurrencyTables):
         #: what follows a range's first bound ("cinq et", "deux à"), checked before the opener
         self.join_after = re.compile(rf"{H}*(?i:{alternation(joins)}){H}")
         self.change_verb = re.compile(
-            rf"(?<![\w])(?i:{alternation(words['change_verbs'])})(?:{H}+[\w'’-]+){{0,2}}{H}+$"
+            rf"(?<![\w])(?i:{alternation(words['change_verbs'])})(?:{H}+[\w'’-]+){{0,4}}{H}+$"
         )
 
     def _build_lists(self, words: dict[str, Any]) -> None:
