@@ -514,6 +514,12 @@ WORLD: list[tuple[str, str | None, list[WorldRow]]] = [
      [("2 300 $", "2300", "CAD", True, "mois")]),
     ("Le studio new-yorkais a levé 40 millions de $ auprès de fonds.", None,
      [("40 millions de $", "40000000", "USD", False, None)]),
+    # the territory holding most of the text's place mentions settles a sentence naming none
+    ("Les ventes au détail reculent au Québec et à Montréal, malgré un rebond à New York. "
+     "Le panier moyen se vend 212 $.", None,
+     [("212 $", "212", "CAD", True, None)]),
+    ("Le Mexique et les États-Unis négocient. Le baril vaut 71 $.", None,
+     [("71 $", "71", "USD", False, None)]),
     ("La jeune pousse a obtenu 6 M$ de la Caisse.", None,
      [("6 M$", "6000000", "CAD", True, None)]),
     ("Les ventes ont atteint 14,2 millions de $ CA.", None,

@@ -6,8 +6,9 @@ currency of the place. A generic word ("francs", "$", "fr.") has as candidates e
 currency whose name starts with its head noun; the places named in the sentence, else in the
 text, say which territories are meant (countries from CLDR, cities and demonyms from
 ``frame.json``), and CLDR says which currencies those used on the publication day. Exactly one
-candidate left: that code, marked inferred; else the word keeps its default. A text that names
-no place at all is read in the language's home territory (French texts: France).
+candidate left: that code, marked inferred; when the text names several territories, the one
+holding most of its place mentions is tried last; else the word keeps its default. A text that
+names no place at all is read in the language's home territory (French texts: France).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
@@ -56,6 +58,15 @@ class Places:
     def named(self, text: str, start: int, end: int) -> set[str]:
         """The territories named between ``start`` and ``end``."""
         return {self.where[m.group()] for m in self.pattern.finditer(text, start, end)}
+
+    def story(self, text: str) -> set[str]:
+        """The territory of the story: the one that holds most of the text's place mentions
+        (an aside on "Washington" in a Canadian article does not make its "$" ambiguous)."""
+        counts = Counter(self.where[m.group()] for m in self.pattern.finditer(text))
+        if not counts:
+            return set()
+        top, n = counts.most_common(1)[0]
+        return {top} if n * 2 > sum(counts.values()) else set()
 
 
 @cache
@@ -125,6 +136,7 @@ def localize(
     starts = [s for s, _ in sentences]
     whole = p.named(text, 0, len(text))
     home = {p.home} if p.home and not whole else set()
+    story = p.story(text) if len(whole) > 1 else set()
     out = list(atoms)
     for i in todo:
         a = atoms[i]
@@ -137,7 +149,7 @@ def localize(
         hinted |= {c for rx, c in p.sentence_hints if rx.search(text, start, end)}
         # a text that names no place is read at home, but a lone "cents" is not guessed
         for territories in (
-            hinted, p.named(text, start, end), whole, home if a.factor == 1 else set()
+            hinted, p.named(text, start, end), whole, story, home if a.factor == 1 else set()
         ):
             if territories:
                 code = _choose(candidates, territories, when)
