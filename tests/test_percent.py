@@ -80,6 +80,12 @@ CASES: list[tuple[str, list[Row]]] = [
     ("a augmenté l'an dernier de 12 %", [pct("12 %", "12", "up")]),
     ("le yen a glissé de 0,7 % face au dollar", [pct("0,7 %", "0.7", "down")]),
     ("le titre prenait 2,3 % à l'ouverture", [pct("2,3 %", "2.3", "up")]),
+    ("un loyer supérieur de 12 % à la moyenne", [pct("12 %", "12", "up")]),
+    ("une facture inférieure de 7 % à celle de 2022", [pct("7 %", "7", "down")]),
+    ("l'écart s'est resserré de 0,2 point", [pct("0,2 point", "0.2", "down", "points")]),
+    ("le déficit s'est élargi de 3 %", [pct("3 %", "3", "up")]),
+    ("la Banque a abaissé ses deux taux directeurs de 0,25 point",
+     [pct("0,25 point", "0.25", "down", "points")]),
     # a day named between the trigger and the figure, a name in brackets
     ("La BCE a relevé jeudi ses taux directeurs de 0,5 point",
      [pct("0,5 point", "0.5", "up", "points")]),
@@ -121,6 +127,8 @@ CASES: list[tuple[str, list[Row]]] = [
     ("soit 33 % de visiteurs en moins", [pct("33 %", "33", "down")]),
     # no direction
     ("Le taux a baissé à 7 %.", [pct("7 %", "7")]),
+    ("un rendement supérieur à 4 %", [pct("4 %", "4")]),
+    ("la hausse des loyers dans les quartiers du centre ancien a touché 9 %", [pct("9 %", "9")]),
     # improving tells no sign: a deficit improves as it shrinks
     ("le solde s'est amélioré de 4 %", [pct("4 %", "4")]),
     ("Il recueille 23 % des voix.", [pct("23 %", "23")]),
