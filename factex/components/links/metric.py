@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from factex.components.links.phrases import (
     MAX_METRIC_WORDS,
+    enclosing,
     is_compound,
     led,
     listed_phrase,
@@ -113,7 +114,7 @@ def _metric_at_noun(
         return found, False
     text = listed_phrase(w, head)
     if text:
-        return (head, wider_phrase(w, head) or led(w, head, text)), False
+        return enclosing(w, head) or (head, wider_phrase(w, head) or led(w, head, text)), False
     # "a porté sa participation dans Lagardère à 28,5 %", the level read as the
     # object's complement.
     if (

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from factex.components.links.modifiers import modifiers_end
 from factex.normalize.link_words import LinkWords, fold, normalize_name, word
 
 MAX_METRIC_WORDS = 6
@@ -88,11 +89,9 @@ def listed_phrase(w: LinkWords, noun: Token) -> str | None:
                 or is_code(doc[k])
             ):
                 k += 1
-            k = compound_end(w, doc[k - 1], k)
+            k = modifiers_end(w, noun, compound_end(w, doc[k - 1], k))
             return normalize_name(doc[noun.i : k].text)
-    end = qualifiers_end(w, noun, end)
-    if end == best_end:
-        end = compound_end(w, doc[end - 1], end)
+    end = modifiers_end(w, noun, end)
     return normalize_name(doc[noun.i : end].text) if end > best_end else best
 
 
@@ -157,8 +156,7 @@ def noun_phrase(w: LinkWords, noun: Token) -> str:
     end = noun.i + 1
     if end < len(noun.doc) and is_code(noun.doc[end]) and noun.doc[end].head.i == noun.i:
         end += 1
-    end = qualifiers_end(w, noun, end)
-    end = compound_end(w, noun.doc[end - 1], end)
+    end = modifiers_end(w, noun, compound_end(w, noun, qualifiers_end(w, noun, end)))
     return normalize_name(noun.doc[noun.i : end].text)
 
 
@@ -169,3 +167,15 @@ def is_compound(w: LinkWords, noun: Token) -> bool:
 def is_code(token: Token) -> bool:
     """A capital letter or code naming the noun before it: "livret A", "plan B"."""
     return token.is_upper and token.is_alpha and len(token) <= 3 and token.i > 0
+
+
+def enclosing(w: LinkWords, noun: Token) -> tuple[Token, str] | None:
+    """The longer metric ``noun`` is a modifier of: "loyers" in "l'Ebitda après loyers",
+    "dette" in "la charge de la dette"."""
+    parent = noun.head
+    if parent.i >= noun.i or noun.i - parent.i > MAX_METRIC_WORDS:
+        return None
+    text = listed_phrase(w, parent)
+    if text is None or len(text) < len(noun.doc[parent.i : noun.i + 1].text):
+        return None
+    return parent, text

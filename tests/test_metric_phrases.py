@@ -1,0 +1,112 @@
+"""What an amount measures, read on whole news sentences: how far the metric's words run.
+
+Each case is a sentence written for this test, the text of one of its amounts, and the metric
+expected (compared loosely, as ``factex evaluate`` does); the negatives are the words the
+metric must stop before.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from factex.api import extract
+from factex.evaluation.compare import same_name
+
+
+def _metric(nlp: Language, text: str, amount: str) -> str | None:
+    facts = extract(text, "2025-03-14", nlp=nlp)
+    found = [r for r in (*facts.money, *facts.percentages) if r.text == amount]
+    assert found, f"no amount {amount!r} in {[r.text for r in (*facts.money, *facts.percentages)]}"
+    return found[0].metric
+
+
+# The metric runs over its post-modifiers: adjectives and participles, "par"/"après"/"hors"
+# + bare noun, a "de" complement.
+MODIFIED = [
+    (
+        "Le résultat opérationnel courant du chimiste s'élève à 412 millions d'euros.",
+        "412 millions d'euros",
+        "résultat opérationnel courant",
+    ),
+    (
+        "Le revenu moyen par client de la mutuelle s'est établi à 31,20 euros par mois.",
+        "31,20 euros",
+        "revenu moyen par client",
+    ),
+    (
+        "L'excédent brut d'exploitation hors éléments exceptionnels recule de 4,5 %.",
+        "4,5 %",
+        "excédent brut d'exploitation hors éléments exceptionnels",
+    ),
+    (
+        "La charge de la dette atteindra 38,7 milliards d'euros l'an prochain.",
+        "38,7 milliards d'euros",
+        "charge de la dette",
+    ),
+    (
+        "Le taux moyen des prêts aux ménages est remonté à 4,6 % en février.",
+        "4,6 %",
+        "taux moyen des prêts aux ménages",
+    ),
+    (
+        "La marge d'Ebitda retraité s'est améliorée de 0,8 point, à 17,2 %.",
+        "17,2 %",
+        "marge d'Ebitda retraité",
+    ),
+]
+
+# ... and stops before whose or when the figure is, a number, a verb or a name.
+STOPPED = [
+    (
+        "Les ventes du joaillier ont atteint 2,4 milliards d'euros en 2024.",
+        "2,4 milliards d'euros",
+        "ventes",
+    ),
+    (
+        "Le budget de la commission d'enquête s'élève à 1,2 million d'euros.",
+        "1,2 million d'euros",
+        "budget",
+    ),
+    (
+        "Le salaire moyen des infirmières a augmenté de 2,7 % en 2024.",
+        "2,7 %",
+        "salaire moyen",
+    ),
+    (
+        "Les dépenses du groupe ont progressé de 3,1 % sur l'exercice.",
+        "3,1 %",
+        "dépenses",
+    ),
+    (
+        "Le taux de remplissage de ses navires a atteint 88 % cet été.",
+        "88 %",
+        "taux de remplissage",
+    ),
+    (
+        "L'Ebitda après loyers progresse de 6,5 %, à 910 millions d'euros.",
+        "910 millions d'euros",
+        "Ebitda après loyers",
+    ),
+    (
+        "Les recettes de Brasserie Valmont ont reculé de 2 % au premier trimestre.",
+        "2 %",
+        "recettes",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "amount", "metric"), MODIFIED + STOPPED)
+def test_metric_runs_over_its_modifiers_and_no_further(
+    nlp: Language, text: str, amount: str, metric: str
+) -> None:
+    got = _metric(nlp, text, amount)
+    assert same_name(metric, got), (amount, got)
+
+
+def test_a_unit_is_never_extended_into_a_metric(nlp: Language) -> None:
+    # "%" followed by "par unité" names no metric; whatever the metric, it is not the unit.
+    got = _metric(
+        nlp, "Le pouvoir d'achat a progressé de 0,5 % par unité de consommation.", "0,5 %"
+    )
+    assert got is None or not got.startswith("%")
