@@ -110,3 +110,61 @@ def test_a_unit_is_never_extended_into_a_metric(nlp: Language) -> None:
         nlp, "Le pouvoir d'achat a progressé de 0,5 % par unité de consommation.", "0,5 %"
     )
     assert got is None or not got.startswith("%")
+
+
+# A change set off by a comma after an amount measures what that amount measures; a figure
+# in brackets after a noun phrase is that phrase's.
+CHANGES = [
+    (
+        "Au Benelux, la filiale a réalisé 2,7 milliards d'euros de ventes, en hausse de 11 %.",
+        "11 %",
+        "ventes",
+    ),
+    (
+        "Le groupe a publié un chiffre d'affaires de 880 millions d'euros en 2024, "
+        "en progression de 6 %.",
+        "6 %",
+        "chiffre d'affaires",
+    ),
+    (
+        "La coopérative a dégagé un résultat net part du groupe de 96 millions de dirhams "
+        "(MDH), soit une hausse de 8 %.",
+        "8 %",
+        "résultat net part du groupe",
+    ),
+    (
+        "Les prix des fruits frais (-4,1 %) ont pesé sur l'indice, selon l'institut.",
+        "-4,1 %",
+        "prix des fruits frais",
+    ),
+    (
+        "Les ventes reculent, sous l'effet du fioul domestique (-8,2 %).",
+        "-8,2 %",
+        "fioul domestique",
+    ),
+]
+
+# ... but a change after a count measures no money metric, and a name before the bracket
+# says whose the figure is, and a converted amount in brackets is no metric.
+NO_METRIC = [
+    ("La chaîne emploie 4 000 personnes, en hausse de 3 %.", "3 %"),
+    ("Le distributeur devance Brémont (21,4 %) sur ce segment.", "21,4 %"),
+]
+
+
+@pytest.mark.parametrize(("text", "amount", "metric"), CHANGES)
+def test_changes_and_brackets_take_the_metric_they_qualify(
+    nlp: Language, text: str, amount: str, metric: str
+) -> None:
+    got = _metric(nlp, text, amount)
+    assert same_name(metric, got), (amount, got)
+
+
+@pytest.mark.parametrize(("text", "amount"), NO_METRIC)
+def test_changes_and_brackets_without_a_metric(nlp: Language, text: str, amount: str) -> None:
+    assert _metric(nlp, text, amount) is None
+
+
+def test_a_converted_amount_in_brackets_is_no_metric_of_its_own(nlp: Language) -> None:
+    text = "Les recettes atteignent 410 milliards de FCFA (625 millions d'euros)."
+    assert _metric(nlp, text, "625 millions d'euros") != "FCFA"

@@ -44,7 +44,7 @@ def led(w: LinkWords, noun: Token, phrase: str) -> str:
 def wider_phrase(w: LinkWords, noun: Token) -> str | None:
     """A listed metric that ends at ``noun`` but starts before it ("levée de fonds")."""
     doc = noun.doc
-    for back in (2, 3):
+    for back in range(2, MAX_METRIC_WORDS):
         start = noun.i - back
         if start >= 0 and not any(t.is_punct for t in doc[start : noun.i]):
             text = normalize_name(doc[start : noun.i + 1].text)
