@@ -168,3 +168,39 @@ def test_changes_and_brackets_without_a_metric(nlp: Language, text: str, amount:
 def test_a_converted_amount_in_brackets_is_no_metric_of_its_own(nlp: Language) -> None:
     text = "Les recettes atteignent 410 milliards de FCFA (625 millions d'euros)."
     assert _metric(nlp, text, "625 millions d'euros") != "FCFA"
+
+
+# Listed compounds win over their last word, and a capitalised name or a unit is no metric.
+COMPOUNDS = [
+    (
+        "Le laboratoire lancera une augmentation de capital de 350 millions d'euros.",
+        "350 millions d'euros",
+        "augmentation de capital",
+    ),
+    (
+        "Les analystes attendent un bénéfice par action de 4,15 euros pour l'exercice.",
+        "4,15 euros",
+        "bénéfice par action",
+    ),
+    (
+        "L'indice des prix à la consommation a progressé de 0,3 % en avril.",
+        "0,3 %",
+        "indice des prix à la consommation",
+    ),
+    (
+        "La hausse des prix a ralenti à 2,1 % en avril, selon l'institut.",
+        "2,1 %",
+        "hausse des prix",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "amount", "metric"), COMPOUNDS)
+def test_listed_compounds(nlp: Language, text: str, amount: str, metric: str) -> None:
+    got = _metric(nlp, text, amount)
+    assert same_name(metric, got), (amount, got)
+
+
+def test_a_capitalised_name_is_no_metric(nlp: Language) -> None:
+    text = "Le Haut Conseil juge plus probable une progression de 0,9 %."
+    assert _metric(nlp, text, "0,9 %") != "Conseil"

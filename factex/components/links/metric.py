@@ -63,6 +63,27 @@ def find_metric(
     w: LinkWords, span: Span, root: Token, is_percent: bool, dated: frozenset[int]
 ) -> Found:
     """The token heading the measured noun phrase and its text, or (None, None)."""
+    return screened(w, _find_metric(w, span, root, is_percent, dated))
+
+
+def screened(w: LinkWords, found: Found) -> Found:
+    """Nothing rather than a word that measures nothing: a unit ("%"), a name written with
+    a capital ("le Haut Conseil", "la Bourse") unless it is a listed metric ("Ebitda")."""
+    token, text = found
+    if text is None or not any(c.isalpha() for c in text):
+        return NOTHING if text is not None else found
+    if token is None or fold(text) in w.metric_nouns:
+        return found
+    head = token.lower_ in w.metric_heads or token.lemma_.casefold() in w.metric_heads
+    start = token.i == token.sent.start or token.doc[token.i - 1].is_sent_start
+    if token.is_title and not head and not start and token.ent_type_ != "MISC":
+        return NOTHING
+    return found
+
+
+def _find_metric(
+    w: LinkWords, span: Span, root: Token, is_percent: bool, dated: frozenset[int]
+) -> Found:
     # "une baisse de 3 % de son chiffre d'affaires": the amount's own complement, unless it
     # is what a percentage is taken of ("5 % du PIB").
     for child in root.children:
@@ -120,6 +141,9 @@ def _metric_at_noun(
         found = complement_metric(w, head, exclude=token)
         return found, found[0] is None
     if lemma in w.change_nouns or head.lower_ in w.change_nouns:
+        own = listed_phrase(w, head)  # "une augmentation de capital de 600 millions"
+        if own and " " in own:
+            return (head, own), False
         found = _owner_metric(w, head, exclude=token)
         if found[0] is None:
             found = qualified_before(w, head)

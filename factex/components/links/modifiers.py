@@ -14,7 +14,7 @@ from functools import cache
 
 from spacy.tokens import Token
 
-from factex.normalize.link_words import LinkWords, fold, word
+from factex.normalize.link_words import LinkWords, fold, normalize_name, word
 from factex.resources import load
 
 #: At most this many tokens in a metric with its post-modifiers.
@@ -65,8 +65,9 @@ def _plain_noun(w: LinkWords, mw: ModifierWords, tok: Token) -> bool:
         and (not named or folded in w.metric_nouns)
         and not any(c.isdigit() for c in tok.text)
         and not any(c.dep_ == "nummod" for c in tok.children)  # "de 1 000 euros"
-        and folded not in mw.actors
-        and fold(tok.lemma_) not in mw.actors
+        # "des fonds propres" is a measure, however "fonds" may name a holder
+        and (folded in w.metric_heads or folded not in mw.actors)
+        and (folded in w.metric_heads or fold(tok.lemma_) not in mw.actors)
     )
 
 
@@ -75,10 +76,13 @@ def qualifier(w: LinkWords, mw: ModifierWords, tok: Token, last: int, end: int) 
     "ajusté", "dilué", said of the phrase's last noun or after (``last``), not of an earlier
     one; not how big ("total") nor a predicate with its own complement ("compris entre 1,2
     et 1,4 milliard")."""
-    if tok.i != end or tok.lower_ in w.not_qualifiers or not (last <= tok.head.i < end):
+    if tok.i != end or tok.lower_ in w.not_qualifiers:
+        return False
+    # An adjective the parse could not place ("dep") is read where it is written.
+    if not (last <= tok.head.i < end) and not (tok.pos_ == "ADJ" and tok.dep_ == "dep"):
         return False
     if tok.pos_ == "ADJ":
-        ok_dep = tok.dep_ in ("amod", "acl")
+        ok_dep = tok.dep_ in ("amod", "acl", "dep")
     elif tok.pos_ in ("VERB", "NOUN"):
         # The parse's tags are unsure ("ajusté" as infinitive, "progresse" as participle,
         # "consolidées" as noun): the written ending tells a past participle.
@@ -133,7 +137,7 @@ def modifiers_end(w: LinkWords, first: Token, end: int) -> int:
         if noun is None:
             break
         bare = noun == end + 1
-        last, end = noun, noun + 1
+        last, end = noun, listed_end(w, first.doc[noun])  # "des fonds propres"
     return end
 
 
@@ -161,3 +165,17 @@ def _complement(w: LinkWords, mw: ModifierWords, head: Token, end: int, limit: i
     if marker in mw.place_markers and any(c.dep_ == "nmod" for c in doc[k].children):
         return None  # "au cadran de Plérin", "au sens du BIT": where or how, not which
     return k
+
+
+def listed_end(w: LinkWords, noun: Token) -> int:
+    """The end of the listed metric starting at ``noun``, or just past ``noun``."""
+    if noun.lower_ not in w.metric_heads and noun.lemma_.casefold() not in w.metric_heads:
+        return noun.i + 1
+    doc = noun.doc
+    end = noun.i + 1
+    for tok in doc[noun.i + 1 : min(len(doc), noun.i + MAX_MODIFIED_WORDS)]:
+        if tok.is_space or tok.is_punct:
+            break
+        if fold(normalize_name(doc[noun.i : tok.i + 1].text)) in w.metric_nouns:
+            end = tok.i + 1
+    return end

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from factex.components.links.modifiers import modifiers_end
+from factex.components.links.modifiers import listed_end, modifiers_end
 from factex.normalize.link_words import LinkWords, fold, normalize_name, word
 
 MAX_METRIC_WORDS = 6
@@ -44,7 +44,7 @@ def led(w: LinkWords, noun: Token, phrase: str) -> str:
 def wider_phrase(w: LinkWords, noun: Token) -> str | None:
     """A listed metric that ends at ``noun`` but starts before it ("levée de fonds")."""
     doc = noun.doc
-    for back in range(2, MAX_METRIC_WORDS):
+    for back in range(MAX_METRIC_WORDS - 1, 1, -1):  # the longest first
         start = noun.i - back
         if start >= 0 and not any(t.is_punct for t in doc[start : noun.i]):
             text = normalize_name(doc[start : noun.i + 1].text)
@@ -77,7 +77,7 @@ def listed_phrase(w: LinkWords, noun: Token) -> str | None:
             k += 1
         if k < len(doc) and doc[k].pos_ in ("NOUN", "PROPN") and doc[k].head.i == noun.i:
             comp = doc[k]
-            k += 1
+            k = listed_end(w, comp)  # "indice des prix à la consommation"
             # "prix du mètre carré", "taux du livret A", "prix du kilo de cacao".
             while k < len(doc) and (
                 (
@@ -108,7 +108,7 @@ def open_phrase(w: LinkWords, noun: Token) -> str | None:
         k += 1
     if k >= len(doc) or doc[k].pos_ not in ("NOUN", "PROPN") or doc[k].head.i != noun.i:
         return None
-    end = qualifiers_end(w, doc[k], k + 1)
+    end = qualifiers_end(w, doc[k], listed_end(w, doc[k]))  # "indice des prix à la ..."
     return normalize_name(doc[noun.i : end].text)
 
 
