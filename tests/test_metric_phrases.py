@@ -204,3 +204,35 @@ def test_listed_compounds(nlp: Language, text: str, amount: str, metric: str) ->
 def test_a_capitalised_name_is_no_metric(nlp: Language) -> None:
     text = "Le Haut Conseil juge plus probable une progression de 0,9 %."
     assert _metric(nlp, text, "0,9 %") != "Conseil"
+
+
+# A participle or an adjective says something of its own noun, not of the sentence's subject.
+PREDICATES = [
+    (
+        "Le ministre a salué la baisse de l'inflation, tombée à 1,8 % en avril.",
+        "1,8 %",
+        "inflation",
+    ),
+    (
+        "Les économistes craignent que la dette, déjà proche de 115 % du PIB, ne grimpe.",
+        "115 %",
+        "dette",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "amount", "metric"), PREDICATES)
+def test_participles_and_adjectives_speak_of_their_noun(
+    nlp: Language, text: str, amount: str, metric: str
+) -> None:
+    got = _metric(nlp, text, amount)
+    assert same_name(metric, got), (amount, got)
+
+
+def test_a_root_adjective_gives_no_subject_as_metric(nlp: Language) -> None:
+    # The parse may read the verb of saying as an adjective: its subjects are no metric.
+    text = (
+        "« Les volumes sont là », tempère Jeanne Morel, analyste chez Brival Finance, qui table "
+        "sur des ventes de 2,3 milliards d'euros, contre 2,1 milliards un an plus tôt."
+    )
+    assert _metric(nlp, text, "2,1 milliards") != "volumes"

@@ -35,6 +35,7 @@ from factex.components.links.phrases import (
 )
 from factex.components.syntax import (
     CLAUSE_DEPS,
+    SUBJECT_DEPS,
     clause_head,
     genitive,
     has_case,
@@ -122,6 +123,15 @@ def climb(w: LinkWords, root: Token, is_percent: bool, dated: frozenset[int]) ->
             found, climb = _metric_at_noun(w, head, token, dated)
             if not climb:
                 return found
+        elif (
+            head.pos_ == "ADJ"
+            and head.dep_ != "ROOT"  # a root adjective is a misread verb ("tempère")
+            and any(c.dep_ in SUBJECT_DEPS for c in head.children)
+        ):
+            # "l'épargne, toujours proche de 18 %": an adjective with a subject of its own
+            found = subject_metric(w, head, unlisted=True)
+            if found[0] is not None and found[0].head.i == head.i:
+                return found
         elif head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
             return verb_metric(w, head, token, is_percent, dated)
         token = head
@@ -188,6 +198,11 @@ def verb_metric(
     # trade prices its subject, it names no action of its own
     measure = lemma in w.measure_verbs or lemma in w.change_verbs
     measure = measure or (not is_percent and reflexive(verb))
+    if verb.dep_ == "acl" and not subjects(verb):
+        # "la baisse de l'inflation, tombée à 0,9 %": a participle's subject is its noun
+        found = _participle_noun(w, verb)
+        if found[0] is not None:
+            return found
     if lemma in w.allocation_verbs and via.dep_ in ("nsubj", "obj", "nsubj:pass"):
         found = destination(w, verb, via)
         if found[0] is not None:
@@ -345,3 +360,13 @@ def amount_metric(w: LinkWords, amount: Token, dated: frozenset[int]) -> Found:
         if text and fold(text) not in w.bases:
             return child, text
     return climb(w, amount, False, dated)
+
+
+def _participle_noun(w: LinkWords, verb: Token) -> Found:
+    """The metric a participle on a noun says something of: the noun, or what the change
+    it names is of ("la baisse de l'inflation, tombée à")."""
+    noun = verb.head
+    if noun.lemma_ in w.change_nouns or noun.lower_ in w.change_nouns:
+        return _owner_metric(w, noun, exclude=verb)
+    text = listed_phrase(w, noun)
+    return (noun, text) if text else NOTHING
