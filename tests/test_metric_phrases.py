@@ -236,3 +236,19 @@ def test_a_root_adjective_gives_no_subject_as_metric(nlp: Language) -> None:
         "sur des ventes de 2,3 milliards d'euros, contre 2,1 milliards un an plus tôt."
     )
     assert _metric(nlp, text, "2,1 milliards") != "volumes"
+
+
+def test_a_contrasted_change_of_a_place_measures_the_same(nlp: Language) -> None:
+    text = (
+        "Les ventes ont bondi de 9 % en Allemagne, tandis que l'Italie a reculé de 4 % "
+        "sur le semestre."
+    )
+    assert same_name("ventes", _metric(nlp, text, "4 %"))
+
+
+def test_the_level_after_a_share_move_is_no_sale(nlp: Language) -> None:
+    text = "Le groupe Ravelle a cédé 3,4 %, à 61,20 euros, après ses résultats."
+    assert _metric(nlp, text, "61,20 euros") != "cession"
+    # ... while a sale for a price is one.
+    sold = "Le groupe Ravelle a cédé sa filiale italienne pour 240 millions d'euros."
+    assert same_name("cession", _metric(nlp, sold, "240 millions d'euros"))

@@ -212,13 +212,17 @@ def verb_metric(
         if found[0] is not None:
             return found
     # "Le billet coûte 17 €": a verb of measure gives the amount to its subject first; an
-    # action ("a levé", "a investi") names the metric itself.
-    if not is_percent and lemma in w.metric_verbs and not measure:
+    # action ("a levé", "a investi") names the metric itself, but not when the amount is
+    # the level a move led to ("Pétrovalle a cédé 2 %, à 57 euros" is no sale).
+    named = lemma in w.metric_verbs and not is_percent and not has_case(via, w.level_markers)
+    if named and not measure:
         return None, w.metric_verbs[lemma]
     found = subject_metric(w, verb, unlisted=measure)
+    if found[0] is None and measure:
+        found = _parallel_metric(w, verb)
     if found[0] is not None:
         return found
-    if not is_percent and lemma in w.metric_verbs:
+    if named:
         return None, w.metric_verbs[lemma]
     # "a réalisé un chiffre d'affaires de ..." is caught above; "a dégagé, en 2017, un
     # bénéfice net" puts the metric as object.
@@ -370,3 +374,20 @@ def _participle_noun(w: LinkWords, verb: Token) -> Found:
         return _owner_metric(w, noun, exclude=verb)
     text = listed_phrase(w, noun)
     return (noun, text) if text else NOTHING
+
+
+def _parallel_metric(w: LinkWords, verb: Token) -> Found:
+    """ "les ventes ont bondi de 13 %, tandis que la Chine a reculé de 6 %": a change whose
+    subject is only a name (a place, a company) measures what the clause it contrasts
+    with measures."""
+    subs = subjects(verb)
+    if not subs or any(s.pos_ != "PROPN" and not s.ent_type_ for s in subs):
+        return NOTHING
+    if verb.dep_ not in ("advcl", "conj", "parataxis") or verb.head.pos_ != "VERB":
+        return NOTHING
+    # "l'enseigne a vu son activité reculer de 5,9 %": the raised subject of the infinitive
+    for other in (verb.head, *(c for c in verb.head.children if c.dep_ == "xcomp")):
+        found = subject_metric(w, other)
+        if found[0] is not None and listed_phrase(w, found[0]):
+            return found
+    return NOTHING
