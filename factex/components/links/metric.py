@@ -19,6 +19,8 @@ from factex.components.links.metric_parts import (
     changed_amount,
     destination,
     goods,
+    owner_metric,
+    participle_noun,
     qualified_before,
     raised,
     reflexive,
@@ -154,7 +156,7 @@ def _metric_at_noun(
         own = listed_phrase(w, head)  # "une augmentation de capital de 600 millions"
         if own and " " in own:
             return (head, own), False
-        found = _owner_metric(w, head, exclude=token)
+        found = owner_metric(w, head, exclude=token)
         if found[0] is None:
             found = qualified_before(w, head)
         amount = changed_amount(w, head, dated) if found[0] is None else None
@@ -200,7 +202,7 @@ def verb_metric(
     measure = measure or (not is_percent and reflexive(verb))
     if verb.dep_ == "acl" and not subjects(verb):
         # "la baisse de l'inflation, tombée à 0,9 %": a participle's subject is its noun
-        found = _participle_noun(w, verb)
+        found = participle_noun(w, verb)
         if found[0] is not None:
             return found
     if lemma in w.allocation_verbs and via.dep_ in ("nsubj", "obj", "nsubj:pass"):
@@ -267,7 +269,7 @@ def subject_metric(w: LinkWords, verb: Token, unlisted: bool = False) -> Found:
             return subj, subj.lower_  # "l'action a cédé 3 %": the share moves
         # "la hausse des prix a ralenti à 4 %": the metric is what changes.
         if subj.lemma_ in w.change_nouns:
-            found = _owner_metric(w, subj, exclude=subj)
+            found = owner_metric(w, subj, exclude=subj)
             if found[0] is not None:
                 return found
     # "Le marché automobile a reculé de 11 %", "le tarif passe à 9 €": whatever common noun
@@ -348,14 +350,6 @@ def complement_metric(w: LinkWords, noun: Token, exclude: Token) -> Found:
     return NOTHING
 
 
-def _owner_metric(w: LinkWords, noun: Token, exclude: Token) -> Found:
-    """The metric named inside a change noun: "la hausse du chiffre d'affaires de 58 %"."""
-    for child in noun.children:
-        if child.i != exclude.i and child.dep_ == "nmod" and listed_phrase(w, child):
-            return child, listed_phrase(w, child)
-    return NOTHING
-
-
 def amount_metric(w: LinkWords, amount: Token, dated: frozenset[int]) -> Found:
     """The metric of another amount, from the token heading it: its listed complement ("3,9
     milliards de ventes") or what it hangs on ("le chiffre d'affaires atteint 2 milliards")."""
@@ -364,16 +358,6 @@ def amount_metric(w: LinkWords, amount: Token, dated: frozenset[int]) -> Found:
         if text and fold(text) not in w.bases:
             return child, text
     return climb(w, amount, False, dated)
-
-
-def _participle_noun(w: LinkWords, verb: Token) -> Found:
-    """The metric a participle on a noun says something of: the noun, or what the change
-    it names is of ("la baisse de l'inflation, tombée à")."""
-    noun = verb.head
-    if noun.lemma_ in w.change_nouns or noun.lower_ in w.change_nouns:
-        return _owner_metric(w, noun, exclude=verb)
-    text = listed_phrase(w, noun)
-    return (noun, text) if text else NOTHING
 
 
 def _parallel_metric(w: LinkWords, verb: Token) -> Found:

@@ -1,5 +1,6 @@
 """Parts of the metric search that read one construction each: a reflexive or raising verb,
-where allocated money goes, what it buys, a verbless headline, a subject the parse lost."""
+where allocated money goes, what it buys, a verbless headline, a subject the parse lost, a
+change after an amount, a figure in brackets, a participle on its noun."""
 
 from __future__ import annotations
 
@@ -152,3 +153,21 @@ def bracketed(w: LinkWords, span: Span) -> Found:
     if any(t.is_punct for t in doc[top.i : start]):
         return NOTHING
     return top, normalize_name(doc[top.i : start].text)
+
+
+def owner_metric(w: LinkWords, noun: Token, exclude: Token) -> Found:
+    """The metric named inside a change noun: "la hausse du chiffre d'affaires de 58 %"."""
+    for child in noun.children:
+        if child.i != exclude.i and child.dep_ == "nmod" and listed_phrase(w, child):
+            return child, listed_phrase(w, child)
+    return NOTHING
+
+
+def participle_noun(w: LinkWords, verb: Token) -> Found:
+    """The metric a participle on a noun says something of: the noun, or what the change
+    it names is of ("la baisse de l'inflation, tombée à")."""
+    noun = verb.head
+    if noun.lemma_ in w.change_nouns or noun.lower_ in w.change_nouns:
+        return owner_metric(w, noun, exclude=verb)
+    text = listed_phrase(w, noun)
+    return (noun, text) if text else NOTHING
