@@ -252,3 +252,31 @@ def test_the_level_after_a_share_move_is_no_sale(nlp: Language) -> None:
     # ... while a sale for a price is one.
     sold = "Le groupe Ravelle a cédé sa filiale italienne pour 240 millions d'euros."
     assert same_name("cession", _metric(nlp, sold, "240 millions d'euros"))
+
+
+# A share's move: named by "l'action", a pronoun standing for it, or a relative.
+SHARES = [
+    (
+        "L'action Dorval gagnait 2,6 % en séance, quand celle de Mirande cédait 1,4 %.",
+        "1,4 %",
+        "action",
+    ),
+    (
+        "À Francfort, l'action Helbrun, qui a déjà perdu 12 % depuis janvier, reculait encore.",
+        "12 %",
+        "action",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "amount", "metric"), SHARES)
+def test_share_moves(nlp: Language, text: str, amount: str, metric: str) -> None:
+    got = _metric(nlp, text, amount)
+    assert same_name(metric, got), (amount, got)
+
+
+def test_holders_in_a_relative_are_no_metric(nlp: Language) -> None:
+    # "qui détiennent" holds a stake: the funds are holders, not what is measured.
+    text = "Les fonds présents au capital, qui détiennent ensemble 9,5 % des parts, s'y opposent."
+    got = _metric(nlp, text, "9,5 %")
+    assert got is None or "fonds" not in got

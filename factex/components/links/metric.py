@@ -17,6 +17,7 @@ from factex.components.links.metric_parts import (
     Found,
     bracketed,
     changed_amount,
+    demonstratives,
     destination,
     goods,
     owner_metric,
@@ -24,6 +25,7 @@ from factex.components.links.metric_parts import (
     qualified_before,
     raised,
     reflexive,
+    share_move,
     stray_subject,
 )
 from factex.components.links.phrases import (
@@ -220,9 +222,11 @@ def verb_metric(
     if named and not measure:
         return None, w.metric_verbs[lemma]
     found = subject_metric(w, verb, unlisted=measure)
-    if found[0] is None and measure:
+    if found[0] is None and (measure or is_percent):
         found = _parallel_metric(w, verb)
-    if found[0] is not None:
+    if found[0] is None and found[1] is None and is_percent:
+        found = share_move(verb)
+    if found[0] is not None or found[1] is not None:
         return found
     if named:
         return None, w.metric_verbs[lemma]
@@ -259,6 +263,16 @@ def subject_metric(w: LinkWords, verb: Token, unlisted: bool = False) -> Found:
         # as advcl: "a vu son bénéfice net s'envoler").
         found_subjects = [c for c in verb.head.children if c.dep_ == "obj" and c.i < verb.i]
     found_subjects = found_subjects or subjects(verb)
+    antecedent = verb.head
+    if (
+        unlisted  # a verb of measure or change
+        and verb.dep_ == "acl:relcl"
+        and (listed_phrase(w, antecedent) or antecedent.lower_ in w.share_nouns)
+    ):
+        # "l'action Vérancourt, qui a perdu 17 %": the relative stands for a measure
+        found_subjects = [
+            antecedent if s.lower_ in w.relative_subjects else s for s in found_subjects
+        ]
     if not found_subjects and unlisted and verb.pos_ == "VERB":
         found_subjects = stray_subject(verb)
     for subj in found_subjects:
@@ -364,14 +378,19 @@ def _parallel_metric(w: LinkWords, verb: Token) -> Found:
     """ "les ventes ont bondi de 13 %, tandis que la Chine a reculé de 6 %": a change whose
     subject is only a name (a place, a company) measures what the clause it contrasts
     with measures."""
+    # "celle de Norhotels cédait 3,3 %" stands for the noun of the clause before
     subs = subjects(verb)
-    if not subs or any(s.pos_ != "PROPN" and not s.ent_type_ for s in subs):
+    if not subs or any(
+        s.pos_ != "PROPN" and not s.ent_type_ and s.lower_ not in demonstratives(verb) for s in subs
+    ):
         return NOTHING
     if verb.dep_ not in ("advcl", "conj", "parataxis") or verb.head.pos_ != "VERB":
         return NOTHING
     # "l'enseigne a vu son activité reculer de 5,9 %": the raised subject of the infinitive
     for other in (verb.head, *(c for c in verb.head.children if c.dep_ == "xcomp")):
         found = subject_metric(w, other)
-        if found[0] is not None and listed_phrase(w, found[0]):
+        if found[0] is not None and (
+            listed_phrase(w, found[0]) or found[0].lower_ in w.share_nouns
+        ):
             return found
     return NOTHING

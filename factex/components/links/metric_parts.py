@@ -4,12 +4,15 @@ change after an amount, a figure in brackets, a participle on its noun."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Span, Token
 
 from factex.components.links.phrases import MAX_METRIC_WORDS, listed_phrase, noun_phrase
 from factex.components.sentences import written_sentence_start
-from factex.components.syntax import SUBJECT_DEPS, has_case
+from factex.components.syntax import SUBJECT_DEPS, has_case, subjects
 from factex.normalize.link_words import LinkWords, fold, normalize_name, word
+from factex.resources import load
 
 #: The token heading a metric and its text; (None, text) for a verb naming it, or nothing.
 Found = tuple[Token | None, str | None]
@@ -171,3 +174,31 @@ def participle_noun(w: LinkWords, verb: Token) -> Found:
         return owner_metric(w, noun, exclude=verb)
     text = listed_phrase(w, noun)
     return (noun, text) if text else NOTHING
+
+
+@cache
+def _share_moves(lang: str) -> tuple[frozenset[str], str]:
+    data = load(lang, "metrics")
+    return frozenset(data["share_move_verbs"]), data["share_move_metric"]
+
+
+def share_move(verb: Token) -> Found:
+    """ "Ormel a grimpé de 4,8 %", "celle de Valdor cédait 3 %": a company's name moved by a
+    verb of the market, with no metric written, is its share's move."""
+    verbs, metric = _share_moves(verb.doc.lang_ or "fr")
+    if verb.lemma_.casefold() not in verbs:
+        return NOTHING
+    subs = subjects(verb)
+    if subs and all(s.ent_type_ == "ORG" for s in subs):
+        return None, metric
+    return NOTHING
+
+
+def demonstratives(token: Token) -> frozenset[str]:
+    """The pronouns standing for a noun already written ("celle de Norhotels")."""
+    return _demonstratives(token.doc.lang_ or "fr")
+
+
+@cache
+def _demonstratives(lang: str) -> frozenset[str]:
+    return frozenset(load(lang, "metrics")["demonstrative_pronouns"])
