@@ -280,3 +280,10 @@ def test_holders_in_a_relative_are_no_metric(nlp: Language) -> None:
     text = "Les fonds présents au capital, qui détiennent ensemble 9,5 % des parts, s'y opposent."
     got = _metric(nlp, text, "9,5 %")
     assert got is None or "fonds" not in got
+
+
+def test_a_participle_with_its_own_argument_or_a_day_is_no_qualifier(nlp: Language) -> None:
+    fined = "L'amende infligée à l'opérateur s'élève à 3 millions d'euros, a indiqué l'autorité."
+    assert same_name("amende", _metric(nlp, fined, "3 millions d'euros"))
+    bought = "La banque centrale a acheté pour 800 milliards de yens d'obligations jeudi."
+    assert same_name("obligations", _metric(nlp, bought, "800 milliards de yens"))

@@ -85,9 +85,11 @@ def qualifier(w: LinkWords, mw: ModifierWords, tok: Token, last: int, end: int) 
         ok_dep = tok.dep_ in ("amod", "acl", "dep")
     elif tok.pos_ in ("VERB", "NOUN"):
         # The parse's tags are unsure ("ajusté" as infinitive, "progresse" as participle,
-        # "consolidées" as noun): the written ending tells a past participle.
+        # "consolidées" as noun): the written ending tells a past participle (for a noun
+        # only the unambiguous "-é": "mardi" is no participle).
+        endings = mw.participle_endings if tok.pos_ == "VERB" else mw.participle_endings[:4]
         ok_dep = tok.dep_ in ("amod", "acl", "compound", "flat", "appos", "nmod")
-        ok_dep = ok_dep and tok.lower_.endswith(mw.participle_endings)
+        ok_dep = ok_dep and tok.lower_.endswith(endings) and not _agent_after(w, tok)
     else:
         return False
     # A word with its own arguments or an amount under it is a predicate ("progresse de
@@ -108,6 +110,14 @@ def _measure(w: LinkWords, tok: Token) -> bool:
 
 def _number(tok: Token) -> bool:
     return tok.pos_ == "NUM" or any(c.isdigit() for c in tok.text)
+
+
+def _agent_after(w: LinkWords, tok: Token) -> bool:
+    """Whether a preposition other than "de" follows: "l'amende infligée à Google" is a
+    predicate with its own argument, not a qualifier."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return nxt is not None and nxt.pos_ == "ADP" and word(nxt.text) not in w.genitive
 
 
 def _before_amount(tok: Token) -> bool:

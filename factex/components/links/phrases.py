@@ -89,7 +89,7 @@ def listed_phrase(w: LinkWords, noun: Token) -> str | None:
                 or is_code(doc[k])
             ):
                 k += 1
-            k = modifiers_end(w, noun, compound_end(w, doc[k - 1], k))
+            k = compound_end(w, doc[k - 1], k)
             return normalize_name(doc[noun.i : k].text)
     end = modifiers_end(w, noun, end)
     return normalize_name(doc[noun.i : end].text) if end > best_end else best
