@@ -246,6 +246,14 @@ def test_a_contrasted_change_of_a_place_measures_the_same(nlp: Language) -> None
     assert same_name("ventes", _metric(nlp, text, "4 %"))
 
 
+def test_a_contrasted_amount_of_a_place_measures_the_same(nlp: Language) -> None:
+    text = (
+        "Les ventes en Suisse ont atteint 2,2 milliards d'euros, tandis que l'Autriche a "
+        "généré 900 millions d'euros."
+    )
+    assert same_name("ventes", _metric(nlp, text, "900 millions d'euros"))
+
+
 def test_the_level_after_a_share_move_is_no_sale(nlp: Language) -> None:
     text = "Le groupe Ravelle a cédé 3,4 %, à 61,20 euros, après ses résultats."
     assert _metric(nlp, text, "61,20 euros") != "cession"

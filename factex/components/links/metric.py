@@ -222,7 +222,7 @@ def verb_metric(
     if named and not measure:
         return None, w.metric_verbs[lemma]
     found = subject_metric(w, verb, unlisted=measure)
-    if found[0] is None and (measure or is_percent):
+    if found[0] is None:
         found = _parallel_metric(w, verb)
     if found[0] is None and found[1] is None and is_percent:
         found = share_move(verb)
