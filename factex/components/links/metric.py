@@ -12,8 +12,24 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from factex.components.links.metric_parts import (
+    NOTHING,
+    Found,
+    bracketed,
+    changed_amount,
+    demonstratives,
+    destination,
+    goods,
+    owner_metric,
+    participle_noun,
+    qualified_before,
+    raised,
+    reflexive,
+    share_move,
+    stray_subject,
+)
 from factex.components.links.phrases import (
-    MAX_METRIC_WORDS,
+    enclosing,
     is_compound,
     led,
     listed_phrase,
@@ -21,7 +37,6 @@ from factex.components.links.phrases import (
     open_phrase,
     wider_phrase,
 )
-from factex.components.sentences import written_sentence_start
 from factex.components.syntax import (
     CLAUSE_DEPS,
     SUBJECT_DEPS,
@@ -30,16 +45,15 @@ from factex.components.syntax import (
     has_case,
     subjects,
 )
-from factex.normalize.link_words import LinkWords, fold, word
-
-#: The token heading a metric and its text; (None, text) for a verb naming it, or nothing.
-Found = tuple[Token | None, str | None]
-NOTHING: Found = (None, None)
+from factex.normalize.link_words import LinkWords, fold
 
 
 def apposed(w: LinkWords, span: Span) -> Found:
     """ "L'enveloppe, de 20 à 25 milliards, sera versée": an amount set off by a comma right
     after a metric noun is that noun's apposition, whatever the parse made of it."""
+    found = bracketed(w, span)
+    if found[0] is not None:
+        return found
     doc = span.doc
     if span.start >= 2 and doc[span.start - 1].text == ",":
         noun = doc[span.start - 2]
@@ -54,6 +68,27 @@ def find_metric(
     w: LinkWords, span: Span, root: Token, is_percent: bool, dated: frozenset[int]
 ) -> Found:
     """The token heading the measured noun phrase and its text, or (None, None)."""
+    return screened(w, _find_metric(w, span, root, is_percent, dated))
+
+
+def screened(w: LinkWords, found: Found) -> Found:
+    """Nothing rather than a word that measures nothing: a unit ("%"), a name written with
+    a capital ("le Haut Conseil", "la Bourse") unless it is a listed metric ("Ebitda")."""
+    token, text = found
+    if text is None or not any(c.isalpha() for c in text):
+        return NOTHING if text is not None else found
+    if token is None or fold(text) in w.metric_nouns:
+        return found
+    head = token.lower_ in w.metric_heads or token.lemma_.casefold() in w.metric_heads
+    start = token.i == token.sent.start or token.doc[token.i - 1].is_sent_start
+    if token.is_title and not head and not start and token.ent_type_ != "MISC":
+        return NOTHING
+    return found
+
+
+def _find_metric(
+    w: LinkWords, span: Span, root: Token, is_percent: bool, dated: frozenset[int]
+) -> Found:
     # "une baisse de 3 % de son chiffre d'affaires": the amount's own complement, unless it
     # is what a percentage is taken of ("5 % du PIB").
     for child in root.children:
@@ -62,9 +97,9 @@ def find_metric(
             return child, text
     # "pour 500 milliards de yens d'obligations": what the money buys, a bare noun after "de"
     # hanging on the amount (a determiner would make it an owner or a base: "5 % du PIB").
-    goods = _goods(w, span)
-    if goods is not None:
-        return goods, listed_phrase(w, goods) or noun_phrase(w, goods)
+    bought = goods(w, span)
+    if bought is not None:
+        return bought, listed_phrase(w, bought) or noun_phrase(w, bought)
     # A predicate amount: "la croissance a été de 0,9 %".
     if (
         root.head.i == root.i
@@ -74,6 +109,11 @@ def find_metric(
         found = subject_metric(w, root, unlisted=True)
         if found[0] is not None:
             return found
+    return climb(w, root, is_percent, dated)
+
+
+def climb(w: LinkWords, root: Token, is_percent: bool, dated: frozenset[int]) -> Found:
+    """The metric up the parse from the amount's head token: the noun or verb it hangs on."""
     token = root
     for _ in range(4):
         head = token.head
@@ -87,6 +127,15 @@ def find_metric(
             found, climb = _metric_at_noun(w, head, token, dated)
             if not climb:
                 return found
+        elif (
+            head.pos_ == "ADJ"
+            and head.dep_ != "ROOT"  # a root adjective is a misread verb ("tempère")
+            and any(c.dep_ in SUBJECT_DEPS for c in head.children)
+        ):
+            # "l'épargne, toujours proche de 18 %": an adjective with a subject of its own
+            found = subject_metric(w, head, unlisted=True)
+            if found[0] is not None and found[0].head.i == head.i:
+                return found
         elif head.pos_ in ("VERB", "AUX") or head.dep_ == "ROOT":
             return verb_metric(w, head, token, is_percent, dated)
         token = head
@@ -97,15 +146,24 @@ def _metric_at_noun(
     w: LinkWords, head: Token, token: Token, dated: frozenset[int]
 ) -> tuple[Found, bool]:
     """The metric at the noun ``token`` hangs on, and whether to climb on past that noun."""
+    if token.dep_ == "appos" and any(c.dep_ == "nummod" for c in head.children):
+        # "410 milliards de FCFA (625 millions d'euros)": the same amount converted.
+        return amount_metric(w, head, dated), False
     lemma = head.lemma_.casefold()
     if lemma in w.transparent or head.lower_ in w.transparent:
         # "le montant des aides atteint ...": the carrier's own complement.
         found = complement_metric(w, head, exclude=token)
         return found, found[0] is None
     if lemma in w.change_nouns or head.lower_ in w.change_nouns:
-        found = _owner_metric(w, head, exclude=token)
+        own = listed_phrase(w, head)  # "une augmentation de capital de 600 millions"
+        if own and " " in own:
+            return (head, own), False
+        found = owner_metric(w, head, exclude=token)
         if found[0] is None:
-            found = _qualified_before(w, head)
+            found = qualified_before(w, head)
+        amount = changed_amount(w, head, dated) if found[0] is None else None
+        if amount is not None:
+            found = amount_metric(w, amount, dated)
         if found[0] is None:
             found = verb_metric(w, clause_head(head), head, True, dated)
         if found[0] is None and head.lower_ in w.metric_nouns:
@@ -113,7 +171,10 @@ def _metric_at_noun(
         return found, False
     text = listed_phrase(w, head)
     if text:
-        return (head, wider_phrase(w, head) or led(w, head, text)), False
+        return enclosing(w, head) or (head, wider_phrase(w, head) or led(w, head, text)), False
+    wide = wider_phrase(w, head)  # "résultat net part du groupe de 684 millions"
+    if wide:
+        return (head, wide), False
     # "a porté sa participation dans Lagardère à 28,5 %", the level read as the
     # object's complement.
     if (
@@ -140,9 +201,14 @@ def verb_metric(
     # "le litre se vendait 1,74 euro", "les titres s'échangeaient à": a reflexive verb of
     # trade prices its subject, it names no action of its own
     measure = lemma in w.measure_verbs or lemma in w.change_verbs
-    measure = measure or (not is_percent and _reflexive(verb))
+    measure = measure or (not is_percent and reflexive(verb))
+    if verb.dep_ == "acl" and not subjects(verb):
+        # "la baisse de l'inflation, tombée à 0,9 %": a participle's subject is its noun
+        found = participle_noun(w, verb)
+        if found[0] is not None:
+            return found
     if lemma in w.allocation_verbs and via.dep_ in ("nsubj", "obj", "nsubj:pass"):
-        found = _destination(w, verb, via)
+        found = destination(w, verb, via)
         if found[0] is not None:
             return found
     if lemma in w.level_verbs and via.dep_ not in ("obj", "nsubj", "nsubj:pass"):
@@ -150,13 +216,19 @@ def verb_metric(
         if found[0] is not None:
             return found
     # "Le billet coûte 17 €": a verb of measure gives the amount to its subject first; an
-    # action ("a levé", "a investi") names the metric itself.
-    if not is_percent and lemma in w.metric_verbs and not measure:
+    # action ("a levé", "a investi") names the metric itself, but not when the amount is
+    # the level a move led to ("Pétrovalle a cédé 2 %, à 57 euros" is no sale).
+    named = lemma in w.metric_verbs and not is_percent and not has_case(via, w.level_markers)
+    if named and not measure:
         return None, w.metric_verbs[lemma]
     found = subject_metric(w, verb, unlisted=measure)
-    if found[0] is not None:
+    if found[0] is None:
+        found = _parallel_metric(w, verb)
+    if found[0] is None and found[1] is None and is_percent:
+        found = share_move(verb)
+    if found[0] is not None or found[1] is not None:
         return found
-    if not is_percent and lemma in w.metric_verbs:
+    if named:
         return None, w.metric_verbs[lemma]
     # "a réalisé un chiffre d'affaires de ..." is caught above; "a dégagé, en 2017, un
     # bénéfice net" puts the metric as object.
@@ -185,14 +257,24 @@ def verb_metric(
 def subject_metric(w: LinkWords, verb: Token, unlisted: bool = False) -> Found:
     """The metric a verb gives the amount to: its subject (listed, or any noun if ``unlisted``)."""
     found_subjects: list[Token] = []
-    if _raised(w, verb):
+    if raised(w, verb):
         # "a vu son bénéfice net reculer de 17 %": the object of "voir", "laisser", "faire"
         # is the subject of the infinitive after it (which the parse may file as xcomp or
         # as advcl: "a vu son bénéfice net s'envoler").
         found_subjects = [c for c in verb.head.children if c.dep_ == "obj" and c.i < verb.i]
     found_subjects = found_subjects or subjects(verb)
+    antecedent = verb.head
+    if (
+        unlisted  # a verb of measure or change
+        and verb.dep_ == "acl:relcl"
+        and (listed_phrase(w, antecedent) or antecedent.lower_ in w.share_nouns)
+    ):
+        # "l'action Vérancourt, qui a perdu 17 %": the relative stands for a measure
+        found_subjects = [
+            antecedent if s.lower_ in w.relative_subjects else s for s in found_subjects
+        ]
     if not found_subjects and unlisted and verb.pos_ == "VERB":
-        found_subjects = _stray_subject(verb)
+        found_subjects = stray_subject(verb)
     for subj in found_subjects:
         text = listed_phrase(w, subj)
         if text:
@@ -201,7 +283,7 @@ def subject_metric(w: LinkWords, verb: Token, unlisted: bool = False) -> Found:
             return subj, subj.lower_  # "l'action a cédé 3 %": the share moves
         # "la hausse des prix a ralenti à 4 %": the metric is what changes.
         if subj.lemma_ in w.change_nouns:
-            found = _owner_metric(w, subj, exclude=subj)
+            found = owner_metric(w, subj, exclude=subj)
             if found[0] is not None:
                 return found
     # "Le marché automobile a reculé de 11 %", "le tarif passe à 9 €": whatever common noun
@@ -266,24 +348,6 @@ def set_level(w: LinkWords, verb: Token, via: Token, dated: frozenset[int]) -> F
     return NOTHING
 
 
-def _reflexive(verb: Token) -> bool:
-    return any(c.dep_.startswith("expl") and word(c.text) in ("se", "s'") for c in verb.children)
-
-
-def _raised(w: LinkWords, verb: Token) -> bool:
-    """An infinitive whose subject is the object of the verb before it ("a vu son bénéfice
-    grimper")."""
-    if any(c.dep_ in SUBJECT_DEPS for c in verb.children) or verb.head.i == verb.i:
-        return False
-    if verb.dep_ == "xcomp":
-        return True
-    return (
-        verb.dep_ in ("advcl", "ccomp")
-        and verb.morph.get("VerbForm", []) == ["Inf"]
-        and verb.head.lemma_ in w.raising_verbs
-    )
-
-
 def complement_metric(w: LinkWords, noun: Token, exclude: Token) -> Found:
     """The "de" complement of a carrier noun, before the amount: "le montant des aides"."""
     for child in noun.children:
@@ -300,71 +364,33 @@ def complement_metric(w: LinkWords, noun: Token, exclude: Token) -> Found:
     return NOTHING
 
 
-def _destination(w: LinkWords, verb: Token, via: Token) -> Found:
-    """ "a consacré 6,7 milliards à la recherche": where an allocated amount goes (the
-    parse may hang it on the amount)."""
-    for child in (*verb.children, *(c for c in via.children if c.i > via.i)):
-        if (
-            child.dep_.startswith(("obl", "nmod"))
-            and child.pos_ == "NOUN"
-            and has_case(child, w.destinations)
-        ):
-            return child, listed_phrase(w, child) or noun_phrase(w, child)
-    return NOTHING
+def amount_metric(w: LinkWords, amount: Token, dated: frozenset[int]) -> Found:
+    """The metric of another amount, from the token heading it: its listed complement ("3,9
+    milliards de ventes") or what it hangs on ("le chiffre d'affaires atteint 2 milliards")."""
+    for child in amount.children:
+        text = listed_phrase(w, child) if child.dep_ == "nmod" and child.i > amount.i else None
+        if text and fold(text) not in w.bases:
+            return child, text
+    return climb(w, amount, False, dated)
 
 
-def _goods(w: LinkWords, span: Span) -> Token | None:
-    """The bare noun after "de" that the amount counts: "pour 1 000 milliards d'obligations"."""
-    doc = span.doc
-    i = span.end
-    if i + 1 >= len(doc) or word(doc[i].text) not in w.compound_markers:
-        return None
-    noun = doc[i + 1]
-    if noun.pos_ != "NOUN" or not (span.start <= noun.head.i < span.end):
-        return None
-    if fold(noun.text) in w.bases or noun.lemma_ in w.not_metrics:
-        return None
-    return noun
-
-
-def _qualified_before(w: LinkWords, change: Token) -> Found:
-    """ "Michelin : bénéfice net en hausse de 21 %": "en hausse" qualifies the metric written
-    right before it, which a verbless headline leaves the parse no clause to find."""
-    doc = change.doc
-    case = change.i - 1
-    if case < 1 or doc[case].head.i != change.i or word(doc[case].text) not in w.state_markers:
+def _parallel_metric(w: LinkWords, verb: Token) -> Found:
+    """ "les ventes ont bondi de 13 %, tandis que la Chine a reculé de 6 %": a change whose
+    subject is only a name (a place, a company) measures what the clause it contrasts
+    with measures."""
+    # "celle de Norhotels cédait 3,3 %" stands for the noun of the clause before
+    subs = subjects(verb)
+    if not subs or any(
+        s.pos_ != "PROPN" and not s.ent_type_ and s.lower_ not in demonstratives(verb) for s in subs
+    ):
         return NOTHING
-    first = max(written_sentence_start(change.sent), case - MAX_METRIC_WORDS)
-    for start in range(case - 1, first - 1, -1):
-        if doc[start].is_punct:
-            break
-        text = listed_phrase(w, doc[start])
-        if text and fold(text) == fold(doc[start:case].text):
-            return doc[start], text
-    return NOTHING
-
-
-def _owner_metric(w: LinkWords, noun: Token, exclude: Token) -> Found:
-    """The metric named inside a change noun: "la hausse du chiffre d'affaires de 58 %"."""
-    for child in noun.children:
-        if child.i != exclude.i and child.dep_ == "nmod" and listed_phrase(w, child):
-            return child, listed_phrase(w, child)
-    return NOTHING
-
-
-def _stray_subject(verb: Token) -> list[Token]:
-    """The subject the parse lost: "Le montant des aides [ROOT] ... dépasse 5 milliards" or a
-    parse sentence cut before the verb. The first bare noun of the written sentence, if it
-    heads the parse (sentence root or subject) before the verb."""
-    doc = verb.doc
-    start = written_sentence_start(verb.sent)
-    for tok in doc[start : verb.i]:
-        if (
-            tok.pos_ == "NOUN"
-            and tok.dep_ in ("ROOT", "nsubj")
-            and not any(c.dep_ == "case" for c in tok.children)
+    if verb.dep_ not in ("advcl", "conj", "parataxis") or verb.head.pos_ != "VERB":
+        return NOTHING
+    # "l'enseigne a vu son activité reculer de 5,9 %": the raised subject of the infinitive
+    for other in (verb.head, *(c for c in verb.head.children if c.dep_ == "xcomp")):
+        found = subject_metric(w, other)
+        if found[0] is not None and (
+            listed_phrase(w, found[0]) or found[0].lower_ in w.share_nouns
         ):
-            return [tok]
-        if tok.pos_ not in ("DET", "PUNCT", "ADP", "ADV", "SPACE"):
-            break  # only the sentence's opening noun phrase
-    return []
+            return found
+    return NOTHING

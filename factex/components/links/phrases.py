@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from factex.components.links.modifiers import listed_end, modifiers_end
 from factex.normalize.link_words import LinkWords, fold, normalize_name, word
 
 MAX_METRIC_WORDS = 6
@@ -43,7 +44,7 @@ def led(w: LinkWords, noun: Token, phrase: str) -> str:
 def wider_phrase(w: LinkWords, noun: Token) -> str | None:
     """A listed metric that ends at ``noun`` but starts before it ("levée de fonds")."""
     doc = noun.doc
-    for back in (2, 3):
+    for back in range(MAX_METRIC_WORDS - 1, 1, -1):  # the longest first
         start = noun.i - back
         if start >= 0 and not any(t.is_punct for t in doc[start : noun.i]):
             text = normalize_name(doc[start : noun.i + 1].text)
@@ -76,7 +77,7 @@ def listed_phrase(w: LinkWords, noun: Token) -> str | None:
             k += 1
         if k < len(doc) and doc[k].pos_ in ("NOUN", "PROPN") and doc[k].head.i == noun.i:
             comp = doc[k]
-            k += 1
+            k = listed_end(w, comp)  # "indice des prix à la consommation"
             # "prix du mètre carré", "taux du livret A", "prix du kilo de cacao".
             while k < len(doc) and (
                 (
@@ -90,9 +91,7 @@ def listed_phrase(w: LinkWords, noun: Token) -> str | None:
                 k += 1
             k = compound_end(w, doc[k - 1], k)
             return normalize_name(doc[noun.i : k].text)
-    end = qualifiers_end(w, noun, end)
-    if end == best_end:
-        end = compound_end(w, doc[end - 1], end)
+    end = modifiers_end(w, noun, end)
     return normalize_name(doc[noun.i : end].text) if end > best_end else best
 
 
@@ -109,7 +108,7 @@ def open_phrase(w: LinkWords, noun: Token) -> str | None:
         k += 1
     if k >= len(doc) or doc[k].pos_ not in ("NOUN", "PROPN") or doc[k].head.i != noun.i:
         return None
-    end = qualifiers_end(w, doc[k], k + 1)
+    end = qualifiers_end(w, doc[k], listed_end(w, doc[k]))  # "indice des prix à la ..."
     return normalize_name(doc[noun.i : end].text)
 
 
@@ -157,8 +156,7 @@ def noun_phrase(w: LinkWords, noun: Token) -> str:
     end = noun.i + 1
     if end < len(noun.doc) and is_code(noun.doc[end]) and noun.doc[end].head.i == noun.i:
         end += 1
-    end = qualifiers_end(w, noun, end)
-    end = compound_end(w, noun.doc[end - 1], end)
+    end = modifiers_end(w, noun, compound_end(w, noun, qualifiers_end(w, noun, end)))
     return normalize_name(noun.doc[noun.i : end].text)
 
 
@@ -169,3 +167,15 @@ def is_compound(w: LinkWords, noun: Token) -> bool:
 def is_code(token: Token) -> bool:
     """A capital letter or code naming the noun before it: "livret A", "plan B"."""
     return token.is_upper and token.is_alpha and len(token) <= 3 and token.i > 0
+
+
+def enclosing(w: LinkWords, noun: Token) -> tuple[Token, str] | None:
+    """The longer metric ``noun`` is a modifier of: "loyers" in "l'Ebitda après loyers",
+    "dette" in "la charge de la dette"."""
+    parent = noun.head
+    if parent.i >= noun.i or noun.i - parent.i > MAX_METRIC_WORDS:
+        return None
+    text = listed_phrase(w, parent)
+    if text is None or len(text) < len(noun.doc[parent.i : noun.i + 1].text):
+        return None
+    return parent, text

@@ -1,0 +1,204 @@
+"""Parts of the metric search that read one construction each: a reflexive or raising verb,
+where allocated money goes, what it buys, a verbless headline, a subject the parse lost, a
+change after an amount, a figure in brackets, a participle on its noun."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from factex.components.links.phrases import MAX_METRIC_WORDS, listed_phrase, noun_phrase
+from factex.components.sentences import written_sentence_start
+from factex.components.syntax import SUBJECT_DEPS, has_case, subjects
+from factex.normalize.link_words import LinkWords, fold, normalize_name, word
+from factex.resources import load
+
+#: The token heading a metric and its text; (None, text) for a verb naming it, or nothing.
+Found = tuple[Token | None, str | None]
+NOTHING: Found = (None, None)
+
+
+def reflexive(verb: Token) -> bool:
+    return any(c.dep_.startswith("expl") and word(c.text) in ("se", "s'") for c in verb.children)
+
+
+def raised(w: LinkWords, verb: Token) -> bool:
+    """An infinitive whose subject is the object of the verb before it ("a vu son bénéfice
+    grimper")."""
+    if any(c.dep_ in SUBJECT_DEPS for c in verb.children) or verb.head.i == verb.i:
+        return False
+    if verb.dep_ == "xcomp":
+        return True
+    return (
+        verb.dep_ in ("advcl", "ccomp")
+        and verb.morph.get("VerbForm", []) == ["Inf"]
+        and verb.head.lemma_ in w.raising_verbs
+    )
+
+
+def destination(w: LinkWords, verb: Token, via: Token) -> Found:
+    """ "a consacré 6,7 milliards à la recherche": where an allocated amount goes (the
+    parse may hang it on the amount)."""
+    for child in (*verb.children, *(c for c in via.children if c.i > via.i)):
+        if (
+            child.dep_.startswith(("obl", "nmod"))
+            and child.pos_ == "NOUN"
+            and has_case(child, w.destinations)
+        ):
+            return child, listed_phrase(w, child) or noun_phrase(w, child)
+    return NOTHING
+
+
+def goods(w: LinkWords, span: Span) -> Token | None:
+    """The bare noun after "de" that the amount counts: "pour 1 000 milliards d'obligations"."""
+    doc = span.doc
+    i = span.end
+    if i + 1 >= len(doc) or word(doc[i].text) not in w.compound_markers:
+        return None
+    noun = doc[i + 1]
+    if noun.pos_ != "NOUN" or not (span.start <= noun.head.i < span.end):
+        return None
+    if fold(noun.text) in w.bases or noun.lemma_ in w.not_metrics:
+        return None
+    return noun
+
+
+def qualified_before(w: LinkWords, change: Token) -> Found:
+    """ "Michelin : bénéfice net en hausse de 21 %": "en hausse" qualifies the metric written
+    right before it, which a verbless headline leaves the parse no clause to find."""
+    doc = change.doc
+    case = change.i - 1
+    if case < 1 or doc[case].head.i != change.i or word(doc[case].text) not in w.state_markers:
+        return NOTHING
+    first = max(written_sentence_start(change.sent), case - MAX_METRIC_WORDS)
+    for start in range(case - 1, first - 1, -1):
+        if doc[start].is_punct:
+            break
+        text = listed_phrase(w, doc[start])
+        if text and fold(text) == fold(doc[start:case].text):
+            return doc[start], text
+    return NOTHING
+
+
+def stray_subject(verb: Token) -> list[Token]:
+    """The subject the parse lost: "Le montant des aides [ROOT] ... dépasse 5 milliards" or a
+    parse sentence cut before the verb. The first bare noun of the written sentence, if it
+    heads the parse (sentence root or subject) before the verb."""
+    doc = verb.doc
+    start = written_sentence_start(verb.sent)
+    for tok in doc[start : verb.i]:
+        if (
+            tok.pos_ == "NOUN"
+            and tok.dep_ in ("ROOT", "nsubj")
+            and not any(c.dep_ == "case" for c in tok.children)
+        ):
+            return [tok]
+        if tok.pos_ not in ("DET", "PUNCT", "ADP", "ADV", "SPACE"):
+            break  # only the sentence's opening noun phrase
+    return []
+
+
+def changed_amount(w: LinkWords, change: Token, dated: frozenset[int]) -> Token | None:
+    """ "3,9 milliards de ventes, en hausse de 14 %", "... (MDH), soit une hausse de 4 %": the
+    token heading the amount that a change set off by a comma right after it qualifies; the
+    dates between (``dated``) are the amount's, no amount themselves."""
+    doc = change.doc
+    first = written_sentence_start(change.sent)
+    i = change.i - 1
+    while i > first and doc[i].text != "," and _change_word(w, doc[i]):
+        i -= 1
+    if i <= first or doc[i].text != ",":
+        return None
+    for j in range(i - 1, max(first, i - _MAX_AFTER_AMOUNT) - 1, -1):
+        tok = doc[j]
+        if tok.pos_ in ("VERB", "AUX") or tok.text in (",", ";", ":", "«", "»"):
+            return None
+        if j not in dated and (tok.pos_ == "NUM" or any(c.isdigit() for c in tok.text)):
+            return tok.head if tok.dep_ == "nummod" and tok.head.i > j else tok
+    return None
+
+
+#: The words at most between an amount and the comma of the change after it.
+_MAX_AFTER_AMOUNT = 8
+
+
+def _change_word(w: LinkWords, tok: Token) -> bool:
+    """A word of the change clause itself: "en", "soit une", "de"."""
+    return tok.pos_ in ("ADP", "DET", "ADV", "CCONJ") or word(tok.text) in w.elision_markers
+
+
+def bracketed(w: LinkWords, span: Span) -> Found:
+    """ "le prix des légumes frais (-3,7 %)", "le gaz naturel (+17,5 %)": a figure in brackets
+    right after a noun phrase is that phrase's; a name before it ("devant Mobilys (26 %)")
+    is whose, not what."""
+    doc = span.doc
+    start = span.start - 1
+    if start < 1 or span.end >= len(doc) or doc[start].text != "(" or doc[span.end].text != ")":
+        return NOTHING
+    if any(t.like_num or any(c.isdigit() for c in t.text) for t in doc[max(0, start - 3) : start]):
+        return NOTHING  # "412 milliards de FCFA (628 millions d'euros)": the same amount
+    top = doc[start - 1]
+    if top.pos_ == "ADJ" and top.head.i < top.i:
+        top = top.head  # "frais", "naturel"
+    if top.pos_ != "NOUN" or top.ent_type_ or top.is_title or top.lemma_ in w.not_metrics:
+        return NOTHING
+    if any(c.dep_ == "nummod" for c in (*top.children, *top.head.children)):
+        return NOTHING  # the unit of another amount
+    # Up through the complements of a measure: "prix des légumes", not "l'effet du gaz".
+    while (
+        top.dep_ == "nmod"
+        and top.head.i < top.i
+        and start - top.head.i <= MAX_METRIC_WORDS
+        and listed_phrase(w, top.head)
+    ):
+        top = top.head
+    if any(t.is_punct for t in doc[top.i : start]):
+        return NOTHING
+    return top, normalize_name(doc[top.i : start].text)
+
+
+def owner_metric(w: LinkWords, noun: Token, exclude: Token) -> Found:
+    """The metric named inside a change noun: "la hausse du chiffre d'affaires de 58 %"."""
+    for child in noun.children:
+        if child.i != exclude.i and child.dep_ == "nmod" and listed_phrase(w, child):
+            return child, listed_phrase(w, child)
+    return NOTHING
+
+
+def participle_noun(w: LinkWords, verb: Token) -> Found:
+    """The metric a participle on a noun says something of: the noun, or what the change
+    it names is of ("la baisse de l'inflation, tombée à")."""
+    noun = verb.head
+    if noun.lemma_ in w.change_nouns or noun.lower_ in w.change_nouns:
+        return owner_metric(w, noun, exclude=verb)
+    text = listed_phrase(w, noun)
+    return (noun, text) if text else NOTHING
+
+
+@cache
+def _share_moves(lang: str) -> tuple[frozenset[str], str]:
+    data = load(lang, "metrics")
+    return frozenset(data["share_move_verbs"]), data["share_move_metric"]
+
+
+def share_move(verb: Token) -> Found:
+    """ "Ormel a grimpé de 4,8 %", "celle de Valdor cédait 3 %": a company's name moved by a
+    verb of the market, with no metric written, is its share's move."""
+    verbs, metric = _share_moves(verb.doc.lang_ or "fr")
+    if verb.lemma_.casefold() not in verbs:
+        return NOTHING
+    subs = subjects(verb)
+    if subs and all(s.ent_type_ == "ORG" for s in subs):
+        return None, metric
+    return NOTHING
+
+
+def demonstratives(token: Token) -> frozenset[str]:
+    """The pronouns standing for a noun already written ("celle de Norhotels")."""
+    return _demonstratives(token.doc.lang_ or "fr")
+
+
+@cache
+def _demonstratives(lang: str) -> frozenset[str]:
+    return frozenset(load(lang, "metrics")["demonstrative_pronouns"])

@@ -1,0 +1,191 @@
+"""How far a metric runs past its head noun: the post-modifiers that say which measure it is.
+
+"résultat opérationnel courant", "revenu moyen par abonné", "Ebitda après loyers", "recettes
+hors pétrole", "charge de la dette", "taux moyen des crédits immobiliers", "prêt relais". The
+run is bounded: it stops at a verb, a number, punctuation, a name (a subject or a place, "le
+chiffre d'affaires de Renault"), a noun naming who the figure is about ("les ventes du
+groupe") and a date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Token
+
+from factex.normalize.link_words import LinkWords, fold, normalize_name, word
+from factex.resources import load
+
+#: At most this many tokens in a metric with its post-modifiers.
+MAX_MODIFIED_WORDS = 9
+
+
+@dataclass(frozen=True)
+class ModifierWords:
+    """The word lists of the post-modifiers (documented in ``metrics.json`` and ``frame.json``)."""
+
+    markers: frozenset[str]  # "par", "après", "hors": a bare noun after them says which
+    actors: frozenset[str]  # nouns naming who a figure is about or who reports it
+    participle_endings: tuple[str, ...]
+    owner_determiners: frozenset[str]  # "ses": a complement saying whose
+    place_markers: frozenset[str]  # "au", "aux": which only with a bare noun
+
+
+@cache
+def modifier_words(lang: str) -> ModifierWords:
+    metrics = load(lang, "metrics")
+    frame = load(lang, "frame")
+    # The words an article names its subject by again, but not the share ("par action").
+    measures = {fold(m) for m in (*metrics["nouns"], *metrics["share_nouns"])}
+    again = [n for n in frame["self_reference"] if fold(n) not in measures]
+    actors = (
+        *metrics["actor_nouns"],
+        *again,
+        *frame["source_roles"],
+        *frame["demonyms"],
+        *load(lang, "entity_gazetteer")["org_designators"],
+    )
+    return ModifierWords(
+        markers=frozenset(metrics["metric_modifier_markers"]),
+        actors=frozenset(fold(a) for a in actors),
+        participle_endings=tuple(metrics["participle_endings"]),
+        owner_determiners=frozenset(metrics["owner_determiners"]),
+        place_markers=frozenset(metrics["metric_place_markers"]),
+    )
+
+
+def _plain_noun(w: LinkWords, mw: ModifierWords, tok: Token) -> bool:
+    """A common noun that may close a metric: no name (but a metric's, "marge d'Ebitda"), no
+    amount, no actor ("l'épicier", "le chimiste", "l'espagnol"), no date."""
+    named = tok.ent_type_ or tok.is_title
+    folded = fold(tok.text)
+    return (
+        tok.pos_ == "NOUN"
+        and (not named or folded in w.metric_nouns)
+        and not any(c.isdigit() for c in tok.text)
+        and not any(c.dep_ == "nummod" for c in tok.children)  # "de 1 000 euros"
+        # "des fonds propres" is a measure, however "fonds" may name a holder
+        and (folded in w.metric_heads or folded not in mw.actors)
+        and (folded in w.metric_heads or fold(tok.lemma_) not in mw.actors)
+    )
+
+
+def qualifier(w: LinkWords, mw: ModifierWords, tok: Token, last: int, end: int) -> bool:
+    """An adjective or participle right at ``end`` that says which metric it is: "courant",
+    "ajusté", "dilué", said of the phrase's last noun or after (``last``), not of an earlier
+    one; not how big ("total") nor a predicate with its own complement ("compris entre 1,2
+    et 1,4 milliard")."""
+    if tok.i != end or tok.lower_ in w.not_qualifiers:
+        return False
+    # An adjective the parse could not place ("dep") is read where it is written.
+    if not (last <= tok.head.i < end) and not (tok.pos_ == "ADJ" and tok.dep_ == "dep"):
+        return False
+    if tok.pos_ == "ADJ":
+        ok_dep = tok.dep_ in ("amod", "acl", "dep")
+    elif tok.pos_ in ("VERB", "NOUN"):
+        # The parse's tags are unsure ("ajusté" as infinitive, "progresse" as participle,
+        # "consolidées" as noun): the written ending tells a past participle (for a noun
+        # only the unambiguous "-é": "mardi" is no participle).
+        endings = mw.participle_endings if tok.pos_ == "VERB" else mw.participle_endings[:4]
+        ok_dep = tok.dep_ in ("amod", "acl", "compound", "flat", "appos", "nmod")
+        ok_dep = ok_dep and tok.lower_.endswith(endings) and not _agent_after(w, tok)
+    else:
+        return False
+    # A word with its own arguments or an amount under it is a predicate ("progresse de
+    # 3 %"); a complement the parse hangs on it ("courant du groupe") is not its own.
+    own = ("obl", "obj", "iobj", "case", "nsubj")  # "versées par les assureurs" too
+    return (
+        ok_dep
+        and not any(c.dep_.startswith(own) for c in tok.children)
+        and not any(_number(c) for c in tok.children)
+        and (tok.dep_ == "amod" or not _before_amount(tok))
+    )
+
+
+def _measure(w: LinkWords, tok: Token) -> bool:
+    """A noun that heads a listed metric itself ("dette", "prix", "fonds propres")."""
+    return fold(tok.text) in w.metric_heads or fold(tok.lemma_) in w.metric_heads
+
+
+def _number(tok: Token) -> bool:
+    return tok.pos_ == "NUM" or any(c.isdigit() for c in tok.text)
+
+
+def _agent_after(w: LinkWords, tok: Token) -> bool:
+    """Whether a preposition other than "de" follows: "l'amende infligée à Google" is a
+    predicate with its own argument, not a qualifier."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return nxt is not None and nxt.pos_ == "ADP" and word(nxt.text) not in w.genitive
+
+
+def _before_amount(tok: Token) -> bool:
+    """Whether a preposition and a number follow: "progresse de 6,5 %" is a verb, however
+    the parse tags it."""
+    doc = tok.doc
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].pos_ == "ADP" and _number(doc[tok.i + 2])
+
+
+def modifiers_end(w: LinkWords, first: Token, end: int) -> int:
+    """The end of the metric starting at ``first`` once its post-modifiers after ``end`` are
+    taken: adjectives and participles, "par"/"après"/"hors" + bare noun, and a "de"
+    complement with or without determiner ("charge de la dette")."""
+    if not first.is_alpha:
+        return end  # a unit ("%") names no metric to extend
+    mw = modifier_words(first.doc.lang_ or "fr")
+    limit = min(len(first.doc), first.i + MAX_MODIFIED_WORDS)
+    last, bare = first.i, True
+    while end < limit:
+        tok = first.doc[end]
+        # After "de la dette" an adjective says which debt; after a bare "d'Ebitda" it
+        # may say which margin ("marge d'Ebitda ajusté").
+        if qualifier(w, mw, tok, first.i if bare else last, end):
+            end += 1
+            continue
+        noun = _complement(w, mw, first, end, limit)
+        if noun is None:
+            break
+        bare = noun == end + 1
+        last, end = noun, listed_end(w, first.doc[noun])  # "des fonds propres"
+    return end
+
+
+def _complement(w: LinkWords, mw: ModifierWords, head: Token, end: int, limit: int) -> int | None:
+    """The index of the noun of a complement starting at ``end`` ("par abonné", "hors
+    pétrole", "de la dette"), or None."""
+    doc, first = head.doc, head.i
+    marker = word(doc[end].text)
+    if marker not in mw.markers and marker not in w.genitive:
+        return None
+    k = end + 1
+    while marker in w.genitive and k < limit and doc[k].pos_ == "DET":
+        if doc[k].lower_ in mw.owner_determiners:
+            return None  # "de ses établissements": whose, not which
+        k += 1
+    if k >= limit or not _plain_noun(w, mw, doc[k]) or not (first <= doc[k].head.i < end):
+        return None
+    article = k > end + 1 or marker not in w.compound_markers  # "de l'", "du", "des"
+    if article and marker in w.genitive and not _measure(w, doc[k]):
+        # "la charge de la dette" names a measure of a measure; "le budget de la mission",
+        # "le salaire médian des cadres", "les ventes de l'épicier" say whose.
+        return None
+    if marker in mw.markers and any(c.dep_ == "det" for c in doc[k].children):
+        return None  # "par la banque", "après la crise": an agent or a time, no measure
+    if marker in mw.place_markers and any(c.dep_ == "nmod" for c in doc[k].children):
+        return None  # "au cadran de Plérin", "au sens du BIT": where or how, not which
+    return k
+
+
+def listed_end(w: LinkWords, noun: Token) -> int:
+    """The end of the listed metric starting at ``noun``, or just past ``noun``."""
+    if noun.lower_ not in w.metric_heads and noun.lemma_.casefold() not in w.metric_heads:
+        return noun.i + 1
+    doc = noun.doc
+    end = noun.i + 1
+    for tok in doc[noun.i + 1 : min(len(doc), noun.i + MAX_MODIFIED_WORDS)]:
+        if tok.is_space or tok.is_punct:
+            break
+        if fold(normalize_name(doc[noun.i : tok.i + 1].text)) in w.metric_nouns:
+            end = tok.i + 1
+    return end
