@@ -120,7 +120,11 @@ def complete_links(doc: Doc, passage: Passage, words: LinkWords) -> None:
 def _source(span: Span, passage: Passage) -> Source | None:
     """The reporter of the amount's sentence nearest the amount."""
     sent_start = span.sent.start
-    here = [s for s in passage.sources if s.sent_start == sent_start]
+    here = [
+        s
+        for s in passage.sources
+        if s.sent_start == sent_start and (not s.within or s.within[0] <= span.start < s.within[1])
+    ]
     if not here:
         return None
     return min(here, key=lambda s: abs(s.start - span.start))
@@ -134,16 +138,22 @@ def _carried_source(span: Span, passage: Passage) -> Source | None:
     doc = span.doc
     nxt = span.sent.end
     if nxt < len(doc) and doc[nxt].text == ",":
-        cut = [s for s in passage.sources if s.sent_start == nxt and s.quoted]
+        cut = [s for s in passage.sources if s.sent_start == nxt and s.quoted and not s.within]
         if cut:
             return cut[0]
     layout = passage.layout
     here = layout.paragraph(span.start_char)
-    before = [s for s in passage.sources if s.quoted and not s.person and s.end <= span.sent.start]
+    before = [
+        s
+        for s in passage.sources
+        if s.quoted and not s.person and not s.within and s.end <= span.sent.start
+    ]
     if before and layout.paragraph(doc[before[-1].start].idx) == here:
         return before[-1]
     if passage.actor is None:
-        lede = [s for s in passage.sources if s.quoted and layout.top(doc[s.start].idx)]
+        lede = [
+            s for s in passage.sources if s.quoted and not s.within and layout.top(doc[s.start].idx)
+        ]
         if lede and lede[0].start < span.start:
             return lede[0]
     return None

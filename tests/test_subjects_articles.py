@@ -1,0 +1,74 @@
+"""Subject and source of figures in whole articles: who a figure is about, who reports it.
+
+Short articles written for these tests (headline, lede, body), each mechanism with its negative.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+
+import factex
+
+
+def _links(nlp: Language, text: str, published: str = "2025-06-12") -> dict[str, dict[str, Any]]:
+    facts = factex.extract(text, published=published, nlp=nlp)
+    return {r.text: r.to_dict() for r in [*facts.money, *facts.percentages]}
+
+
+BROKERS = """Marvélis voit ses ventes progresser de 6 % au premier trimestre
+
+Le fabricant de cosmétiques Marvélis a réalisé un chiffre d'affaires de 812 millions d'euros \
+au premier trimestre, en hausse de 6 %.
+
+Les analystes de Courtal Partners attendaient des ventes de 790 millions. Le groupe confirme \
+une marge de 14 % pour l'année.
+
+Pour les économistes de Ravel Securities, la demande asiatique devrait rebondir de 9 % en 2026. \
+Pour 2025, Marvélis prévoit un résultat net de 120 millions d'euros."""
+
+
+def test_analysts_expectation_is_sourced_not_subject(nlp: Language) -> None:
+    links = _links(nlp, BROKERS)
+    # "Les analystes de X attendaient ...": X expected the company's figure, X reports it
+    assert links["790 millions"]["source"] == "Courtal Partners"
+    assert links["790 millions"]["subject"] == "Marvélis"
+    # their expectation speaks for its clause only: the next sentence is the company's own
+    assert links["14 %"]["source"] is None
+    assert links["14 %"]["subject"] == "Marvélis"
+
+
+def test_pour_introduces_a_source_before_a_role_only(nlp: Language) -> None:
+    links = _links(nlp, BROKERS)
+    assert links["9 %"]["source"] == "Ravel Securities"
+    # "Pour 2025, Marvélis prévoit ...": a year after "pour" is no source, and the company
+    # forecasting its own result is its subject, not its source
+    assert links["120 millions d'euros"]["source"] is None
+    assert links["120 millions d'euros"]["subject"] == "Marvélis"
+
+
+MACRO = """Inflation : les prix ralentissent à 1,8 % en Belgique
+
+BRUXELLES, 30 mai - Les prix à la consommation ont augmenté de 1,8 % sur un an en mai, \
+selon une note publiée jeudi par l'Office statistique belge (OSB).
+
+La Banque nationale de Belgique, qui prévoit une inflation moyenne de 2,1 % en 2025, juge \
+la détente durable. Le salaire mensuel moyen a progressé de 2,6 % sur un an, selon le \
+ministère de l'Emploi."""
+
+
+def test_institution_forecasting_a_country_figure_is_its_source(nlp: Language) -> None:
+    links = _links(nlp, MACRO)
+    # "la Banque nationale ..., qui prévoit 2,1 %": the figure is the country's, the bank's view
+    assert links["2,1 %"]["subject"] == "Belgique"
+    assert links["2,1 %"]["source"] == "Banque nationale de Belgique"
+
+
+def test_source_behind_a_published_document(nlp: Language) -> None:
+    links = _links(nlp, MACRO)
+    # "selon une note publiée par X": the note's author reports the figure
+    assert links["1,8 %"]["source"] in ("Office statistique belge", "OSB")
+    assert links["1,8 %"]["subject"] == "Belgique"
+    # a ministry is named with its department, not by the department alone
+    assert links["2,6 %"]["source"] == "ministère de l'Emploi"
