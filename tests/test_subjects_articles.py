@@ -72,3 +72,33 @@ def test_source_behind_a_published_document(nlp: Language) -> None:
     assert links["1,8 %"]["subject"] == "Belgique"
     # a ministry is named with its department, not by the department alone
     assert links["2,6 %"]["source"] == "ministère de l'Emploi"
+
+
+HEADLINE = """Dolvane voit son résultat plonger de 27 % en 2024
+
+PARIS, 12 février - Le fabricant de meubles Dolvane a publié mercredi un résultat net de \
+41 millions d'euros pour 2024.
+
+En France, le taux de chômage a atteint 7,3 % fin 2024. La marge brute du \
+groupe s'est établie à 38,5 %."""
+
+
+def test_headline_company_beats_the_country_of_the_story(nlp: Language) -> None:
+    links = _links(nlp, HEADLINE, "2025-02-12")
+    # a company's figure in a headline the parse mangles is the company's, not the dateline's
+    assert links["27 %"]["subject"] == "Dolvane"
+    assert links["38,5 %"]["subject"] == "Dolvane"
+    # negative: a macro figure keeps the country
+    assert links["7,3 %"]["subject"] == "France"
+
+
+SHARES = """Séance agitée pour les valeurs moyennes
+
+Les investisseurs ont salué mardi les comptes de Tirelune. À la Bourse de Paris, l'action \
+Corvesse a gagné 4,6 %, tandis que le titre Tirelune a cédé 1,3 %."""
+
+
+def test_the_share_named_is_the_company_not_the_marketplace(nlp: Language) -> None:
+    links = _links(nlp, SHARES, "2025-02-12")
+    assert links["4,6 %"]["subject"] == "Corvesse"
+    assert links["1,3 %"]["subject"] == "Tirelune"

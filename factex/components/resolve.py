@@ -192,9 +192,14 @@ def _subject(
         return local, "written"  # "À Lyon, le prix ...", "a reculé de 6 % à Lyon"
     # The frame speaks for sentences that name no one; a name the sentence holds but did not
     # link (what is bought, a place of business) stays unlinked.
-    for name in (passage.actor, passage.place):
-        if name is not None and not _named_in_sentence(span, name, passage):
-            return name, "frame"  # a story about a place: its figures are the place's
+    actor = passage.actor
+    named = article and actor is not None and _named_just_before(span, actor, passage)
+    if named and written is None:
+        return actor, "written"  # a headline the parse mangles: "X voit son bénéfice fondre"
+    if actor is not None and not _named_in_sentence(span, actor, passage):
+        return actor, "frame"
+    if actor is None and passage.place and not _named_in_sentence(span, passage.place, passage):
+        return passage.place, "frame"  # a story about a place: its figures are the place's
     return written, _from(written)
 
 
@@ -276,6 +281,18 @@ def _local_place(span: Span, passage: Passage) -> str | None:
 def _named_in_sentence(span: Span, name: str, passage: Passage) -> bool:
     start, end = span.sent.start_char, span.sent.end_char
     return any(m.name == name and start <= m.start < end for m in passage.mentions)
+
+
+def _named_just_before(span: Span, name: str, passage: Passage) -> bool:
+    """Whether the name is the last organisation or person named before the amount in its
+    sentence ("Nexa : bénéfice en hausse de 15 %"), not one named after it."""
+    start = span.sent.start_char
+    before = [
+        m
+        for m in passage.mentions
+        if m.label in ("ORG", "PER", "MISC") and start <= m.start and m.end <= span.start_char
+    ]
+    return bool(before) and before[-1].name == name
 
 
 def _is_place(name: str, passage: Passage) -> bool:

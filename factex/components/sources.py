@@ -248,8 +248,9 @@ def _speaker(
             speakers, says_own = inverted, False
     for subj in speakers:
         within = None
+        role = subj
         if subj.lower_ == "qui" and verb.dep_.startswith("acl"):
-            subj = _antecedent(verb, ent_at)  # "la Banque de France, qui prévoit 1,2 %"
+            role, subj = verb.head, _antecedent(verb, ent_at)  # "la BdF, qui prévoit 1,2 %"
             within = (verb.left_edge.i, verb.right_edge.i + 1)
         if subj.lower_ in _PRONOUNS:
             return _last_person(subj, ent_at, sent)
@@ -260,7 +261,7 @@ def _speaker(
         found = _name_below(subj, ent_at, words, sent)
         if found is not None:  # else a word the parse hung there too ("a annoncé mardi X")
             # "les analystes de X attendaient 150 millions": their view of another's figure
-            others = subj.lower_ in words.forecasters or subj.lemma_ in words.forecasters
+            others = bool({role.lower_, role.lemma_} & words.forecasters)
             if others and says_own:  # for what they expect, not for the rest of the sentence
                 within = (verb.left_edge.i, verb.right_edge.i + 1)
             return replace(found, quoted=others or not says_own, within=within)

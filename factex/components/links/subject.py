@@ -44,7 +44,7 @@ def find_subject(
     # Names that cannot be the subject: the metric itself ("Le Smic sera revalorisé", read
     # as a name) and what a purchase or sale is of ("le rachat de la filiale de Prudential").
     excluded = not_subjects(w, root, metric_token, ent_at)
-    subject = _pronoun_owner(root, ent_at, w.owner_pronouns)
+    subject = _pronoun_owner(root, ent_at, w.owner_pronouns) or _share_owner(w, root, ent_at)
     if subject is None and metric_token is not None and not is_deal(w, metric_token):
         stake = metric_token.lemma_ in w.stake_nouns
         subject = _owner(metric_token, ent_at, w.genitive, stake)
@@ -217,6 +217,22 @@ def _pronoun_owner(root: Token, ent_at: EntityIndex, pronouns: frozenset[str]) -
             found = entities_below(token, ent_at, max_depth=2)
             if found:
                 return canonical(found[0])
+    return None
+
+
+def _share_owner(w: LinkWords, root: Token, ent_at: EntityIndex) -> str | None:
+    """ "l'action Lumeral a gagné 4 %": the company whose share moves, named right after the
+    share noun, whatever label the model gave a name it does not know (often a place)."""
+    for subj in subjects(clause_head(root)):
+        if subj.lemma_ not in w.share_nouns and subj.lower_ not in w.share_nouns:
+            continue
+        doc = subj.doc
+        nxt = doc[subj.i + 1] if subj.i + 1 < len(doc) else None
+        if nxt is None or nxt.head.i != subj.i or not nxt.text[:1].isupper():
+            continue
+        k = ent_at[nxt.i]
+        if k >= 0 and ent_at.ents[k].start == nxt.i:
+            return canonical(ent_at.ents[k])
     return None
 
 
