@@ -102,3 +102,23 @@ def test_the_share_named_is_the_company_not_the_marketplace(nlp: Language) -> No
     links = _links(nlp, SHARES, "2025-02-12")
     assert links["4,6 %"]["subject"] == "Corvesse"
     assert links["1,3 %"]["subject"] == "Tirelune"
+
+
+RIVALS = """Croisières : Navéole accélère, Ostravel marque le pas
+
+Les deux croisiéristes ont publié mardi leurs comptes annuels. Navéole a dégagé un chiffre \
+d'affaires de 2,4 milliards d'euros en 2024, en hausse de 11 %.
+
+Chez Ostravel, l'ambiance est plus morose. Le groupe a réalisé un chiffre d'affaires de \
+1,1 milliard d'euros, en recul de 4 %.
+
+Le marché mondial de la croisière pèse environ 60 milliards de dollars."""
+
+
+def test_each_company_of_a_two_company_story_keeps_its_figures(nlp: Language) -> None:
+    links = _links(nlp, RIVALS, "2025-03-12")
+    assert links["2,4 milliards d'euros"]["subject"] == "Navéole"
+    # "Chez Ostravel, ... Le groupe a réalisé": the company named last in the paragraph, which
+    # the headline names too ("chez X" makes a name read as a place a company)
+    assert links["1,1 milliard d'euros"]["subject"] == "Ostravel"
+    assert links["4 %"]["subject"] == "Ostravel"
