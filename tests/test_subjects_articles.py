@@ -122,3 +122,12 @@ def test_each_company_of_a_two_company_story_keeps_its_figures(nlp: Language) ->
     # the headline names too ("chez X" makes a name read as a place a company)
     assert links["1,1 milliard d'euros"]["subject"] == "Ostravel"
     assert links["4 %"]["subject"] == "Ostravel"
+
+
+def test_a_whole_market_figure_is_no_company_s(nlp: Language) -> None:
+    links = _links(nlp, RIVALS, "2025-03-12")
+    market = next(v for k, v in links.items() if "60 milliards" in k)
+    # "le marché mondial ... pèse 60 milliards": not the company of the story
+    assert market["subject"] is None
+    # negative: "le groupe" in the paragraph before is still the company
+    assert links["1,1 milliard d'euros"]["subject"] == "Ostravel"

@@ -43,6 +43,8 @@ def passage_subject(
     said = written is not None and (not framed or not guessed)
     if written is not None and said and not _refers_back(span, written, words):
         return written, "written"
+    if _generic_holder(span, words):
+        return None, None  # "le marché français, qui pèse 36 milliards": no company's figure
     earlier = _latest_actor(span, passage)
     if earlier is not None:
         return earlier, "passage"
@@ -60,6 +62,21 @@ def passage_subject(
     if actor is None and passage.place and not _named_in_sentence(span, passage.place, passage):
         return passage.place, "frame"  # a story about a place: its figures are the place's
     return written, _from(written)
+
+
+def _generic_holder(span: Span, words: LinkWords) -> bool:
+    """Whether the figure's clause is about a whole market or trade: its subject ("le secteur
+    a reculé de 2 %"), the antecedent of its "qui", or the noun its participle describes ("le
+    marché, estimé à 1,3 milliard"), without a possessive tying it to the company."""
+    verb = clause_head(span.root)
+    holders = [verb.head if s.lower_ == "qui" else s for s in subjects(verb)]
+    if verb.dep_.startswith("acl") and verb.pos_ == "VERB":
+        holders.append(verb.head)
+    for noun in holders:
+        owned = any(c.lower_ in words.possessives for c in noun.children)
+        if noun.lemma_ in words.generic_holders and noun.pos_ == "NOUN" and not owned:
+            return True
+    return False
 
 
 def _refers_back(span: Span, written: str, words: LinkWords) -> bool:

@@ -39,6 +39,7 @@ class LinkWords:
     self_reference: frozenset[str]
     possessives: frozenset[str]
     share_nouns: frozenset[str]
+    generic_holders: frozenset[str]
     comparison_figure: re.Pattern[str]
     year_ago: re.Pattern[str]
     period_end: re.Pattern[str]
@@ -54,6 +55,7 @@ class LinkWords:
             self_reference=frozenset(data["self_reference"]),
             possessives=frozenset(data["possessives"]),
             share_nouns=frozenset(resources.load(lang, "metrics")["share_nouns"]),
+            generic_holders=frozenset(data["generic_holders"]),
             comparison_figure=re.compile(rf"(?:^|\W)(?:{figures})\s+(?:de\s+|d['’])?$", re.I),
             year_ago=re.compile(rf"(?<!\w)(?:{year_ago})(?!\w)", re.I),
             period_end=re.compile(
