@@ -158,9 +158,23 @@ def _carried_source(span: Span, passage: Passage) -> Source | None:
         lede = [
             s for s in passage.sources if s.quoted and not s.within and layout.top(doc[s.start].idx)
         ]
-        if lede and lede[0].start < span.start:
+        if lede and lede[0].start < span.start and not _other_body(span, lede[0], passage):
             return lede[0]
     return None
+
+
+def _other_body(span: Span, source: Source, passage: Passage) -> bool:
+    """Whether the amount's sentence names a public body or reporter other than ``source``
+    ("la BCEAO, qui a abaissé son taux de 25 points"): the lede's reporter does not speak
+    for it."""
+    start, end = span.sent.start_char, span.sent.end_char
+    return any(
+        m.label == "ORG"
+        and (m.institution or m.source)
+        and start <= m.start < end
+        and m.name != source.name
+        for m in passage.mentions
+    )
 
 
 def _period(
