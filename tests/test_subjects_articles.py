@@ -131,3 +131,21 @@ def test_a_whole_market_figure_is_no_company_s(nlp: Language) -> None:
     assert market["subject"] is None
     # negative: "le groupe" in the paragraph before is still the company
     assert links["1,1 milliard d'euros"]["subject"] == "Ostravel"
+
+
+COMMODITIES = """Matières premières : le soja recule à Chicago
+
+Les prix du soja ont glissé lundi à Chicago, où le contrat de janvier a terminé à 412 dollars \
+la tonne, en repli de 1,6 % sur la séance.
+
+Le cacao n'a guère mieux résisté : la tonne pour livraison en mars s'est échangée à \
+6 120 dollars. Le café a bondi, ce qui a fait grimper la marge des torréfacteurs à 7,5 %."""
+
+
+def test_a_quote_takes_the_commodity_of_another_clause(nlp: Language) -> None:
+    links = _links(nlp, COMMODITIES, "2025-01-20")
+    assert links["412 dollars"]["subject"] == "soja"
+    assert links["1,6 %"]["subject"] == "soja"
+    assert links["6 120 dollars"]["subject"] == "cacao"
+    # negative: a consequence told in a relative clause is no quote of the commodity
+    assert links["7,5 %"]["subject"] != "café"

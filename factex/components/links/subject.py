@@ -258,6 +258,38 @@ def traded_asset(w: LinkWords, root: Token, ent_at: EntityIndex) -> tuple[str, i
     return None
 
 
+def sentence_asset(w: LinkWords, span: Span, ent_at: EntityIndex) -> str | None:
+    """The commodity or currency another clause of the sentence is about, before the amount:
+    "Les prix du blé ont reculé, où l'échéance de décembre a terminé à 205 euros", "Le maïs
+    n'est guère mieux loti : la tonne s'est échangée à 198 euros". The last one named."""
+    if _in_relative(span.root):
+        return None  # "..., ce qui a fait retomber la marge à 8 %": a consequence, not a quote
+    found: str | None = None
+    carriers = w.asset_units | w.asset_quotes
+    for token in span.doc[span.sent.start : span.start]:
+        if token.dep_ not in SUBJECT_DEPS:
+            continue
+        asset = _asset_at(w, token, ent_at)
+        if asset is None and token.lemma_ in carriers:
+            for child in token.children:
+                if child.dep_ == "nmod" and child.i > token.i:
+                    asset = _asset_at(w, child, ent_at) or asset
+        found = asset[0] if asset is not None else found
+    return found
+
+
+def _in_relative(root: Token) -> bool:
+    """Whether the amount's clause, or one it is the complement of, is a relative clause."""
+    verb = clause_head(root)
+    for _ in range(3):
+        if verb.dep_.startswith("acl") or any(s.lower_ in ("qui", "que") for s in subjects(verb)):
+            return True
+        if verb.dep_ not in ("xcomp", "ccomp") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
+
+
 def _asset_at(w: LinkWords, token: Token, ent_at: EntityIndex) -> tuple[str, int] | None:
     """The asset named at ``token``: a listed word (with the word after it when the pair is
     listed: "livre sterling"), or a name under a carrier ("Brent")."""
