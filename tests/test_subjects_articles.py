@@ -149,3 +149,19 @@ def test_a_quote_takes_the_commodity_of_another_clause(nlp: Language) -> None:
     assert links["6 120 dollars"]["subject"] == "cacao"
     # negative: a consequence told in a relative clause is no quote of the commodity
     assert links["7,5 %"]["subject"] != "café"
+
+
+SESSION = """Séance en repli à Paris
+
+Le CAC 40 a cédé 0,6 % mardi.
+
+À l'inverse, Dravelle a bondi de 5,1 %, à 32,40 euros."""
+
+
+def test_a_name_read_as_a_place_that_moves_by_a_figure_is_a_company(nlp: Language) -> None:
+    # the model reads the unknown "Dravelle" as a place; a place does not "bondir de 5,1 %"
+    links = _links(nlp, SESSION, "2025-02-11")
+    assert links["5,1 %"]["subject"] == "Dravelle"
+    assert links["32,40 euros"]["subject"] == "Dravelle"
+    # negative: the index's own move stays the index's
+    assert links["0,6 %"]["subject"] == "CAC 40"

@@ -15,7 +15,7 @@ from typing import Any
 
 from babel import Locale
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from factex import resources
 from factex.components.extensions import DATES, MONEY, doc_text, register_extensions
@@ -234,10 +234,21 @@ def _company_context(ent: Span, name: str, words: FrameWords) -> bool:
     company ("chez X", "son concurrent X", "l'action X", "le groupe X")."""
     if name in words.countries or name in words.cities or name in words.demonyms.values():
         return False
+    root = ent.root
+    if root.dep_ == "nsubj" and root.head.pos_ == "VERB" and _moves_by_figure(root.head):
+        return True  # "Dravena a bondi de 6,2 %": an unknown place does not move on a market
     if ent.start == 0:
         return False
     before = ent.doc[ent.start - 1]
     return before.lower_ in words.company_markers or before.lemma_ in words.company_markers
+
+
+def _moves_by_figure(verb: Token) -> bool:
+    """Whether a verb takes a figure as its argument ("a bondi de 6,2 %", "a cédé 3 %")."""
+    return any(
+        c.dep_ in ("obl:arg", "obj") and any(g.dep_ == "nummod" for g in c.children)
+        for c in verb.children
+    )
 
 
 def _dates(doc: Doc, text: str, words: FrameWords) -> list[Dated]:

@@ -45,6 +45,9 @@ def passage_subject(
         return written, "written"
     if _generic_holder(span, words):
         return None, None  # "le marché français, qui pèse 36 milliards": no company's figure
+    own = _clause_name(span, passage) if article and written is None else None
+    if own is not None:
+        return own, "written"  # "Dravena a bondi de 6,2 %": a name the model read as a place
     earlier = _latest_actor(span, passage)
     if earlier is not None:
         return earlier, "passage"
@@ -62,6 +65,17 @@ def passage_subject(
     if actor is None and passage.place and not _named_in_sentence(span, passage.place, passage):
         return passage.place, "frame"  # a story about a place: its figures are the place's
     return written, _from(written)
+
+
+def _clause_name(span: Span, passage: Passage) -> str | None:
+    """The organisation the frame knows at the subject of the amount's clause (a name the
+    model read as a place but the frame as a company), not a source or a public body."""
+    for subj in subjects(clause_head(span.root)):
+        at = subj.idx
+        for m in passage.mentions:
+            if m.start <= at < m.end and m.label == "ORG":
+                return None if m.source or m.institution else m.name
+    return None
 
 
 def _generic_holder(span: Span, words: LinkWords) -> bool:
