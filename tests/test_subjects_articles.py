@@ -165,3 +165,19 @@ def test_a_name_read_as_a_place_that_moves_by_a_figure_is_a_company(nlp: Languag
     assert links["32,40 euros"]["subject"] == "Dravelle"
     # negative: the index's own move stays the index's
     assert links["0,6 %"]["subject"] == "CAC 40"
+
+
+PLACE_FORECAST = """Luxembourg : l'emploi résiste
+
+LUXEMBOURG, 4 avril - L'emploi salarié a progressé de 1,1 % sur un an au premier trimestre, \
+selon l'Institut luxembourgeois de la conjoncture.
+
+Le Conseil national de la productivité prévoit pour sa part une progression de 0,9 % \
+l'an prochain."""
+
+
+def test_a_body_forecasting_a_place_is_its_source(nlp: Language) -> None:
+    links = _links(nlp, PLACE_FORECAST, "2025-04-04")
+    # in a story about a place, the institute's forecast is the place's figure, its source
+    assert links["0,9 %"]["subject"] == "Luxembourg"
+    assert links["0,9 %"]["source"] == "Conseil national de la productivité"

@@ -107,8 +107,11 @@ def complete_links(doc: Doc, passage: Passage, words: LinkWords) -> None:
         reporter = _source(span, passage) or _carried_source(span, passage)
         source = reporter.name if reporter is not None else None
         subject = links.get("subject")
-        if reporter is not None and reporter.quoted and subject == source:
-            subject = None  # "a indiqué Marc Dupont": the speaker is not what the figure is of
+        # "a indiqué Marc Dupont": the speaker is not what the figure is of; in a story about
+        # a place, nor is a body forecasting it ("l'Unédic anticipe un chômage à 7,9 %")
+        of_place = passage.actor is None and passage.place is not None
+        if reporter is not None and (reporter.quoted or of_place) and subject == source:
+            subject = None
         links["subject"], links["subject_from"] = passage_subject(
             span, subject, dict(links, traded=traded), passage, words
         )
