@@ -181,3 +181,16 @@ def test_a_body_forecasting_a_place_is_its_source(nlp: Language) -> None:
     # in a story about a place, the institute's forecast is the place's figure, its source
     assert links["0,9 %"]["subject"] == "Luxembourg"
     assert links["0,9 %"]["source"] == "Conseil national de la productivité"
+
+
+MINISTRY = """Mali : la production d'or recule
+
+BAMAKO, 3 mars - La production industrielle d'or a reculé de 23 % en 2024, selon le \
+ministère des Mines et de l'Énergie. Les exportations ont baissé de 11 %, selon les analystes."""
+
+
+def test_a_ministry_is_named_with_its_departments(nlp: Language) -> None:
+    links = _links(nlp, MINISTRY, "2025-03-03")
+    assert links["23 %"]["source"] == "ministère des Mines et de l'Énergie"
+    # negative: analysts are no department ("selon les analystes" stays the role)
+    assert links["11 %"]["source"] == "analystes"

@@ -164,7 +164,24 @@ def _name_below(head: Token, ent_at: EntityIndex, words: SourceWords, sent: Span
             if role and role not in words.forecasters and _complement_of(ent, head):
                 name = head.doc[head.i : ent.end].text  # "le ministère du Travail"
             return Source(name, ent.start, ent.end, sent.start)
-    return Source(role, head.i, head.i + 1, sent.start) if role else None
+    if role is None:
+        return None
+    return Source(_with_department(head, role, words), head.i, head.i + 1, sent.start)
+
+
+def _with_department(head: Token, role: str, words: SourceWords) -> str:
+    """ "le ministère des Finances et du Budget": a role with the capitalised complement that
+    names its department, when the model names none of it; else the role alone."""
+    if role in words.forecasters:
+        return role
+    for child in head.children:
+        cases = {c.lower_ for c in child.children if c.dep_ == "case"}
+        named = child.text[:1].isupper() and child.i > head.i
+        if child.dep_ == "nmod" and named and cases & {"de", "du", "des", "d'", "d’"}:
+            end = max(t.i for t in child.subtree if t.dep_ not in ("punct", "acl", "acl:relcl"))
+            if end - head.i <= 8:
+                return head.doc[head.i : end + 1].text
+    return role
 
 
 def _complement_of(ent: Span, head: Token) -> bool:
