@@ -192,5 +192,5 @@ ministère des Mines et de l'Énergie. Les exportations ont baissé de 11 %, sel
 def test_a_ministry_is_named_with_its_departments(nlp: Language) -> None:
     links = _links(nlp, MINISTRY, "2025-03-03")
     assert links["23 %"]["source"] == "ministère des Mines et de l'Énergie"
-    # negative: analysts are no department ("selon les analystes" stays the role)
+    # negative: analysts of no named firm stay the role
     assert links["11 %"]["source"] == "analystes"

@@ -166,14 +166,13 @@ def _name_below(head: Token, ent_at: EntityIndex, words: SourceWords, sent: Span
             return Source(name, ent.start, ent.end, sent.start)
     if role is None:
         return None
-    return Source(_with_department(head, role, words), head.i, head.i + 1, sent.start)
+    return Source(_with_department(head, role), head.i, head.i + 1, sent.start)
 
 
-def _with_department(head: Token, role: str, words: SourceWords) -> str:
+def _with_department(head: Token, role: str) -> str:
     """ "le ministère des Finances et du Budget": a role with the capitalised complement that
-    names its department, when the model names none of it; else the role alone."""
-    if role in words.forecasters:
-        return role
+    names its department or firm ("les analystes de Portzamparc"), when the model names none of it;
+    else the role alone."""
     for child in head.children:
         cases = {c.lower_ for c in child.children if c.dep_ == "case"}
         named = child.text[:1].isupper() and child.i > head.i
