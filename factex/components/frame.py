@@ -15,7 +15,7 @@ from typing import Any
 
 from babel import Locale
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from factex import resources
 from factex.components.extensions import DATES, MONEY, doc_text, register_extensions
@@ -51,6 +51,7 @@ class FrameWords:
     after_comparison_figure: re.Pattern[str]
     institution: re.Pattern[str]
     sources: SourceWords
+    company_markers: frozenset[str] = frozenset()
 
     @classmethod
     def for_language(cls, lang: str) -> FrameWords:
@@ -84,6 +85,8 @@ class FrameWords:
             sources=SourceWords.from_data(
                 resources.load(lang, "metrics"), resources.load(lang, "triggers"), data
             ),
+            company_markers=frozenset(data["company_markers"])
+            | frozenset(w for w in data["self_reference"] if " " not in w and len(w) > 4),
         )
 
     def is_institution(self, name: str) -> bool:
@@ -168,7 +171,15 @@ class FrameContext:
         return Passage(
             text, self.layout, self.mentions, self.dates, self.sources, self.frame.actor, place,
             dated, self.dateline, self.published,
+            _top_companies(self.frame.actors),
         )  # fmt: skip
+
+
+def _top_companies(actors: tuple[Anchor, ...]) -> tuple[str, ...]:
+    """The organisations the headline or lede names, each a name of its own (not a word of a
+    longer one the model cut: "Ouest" of "Compagnie ... de l'Ouest")."""
+    top = [a.value for a in actors if a.label == "ORG" and a.how != "count"]
+    return tuple(n for n in top if not any(n != o and n in o for o in top))
 
 
 def _short_forms(ent_at: EntityIndex, text: str, words: FrameWords) -> dict[str, str]:
@@ -200,6 +211,9 @@ def _mentions(
     for name in label_of:
         if name in words.countries or name in words.cities:
             label_of[name] = "LOC"  # "à Paris" read as an organisation is still the city
+    for ent, name in zip(ent_at.ents, names, strict=True):
+        if label_of.get(name) == "LOC" and _company_context(ent, name, words):
+            label_of[name] = "ORG"  # "chez Norhotels", "le distributeur Bricoval"
     out = []
     for ent, name in zip(ent_at.ents, names, strict=True):
         name = forms.get(name, name)
@@ -213,6 +227,28 @@ def _mentions(
             )
         )  # fmt: skip
     return out
+
+
+def _company_context(ent: Span, name: str, words: FrameWords) -> bool:
+    """Whether a name read as a place, and known as none, follows a word that makes it a
+    company ("chez X", "son concurrent X", "l'action X", "le groupe X")."""
+    if name in words.countries or name in words.cities or name in words.demonyms.values():
+        return False
+    root = ent.root
+    if root.dep_ == "nsubj" and root.head.pos_ == "VERB" and _moves_by_figure(root.head):
+        return True  # "Dravena a bondi de 6,2 %": an unknown place does not move on a market
+    if ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    return before.lower_ in words.company_markers or before.lemma_ in words.company_markers
+
+
+def _moves_by_figure(verb: Token) -> bool:
+    """Whether a verb takes a figure as its argument ("a bondi de 6,2 %", "a cédé 3 %")."""
+    return any(
+        c.dep_ in ("obl:arg", "obj") and any(g.dep_ == "nummod" for g in c.children)
+        for c in verb.children
+    )
 
 
 def _dates(doc: Doc, text: str, words: FrameWords) -> list[Dated]:

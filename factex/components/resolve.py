@@ -17,8 +17,8 @@ from spacy.tokens import Doc, Span
 
 from factex import resources
 from factex.components.extensions import MONEY, PERCENT
+from factex.components.passage_subject import passage_subject
 from factex.components.sources import Source
-from factex.components.syntax import clause_head, subjects
 from factex.normalize.frame import (
     PERIOD_GRAINS,
     Dated,
@@ -39,6 +39,7 @@ class LinkWords:
     self_reference: frozenset[str]
     possessives: frozenset[str]
     share_nouns: frozenset[str]
+    generic_holders: frozenset[str]
     comparison_figure: re.Pattern[str]
     year_ago: re.Pattern[str]
     period_end: re.Pattern[str]
@@ -54,6 +55,7 @@ class LinkWords:
             self_reference=frozenset(data["self_reference"]),
             possessives=frozenset(data["possessives"]),
             share_nouns=frozenset(resources.load(lang, "metrics")["share_nouns"]),
+            generic_holders=frozenset(data["generic_holders"]),
             comparison_figure=re.compile(rf"(?:^|\W)(?:{figures})\s+(?:de\s+|d['’])?$", re.I),
             year_ago=re.compile(rf"(?<!\w)(?:{year_ago})(?!\w)", re.I),
             period_end=re.compile(
@@ -92,6 +94,8 @@ class Passage:
     period: Dated | None
     dateline: str | None = None
     published: str | None = None
+    #: every main actor of the frame: in a story about two companies, each names its own
+    actors: tuple[str, ...] = ()
 
 
 def complete_links(doc: Doc, passage: Passage, words: LinkWords) -> None:
@@ -103,9 +107,12 @@ def complete_links(doc: Doc, passage: Passage, words: LinkWords) -> None:
         reporter = _source(span, passage) or _carried_source(span, passage)
         source = reporter.name if reporter is not None else None
         subject = links.get("subject")
-        if reporter is not None and reporter.quoted and subject == source:
-            subject = None  # "a indiqué Marc Dupont": the speaker is not what the figure is of
-        links["subject"], links["subject_from"] = _subject(
+        # "a indiqué Marc Dupont": the speaker is not what the figure is of; in a story about
+        # a place, nor is a body forecasting it ("l'Unédic anticipe un chômage à 7,9 %")
+        of_place = passage.actor is None and passage.place is not None
+        if reporter is not None and (reporter.quoted or of_place) and subject == source:
+            subject = None
+        links["subject"], links["subject_from"] = passage_subject(
             span, subject, dict(links, traded=traded), passage, words
         )
         links["source"] = None if source == links["subject"] else source
@@ -120,7 +127,11 @@ def complete_links(doc: Doc, passage: Passage, words: LinkWords) -> None:
 def _source(span: Span, passage: Passage) -> Source | None:
     """The reporter of the amount's sentence nearest the amount."""
     sent_start = span.sent.start
-    here = [s for s in passage.sources if s.sent_start == sent_start]
+    here = [
+        s
+        for s in passage.sources
+        if s.sent_start == sent_start and (not s.within or s.within[0] <= span.start < s.within[1])
+    ]
     if not here:
         return None
     return min(here, key=lambda s: abs(s.start - span.start))
@@ -134,155 +145,39 @@ def _carried_source(span: Span, passage: Passage) -> Source | None:
     doc = span.doc
     nxt = span.sent.end
     if nxt < len(doc) and doc[nxt].text == ",":
-        cut = [s for s in passage.sources if s.sent_start == nxt and s.quoted]
+        cut = [s for s in passage.sources if s.sent_start == nxt and s.quoted and not s.within]
         if cut:
             return cut[0]
     layout = passage.layout
     here = layout.paragraph(span.start_char)
-    before = [s for s in passage.sources if s.quoted and not s.person and s.end <= span.sent.start]
+    before = [
+        s
+        for s in passage.sources
+        if s.quoted and not s.person and not s.within and s.end <= span.sent.start
+    ]
     if before and layout.paragraph(doc[before[-1].start].idx) == here:
         return before[-1]
     if passage.actor is None:
-        lede = [s for s in passage.sources if s.quoted and layout.top(doc[s.start].idx)]
-        if lede and lede[0].start < span.start:
+        lede = [
+            s for s in passage.sources if s.quoted and not s.within and layout.top(doc[s.start].idx)
+        ]
+        if lede and lede[0].start < span.start and not _other_body(span, lede[0], passage):
             return lede[0]
     return None
 
 
-def _subject(
-    span: Span, written: str | None, links: dict[str, Any], passage: Passage, words: LinkWords
-) -> tuple[str | None, str | None]:
-    # in an article (a headline over paragraphs), not in a lone sentence
-    article = passage.layout.headline is not None
-    if written is not None and links.get("traded"):
-        return written, "written"  # "le prix du porc": the commodity's, wherever quoted
-    if words.is_macro(links.get("metric"), passage.actor is not None):
-        # "les prix ont reculé de 6 % à Lyon": the place beside the figure, else a country
-        # of its sentence
-        place = _local_place(span, passage) if article else None
-        place = place or _place_in_sentence(span, passage)
-        if place is not None:
-            return place, "written"
-        if written is not None and _is_place(written, passage):
-            return written, "written"
-        return (passage.place, "frame") if passage.place else (written, _from(written))
-    if written is not None and _at_dateline(written, passage):
-        written = None  # "OTTAWA, 12 mars -" says where the story was written, not whose figure
-    framed = passage.actor is not None or passage.place is not None
-    # the sentence's own link stands, unless it only took the nearest name of the sentence
-    guessed = links.get("subject_from") == "sentence" and not _said(span, written or "")
-    said = written is not None and (not framed or not guessed)
-    if written is not None and said and not _refers_back(span, written, words):
-        return written, "written"
-    earlier = _latest_actor(span, passage)
-    if earlier is not None:
-        return earlier, "passage"
-    local = _local_place(span, passage) if passage.actor is None and article else None
-    if local is not None:
-        return local, "written"  # "À Lyon, le prix ...", "a reculé de 6 % à Lyon"
-    # The frame speaks for sentences that name no one; a name the sentence holds but did not
-    # link (what is bought, a place of business) stays unlinked.
-    for name in (passage.actor, passage.place):
-        if name is not None and not _named_in_sentence(span, name, passage):
-            return name, "frame"  # a story about a place: its figures are the place's
-    return written, _from(written)
-
-
-def _refers_back(span: Span, written: str, words: LinkWords) -> bool:
-    """Whether the clause names its subject again ("le groupe", "il", "l'action", "son
-    bénéfice") without the name the sentence-level link guessed from elsewhere in it."""
-    verb = clause_head(span.root)
-    subjs = subjects(verb)
-    phrases = [span.doc[s.left_edge.i : s.right_edge.i + 1].text for s in subjs]
-    if any(written in phrase for phrase in phrases):
-        return False  # "Le brasseur Heineken a vu ...": the description names it
-    for subj in subjs:
-        word = subj.lower_.lstrip("-")
-        if word in words.self_reference or subj.lemma_ in words.self_reference:
-            return True
-    start = max(verb.left_edge.i, span.sent.start)
-    owned = any(
-        t.lower_ in words.possessives and t.pos_ == "DET" for t in span.doc[start : span.start]
-    )
-    # "Heineken a vu son bénéfice ...": the owner is named before in the sentence
-    return owned and written not in span.doc[span.sent.start : span.start].text
-
-
-def _at_dateline(name: str, passage: Passage) -> bool:
-    """Whether the name is the dateline's place ("OTTAWA, 12 mars -")."""
-    return passage.dateline is not None and name.casefold() == passage.dateline.casefold()
-
-
-#: words that tie a name to what follows it: "le chiffre d'affaires de X", "chez X"
-_OWNER_WORDS = frozenset({"de", "d'", "d’", "du", "des", "chez", "pour"})
-
-
-def _said(span: Span, name: str) -> bool:
-    """Whether the sentence ties the name to the amount: the clause's subject, or an owner
-    ("de X", "chez X") before the amount; not merely a name somewhere in the sentence."""
-    verb = clause_head(span.root)
-    for subj in subjects(verb):
-        left = subj.left_edge.i
-        if name in span.doc[left : subj.right_edge.i + 1].text:
-            return True
-        # "Jack Ma, le fondateur du groupe, avait annoncé": the name set before its description
-        before = span.doc[max(span.sent.start, left - 4) : left].text.rstrip(" ,")
-        if before.endswith(name):
-            return True
-    sent = span.sent
-    for token in span.doc[sent.start : span.start]:
-        if token.lower_ in _OWNER_WORDS and token.i + 1 < span.start:
-            after = span.doc[token.i + 1 : min(token.i + 6, sent.end)].text
-            if after.startswith(name) or after.split(" ", 1)[-1].startswith(name):
-                return True
-    return False
-
-
-def _from(value: str | None) -> str | None:
-    return "written" if value is not None else None
-
-
-def _place_in_sentence(span: Span, passage: Passage) -> str | None:
-    """A country named in the amount's own sentence ("en Belgique", "l'inflation française")."""
+def _other_body(span: Span, source: Source, passage: Passage) -> bool:
+    """Whether the amount's sentence names a public body or reporter other than ``source``
+    ("la BCEAO, qui a abaissé son taux de 25 points"): the lede's reporter does not speak
+    for it."""
     start, end = span.sent.start_char, span.sent.end_char
-    for m in passage.mentions:
-        if m.label == "LOC" and m.country and start <= m.start < end:
-            return m.name
-    return None
-
-
-def _local_place(span: Span, passage: Passage) -> str | None:
-    """The place a figure of a story about no company is given for: a place named right
-    after it ("de 6,4 % à Lyon"), else the nearest one before it in its sentence."""
-    start, end = span.sent.start_char, span.sent.end_char
-    places = [m for m in passage.mentions if m.label == "LOC" and start <= m.start < end]
-    after = [m for m in places if 0 <= m.start - span.end_char <= 5]
-    if after:
-        return after[0].name
-    before = [m for m in places if m.end <= span.start_char]
-    return before[-1].name if before else None
-
-
-def _named_in_sentence(span: Span, name: str, passage: Passage) -> bool:
-    start, end = span.sent.start_char, span.sent.end_char
-    return any(m.name == name and start <= m.start < end for m in passage.mentions)
-
-
-def _is_place(name: str, passage: Passage) -> bool:
-    return any(m.name == name and m.label == "LOC" for m in passage.mentions)
-
-
-def _latest_actor(span: Span, passage: Passage) -> str | None:
-    """The last organisation named before the amount in its paragraph, if it is one the
-    article is about (a main actor) and not a source."""
-    actors = [
-        m
+    return any(
+        m.label == "ORG"
+        and (m.institution or m.source)
+        and start <= m.start < end
+        and m.name != source.name
         for m in passage.mentions
-        if m.label in ("ORG", "PER") and not m.source and m.name == passage.actor
-    ]
-    # before the sentence: a name of its own sentence that the sentence did not link is left
-    found = latest_before(actors, span.sent.start_char, passage.layout)
-    return found.name if found is not None else None
+    )
 
 
 def _period(

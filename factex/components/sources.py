@@ -32,6 +32,8 @@ class SourceWords:
     verbs: frozenset[str]
     roles: frozenset[str]
     self_reference: frozenset[str]
+    forecasters: frozenset[str] = frozenset()
+    role_markers: frozenset[str] = frozenset()
 
     @classmethod
     def from_data(
@@ -42,6 +44,8 @@ class SourceWords:
             verbs=frozenset(triggers["report_verbs"]) | frozenset(frame["source_verbs"]),
             roles=frozenset(frame["source_roles"]),
             self_reference=frozenset(frame["self_reference"]),
+            forecasters=frozenset(frame["forecaster_roles"]),
+            role_markers=frozenset(frame["source_role_markers"]),
         )
 
 
@@ -57,6 +61,9 @@ class Source:
     sent_start: int
     quoted: bool = True
     person: bool = False
+    #: the tokens it speaks for when only for its own clause ("le consensus, qui tablait sur
+    #: 8 %"), else None: the whole sentence, and maybe the next ones
+    within: tuple[int, int] | None = None
 
 
 def find_sources(doc: Doc, ent_at: EntityIndex, words: SourceWords) -> list[Source]:
@@ -113,7 +120,7 @@ def _candidates(doc: Doc, words: SourceWords) -> list[int]:
 def _word_hashes(words: SourceWords) -> tuple[frozenset[int], frozenset[int]]:
     """Hashes of the markers and of their first words up to an apostrophe ("d'" of "d'après"),
     with either apostrophe, and of the verbs of saying."""
-    forms = set(words.markers)
+    forms = set(words.markers) | words.role_markers
     forms |= {m[: m.index("'") + 1] for m in words.markers if "'" in m}
     forms |= {f.replace("'", "’") for f in forms}
     return frozenset(map(get_string_id, forms)), frozenset(map(get_string_id, words.verbs))
@@ -122,6 +129,12 @@ def _word_hashes(words: SourceWords) -> tuple[frozenset[int], frozenset[int]]:
 def _marked_head(token: Token, words: SourceWords) -> Token | None:
     """The noun a source marker introduces ("selon [l'Insee]", "d'après [les analystes]")."""
     text = token.lower_.replace("’", "'")
+    if text in words.role_markers:
+        # "pour les analystes de X, ...": a source before a role or a person only
+        head = token.head
+        person = head.ent_type_ == "PER"
+        ok = head.i != token.i and (person or _role(head, words) is not None)
+        return head if ok and token.dep_ == "case" else None
     if text not in words.markers and not text.endswith("'"):
         return None  # most tokens: no neighbour made (this runs on every token)
     nxt = token.nbor() if token.i + 1 < len(token.doc) else None
@@ -136,17 +149,46 @@ def _name_below(head: Token, ent_at: EntityIndex, words: SourceWords, sent: Span
     """The named person in the phrase headed by ``head`` ("le PDG de Nexa, Marc Dupont"), else
     the named organisation ("les analystes de Jefferies"), else its role noun phrase."""
     names = [ent_at.ents[k] for k in (ent_at[t.i] for t in [head, *_phrase(head)]) if k >= 0]
-    for label in ("PER", "ORG", "MISC"):
-        for ent in names:
-            if ent.label_ == label:
-                return Source(canonical(ent), ent.start, ent.end, sent.start, person=label == "PER")
+    for ent in names:
+        if ent.label_ == "PER":
+            return Source(canonical(ent), ent.start, ent.end, sent.start, person=True)
     role = _role(head, words)
-    if role is None:
-        return None
-    named = _named_after(head, ent_at)  # "la directrice financière, Anne Roy"
+    named = _named_after(head, ent_at) if role else None  # "la directrice financière, Anne Roy"
     if named is not None:
         return Source(canonical(named), named.start, named.end, sent.start, person=True)
-    return Source(role, head.i, head.i + 1, sent.start)
+    for label in ("ORG", "MISC"):
+        for ent in names:
+            if ent.label_ != label:
+                continue
+            name = canonical(ent)
+            if role and role not in words.forecasters and _complement_of(ent, head):
+                name = head.doc[head.i : ent.end].text  # "le ministère du Travail"
+            return Source(name, ent.start, ent.end, sent.start)
+    if role is None:
+        return None
+    return Source(_with_department(head, role), head.i, head.i + 1, sent.start)
+
+
+def _with_department(head: Token, role: str) -> str:
+    """ "le ministère des Finances et du Budget": a role with the capitalised complement that
+    names its department or firm ("les analystes de Portzamparc"), when the model names none of it;
+    else the role alone."""
+    for child in head.children:
+        cases = {c.lower_ for c in child.children if c.dep_ == "case"}
+        named = child.text[:1].isupper() and child.i > head.i
+        if child.dep_ == "nmod" and named and cases & {"de", "du", "des", "d'", "d’"}:
+            end = max(t.i for t in child.subtree if t.dep_ not in ("punct", "acl", "acl:relcl"))
+            if end - head.i <= 8:
+                return head.doc[head.i : end + 1].text
+    return role
+
+
+def _complement_of(ent: Span, head: Token) -> bool:
+    """Whether the name is the "de" complement of the role ("ministère [du Travail]"), which
+    then names a body with it; not a name in apposition ("l'observatoire Clameur")."""
+    root = ent.root
+    cases = {c.lower_ for c in root.children if c.dep_ == "case"}
+    return root.head.i == head.i and bool(cases & {"de", "du", "des", "d'", "d’"})
 
 
 def _named_after(head: Token, ent_at: EntityIndex) -> Span | None:
@@ -166,14 +208,19 @@ def _named_after(head: Token, ent_at: EntityIndex) -> Span | None:
 
 
 def _phrase(head: Token) -> list[Token]:
-    """The noun phrase below ``head``: its appositions, names and complements, not clauses."""
+    """The noun phrase below ``head``: its appositions, names and complements, and the agent
+    of a participle ("selon une note publiée lundi par l'institut"); not other clauses."""
     out: list[Token] = []
-    stack = [c for c in head.children if c.dep_ in ("appos", "nmod", "flat:name", "amod")]
+    stack = [c for c in head.children if c.dep_ in ("appos", "nmod", "flat:name", "amod", "acl")]
     while stack and len(out) < 12:
         token = stack.pop(0)
         out.append(token)
-        stack.extend(c for c in token.children if c.dep_ in ("appos", "nmod", "flat:name"))
+        stack.extend(c for c in token.children if c.dep_ in _PHRASE_DEPS)
     return out
+
+
+#: what a source's noun phrase runs through: names, complements, a participle's agent
+_PHRASE_DEPS = frozenset({"appos", "nmod", "flat:name", "obl:agent"})
 
 
 def _role(head: Token, words: SourceWords) -> str | None:
@@ -216,14 +263,36 @@ def _speaker(
         if inverted:
             speakers, says_own = inverted, False
     for subj in speakers:
+        within = None
+        role = subj
+        if subj.lower_ == "qui" and verb.dep_.startswith("acl"):
+            role, subj = verb.head, _antecedent(verb, ent_at)  # "la BdF, qui prévoit 1,2 %"
+            within = (verb.left_edge.i, verb.right_edge.i + 1)
         if subj.lower_ in _PRONOUNS:
             return _last_person(subj, ent_at, sent)
-        if subj.lower_ in words.self_reference or subj.lemma_ in words.self_reference:
+        # "la Banque de France" is a name, not "la banque" again
+        again = subj.lower_ in words.self_reference or subj.lemma_ in words.self_reference
+        if again and ent_at[subj.i] < 0:
             return None
         found = _name_below(subj, ent_at, words, sent)
         if found is not None:  # else a word the parse hung there too ("a annoncé mardi X")
-            return replace(found, quoted=not says_own)
+            # "les analystes de X attendaient 150 millions": their view of another's figure
+            others = bool({role.lower_, role.lemma_} & words.forecasters)
+            if others and says_own:  # for what they expect, not for the rest of the sentence
+                within = (verb.left_edge.i, verb.right_edge.i + 1)
+            return replace(found, quoted=others or not says_own, within=within)
     return None
+
+
+def _antecedent(verb: Token, ent_at: EntityIndex) -> Token:
+    """What a relative "qui" stands for: the noun the clause hangs on, or the person a role
+    in apposition describes ("Marc Roy, analyste chez Nexa, qui relève ...")."""
+    head = verb.head
+    if head.dep_ == "appos" and ent_at[head.head.i] >= 0:
+        k = ent_at[head.head.i]
+        if ent_at.ents[k].label_ == "PER":
+            return head.head
+    return head
 
 
 def _last_person(pronoun: Token, ent_at: EntityIndex, sent: Span) -> Source | None:

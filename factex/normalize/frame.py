@@ -353,25 +353,33 @@ def short_forms(names: Iterable[str], defined: dict[str, str] | None = None) -> 
 
 
 _DEFINED = re.compile(
-    r"(?P<long>[A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’-]+){0,7})\s+\((?P<short>[A-ZÀ-Ý]{2,8})\)"
+    r"(?P<long>[A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’-]+){0,9})\s+\((?P<short>[A-ZÀ-Ý]{2,8})\)"
 )
+#: an elided article before a capital ("l'Union"): the name starts after it
+_ELIDED = re.compile(r"^[a-zà-ÿ]['’](?=[A-ZÀ-Ý])")
 
 
 def defined_acronyms(text: str) -> dict[str, str]:
     """Acronyms the text defines in brackets, mapped to the words before them that they
-    abbreviate (as many words as the acronym has letters, at most).
+    abbreviate: from the capital word with the acronym's first letter, else from the one that
+    leaves at least as many words as letters needed.
 
     >>> defined_acronyms("l'Office fédéral de la statistique (OFS) a publié")
     {'OFS': 'Office fédéral de la statistique'}
+    >>> defined_acronyms("L'inflation dans l'Union économique et monétaire ouest-africaine (UEMOA)")
+    {'UEMOA': 'Union économique et monétaire ouest-africaine'}
+    >>> defined_acronyms("selon l'Agence nationale de la statistique et de la démographie (ANSD)")
+    {'ANSD': 'Agence nationale de la statistique et de la démographie'}
     """
     out: dict[str, str] = {}
     for m in _DEFINED.finditer(text):
-        words = m.group("long").split()
+        words = [_ELIDED.sub("", w) for w in m.group("long").split()]
         short = m.group("short")
         capitals = [i for i, w in enumerate(words) if w[:1].isupper()]
         if not capitals:
             continue
-        # start at the capital word that leaves at least as many words as letters needed
-        start = next((i for i in capitals if len(words) - i >= len(short) - 1), capitals[-1])
+        same = [i for i in capitals if words[i][0] == short[0] and len(words) - i >= 2]
+        enough = [i for i in capitals if len(words) - i >= len(short) - 1]
+        start = (same or enough or capitals[-1:])[0]
         out[short] = " ".join(words[start:])
     return out

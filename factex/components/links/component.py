@@ -23,7 +23,7 @@ from factex.components.links.neighbours import (
     range_to,
 )
 from factex.components.links.period import DateIndex
-from factex.components.links.subject import find_subject, traded_asset
+from factex.components.links.subject import find_subject, sentence_asset, traded_asset
 from factex.components.syntax import EntityIndex, amount_root, entity_index
 from factex.normalize.link_words import LinkWords, fold, link_words, normalize_name
 
@@ -150,6 +150,12 @@ def _link(w: LinkWords, span: Span, is_percent: bool, ctx: _DocContext) -> dict[
         whole = normalize_name(span.doc[metric_token.i : named.end].text)
         if named.label_ not in ("ORG", "PER") and fold(whole).startswith(fold(metric)):
             metric = whole
+    if asset is None and (subject is None or guessed):
+        # "Le maïs n'est guère mieux loti : la tonne s'est échangée à 198 euros": the
+        # commodity of another clause; the metric stays
+        commodity = sentence_asset(w, span, ctx.ent_at)
+        if commodity is not None:
+            subject, guessed, asset = commodity, False, (commodity, -1)
     # "sentence": the nearest name of the sentence, which the document frame may overrule
     subject_from = None if subject is None else "sentence" if guessed else "written"
     links: dict[str, Any] = {

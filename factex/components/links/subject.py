@@ -44,7 +44,7 @@ def find_subject(
     # Names that cannot be the subject: the metric itself ("Le Smic sera revalorisé", read
     # as a name) and what a purchase or sale is of ("le rachat de la filiale de Prudential").
     excluded = not_subjects(w, root, metric_token, ent_at)
-    subject = _pronoun_owner(root, ent_at, w.owner_pronouns)
+    subject = _pronoun_owner(root, ent_at, w.owner_pronouns) or _share_owner(w, root, ent_at)
     if subject is None and metric_token is not None and not is_deal(w, metric_token):
         stake = metric_token.lemma_ in w.stake_nouns
         subject = _owner(metric_token, ent_at, w.genitive, stake)
@@ -220,6 +220,22 @@ def _pronoun_owner(root: Token, ent_at: EntityIndex, pronouns: frozenset[str]) -
     return None
 
 
+def _share_owner(w: LinkWords, root: Token, ent_at: EntityIndex) -> str | None:
+    """ "l'action Lumeral a gagné 4 %": the company whose share moves, named right after the
+    share noun, whatever label the model gave a name it does not know (often a place)."""
+    for subj in subjects(clause_head(root)):
+        if subj.lemma_ not in w.share_nouns and subj.lower_ not in w.share_nouns:
+            continue
+        doc = subj.doc
+        nxt = doc[subj.i + 1] if subj.i + 1 < len(doc) else None
+        if nxt is None or nxt.head.i != subj.i or not nxt.text[:1].isupper():
+            continue
+        k = ent_at[nxt.i]
+        if k >= 0 and ent_at.ents[k].start == nxt.i:
+            return canonical(ent_at.ents[k])
+    return None
+
+
 def traded_asset(w: LinkWords, root: Token, ent_at: EntityIndex) -> tuple[str, int] | None:
     """What a market quote or move is of, and the token naming it: the clause's subject when
     it is a commodity or a currency ("le colza a progressé de 0,8 %", "la monnaie unique
@@ -240,6 +256,38 @@ def traded_asset(w: LinkWords, root: Token, ent_at: EntityIndex) -> tuple[str, i
         if found is not None:
             return found
     return None
+
+
+def sentence_asset(w: LinkWords, span: Span, ent_at: EntityIndex) -> str | None:
+    """The commodity or currency another clause of the sentence is about, before the amount:
+    "Les prix du blé ont reculé, où l'échéance de décembre a terminé à 205 euros", "Le maïs
+    n'est guère mieux loti : la tonne s'est échangée à 198 euros". The last one named."""
+    if _in_relative(span.root):
+        return None  # "..., ce qui a fait retomber la marge à 8 %": a consequence, not a quote
+    found: str | None = None
+    carriers = w.asset_units | w.asset_quotes
+    for token in span.doc[span.sent.start : span.start]:
+        if token.dep_ not in SUBJECT_DEPS:
+            continue
+        asset = _asset_at(w, token, ent_at)
+        if asset is None and token.lemma_ in carriers:
+            for child in token.children:
+                if child.dep_ == "nmod" and child.i > token.i:
+                    asset = _asset_at(w, child, ent_at) or asset
+        found = asset[0] if asset is not None else found
+    return found
+
+
+def _in_relative(root: Token) -> bool:
+    """Whether the amount's clause, or one it is the complement of, is a relative clause."""
+    verb = clause_head(root)
+    for _ in range(3):
+        if verb.dep_.startswith("acl") or any(s.lower_ in ("qui", "que") for s in subjects(verb)):
+            return True
+        if verb.dep_ not in ("xcomp", "ccomp") or verb.head.i == verb.i:
+            return False
+        verb = verb.head
+    return False
 
 
 def _asset_at(w: LinkWords, token: Token, ent_at: EntityIndex) -> tuple[str, int] | None:

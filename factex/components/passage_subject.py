@@ -1,0 +1,205 @@
+"""Whose a figure is, across the article: the sentence's own link, a main actor named earlier
+in the passage, the frame's actor or the country of the story (for macro figures).
+
+Part of the frame stage (:mod:`factex.components.resolve` calls :func:`passage_subject`): the
+sentence-level link may only have taken the nearest name; here the passage and frame overrule it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from spacy.tokens import Span
+
+from factex.components.syntax import clause_head, subjects
+from factex.normalize.frame import latest_before
+
+if TYPE_CHECKING:
+    from factex.components.resolve import LinkWords, Passage
+
+
+def passage_subject(
+    span: Span, written: str | None, links: dict[str, Any], passage: Passage, words: LinkWords
+) -> tuple[str | None, str | None]:
+    # in an article (a headline over paragraphs), not in a lone sentence
+    article = passage.layout.headline is not None
+    if written is not None and links.get("traded"):
+        return written, "written"  # "le prix du porc": the commodity's, wherever quoted
+    if words.is_macro(links.get("metric"), passage.actor is not None):
+        # "les prix ont reculé de 6 % à Lyon": the place beside the figure, else a country
+        # of its sentence
+        place = _local_place(span, passage) if article else None
+        place = place or _place_in_sentence(span, passage)
+        if place is not None:
+            return place, "written"
+        if written is not None and _is_place(written, passage):
+            return written, "written"
+        return (passage.place, "frame") if passage.place else (written, _from(written))
+    if written is not None and _at_dateline(written, passage):
+        written = None  # "OTTAWA, 12 mars -" says where the story was written, not whose figure
+    framed = passage.actor is not None or passage.place is not None
+    # the sentence's own link stands, unless it only took the nearest name of the sentence
+    guessed = links.get("subject_from") == "sentence" and not _said(span, written or "")
+    said = written is not None and (not framed or not guessed)
+    if written is not None and said and not _refers_back(span, written, words):
+        return written, "written"
+    if _generic_holder(span, words):
+        return None, None  # "le marché français, qui pèse 36 milliards": no company's figure
+    own = _clause_name(span, passage) if article and written is None else None
+    if own is not None:
+        return own, "written"  # "Dravena a bondi de 6,2 %": a name the model read as a place
+    earlier = _latest_actor(span, passage)
+    if earlier is not None:
+        return earlier, "passage"
+    local = _local_place(span, passage) if passage.actor is None and article else None
+    if local is not None:
+        return local, "written"  # "À Lyon, le prix ...", "a reculé de 6 % à Lyon"
+    # The frame speaks for sentences that name no one; a name the sentence holds but did not
+    # link (what is bought, a place of business) stays unlinked.
+    actor = passage.actor
+    named = _named_just_before(span, {actor, *passage.actors}, passage) if article else None
+    if named is not None and actor is not None and written is None:
+        return named, "written"  # a headline the parse mangles: "X voit son bénéfice fondre"
+    if actor is not None and not _named_in_sentence(span, actor, passage):
+        return actor, "frame"
+    if actor is None and passage.place and not _named_in_sentence(span, passage.place, passage):
+        return passage.place, "frame"  # a story about a place: its figures are the place's
+    return written, _from(written)
+
+
+def _clause_name(span: Span, passage: Passage) -> str | None:
+    """The organisation the frame knows at the subject of the amount's clause (a name the
+    model read as a place but the frame as a company), not a source or a public body."""
+    for subj in subjects(clause_head(span.root)):
+        at = subj.idx
+        for m in passage.mentions:
+            if m.start <= at < m.end and m.label == "ORG":
+                return None if m.source or m.institution else m.name
+    return None
+
+
+def _generic_holder(span: Span, words: LinkWords) -> bool:
+    """Whether the figure's clause is about a whole market or trade: its subject ("le secteur
+    a reculé de 2 %"), the antecedent of its "qui", or the noun its participle describes ("le
+    marché, estimé à 1,3 milliard"), without a possessive tying it to the company."""
+    verb = clause_head(span.root)
+    holders = [verb.head if s.lower_ == "qui" else s for s in subjects(verb)]
+    if verb.dep_.startswith("acl") and verb.pos_ == "VERB":
+        holders.append(verb.head)
+    for noun in holders:
+        owned = any(c.lower_ in words.possessives for c in noun.children)
+        if noun.lemma_ in words.generic_holders and noun.pos_ == "NOUN" and not owned:
+            return True
+    return False
+
+
+def _refers_back(span: Span, written: str, words: LinkWords) -> bool:
+    """Whether the clause names its subject again ("le groupe", "il", "l'action", "son
+    bénéfice") without the name the sentence-level link guessed from elsewhere in it."""
+    verb = clause_head(span.root)
+    subjs = subjects(verb)
+    phrases = [span.doc[s.left_edge.i : s.right_edge.i + 1].text for s in subjs]
+    if any(written in phrase for phrase in phrases):
+        return False  # "Le brasseur Heineken a vu ...": the description names it
+    for subj in subjs:
+        word = subj.lower_.lstrip("-")
+        if word in words.self_reference or subj.lemma_ in words.self_reference:
+            return True
+    start = max(verb.left_edge.i, span.sent.start)
+    owned = any(
+        t.lower_ in words.possessives and t.pos_ == "DET" for t in span.doc[start : span.start]
+    )
+    # "Heineken a vu son bénéfice ...": the owner is named before in the sentence
+    return owned and written not in span.doc[span.sent.start : span.start].text
+
+
+def _at_dateline(name: str, passage: Passage) -> bool:
+    """Whether the name is the dateline's place ("OTTAWA, 12 mars -")."""
+    return passage.dateline is not None and name.casefold() == passage.dateline.casefold()
+
+
+#: words that tie a name to what follows it: "le chiffre d'affaires de X", "chez X"
+_OWNER_WORDS = frozenset({"de", "d'", "d’", "du", "des", "chez", "pour"})
+
+
+def _said(span: Span, name: str) -> bool:
+    """Whether the sentence ties the name to the amount: the clause's subject, or an owner
+    ("de X", "chez X") before the amount; not merely a name somewhere in the sentence."""
+    verb = clause_head(span.root)
+    for subj in subjects(verb):
+        left = subj.left_edge.i
+        if name in span.doc[left : subj.right_edge.i + 1].text:
+            return True
+        # "Jack Ma, le fondateur du groupe, avait annoncé": the name set before its description
+        before = span.doc[max(span.sent.start, left - 4) : left].text.rstrip(" ,")
+        if before.endswith(name):
+            return True
+    sent = span.sent
+    for token in span.doc[sent.start : span.start]:
+        if token.lower_ in _OWNER_WORDS and token.i + 1 < span.start:
+            after = span.doc[token.i + 1 : min(token.i + 6, sent.end)].text
+            if after.startswith(name) or after.split(" ", 1)[-1].startswith(name):
+                return True
+    return False
+
+
+def _from(value: str | None) -> str | None:
+    return "written" if value is not None else None
+
+
+def _place_in_sentence(span: Span, passage: Passage) -> str | None:
+    """A country named in the amount's own sentence ("en Belgique", "l'inflation française")."""
+    start, end = span.sent.start_char, span.sent.end_char
+    for m in passage.mentions:
+        if m.label == "LOC" and m.country and start <= m.start < end:
+            return m.name
+    return None
+
+
+def _local_place(span: Span, passage: Passage) -> str | None:
+    """The place a figure of a story about no company is given for: a place named right
+    after it ("de 6,4 % à Lyon"), else the nearest one before it in its sentence."""
+    start, end = span.sent.start_char, span.sent.end_char
+    places = [m for m in passage.mentions if m.label == "LOC" and start <= m.start < end]
+    after = [m for m in places if 0 <= m.start - span.end_char <= 5]
+    if after:
+        return after[0].name
+    before = [m for m in places if m.end <= span.start_char]
+    return before[-1].name if before else None
+
+
+def _named_in_sentence(span: Span, name: str, passage: Passage) -> bool:
+    start, end = span.sent.start_char, span.sent.end_char
+    return any(m.name == name and start <= m.start < end for m in passage.mentions)
+
+
+def _named_just_before(span: Span, names: set[str | None], passage: Passage) -> str | None:
+    """The last organisation or person named before the amount in its sentence, if it is one
+    of ``names`` ("Nexa : bénéfice en hausse de 15 %"); not one named after the amount."""
+    start = span.sent.start_char
+    before = [
+        m
+        for m in passage.mentions
+        if m.label in ("ORG", "PER", "MISC") and start <= m.start and m.end <= span.start_char
+    ]
+    return before[-1].name if before and before[-1].name in names else None
+
+
+def _is_place(name: str, passage: Passage) -> bool:
+    return any(m.name == name and m.label == "LOC" for m in passage.mentions)
+
+
+def _latest_actor(span: Span, passage: Passage) -> str | None:
+    """The last organisation named before the amount in its paragraph, if it is one the
+    article is about (a main actor) and not a source."""
+    if passage.actor is None:
+        return None
+    main = {passage.actor, *passage.actors}
+    actors = [
+        m
+        for m in passage.mentions
+        if m.label in ("ORG", "PER") and not m.source and not m.institution and m.name in main
+    ]
+    # before the sentence: a name of its own sentence that the sentence did not link is left
+    found = latest_before(actors, span.sent.start_char, passage.layout)
+    return found.name if found is not None else None

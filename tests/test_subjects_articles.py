@@ -1,0 +1,196 @@
+"""Subject and source of figures in whole articles: who a figure is about, who reports it.
+
+Short articles written for these tests (headline, lede, body), each mechanism with its negative.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+
+import factex
+
+
+def _links(nlp: Language, text: str, published: str = "2025-06-12") -> dict[str, dict[str, Any]]:
+    facts = factex.extract(text, published=published, nlp=nlp)
+    return {r.text: r.to_dict() for r in [*facts.money, *facts.percentages]}
+
+
+BROKERS = """Marvélis voit ses ventes progresser de 6 % au premier trimestre
+
+Le fabricant de cosmétiques Marvélis a réalisé un chiffre d'affaires de 812 millions d'euros \
+au premier trimestre, en hausse de 6 %.
+
+Les analystes de Courtal Partners attendaient des ventes de 790 millions. Le groupe confirme \
+une marge de 14 % pour l'année.
+
+Pour les économistes de Ravel Securities, la demande asiatique devrait rebondir de 9 % en 2026. \
+Pour 2025, Marvélis prévoit un résultat net de 120 millions d'euros."""
+
+
+def test_analysts_expectation_is_sourced_not_subject(nlp: Language) -> None:
+    links = _links(nlp, BROKERS)
+    # "Les analystes de X attendaient ...": X expected the company's figure, X reports it
+    assert links["790 millions"]["source"] == "Courtal Partners"
+    assert links["790 millions"]["subject"] == "Marvélis"
+    # their expectation speaks for its clause only: the next sentence is the company's own
+    assert links["14 %"]["source"] is None
+    assert links["14 %"]["subject"] == "Marvélis"
+
+
+def test_pour_introduces_a_source_before_a_role_only(nlp: Language) -> None:
+    links = _links(nlp, BROKERS)
+    assert links["9 %"]["source"] == "Ravel Securities"
+    # "Pour 2025, Marvélis prévoit ...": a year after "pour" is no source, and the company
+    # forecasting its own result is its subject, not its source
+    assert links["120 millions d'euros"]["source"] is None
+    assert links["120 millions d'euros"]["subject"] == "Marvélis"
+
+
+MACRO = """Inflation : les prix ralentissent à 1,8 % en Belgique
+
+BRUXELLES, 30 mai - Les prix à la consommation ont augmenté de 1,8 % sur un an en mai, \
+selon une note publiée jeudi par l'Office statistique belge (OSB).
+
+La Banque nationale de Belgique, qui prévoit une inflation moyenne de 2,1 % en 2025, juge \
+la détente durable. Le salaire mensuel moyen a progressé de 2,6 % sur un an, selon le \
+ministère de l'Emploi."""
+
+
+def test_institution_forecasting_a_country_figure_is_its_source(nlp: Language) -> None:
+    links = _links(nlp, MACRO)
+    # "la Banque nationale ..., qui prévoit 2,1 %": the figure is the country's, the bank's view
+    assert links["2,1 %"]["subject"] == "Belgique"
+    assert links["2,1 %"]["source"] == "Banque nationale de Belgique"
+
+
+def test_source_behind_a_published_document(nlp: Language) -> None:
+    links = _links(nlp, MACRO)
+    # "selon une note publiée par X": the note's author reports the figure
+    assert links["1,8 %"]["source"] in ("Office statistique belge", "OSB")
+    assert links["1,8 %"]["subject"] == "Belgique"
+    # a ministry is named with its department, not by the department alone
+    assert links["2,6 %"]["source"] == "ministère de l'Emploi"
+
+
+HEADLINE = """Dolvane voit son résultat plonger de 27 % en 2024
+
+PARIS, 12 février - Le fabricant de meubles Dolvane a publié mercredi un résultat net de \
+41 millions d'euros pour 2024.
+
+En France, le taux de chômage a atteint 7,3 % fin 2024. La marge brute du \
+groupe s'est établie à 38,5 %."""
+
+
+def test_headline_company_beats_the_country_of_the_story(nlp: Language) -> None:
+    links = _links(nlp, HEADLINE, "2025-02-12")
+    # a company's figure in a headline the parse mangles is the company's, not the dateline's
+    assert links["27 %"]["subject"] == "Dolvane"
+    assert links["38,5 %"]["subject"] == "Dolvane"
+    # negative: a macro figure keeps the country
+    assert links["7,3 %"]["subject"] == "France"
+
+
+SHARES = """Séance agitée pour les valeurs moyennes
+
+Les investisseurs ont salué mardi les comptes de Tirelune. À la Bourse de Paris, l'action \
+Corvesse a gagné 4,6 %, tandis que le titre Tirelune a cédé 1,3 %."""
+
+
+def test_the_share_named_is_the_company_not_the_marketplace(nlp: Language) -> None:
+    links = _links(nlp, SHARES, "2025-02-12")
+    assert links["4,6 %"]["subject"] == "Corvesse"
+    assert links["1,3 %"]["subject"] == "Tirelune"
+
+
+RIVALS = """Croisières : Navéole accélère, Ostravel marque le pas
+
+Les deux croisiéristes ont publié mardi leurs comptes annuels. Navéole a dégagé un chiffre \
+d'affaires de 2,4 milliards d'euros en 2024, en hausse de 11 %.
+
+Chez Ostravel, l'ambiance est plus morose. Le groupe a réalisé un chiffre d'affaires de \
+1,1 milliard d'euros, en recul de 4 %.
+
+Le marché mondial de la croisière pèse environ 60 milliards de dollars."""
+
+
+def test_each_company_of_a_two_company_story_keeps_its_figures(nlp: Language) -> None:
+    links = _links(nlp, RIVALS, "2025-03-12")
+    assert links["2,4 milliards d'euros"]["subject"] == "Navéole"
+    # "Chez Ostravel, ... Le groupe a réalisé": the company named last in the paragraph, which
+    # the headline names too ("chez X" makes a name read as a place a company)
+    assert links["1,1 milliard d'euros"]["subject"] == "Ostravel"
+    assert links["4 %"]["subject"] == "Ostravel"
+
+
+def test_a_whole_market_figure_is_no_company_s(nlp: Language) -> None:
+    links = _links(nlp, RIVALS, "2025-03-12")
+    market = next(v for k, v in links.items() if "60 milliards" in k)
+    # "le marché mondial ... pèse 60 milliards": not the company of the story
+    assert market["subject"] is None
+    # negative: "le groupe" in the paragraph before is still the company
+    assert links["1,1 milliard d'euros"]["subject"] == "Ostravel"
+
+
+COMMODITIES = """Matières premières : le soja recule à Chicago
+
+Les prix du soja ont glissé lundi à Chicago, où le contrat de janvier a terminé à 412 dollars \
+la tonne, en repli de 1,6 % sur la séance.
+
+Le cacao n'a guère mieux résisté : la tonne pour livraison en mars s'est échangée à \
+6 120 dollars. Le café a bondi, ce qui a fait grimper la marge des torréfacteurs à 7,5 %."""
+
+
+def test_a_quote_takes_the_commodity_of_another_clause(nlp: Language) -> None:
+    links = _links(nlp, COMMODITIES, "2025-01-20")
+    assert links["412 dollars"]["subject"] == "soja"
+    assert links["1,6 %"]["subject"] == "soja"
+    assert links["6 120 dollars"]["subject"] == "cacao"
+    # negative: a consequence told in a relative clause is no quote of the commodity
+    assert links["7,5 %"]["subject"] != "café"
+
+
+SESSION = """Séance en repli à Paris
+
+Le CAC 40 a cédé 0,6 % mardi.
+
+À l'inverse, Dravelle a bondi de 5,1 %, à 32,40 euros."""
+
+
+def test_a_name_read_as_a_place_that_moves_by_a_figure_is_a_company(nlp: Language) -> None:
+    # the model reads the unknown "Dravelle" as a place; a place does not "bondir de 5,1 %"
+    links = _links(nlp, SESSION, "2025-02-11")
+    assert links["5,1 %"]["subject"] == "Dravelle"
+    assert links["32,40 euros"]["subject"] == "Dravelle"
+    # negative: the index's own move stays the index's
+    assert links["0,6 %"]["subject"] == "CAC 40"
+
+
+PLACE_FORECAST = """Luxembourg : l'emploi résiste
+
+LUXEMBOURG, 4 avril - L'emploi salarié a progressé de 1,1 % sur un an au premier trimestre, \
+selon l'Institut luxembourgeois de la conjoncture.
+
+Le Conseil national de la productivité prévoit pour sa part une progression de 0,9 % \
+l'an prochain."""
+
+
+def test_a_body_forecasting_a_place_is_its_source(nlp: Language) -> None:
+    links = _links(nlp, PLACE_FORECAST, "2025-04-04")
+    # in a story about a place, the institute's forecast is the place's figure, its source
+    assert links["0,9 %"]["subject"] == "Luxembourg"
+    assert links["0,9 %"]["source"] == "Conseil national de la productivité"
+
+
+MINISTRY = """Mali : la production d'or recule
+
+BAMAKO, 3 mars - La production industrielle d'or a reculé de 23 % en 2024, selon le \
+ministère des Mines et de l'Énergie. Les exportations ont baissé de 11 %, selon les analystes."""
+
+
+def test_a_ministry_is_named_with_its_departments(nlp: Language) -> None:
+    links = _links(nlp, MINISTRY, "2025-03-03")
+    assert links["23 %"]["source"] == "ministère des Mines et de l'Énergie"
+    # negative: analysts of no named firm stay the role
+    assert links["11 %"]["source"] == "analystes"
