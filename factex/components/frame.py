@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from factex import resources
 from factex.components.extensions import DATES, MONEY, doc_text, register_extensions
+from factex.components.links.period import is_target_year, is_told_day
 from factex.components.resolve import LinkWords, Passage, complete_links
 from factex.components.sources import Source, SourceWords, find_sources
 from factex.components.syntax import EntityIndex, canonical, entity_index
@@ -221,8 +222,11 @@ def _dates(doc: Doc, text: str, words: FrameWords) -> list[Dated]:
         data = span._.factex_date or {}
         if data.get("value"):
             base = words.is_base(text, span.start_char, span.end_char, span.sent.start_char)
+            grain = data.get("grain") or ""
+            told = is_told_day(span)  # "a annoncé jeudi": when it was said, no period
+            target = is_target_year(span)  # "vise 1 milliard en 2026": that figure's only
             out.append(
-                Dated(data["value"], data.get("grain") or "", span.start_char, span.end_char, base)
+                Dated(data["value"], grain, span.start_char, span.end_char, base, told, target)
             )
     return out
 

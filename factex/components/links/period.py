@@ -4,15 +4,19 @@ The date right after the amount, or that governs it in the parse (a period of th
 rather than the day of publication: "a publié mercredi un bénéfice ... au premier
 trimestre"), else the nearest date before it in the sentence, else one after it in its clause.
 A date inside a relative clause ("l'exercice, qui s'est achevé le 31 mars") only dates that
-clause. :class:`DateIndex` is built once per Doc and passed down; it keeps nothing afterwards.
+clause. The day something was told ("a annoncé jeudi") dates no figure. :class:`DateIndex` is
+built once per Doc and passed down; it keeps nothing afterwards.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from factex import resources
 from factex.components.extensions import DATES
 from factex.components.syntax import RELATIVE_DEPS, ancestors, clause_head, span_root
 
@@ -42,6 +46,8 @@ class DateIndex:
             date = span._.factex_date or {}
             if not date.get("value") or date.get("grain") in ("ref", "set"):
                 continue  # "désormais", "chaque année": no period a figure is for
+            if is_told_day(span):
+                continue  # "a annoncé jeudi un bénéfice de ...": the day it was told
             self.spans.append(span)
             for i in range(span.start, span.end):
                 self.covering[i] = span
@@ -142,6 +148,62 @@ def _is_day(span: Span) -> bool:
     return (span._.factex_date or {}).get("grain") in ("day", "hour", "minute", "second")
 
 
+@cache
+def _telling_verbs(lang: str) -> frozenset[str]:
+    return frozenset(resources.load(lang, "triggers")["report_verbs"])
+
+
+@cache
+def _target_verbs(lang: str) -> frozenset[str]:
+    return frozenset(resources.load(lang, "frame")["target_verbs"])
+
+
+def is_target_year(span: Span) -> bool:
+    """Whether the date is a year after the publication's that a target verb before it in
+    its sentence looks to ("vise 1 milliard de revenus en 2026"): it dates the target only.
+    """
+    value = str((span._.factex_date or {}).get("value") or "")
+    published = str(span.doc._.factex_published or "")
+    if not (value[:4].isdigit() and published[:4].isdigit() and value[:4] > published[:4]):
+        return False
+    verbs = _target_verbs(span.doc.lang_ or "fr")
+    return any(t.lemma_ in verbs for t in span.doc[span.sent.start : span.start])
+
+
+def is_told_day(span: Span) -> bool:
+    """Whether the date is a day (or a time of day) that dates a verb of telling ("a
+    annoncé jeudi", "a publié lundi"): when the news was told, not what it tells of."""
+    if not _is_day(span):
+        return False
+    head = span_root(span).head
+    return head.pos_ in ("VERB", "AUX") and head.lemma_ in _telling_verbs(span.doc.lang_ or "fr")
+
+
 def _value(span: Span) -> str | None:
     value = (span._.factex_date or {}).get("value")
-    return str(value) if value is not None else None
+    if value is None:
+        return None
+    return for_figure(str(value), span.doc._.factex_published)
+
+
+_YEAR_TO_DATE = re.compile(r"^(?P<y>\d{4})-01(?:-01)?/\.\.$")
+
+
+def for_figure(value: str, published: str | None) -> str:
+    """The period a figure is given for, from the TIMEX value of the date that dates it.
+
+    Since the start of the publication's year ("depuis le début de l'année", "depuis
+    janvier") a figure runs for that year so far: its period is the year. Anything else
+    is kept.
+
+    >>> for_figure("2025-01/..", "2025-03-20"), for_figure("2025-01-01/..", "2025-03-20")
+    ('2025', '2025')
+    >>> for_figure("2026-01-01/..", "2025-03-20"), for_figure("2025-03/..", "2025-03-20")
+    ('2026-01-01/..', '2025-03/..')
+    >>> for_figure("2024-01/..", "2025-03-20"), for_figure("../2030", "2025-03-20")
+    ('2024-01/..', '../2030')
+    """
+    m = _YEAR_TO_DATE.match(value)
+    if m is not None and published and published[:4] == m.group("y"):
+        return m.group("y")
+    return value

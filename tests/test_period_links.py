@@ -1,0 +1,101 @@
+"""The period (and the money ``per``) of figures in whole articles: sentences and short
+articles written for these tests, each mechanism with its negative."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+
+import factex
+from factex.normalize.money import find_money
+
+
+def _links(nlp: Language, text: str, published: str) -> dict[str, dict[str, Any]]:
+    facts = factex.extract(text, published=published, nlp=nlp)
+    return {r.text: r.to_dict() for r in [*facts.money, *facts.percentages]}
+
+
+def _per(text: str) -> list[str | None]:
+    return [m.per for m in find_money(text)]
+
+
+def test_a_time_after_an_amount_is_no_rate() -> None:
+    assert _per("Le groupe a investi 310 millions d'euros l'an dernier.") == [None]
+    assert _per("Elle a versé 12 euros la semaine précédente.") == [None]
+    # negatives: a unit after its article is the rate
+    assert _per("L'abonnement coûte 96 euros l'année.") == ["année"]
+    assert _per("Le gazole se vend 1,71 euro le litre.") == ["litre"]
+
+
+def test_an_amount_compared_with_a_rate_is_given_per_the_same_unit() -> None:
+    text = "Le loyer moyen atteint 14,20 euros par mètre carré, contre 13,60 euros en 2022."
+    assert _per(text) == ["mètre", "mètre"]
+    text = "Un coupon de 2,10 euros par action au titre de 2024, contre 1,80 euro l'an passé."
+    assert _per(text) == ["action", "action"]
+    # negatives: an amount of another size, another sentence, or no comparison
+    text = "Un dividende de 3 euros par action, contre 520 millions d'euros de rachats."
+    assert _per(text) == ["action", None]
+    text = "Le forfait vaut 25 euros par mois. Contre 20 euros, l'offre rivale séduit."
+    assert _per(text) == ["mois", None]
+    assert _per("Il touche 9 euros par heure et 30 euros de prime.") == ["heure", None]
+
+
+def test_the_day_news_was_told_dates_no_figure(nlp: Language) -> None:
+    text = "Le groupe Orvalis a annoncé mardi le rachat de Pellion pour 640 millions d'euros."
+    links = _links(nlp, text, "2025-06-11")
+    assert links["640 millions d'euros"]["period"] is None
+    # negatives: a period of the clause stands; a day on which a price moved dates it
+    text = "Orvalis a publié mardi un bénéfice de 85 millions d'euros au premier trimestre."
+    assert _links(nlp, text, "2025-06-11")["85 millions d'euros"]["period"] == "2025-Q1"
+    text = "Le nickel a reculé de 2,3 % mardi sur le marché de Londres."
+    assert _links(nlp, text, "2025-06-11")["2,3 %"]["period"] == "2025-06-10"
+
+
+DEAL = """Orvalis s'empare de Pellion pour 1,4 milliard d'euros
+
+Le groupe chimique Orvalis a annoncé lundi le rachat de son concurrent Pellion pour 1,4 milliard \
+d'euros, dette comprise.
+
+L'opération sera financée par un emprunt de 600 millions d'euros. Pellion a réalisé en 2024 un \
+chiffre d'affaires de 900 millions d'euros."""
+
+
+def test_an_announcement_day_in_the_lede_frames_no_figure(nlp: Language) -> None:
+    links = _links(nlp, DEAL, "2025-02-18")
+    assert links["600 millions d'euros"]["period"] is None  # no span frames the deal
+    assert links["900 millions d'euros"]["period"] == "2024"  # its own year stands
+    assert factex.extract(DEAL, published="2025-02-18", nlp=nlp).frame.period is None
+
+
+def test_since_the_start_of_the_year_is_the_year_so_far(nlp: Language) -> None:
+    text = "Depuis le début de l'année, le titre Belvaux a gagné 12 %."
+    assert _links(nlp, text, "2025-04-10")["12 %"]["period"] == "2025"
+    # negatives: from a later month, the interval closed on publication; an older start, none
+    text = "Depuis mars, le titre Belvaux a perdu 5 %."
+    assert _links(nlp, text, "2025-04-10")["5 %"]["period"] == "2025-03/2025-04"
+    text = "Depuis janvier 2023, les ventes de Belvaux ont reculé de 18 %."
+    assert _links(nlp, text, "2025-04-10")["18 %"]["period"] is None
+
+
+TARGET = """Vireo vise 2 milliards d'euros de ventes en 2027
+
+Le fabricant de capteurs Vireo a réalisé un chiffre d'affaires de 1,4 milliard d'euros au premier \
+semestre 2025, en hausse de 6 %.
+
+Sa marge opérationnelle atteint 11 %."""
+
+BUDGET = """Budget 2026 : l'État vise un déficit de 4,5 %
+
+Le projet de budget pour 2026 prévoit 40 milliards d'euros d'économies.
+
+Les dépenses de l'État atteindront 510 milliards d'euros."""
+
+
+def test_a_target_year_dates_its_figure_and_frames_no_passage(nlp: Language) -> None:
+    links = _links(nlp, TARGET, "2025-07-24")
+    assert links["2 milliards d'euros"]["period"] == "2027"
+    assert links["11 %"]["period"] == "2025-H1"  # the results' half, not the target's year
+    # negative: a year naming what the article is about (a budget) frames it
+    links = _links(nlp, BUDGET, "2025-10-01")
+    assert links["510 milliards d'euros"]["period"] == "2026"
