@@ -99,3 +99,32 @@ def test_a_target_year_dates_its_figure_and_frames_no_passage(nlp: Language) -> 
     # negative: a year naming what the article is about (a budget) frames it
     links = _links(nlp, BUDGET, "2025-10-01")
     assert links["510 milliards d'euros"]["period"] == "2026"
+
+
+HOTELS = """Varenne : le résultat semestriel bondit
+
+Le groupe hôtelier Varenne a dégagé au premier semestre 2025 un résultat d'exploitation de \
+210 millions d'euros.
+
+Porté par les festivals de l'été, le revenu par chambre a progressé de 6 %. Le chiffre \
+d'affaires du premier trimestre avait atteint 1,1 milliard d'euros."""
+
+
+def test_a_date_saying_which_thing_a_noun_names_dates_no_figure(nlp: Language) -> None:
+    links = _links(nlp, HOTELS, "2025-07-24")
+    assert links["6 %"]["period"] == "2025-H1"  # not the summer of the festivals
+    # negative: a date qualifying the metric itself dates the figure
+    assert links["1,1 milliard d'euros"]["period"] == "2025-Q1"
+
+
+COCOA = """Cacao : la fève recule à Londres
+
+À Londres, le lot de mars a cédé 3,5 % jeudi, à 7 200 livres la tonne.
+
+Le sucre blanc a perdu 1,2 %."""
+
+
+def test_a_delivery_month_frames_no_market_report(nlp: Language) -> None:
+    facts = factex.extract(COCOA, published="2025-01-16", nlp=nlp)
+    assert facts.frame.period is not None
+    assert facts.frame.period.value == "2025-01-16"  # the session, not March's lot

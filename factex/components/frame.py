@@ -19,7 +19,12 @@ from spacy.tokens import Doc
 
 from factex import resources
 from factex.components.extensions import DATES, MONEY, doc_text, register_extensions
-from factex.components.links.period import is_target_year, is_told_day
+from factex.components.links.period import (
+    amount_tokens,
+    is_target_year,
+    is_told_day,
+    names_a_thing,
+)
 from factex.components.resolve import LinkWords, Passage, complete_links
 from factex.components.sources import Source, SourceWords, find_sources
 from factex.components.syntax import EntityIndex, canonical, entity_index
@@ -217,6 +222,7 @@ def _mentions(
 
 
 def _dates(doc: Doc, text: str, words: FrameWords) -> list[Dated]:
+    figures = amount_tokens(doc)
     out = []
     for span in doc.spans.get(DATES, ()):
         data = span._.factex_date or {}
@@ -225,9 +231,9 @@ def _dates(doc: Doc, text: str, words: FrameWords) -> list[Dated]:
             grain = data.get("grain") or ""
             told = is_told_day(span)  # "a annoncé jeudi": when it was said, no period
             target = is_target_year(span)  # "vise 1 milliard en 2026": that figure's only
-            out.append(
-                Dated(data["value"], grain, span.start_char, span.end_char, base, told, target)
-            )
+            local = names_a_thing(span, figures)  # "l'échéance de décembre"
+            start, end = span.start_char, span.end_char
+            out.append(Dated(data["value"], grain, start, end, base, told, target, local))
     return out
 
 

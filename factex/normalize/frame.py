@@ -122,7 +122,8 @@ class Mention:
 class Dated:
     """A date mention: TIMEX value, grain, offsets; ``base`` when it is a comparison base,
     ``told`` when it is the day something was told ("a annoncé jeudi"), ``target`` when it
-    is the later year of a target ("vise 1 milliard en 2026"): none of them frames a passage."""
+    is the later year of a target ("vise 1 milliard en 2026"), ``local`` when it says which
+    thing a noun names ("l'échéance de décembre"): none of them frames a passage."""
 
     value: str
     grain: str
@@ -131,6 +132,7 @@ class Dated:
     base: bool = False
     told: bool = False
     target: bool = False
+    local: bool = False
 
 
 @dataclass(frozen=True)
@@ -282,7 +284,7 @@ def frames(date: Dated) -> bool:
     >>> frames(Dated("2024-11-18", "day", 0, 5, told=True))
     False
     """
-    return not (date.base or date.told or date.target) and ".." not in date.value
+    return not (date.base or date.told or date.target or date.local) and ".." not in date.value
 
 
 def latest_before(

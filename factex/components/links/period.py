@@ -17,7 +17,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from factex import resources
-from factex.components.extensions import DATES
+from factex.components.extensions import DATES, MONEY, PERCENT
 from factex.components.syntax import RELATIVE_DEPS, ancestors, clause_head, span_root
 
 
@@ -42,6 +42,10 @@ class DateIndex:
         if DATES not in doc.spans:
             return
         self.tokens = frozenset(i for span in doc.spans[DATES] for i in range(span.start, span.end))
+        amounts = amount_tokens(doc)
+        #: starts of dates that only say which thing a noun names ("l'échéance de décembre"):
+        #: they date no figure they do not hang on
+        self.local: set[int] = set()
         for span in doc.spans[DATES]:
             date = span._.factex_date or {}
             if not date.get("value") or date.get("grain") in ("ref", "set"):
@@ -49,6 +53,8 @@ class DateIndex:
             if is_told_day(span):
                 continue  # "a annoncé jeudi un bénéfice de ...": the day it was told
             self.spans.append(span)
+            if names_a_thing(span, amounts):
+                self.local.add(span.start)
             for i in range(span.start, span.end):
                 self.covering[i] = span
             head = span_root(span).head
@@ -98,7 +104,7 @@ class DateIndex:
         k = bisect_left(self.starts, amount.start) - 1
         while k >= 0 and self.spans[k].start >= sent_start:
             span = self.spans[k]
-            if not self._dates_own_clause(span, own_clause):
+            if span.start not in self.local and not self._dates_own_clause(span, own_clause):
                 return _value(span)
             k -= 1
         # Then one after it in its own clause, which the parse hung elsewhere ("investir
@@ -131,6 +137,7 @@ class DateIndex:
             d
             for d in self.spans[lo:hi]
             if not (amount.start <= d.start < amount.end)
+            and d.start not in self.local
             and clause_head(span_root(d)).i == clause.i
         ]
         return sorted(found, key=lambda d: abs(d.start - amount.start))
@@ -151,6 +158,53 @@ def _is_day(span: Span) -> bool:
 @cache
 def _telling_verbs(lang: str) -> frozenset[str]:
     return frozenset(resources.load(lang, "triggers")["report_verbs"])
+
+
+@cache
+def _figure_nouns(lang: str) -> frozenset[str]:
+    """Nouns a date may qualify as the period of a figure: metrics ("le bénéfice de 2023"),
+    changes, periods and times, and what the date carries ("au cours de 2024")."""
+    metrics = resources.load(lang, "metrics")
+    triggers = resources.load(lang, "triggers")
+    phrases = [*metrics["nouns"], *metrics["change_nouns"], *metrics["share_nouns"]]
+    words = [*metrics["period_wrappers"], *triggers["period_nouns"], *triggers["time_nouns"]]
+    return frozenset(w.lower() for p in phrases for w in re.split(r"[\s'’]+", p)) | frozenset(words)
+
+
+def amount_tokens(doc: Doc) -> frozenset[int]:
+    """The tokens of the Doc's money and percentage spans."""
+    keys = (MONEY, PERCENT)
+    return frozenset(i for k in keys for s in doc.spans.get(k, ()) for i in range(s.start, s.end))
+
+
+def _introduced(span: Span, dep: str) -> bool:
+    """Whether a preposition opens the date ("de l'été", "en novembre"), or a comma sets it
+    in apposition ("les hostilités, le 12 avril")."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if dep == "appos":
+        return before is not None and before.text == ","
+    return span[0].pos_ == "ADP" or (before is not None and before.pos_ == "ADP")
+
+
+def names_a_thing(span: Span, amounts: frozenset[int]) -> bool:
+    """Whether the date only says which thing a noun names ("l'échéance de décembre", "les
+    pluies du printemps", "la moyenne des trois derniers mois"): the noun is no figure's
+    metric, change or period, nor a word of an amount ("1 % en 2025")."""
+    root = span_root(span)
+    head = root.head
+    if root.dep_ not in ("nmod", "appos") or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if ".." in str((span._.factex_date or {}).get("value")):
+        return False  # "investir 1 milliard dans la 5G d'ici à 2027": a deadline of the act
+    # a complement ("de décembre", "pour livraison en novembre") or an apposition ("les
+    # hostilités, le 12 avril"); a bare "l'an dernier" is an adverb the parse hung on the
+    # nearest noun ("en Europe l'an dernier")
+    if not _introduced(span, root.dep_):
+        return False
+    if head.i in amounts or head.i == root.i:
+        return False
+    nouns = _figure_nouns(span.doc.lang_ or "fr")
+    return head.lemma_.lower() not in nouns and head.lower_ not in nouns
 
 
 @cache
