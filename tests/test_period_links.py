@@ -121,10 +121,30 @@ COCOA = """Cacao : la fève recule à Londres
 
 À Londres, le lot de mars a cédé 3,5 % jeudi, à 7 200 livres la tonne.
 
-Le sucre blanc a perdu 1,2 %."""
+Le sucre blanc a perdu 1,2 %. Le cours du café a terminé à 320 cents la livre."""
 
 
 def test_a_delivery_month_frames_no_market_report(nlp: Language) -> None:
     facts = factex.extract(COCOA, published="2025-01-16", nlp=nlp)
     assert facts.frame.period is not None
     assert facts.frame.period.value == "2025-01-16"  # the session, not March's lot
+    links = {r.text: r.to_dict() for r in facts.money}
+    assert links["320 cents"]["period"] == "2025-01-16"  # a quote keeps the report's day
+
+
+POINTS = """Talmont : le bénéfice semestriel progresse
+
+Le groupe Talmont a dégagé au premier semestre 2025 un bénéfice net de 95 millions d'euros.
+
+Il a finalisé l'acquisition de son concurrent Brévaux pour 1,3 milliard d'euros. La \
+capitalisation du groupe atteint 9 milliards d'euros. Les analystes ont abaissé leur objectif de \
+cours de 52 à 48 euros. Son chiffre d'affaires a atteint 1,2 milliard d'euros."""
+
+
+def test_a_price_or_a_deal_takes_no_period_from_its_passage(nlp: Language) -> None:
+    links = _links(nlp, POINTS, "2025-07-30")
+    assert links["1,3 milliard d'euros"]["period"] is None  # a deal
+    assert links["9 milliards d'euros"]["period"] is None  # a valuation
+    assert links["de 52 à 48 euros"]["period"] is None  # a price target
+    # negative: a flow of the same passage takes the half the lede frames
+    assert links["1,2 milliard d'euros"]["period"] == "2025-H1"

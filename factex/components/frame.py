@@ -24,6 +24,7 @@ from factex.components.links.period import (
     is_target_year,
     is_told_day,
     names_a_thing,
+    unframe_points,
 )
 from factex.components.resolve import LinkWords, Passage, complete_links
 from factex.components.sources import Source, SourceWords, find_sources
@@ -125,6 +126,7 @@ class FrameBuilder:
         context = FrameContext.of(doc, text, ent_at, self.words)
         doc._.factex_frame = context.frame.to_dict()
         complete_links(doc, context.passage(text), self.links)
+        unframe_points(doc)  # a price or a deal takes no period from its passage
         return doc
 
 

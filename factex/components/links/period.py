@@ -240,6 +240,7 @@ def _value(span: Span) -> str | None:
     return for_figure(str(value), span.doc._.factex_published)
 
 
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _YEAR_TO_DATE = re.compile(r"^(?P<y>\d{4})-01(?:-01)?/\.\.$")
 
 
@@ -261,3 +262,25 @@ def for_figure(value: str, published: str | None) -> str:
     if m is not None and published and published[:4] == m.group("y"):
         return m.group("y")
     return value
+
+
+@cache
+def _point_metrics(lang: str) -> frozenset[str]:
+    return frozenset(resources.load(lang, "frame")["point_metrics"])
+
+
+def unframe_points(doc: Doc) -> None:
+    """A money figure at a point (a price, a deal, a valuation: see ``point_metrics``) has
+    no period but its own date: a span its passage or the frame lent it is dropped ("L'offre
+    valorise la cible à 1,6 milliard" after a lede "au premier semestre"); a market report's
+    day stays (the day of the quote)."""
+    points = _point_metrics(doc.lang_ or "fr")
+    for span in doc.spans.get(MONEY, ()):
+        links = span._.factex_links
+        if not links or links.get("period_from") not in ("passage", "frame"):
+            continue
+        if _DAY.match(str(links.get("period"))):
+            continue
+        metric = str(links.get("metric") or "").lower().split(" ")
+        if metric[0] in points:
+            span._.factex_links = dict(links, period=None, period_from=None)
