@@ -115,6 +115,9 @@ def test_a_date_saying_which_thing_a_noun_names_dates_no_figure(nlp: Language) -
     assert links["6 %"]["period"] == "2025-H1"  # not the summer of the festivals
     # negative: a date qualifying the metric itself dates the figure
     assert links["1,1 milliard d'euros"]["period"] == "2025-Q1"
+    # negative: after the figure, a date the parse hung on a noun rather dates the clause
+    text = "Le groupe prévoit d'investir 800 millions d'euros dans ses dépôts au second semestre."
+    assert _links(nlp, text, "2025-03-14")["800 millions d'euros"]["period"] == "2025-H2"
 
 
 COCOA = """Cacao : la fève recule à Londres

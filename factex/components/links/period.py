@@ -46,6 +46,7 @@ class DateIndex:
         #: starts of dates that only say which thing a noun names ("l'échéance de décembre"):
         #: they date no figure they do not hang on
         self.local: set[int] = set()
+        self.genitives: set[int] = set()  # of them, those a "de" opens
         for span in doc.spans[DATES]:
             date = span._.factex_date or {}
             if not date.get("value") or date.get("grain") in ("ref", "set"):
@@ -55,6 +56,8 @@ class DateIndex:
             self.spans.append(span)
             if names_a_thing(span, amounts):
                 self.local.add(span.start)
+                if names_a_thing(span, amounts, genitive=True):
+                    self.genitives.add(span.start)
             for i in range(span.start, span.end):
                 self.covering[i] = span
             head = span_root(span).head
@@ -137,7 +140,7 @@ class DateIndex:
             d
             for d in self.spans[lo:hi]
             if not (amount.start <= d.start < amount.end)
-            and d.start not in self.local
+            and d.start not in (self.genitives if after else self.local)
             and clause_head(span_root(d)).i == clause.i
         ]
         return sorted(found, key=lambda d: abs(d.start - amount.start))
@@ -177,29 +180,36 @@ def amount_tokens(doc: Doc) -> frozenset[int]:
     return frozenset(i for k in keys for s in doc.spans.get(k, ()) for i in range(s.start, s.end))
 
 
-def _introduced(span: Span, dep: str) -> bool:
-    """Whether a preposition opens the date ("de l'été", "en novembre"), or a comma sets it
-    in apposition ("les hostilités, le 12 avril")."""
+_GENITIVES = frozenset({"de", "d'", "d’", "du", "des"})
+
+
+def _introduced(span: Span, dep: str, genitive: bool) -> bool:
+    """Whether a preposition opens the date ("de l'été", "pour livraison en avril"), only a
+    genitive when asked, or a comma sets it in apposition ("les hostilités, le 12 avril")."""
     before = span.doc[span.start - 1] if span.start > 0 else None
     if dep == "appos":
         return before is not None and before.text == ","
-    return span[0].pos_ == "ADP" or (before is not None and before.pos_ == "ADP")
+    words = (span[0], before) if before is not None else (span[0],)
+    if genitive:
+        return any(t.lower_ in _GENITIVES for t in words)
+    return any(t.pos_ == "ADP" for t in words)
 
 
-def names_a_thing(span: Span, amounts: frozenset[int]) -> bool:
+def names_a_thing(span: Span, amounts: frozenset[int], genitive: bool = False) -> bool:
     """Whether the date only says which thing a noun names ("l'échéance de décembre", "les
     pluies du printemps", "la moyenne des trois derniers mois"): the noun is no figure's
-    metric, change or period, nor a word of an amount ("1 % en 2025")."""
+    metric, change or period, nor a word of an amount ("1 % en 2025"). ``genitive`` asks
+    for a "de" complement: after a figure "au second semestre" rather dates the clause
+    ("investir 3 milliards dans la fibre au second semestre")."""
     root = span_root(span)
     head = root.head
     if root.dep_ not in ("nmod", "appos") or head.pos_ not in ("NOUN", "PROPN"):
         return False
     if ".." in str((span._.factex_date or {}).get("value")):
         return False  # "investir 1 milliard dans la 5G d'ici à 2027": a deadline of the act
-    # a complement ("de décembre", "pour livraison en novembre") or an apposition ("les
-    # hostilités, le 12 avril"); a bare "l'an dernier" is an adverb the parse hung on the
-    # nearest noun ("en Europe l'an dernier")
-    if not _introduced(span, root.dep_):
+    # a bare "l'an dernier" is an adverb the parse hung on the nearest noun ("en Europe l'an
+    # dernier")
+    if not _introduced(span, root.dep_, genitive):
         return False
     if head.i in amounts or head.i == root.i:
         return False
