@@ -151,3 +151,21 @@ def test_a_price_or_a_deal_takes_no_period_from_its_passage(nlp: Language) -> No
     assert links["de 52 à 48 euros"]["period"] is None  # a price target
     # negative: a flow of the same passage takes the half the lede frames
     assert links["1,2 milliard d'euros"]["period"] == "2025-H1"
+
+
+RENTS = """Loyers : l'indice du deuxième trimestre progresse
+
+Au deuxième trimestre 2025, l'indice de référence des loyers a progressé de 3,1 %.
+
+Pour un loyer de 900 euros, la révision représentera 28 euros par mois. Une hausse plus forte \
+coûterait 40 millions d'euros aux bailleurs sociaux. Les loyers perçus par les bailleurs sociaux \
+ont atteint 6 milliards d'euros."""
+
+
+def test_a_supposed_figure_takes_no_period_from_its_passage(nlp: Language) -> None:
+    links = _links(nlp, RENTS, "2025-07-16")
+    assert links["900 euros"]["period"] is None  # an example
+    assert links["28 euros"]["period"] is None
+    assert links["40 millions d'euros"]["period"] is None  # a conditional
+    # negative: a fact of the passage takes its quarter
+    assert links["6 milliards d'euros"]["period"] == "2025-Q2"
