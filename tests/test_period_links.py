@@ -169,3 +169,22 @@ def test_a_supposed_figure_takes_no_period_from_its_passage(nlp: Language) -> No
     assert links["40 millions d'euros"]["period"] is None  # a conditional
     # negative: a fact of the passage takes its quarter
     assert links["6 milliards d'euros"]["period"] == "2025-Q2"
+
+
+def test_the_unit_a_sentence_prices_is_the_rate_of_its_price(nlp: Language) -> None:
+    text = (
+        "À Chicago, la tonne de soja a cédé 1,4 %, à 372 dollars. "
+        "L'once d'argent valait 31 dollars."
+    )
+    facts = factex.extract(text, published="2025-02-12", nlp=nlp)
+    per = {r.text: r.per for r in facts.money}
+    assert per["372 dollars"] == "tonne"
+    assert per["31 dollars"] == "once"
+    # negatives: a share's quote, a thing sold whole, a scaled amount
+    text = (
+        "L'action Norvane gagnait 3 %, à 41 euros. Le billet de train coûte 25 euros. "
+        "La tonne de cuivre a attiré 2 milliards de dollars d'achats."
+    )
+    facts = factex.extract(text, published="2025-02-12", nlp=nlp)
+    assert [r.per for r in facts.money] == [None, None, None]
+    assert _per("Financée à hauteur de 0,4 milliard d'euros par de la dette.") == [None]

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from factex import resources
 from factex.components.extensions import DATES, MONEY, doc_text, register_extensions
+from factex.components.links.per import priced_units
 from factex.components.links.period import (
     amount_tokens,
     is_target_year,
@@ -127,6 +128,7 @@ class FrameBuilder:
         doc._.factex_frame = context.frame.to_dict()
         complete_links(doc, context.passage(text), self.links)
         unframe_points(doc)  # a price or a deal takes no period from its passage
+        priced_units(doc)  # "la tonne est tombée à 205 euros": per tonne
         return doc
 
 
