@@ -188,3 +188,17 @@ def test_the_unit_a_sentence_prices_is_the_rate_of_its_price(nlp: Language) -> N
     facts = factex.extract(text, published="2025-02-12", nlp=nlp)
     assert [r.per for r in facts.money] == [None, None, None]
     assert _per("Financée à hauteur de 0,4 milliard d'euros par de la dette.") == [None]
+
+
+def test_a_later_day_a_change_applies_on_frames_no_passage(nlp: Language) -> None:
+    text = """Pensions : une revalorisation de 2,2 % au 1er juillet
+
+Les pensions de base seront revalorisées de 2,2 % le 1er juillet 2025, a annoncé le ministère.
+
+Environ 38 % des retraités touchent moins de 1 500 euros par mois."""
+    facts = factex.extract(text, published="2025-05-20", nlp=nlp)
+    assert facts.frame.period is None or facts.frame.period.value != "2025-07-01"
+    links = {r.text: r.to_dict() for r in facts.percentages}
+    assert links["38 %"]["period"] != "2025-07-01"
+    # negative: the figure the day dates keeps it
+    assert links["2,2 %"]["period"] == "2025-07-01"

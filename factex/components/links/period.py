@@ -230,10 +230,13 @@ def _target_verbs(lang: str) -> frozenset[str]:
 
 def is_target_year(span: Span) -> bool:
     """Whether the date is a year after the publication's that a target verb before it in
-    its sentence looks to ("vise 1 milliard de revenus en 2026"): it dates the target only.
+    its sentence looks to ("vise 1 milliard de revenus en 2026"), or a day after the
+    publication (when a change will apply): it dates that figure only.
     """
     value = str((span._.factex_date or {}).get("value") or "")
     published = str(span.doc._.factex_published or "")
+    if _DAY.match(value) and published[:10] and value > published[:10]:
+        return True  # "sera revalorisé le 1er janvier": when a change applies, no report's day
     if not (value[:4].isdigit() and published[:4].isdigit() and value[:4] > published[:4]):
         return False
     verbs = _target_verbs(span.doc.lang_ or "fr")
