@@ -19,6 +19,14 @@ from spacy.tokens import Doc, Span, Token
 
 from factex import resources
 from factex.components.extensions import DATES, MONEY, doc_text, register_extensions
+from factex.components.links.per import priced_units
+from factex.components.links.period import (
+    amount_tokens,
+    is_target_year,
+    is_told_day,
+    names_a_thing,
+    unframe_points,
+)
 from factex.components.resolve import LinkWords, Passage, complete_links
 from factex.components.sources import Source, SourceWords, find_sources
 from factex.components.syntax import EntityIndex, canonical, entity_index
@@ -122,6 +130,8 @@ class FrameBuilder:
         context = FrameContext.of(doc, text, ent_at, self.words)
         doc._.factex_frame = context.frame.to_dict()
         complete_links(doc, context.passage(text), self.links)
+        unframe_points(doc)  # a price or a deal takes no period from its passage
+        priced_units(doc)  # "la tonne est tombée à 205 euros": per tonne
         return doc
 
 
@@ -252,14 +262,18 @@ def _moves_by_figure(verb: Token) -> bool:
 
 
 def _dates(doc: Doc, text: str, words: FrameWords) -> list[Dated]:
+    figures = amount_tokens(doc)
     out = []
     for span in doc.spans.get(DATES, ()):
         data = span._.factex_date or {}
         if data.get("value"):
             base = words.is_base(text, span.start_char, span.end_char, span.sent.start_char)
-            out.append(
-                Dated(data["value"], data.get("grain") or "", span.start_char, span.end_char, base)
-            )
+            grain = data.get("grain") or ""
+            told = is_told_day(span)  # "a annoncé jeudi": when it was said, no period
+            target = is_target_year(span)  # "vise 1 milliard en 2026": that figure's only
+            local = names_a_thing(span, figures)  # "l'échéance de décembre"
+            start, end = span.start_char, span.end_char
+            out.append(Dated(data["value"], grain, start, end, base, told, target, local))
     return out
 
 

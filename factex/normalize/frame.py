@@ -120,13 +120,19 @@ class Mention:
 
 @dataclass(frozen=True)
 class Dated:
-    """A date mention: TIMEX value, grain, offsets; ``base`` when it is a comparison base."""
+    """A date mention: TIMEX value, grain, offsets; ``base`` when it is a comparison base,
+    ``told`` when it is the day something was told ("a annoncé jeudi"), ``target`` when it
+    is the later year of a target ("vise 1 milliard en 2026"), ``local`` when it says which
+    thing a noun names ("l'échéance de décembre"): none of them frames a passage."""
 
     value: str
     grain: str
     start: int
     end: int
     base: bool = False
+    told: bool = False
+    target: bool = False
+    local: bool = False
 
 
 @dataclass(frozen=True)
@@ -253,6 +259,9 @@ def frame_period(dates: Sequence[Dated], layout: Layout) -> Anchor | None:
     >>> frame_period([Dated("2024-07-02", "day", 7, 12),
     ...               Dated("2024-H1", "half", 17, 37)], lay).value
     '2024-H1'
+    >>> frame_period([Dated("2025", "year", 0, 4, target=True),
+    ...               Dated("2024-H1", "half", 17, 37)], lay).value
+    '2024-H1'
     """
     top = [d for d in dates if layout.top(d.start) and frames(d)]
     for d in top:
@@ -272,8 +281,10 @@ def frames(date: Dated) -> bool:
 
     >>> frames(Dated("2024-H1", "half", 0, 5)), frames(Dated("2022-11/..", "month", 0, 5))
     (True, False)
+    >>> frames(Dated("2024-11-18", "day", 0, 5, told=True))
+    False
     """
-    return not date.base and ".." not in date.value
+    return not (date.base or date.told or date.target or date.local) and ".." not in date.value
 
 
 def latest_before(

@@ -4,17 +4,27 @@ The date right after the amount, or that governs it in the parse (a period of th
 rather than the day of publication: "a publié mercredi un bénéfice ... au premier
 trimestre"), else the nearest date before it in the sentence, else one after it in its clause.
 A date inside a relative clause ("l'exercice, qui s'est achevé le 31 mars") only dates that
-clause. :class:`DateIndex` is built once per Doc and passed down; it keeps nothing afterwards.
+clause. The day something was told ("a annoncé jeudi") dates no figure. :class:`DateIndex` is
+built once per Doc and passed down; it keeps nothing afterwards.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from factex.components.extensions import DATES
-from factex.components.syntax import RELATIVE_DEPS, ancestors, clause_head, span_root
+from factex import resources
+from factex.components.extensions import DATES, MONEY, PERCENT
+from factex.components.syntax import (
+    RELATIVE_DEPS,
+    amount_root,
+    ancestors,
+    clause_head,
+    span_root,
+)
 
 
 class DateIndex:
@@ -38,11 +48,22 @@ class DateIndex:
         if DATES not in doc.spans:
             return
         self.tokens = frozenset(i for span in doc.spans[DATES] for i in range(span.start, span.end))
+        amounts = amount_tokens(doc)
+        #: starts of dates that only say which thing a noun names ("l'échéance de décembre"):
+        #: they date no figure they do not hang on
+        self.local: set[int] = set()
+        self.genitives: set[int] = set()  # of them, those a "de" opens
         for span in doc.spans[DATES]:
             date = span._.factex_date or {}
             if not date.get("value") or date.get("grain") in ("ref", "set"):
                 continue  # "désormais", "chaque année": no period a figure is for
+            if is_told_day(span):
+                continue  # "a annoncé jeudi un bénéfice de ...": the day it was told
             self.spans.append(span)
+            if names_a_thing(span, amounts):
+                self.local.add(span.start)
+                if names_a_thing(span, amounts, genitive=True):
+                    self.genitives.add(span.start)
             for i in range(span.start, span.end):
                 self.covering[i] = span
             head = span_root(span).head
@@ -92,7 +113,7 @@ class DateIndex:
         k = bisect_left(self.starts, amount.start) - 1
         while k >= 0 and self.spans[k].start >= sent_start:
             span = self.spans[k]
-            if not self._dates_own_clause(span, own_clause):
+            if span.start not in self.local and not self._dates_own_clause(span, own_clause):
                 return _value(span)
             k -= 1
         # Then one after it in its own clause, which the parse hung elsewhere ("investir
@@ -125,6 +146,7 @@ class DateIndex:
             d
             for d in self.spans[lo:hi]
             if not (amount.start <= d.start < amount.end)
+            and d.start not in (self.genitives if after else self.local)
             and clause_head(span_root(d)).i == clause.i
         ]
         return sorted(found, key=lambda d: abs(d.start - amount.start))
@@ -142,6 +164,179 @@ def _is_day(span: Span) -> bool:
     return (span._.factex_date or {}).get("grain") in ("day", "hour", "minute", "second")
 
 
+@cache
+def _telling_verbs(lang: str) -> frozenset[str]:
+    return frozenset(resources.load(lang, "triggers")["report_verbs"])
+
+
+@cache
+def _figure_nouns(lang: str) -> frozenset[str]:
+    """Nouns a date may qualify as the period of a figure: metrics ("le bénéfice de 2023"),
+    changes, periods and times, and what the date carries ("au cours de 2024")."""
+    metrics = resources.load(lang, "metrics")
+    triggers = resources.load(lang, "triggers")
+    phrases = [*metrics["nouns"], *metrics["change_nouns"], *metrics["share_nouns"]]
+    words = [*metrics["period_wrappers"], *triggers["period_nouns"], *triggers["time_nouns"]]
+    return frozenset(w.lower() for p in phrases for w in re.split(r"[\s'’]+", p)) | frozenset(words)
+
+
+def amount_tokens(doc: Doc) -> frozenset[int]:
+    """The tokens of the Doc's money and percentage spans."""
+    keys = (MONEY, PERCENT)
+    return frozenset(i for k in keys for s in doc.spans.get(k, ()) for i in range(s.start, s.end))
+
+
+_GENITIVES = frozenset({"de", "d'", "d’", "du", "des"})
+
+
+def _introduced(span: Span, dep: str, genitive: bool) -> bool:
+    """Whether a preposition opens the date ("de l'été", "pour livraison en avril"), only a
+    genitive when asked, or a comma sets it in apposition ("les hostilités, le 12 avril")."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if dep == "appos":
+        return before is not None and before.text == ","
+    words = (span[0], before) if before is not None else (span[0],)
+    if genitive:
+        return any(t.lower_ in _GENITIVES for t in words)
+    return any(t.pos_ == "ADP" for t in words)
+
+
+def names_a_thing(span: Span, amounts: frozenset[int], genitive: bool = False) -> bool:
+    """Whether the date only says which thing a noun names ("l'échéance de décembre", "les
+    pluies du printemps", "la moyenne des trois derniers mois"): the noun is no figure's
+    metric, change or period, nor a word of an amount ("1 % en 2025"). ``genitive`` asks
+    for a "de" complement: after a figure "au second semestre" rather dates the clause
+    ("investir 3 milliards dans la fibre au second semestre")."""
+    root = span_root(span)
+    head = root.head
+    if root.dep_ not in ("nmod", "appos") or head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if ".." in str((span._.factex_date or {}).get("value")):
+        return False  # "investir 1 milliard dans la 5G d'ici à 2027": a deadline of the act
+    # a bare "l'an dernier" is an adverb the parse hung on the nearest noun ("en Europe l'an
+    # dernier")
+    if not _introduced(span, root.dep_, genitive):
+        return False
+    if head.i in amounts or head.i == root.i:
+        return False
+    nouns = _figure_nouns(span.doc.lang_ or "fr")
+    return head.lemma_.lower() not in nouns and head.lower_ not in nouns
+
+
+@cache
+def _target_verbs(lang: str) -> frozenset[str]:
+    return frozenset(resources.load(lang, "frame")["target_verbs"])
+
+
+def is_target_year(span: Span) -> bool:
+    """Whether the date is a year after the publication's that a target verb before it in
+    its sentence looks to ("vise 1 milliard de revenus en 2026"), or a day after the
+    publication (when a change will apply): it dates that figure only.
+    """
+    value = str((span._.factex_date or {}).get("value") or "")
+    published = str(span.doc._.factex_published or "")
+    if _DAY.match(value) and published[:10] and value > published[:10]:
+        return True  # "sera revalorisé le 1er janvier": when a change applies, no report's day
+    if not (value[:4].isdigit() and published[:4].isdigit() and value[:4] > published[:4]):
+        return False
+    verbs = _target_verbs(span.doc.lang_ or "fr")
+    return any(t.lemma_ in verbs for t in span.doc[span.sent.start : span.start])
+
+
+def is_told_day(span: Span) -> bool:
+    """Whether the date is a day (or a time of day) that dates a verb of telling ("a
+    annoncé jeudi", "a publié lundi"): when the news was told, not what it tells of."""
+    if not _is_day(span):
+        return False
+    head = span_root(span).head
+    return head.pos_ in ("VERB", "AUX") and head.lemma_ in _telling_verbs(span.doc.lang_ or "fr")
+
+
 def _value(span: Span) -> str | None:
     value = (span._.factex_date or {}).get("value")
-    return str(value) if value is not None else None
+    if value is None:
+        return None
+    return for_figure(str(value), span.doc._.factex_published)
+
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_YEAR_TO_DATE = re.compile(r"^(?P<y>\d{4})-01(?:-01)?/\.\.$")
+
+
+def for_figure(value: str, published: str | None) -> str:
+    """The period a figure is given for, from the TIMEX value of the date that dates it.
+
+    Since the start of the publication's year ("depuis le début de l'année", "depuis
+    janvier") a figure runs for that year so far: its period is the year. Anything else
+    is kept.
+
+    >>> for_figure("2025-01/..", "2025-03-20"), for_figure("2025-01-01/..", "2025-03-20")
+    ('2025', '2025')
+    >>> for_figure("2026-01-01/..", "2025-03-20"), for_figure("2025-03/..", "2025-03-20")
+    ('2026-01-01/..', '2025-03/..')
+    >>> for_figure("2024-01/..", "2025-03-20"), for_figure("../2030", "2025-03-20")
+    ('2024-01/..', '../2030')
+    """
+    m = _YEAR_TO_DATE.match(value)
+    if m is not None and published and published[:4] == m.group("y"):
+        return m.group("y")
+    return value
+
+
+@cache
+def _point_metrics(lang: str) -> frozenset[str]:
+    return frozenset(resources.load(lang, "frame")["point_metrics"])
+
+
+def unframe_points(doc: Doc) -> None:
+    """A money figure at a point (a price, a deal, a valuation: see ``point_metrics``) has
+    no period but its own date: a span its passage or the frame lent it is dropped ("L'offre
+    valorise la cible à 1,6 milliard" after a lede "au premier semestre"); a market report's
+    day stays (the day of the quote). A supposed figure (:func:`is_hypothetical`) takes none."""
+    points = _point_metrics(doc.lang_ or "fr")
+    for span in doc.spans.get(MONEY, ()):
+        links = span._.factex_links
+        if not links or links.get("period_from") not in ("passage", "frame"):
+            continue
+        if _DAY.match(str(links.get("period"))) and not is_hypothetical(span):
+            continue
+        metric = str(links.get("metric") or "").lower().split(" ")
+        if metric[0] in points or is_hypothetical(span):
+            span._.factex_links = dict(links, period=None, period_from=None)
+
+
+#: openings of a sentence that sets an example ("Pour un salaire de 3 000 euros, ...")
+_EXAMPLE = re.compile(r"^(?:pour|sur|avec)\s+une?\s", re.I)
+
+
+def is_hypothetical(span: Span) -> bool:
+    """Whether the amount is told as a supposition or an example, not a fact of the story's
+    period: a verb in the conditional ("représenterait 9 millions"), a sentence that sets an
+    example ("Pour un prêt de 200 000 euros, ...") or counts each case ("chaque hausse de 10
+    dollars ajoute ...")."""
+    sent = span.sent
+    if _EXAMPLE.match(sent.text.lstrip(' «"')):
+        return True
+    if any(t.lower_ == "chaque" for t in span.doc[sent.start : span.start]):
+        return True
+    verb = clause_head(amount_root(span))
+    verbs = (verb, *(c for c in verb.children if c.dep_.startswith("aux")))
+    return any(is_conditional(t) for t in verbs)
+
+
+_IRREGULAR_CONDITIONAL = re.compile(
+    r"^(?:pourr|devr|ser|aur|fer|vaudr|voudr|faudr|viendr|tiendr|verr|saur|enverr|ir)"
+    r"(?:ais|ait|aient|ions|iez)$"
+)
+
+
+def is_conditional(token: Token) -> bool:
+    """Whether the verb is in the conditional, which the tagger often reads as an imperfect
+    ("coûterait": the infinitive and the imperfect ending; "montrait" is no conditional)."""
+    if "Cnd" in token.morph.get("Mood", []):
+        return True
+    word, lemma = token.lower_, token.lemma_.lower()
+    if _IRREGULAR_CONDITIONAL.match(word):
+        return True
+    stem = lemma[:-1] if lemma.endswith("re") else lemma
+    return any(word == stem + end for end in ("ais", "ait", "aient")) and stem.endswith("r")

@@ -144,9 +144,20 @@ def _with_rates(text: str, items: list[Item], lang: str) -> list[MoneyMatch]:
         per = rate.find(text, m.end)
         if per is not None:
             m = replace(m, per=per[0])
+        elif found and _compared(found[-1], m) and rate.compared(text, m.start, found[-1].end):
+            m = replace(m, per=found[-1].per)  # "17 euros par mois, contre 16 euros"
         taken = max(m.end, per[1] if per else 0)
         found.append(m)
     return found
+
+
+def _compared(before: MoneyMatch, m: MoneyMatch) -> bool:
+    """Whether ``m`` may be a rate compared with ``before``, a rate of the same order of size
+    ("1,45 euro par action, contre 0,90 euro"; not "contre 450 millions d'euros")."""
+    a, b = before.amount, m.amount
+    if before.per is None or a is None or b is None or a <= 0 or b <= 0:
+        return False
+    return a / 10 < b < a * 10
 
 
 def currency_code(word: str, lang: str = "fr") -> str | None:

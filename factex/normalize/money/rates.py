@@ -3,11 +3,15 @@
 After "par", "pour un" or "chaque" any bare noun is the unit ("par action", "par habitant",
 "pour un dollar"), not after a determiner ("financé par la région": an agent); after an
 article, a slash or "de l'" only the units of ``money.json`` count ("80 dollars le baril",
-"1 200 €/mois", "15 € de l'heure"), as "500 euros le 3 mai" is a date.
+"1 200 €/mois", "15 € de l'heure"), as "500 euros le 3 mai" is a date, and not before a word
+that makes it a time ("0,90 euro l'an dernier"). An amount compared with the one before it
+("17 euros par mois, contre 16 euros") is given per the same unit (:meth:`Rates.compared`).
 
 >>> rate = rates("fr")
 >>> [rate.per(t, 0) for t in (" par tonne", "/mois", " de l'heure", " le baril", " par la région")]
 ['tonne', 'mois', 'heure', 'baril', None]
+>>> rate.per(" l'an dernier", 0), rate.per(" la semaine prochaine", 0), rate.per(" l'an", 0)
+(None, None, 'an')
 """
 
 from __future__ import annotations
@@ -29,15 +33,31 @@ class Rates:
         units = alternation(data["article_units"])
         joins = alternation(data["article_joins"])
         self.not_units = frozenset(key(w) for w in data["not_units"])
+        times = alternation(data["time_adjectives"])
+        compared = alternation(data["compared_by"])
+        self.compared_by = re.compile(rf"(?:^|\W)(?i:{compared}){H}+$")
         self.pattern = re.compile(
             rf"{H}+(?i:{per}){H}+(?P<noun>[^\W\d_][\w-]*(?:{H}+[^\W\d_]{{4,}}(?:ain|ien|ais|ois|al))?)"
-            rf"|(?:{H}*/|{H}+(?i:{joins}))(?<=[/'’]|\w){H}*(?P<unit>(?i:{units}))(?![\w])"
+            rf"|(?:{H}*/|{H}+(?i:{joins}))(?<=[/'’]|\w){H}*(?P<unit>(?i:{units}))(?![\w])(?!{H}+(?i:{times})(?!\w))"
         )
 
     def per(self, text: str, end: int) -> str | None:
         """The unit of a rate written right after ``end``, or None."""
         found = self.find(text, end)
         return None if found is None else found[0]
+
+    def compared(self, text: str, start: int, before: int) -> bool:
+        """Whether the amount at ``start`` is compared with an amount ending at ``before`` in
+        the same sentence ("17 euros par mois, contre 16 euros").
+
+        >>> t = "17 euros par mois, contre 16 euros. Puis contre 3 euros"
+        >>> rates("fr").compared(t, 26, 17), rates("fr").compared(t, 47, 34)
+        (True, False)
+        """
+        between = text[before:start]
+        if re.search(r"[.!?;]\s", between):
+            return False
+        return self.compared_by.search(between[-30:]) is not None
 
     def find(self, text: str, end: int) -> tuple[str, int] | None:
         """(unit, end of its phrase) of a rate written right after ``end``, or None."""

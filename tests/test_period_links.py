@@ -1,0 +1,204 @@
+"""The period (and the money ``per``) of figures in whole articles: sentences and short
+articles written for these tests, each mechanism with its negative."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+
+import factex
+from factex.normalize.money import find_money
+
+
+def _links(nlp: Language, text: str, published: str) -> dict[str, dict[str, Any]]:
+    facts = factex.extract(text, published=published, nlp=nlp)
+    return {r.text: r.to_dict() for r in [*facts.money, *facts.percentages]}
+
+
+def _per(text: str) -> list[str | None]:
+    return [m.per for m in find_money(text)]
+
+
+def test_a_time_after_an_amount_is_no_rate() -> None:
+    assert _per("Le groupe a investi 310 millions d'euros l'an dernier.") == [None]
+    assert _per("Elle a versé 12 euros la semaine précédente.") == [None]
+    # negatives: a unit after its article is the rate
+    assert _per("L'abonnement coûte 96 euros l'année.") == ["année"]
+    assert _per("Le gazole se vend 1,71 euro le litre.") == ["litre"]
+
+
+def test_an_amount_compared_with_a_rate_is_given_per_the_same_unit() -> None:
+    text = "Le loyer moyen atteint 14,20 euros par mètre carré, contre 13,60 euros en 2022."
+    assert _per(text) == ["mètre", "mètre"]
+    text = "Un coupon de 2,10 euros par action au titre de 2024, contre 1,80 euro l'an passé."
+    assert _per(text) == ["action", "action"]
+    # negatives: an amount of another size, another sentence, or no comparison
+    text = "Un dividende de 3 euros par action, contre 520 millions d'euros de rachats."
+    assert _per(text) == ["action", None]
+    text = "Le forfait vaut 25 euros par mois. Contre 20 euros, l'offre rivale séduit."
+    assert _per(text) == ["mois", None]
+    assert _per("Il touche 9 euros par heure et 30 euros de prime.") == ["heure", None]
+
+
+def test_the_day_news_was_told_dates_no_figure(nlp: Language) -> None:
+    text = "Le groupe Orvalis a annoncé mardi le rachat de Pellion pour 640 millions d'euros."
+    links = _links(nlp, text, "2025-06-11")
+    assert links["640 millions d'euros"]["period"] is None
+    # negatives: a period of the clause stands; a day on which a price moved dates it
+    text = "Orvalis a publié mardi un bénéfice de 85 millions d'euros au premier trimestre."
+    assert _links(nlp, text, "2025-06-11")["85 millions d'euros"]["period"] == "2025-Q1"
+    text = "Le nickel a reculé de 2,3 % mardi sur le marché de Londres."
+    assert _links(nlp, text, "2025-06-11")["2,3 %"]["period"] == "2025-06-10"
+
+
+DEAL = """Orvalis s'empare de Pellion pour 1,4 milliard d'euros
+
+Le groupe chimique Orvalis a annoncé lundi le rachat de son concurrent Pellion pour 1,4 milliard \
+d'euros, dette comprise.
+
+L'opération sera financée par un emprunt de 600 millions d'euros. Pellion a réalisé en 2024 un \
+chiffre d'affaires de 900 millions d'euros."""
+
+
+def test_an_announcement_day_in_the_lede_frames_no_figure(nlp: Language) -> None:
+    links = _links(nlp, DEAL, "2025-02-18")
+    assert links["600 millions d'euros"]["period"] is None  # no span frames the deal
+    assert links["900 millions d'euros"]["period"] == "2024"  # its own year stands
+    assert factex.extract(DEAL, published="2025-02-18", nlp=nlp).frame.period is None
+
+
+def test_since_the_start_of_the_year_is_the_year_so_far(nlp: Language) -> None:
+    text = "Depuis le début de l'année, le titre Belvaux a gagné 12 %."
+    assert _links(nlp, text, "2025-04-10")["12 %"]["period"] == "2025"
+    # negatives: from a later month, the interval closed on publication; an older start, none
+    text = "Depuis mars, le titre Belvaux a perdu 5 %."
+    assert _links(nlp, text, "2025-04-10")["5 %"]["period"] == "2025-03/2025-04"
+    text = "Depuis janvier 2023, les ventes de Belvaux ont reculé de 18 %."
+    assert _links(nlp, text, "2025-04-10")["18 %"]["period"] is None
+
+
+TARGET = """Vireo vise 2 milliards d'euros de ventes en 2027
+
+Le fabricant de capteurs Vireo a réalisé un chiffre d'affaires de 1,4 milliard d'euros au premier \
+semestre 2025, en hausse de 6 %.
+
+Sa marge opérationnelle atteint 11 %."""
+
+BUDGET = """Budget 2026 : l'État vise un déficit de 4,5 %
+
+Le projet de budget pour 2026 prévoit 40 milliards d'euros d'économies.
+
+Les dépenses de l'État atteindront 510 milliards d'euros."""
+
+
+def test_a_target_year_dates_its_figure_and_frames_no_passage(nlp: Language) -> None:
+    links = _links(nlp, TARGET, "2025-07-24")
+    assert links["2 milliards d'euros"]["period"] == "2027"
+    assert links["11 %"]["period"] == "2025-H1"  # the results' half, not the target's year
+    # negative: a year naming what the article is about (a budget) frames it
+    links = _links(nlp, BUDGET, "2025-10-01")
+    assert links["510 milliards d'euros"]["period"] == "2026"
+
+
+HOTELS = """Varenne : le résultat semestriel bondit
+
+Le groupe hôtelier Varenne a dégagé au premier semestre 2025 un résultat d'exploitation de \
+210 millions d'euros.
+
+Porté par les festivals de l'été, le revenu par chambre a progressé de 6 %. Le chiffre \
+d'affaires du premier trimestre avait atteint 1,1 milliard d'euros."""
+
+
+def test_a_date_saying_which_thing_a_noun_names_dates_no_figure(nlp: Language) -> None:
+    links = _links(nlp, HOTELS, "2025-07-24")
+    assert links["6 %"]["period"] == "2025-H1"  # not the summer of the festivals
+    # negative: a date qualifying the metric itself dates the figure
+    assert links["1,1 milliard d'euros"]["period"] == "2025-Q1"
+    # negative: after the figure, a date the parse hung on a noun rather dates the clause
+    text = "Le groupe prévoit d'investir 800 millions d'euros dans ses dépôts au second semestre."
+    assert _links(nlp, text, "2025-03-14")["800 millions d'euros"]["period"] == "2025-H2"
+
+
+COCOA = """Cacao : la fève recule à Londres
+
+À Londres, le lot de mars a cédé 3,5 % jeudi, à 7 200 livres la tonne.
+
+Le sucre blanc a perdu 1,2 %. Le cours du café a terminé à 320 cents la livre."""
+
+
+def test_a_delivery_month_frames_no_market_report(nlp: Language) -> None:
+    facts = factex.extract(COCOA, published="2025-01-16", nlp=nlp)
+    assert facts.frame.period is not None
+    assert facts.frame.period.value == "2025-01-16"  # the session, not March's lot
+    links = {r.text: r.to_dict() for r in facts.money}
+    assert links["320 cents"]["period"] == "2025-01-16"  # a quote keeps the report's day
+
+
+POINTS = """Talmont : le bénéfice semestriel progresse
+
+Le groupe Talmont a dégagé au premier semestre 2025 un bénéfice net de 95 millions d'euros.
+
+Il a finalisé l'acquisition de son concurrent Brévaux pour 1,3 milliard d'euros. La \
+capitalisation du groupe atteint 9 milliards d'euros. Les analystes ont abaissé leur objectif de \
+cours de 52 à 48 euros. Son chiffre d'affaires a atteint 1,2 milliard d'euros."""
+
+
+def test_a_price_or_a_deal_takes_no_period_from_its_passage(nlp: Language) -> None:
+    links = _links(nlp, POINTS, "2025-07-30")
+    assert links["1,3 milliard d'euros"]["period"] is None  # a deal
+    assert links["9 milliards d'euros"]["period"] is None  # a valuation
+    assert links["de 52 à 48 euros"]["period"] is None  # a price target
+    # negative: a flow of the same passage takes the half the lede frames
+    assert links["1,2 milliard d'euros"]["period"] == "2025-H1"
+
+
+RENTS = """Loyers : l'indice du deuxième trimestre progresse
+
+Au deuxième trimestre 2025, l'indice de référence des loyers a progressé de 3,1 %.
+
+Pour un loyer de 900 euros, la révision représentera 28 euros par mois. Une hausse plus forte \
+coûterait 40 millions d'euros aux bailleurs sociaux. Les loyers perçus par les bailleurs sociaux \
+ont atteint 6 milliards d'euros."""
+
+
+def test_a_supposed_figure_takes_no_period_from_its_passage(nlp: Language) -> None:
+    links = _links(nlp, RENTS, "2025-07-16")
+    assert links["900 euros"]["period"] is None  # an example
+    assert links["28 euros"]["period"] is None
+    assert links["40 millions d'euros"]["period"] is None  # a conditional
+    # negative: a fact of the passage takes its quarter
+    assert links["6 milliards d'euros"]["period"] == "2025-Q2"
+
+
+def test_the_unit_a_sentence_prices_is_the_rate_of_its_price(nlp: Language) -> None:
+    text = (
+        "À Chicago, la tonne de soja a cédé 1,4 %, à 372 dollars. "
+        "L'once d'argent valait 31 dollars."
+    )
+    facts = factex.extract(text, published="2025-02-12", nlp=nlp)
+    per = {r.text: r.per for r in facts.money}
+    assert per["372 dollars"] == "tonne"
+    assert per["31 dollars"] == "once"
+    # negatives: a share's quote, a thing sold whole, a scaled amount
+    text = (
+        "L'action Norvane gagnait 3 %, à 41 euros. Le billet de train coûte 25 euros. "
+        "La tonne de cuivre a attiré 2 milliards de dollars d'achats."
+    )
+    facts = factex.extract(text, published="2025-02-12", nlp=nlp)
+    assert [r.per for r in facts.money] == [None, None, None]
+    assert _per("Financée à hauteur de 0,4 milliard d'euros par de la dette.") == [None]
+
+
+def test_a_later_day_a_change_applies_on_frames_no_passage(nlp: Language) -> None:
+    text = """Pensions : une revalorisation de 2,2 % au 1er juillet
+
+Les pensions de base seront revalorisées de 2,2 % le 1er juillet 2025, a annoncé le ministère.
+
+Environ 38 % des retraités touchent moins de 1 500 euros par mois."""
+    facts = factex.extract(text, published="2025-05-20", nlp=nlp)
+    assert facts.frame.period is None or facts.frame.period.value != "2025-07-01"
+    links = {r.text: r.to_dict() for r in facts.percentages}
+    assert links["38 %"]["period"] != "2025-07-01"
+    # negative: the figure the day dates keeps it
+    assert links["2,2 %"]["period"] == "2025-07-01"
