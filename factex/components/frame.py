@@ -27,7 +27,8 @@ from factex.components.links.period import (
     names_a_thing,
     unframe_points,
 )
-from factex.components.resolve import LinkWords, Passage, complete_links
+from factex.components.passage import LinkWords, Passage
+from factex.components.resolve import complete_links
 from factex.components.sources import Source, SourceWords, find_sources
 from factex.components.syntax import EntityIndex, canonical, entity_index
 from factex.normalize.frame import (

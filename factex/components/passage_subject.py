@@ -7,15 +7,13 @@ sentence-level link may only have taken the nearest name; here the passage and f
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from spacy.tokens import Span
 
+from factex.components.passage import LinkWords, Passage
 from factex.components.syntax import clause_head, subjects
 from factex.normalize.frame import latest_before
-
-if TYPE_CHECKING:
-    from factex.components.resolve import LinkWords, Passage
 
 
 def passage_subject(

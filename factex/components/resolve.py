@@ -8,94 +8,18 @@ in the passage or by the frame, the ``period`` framing its passage; ``subject_fr
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from functools import lru_cache
-from typing import Any
-
 from spacy.tokens import Doc, Span
 
-from factex import resources
 from factex.components.extensions import MONEY, PERCENT
+from factex.components.passage import LinkWords, Passage
 from factex.components.passage_subject import passage_subject
 from factex.components.sources import Source
 from factex.normalize.frame import (
     PERIOD_GRAINS,
-    Dated,
-    Layout,
-    Mention,
     frames,
     latest_before,
     shift_years,
 )
-
-
-@dataclass(frozen=True)
-class LinkWords:
-    """Which metrics belong to a place, and what marks a comparison figure (``frame.json``)."""
-
-    macro: tuple[str, ...]
-    macro_if_no_actor: tuple[str, ...]
-    self_reference: frozenset[str]
-    possessives: frozenset[str]
-    share_nouns: frozenset[str]
-    generic_holders: frozenset[str]
-    comparison_figure: re.Pattern[str]
-    year_ago: re.Pattern[str]
-    period_end: re.Pattern[str]
-
-    @classmethod
-    def for_language(cls, lang: str) -> LinkWords:
-        data: dict[str, Any] = resources.load(lang, "frame")
-        figures = "|".join(re.escape(w) for w in data["comparison_figures"])
-        year_ago = "|".join(re.escape(w).replace("'", "['’]") for w in data["year_ago"])
-        return cls(
-            macro=tuple(data["macro_metrics"]),
-            macro_if_no_actor=tuple(data["macro_if_no_actor"]),
-            self_reference=frozenset(data["self_reference"]),
-            possessives=frozenset(data["possessives"]),
-            share_nouns=frozenset(resources.load(lang, "metrics")["share_nouns"]),
-            generic_holders=frozenset(data["generic_holders"]),
-            comparison_figure=re.compile(rf"(?:^|\W)(?:{figures})\s+(?:de\s+|d['’])?$", re.I),
-            year_ago=re.compile(rf"(?<!\w)(?:{year_ago})(?!\w)", re.I),
-            period_end=re.compile(
-                r"^(?:" + "|".join(re.escape(w) for w in data["period_end_words"]) + r")\b", re.I
-            ),
-        )
-
-    def is_macro(self, metric: str | None, has_actor: bool) -> bool:
-        """ "l'inflation", "le taux de chômage": a figure of a place."""
-        if not metric:
-            return False
-        words = metric.lower().replace("’", "'")
-        if _any_phrase(self.macro).search(words):
-            return True
-        return not has_actor and _any_phrase(self.macro_if_no_actor).search(words) is not None
-
-
-@lru_cache(maxsize=16)
-def _any_phrase(phrases: tuple[str, ...]) -> re.Pattern[str]:
-    """One pattern for any of ``phrases`` as whole words: one search per metric, not one each."""
-    alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)")
-
-
-@dataclass(frozen=True)
-class Passage:
-    """What one Doc offers the links: layout, mentions, dates, sources and the frame."""
-
-    text: str
-    layout: Layout
-    mentions: tuple[Mention, ...]
-    dates: tuple[Dated, ...]
-    sources: tuple[Source, ...]
-    actor: str | None
-    place: str | None
-    period: Dated | None
-    dateline: str | None = None
-    published: str | None = None
-    #: every main actor of the frame: in a story about two companies, each names its own
-    actors: tuple[str, ...] = ()
 
 
 def complete_links(doc: Doc, passage: Passage, words: LinkWords) -> None:
