@@ -93,3 +93,22 @@ def test_mentions_survive_json_and_the_scorer_counts_every_telling(nlp: Language
     })  # fmt: skip
     report = score([gold], [facts.to_dicts()], kinds=["money"])
     assert report.scores["money"].overlap == len(at) == 4
+
+
+def test_the_telling_that_writes_its_links_gives_them() -> None:
+    from dataclasses import replace
+
+    from factex.run.restatements import fold_restatements
+
+    head = Money("12 millions d'euros", 0, 19, "...", Decimal("12E6"), "EUR", subject="Ormel",
+                 subject_from="passage", metric="bénéfice annuel", period="2024",
+                 period_from="frame", mentions=((0, 19),))
+    lede = replace(head, start=80, end=99, subject_from="written", metric="bénéfice net",
+                   period_from="written", mentions=((80, 99),))
+    [folded] = fold_restatements([head, lede])
+    assert (folded.start, folded.metric, folded.subject_from) == (0, "bénéfice net", "written")
+    assert folded.mentions == ((0, 19), (80, 99))
+    # negative: a later telling that writes no more than the first leaves the first's links
+    vaguer = replace(lede, subject_from="frame", period_from="frame", metric="bénéfice courant")
+    [kept] = fold_restatements([head, vaguer])
+    assert kept.metric == "bénéfice annuel"

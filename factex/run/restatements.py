@@ -7,11 +7,12 @@ Within one text, two money or percentage records are the same figure when
 - their metric (by canonical key, else as written) is equal, or, for money only, unknown on one
   side: a bare "2 %" is too common to be taken for another telling of a named rate.
 
-The first telling is the record; each link it lacks is taken from the first later telling that
-has it (with its ``*_from``), and ``mentions`` lists the offsets of every telling, the first
-included. Rounded tellings ("4 milliards" for "4,2 milliards") stay two records: a record's value
-is what its own words say. The fact table folds those (:mod:`factex.table.observe`). Pure: records
-in, records out.
+The first telling is the record, and ``mentions`` lists the offsets of every telling, the first
+included. Its links come from the telling whose own sentence wrote more of its subject and
+period (a headline is terse, its lede says it whole); each link that telling lacks is taken
+from the other (with its ``*_from``). Rounded tellings ("4 milliards" for "4,2 milliards") stay
+two records: a record's value is what its own words say. The fact table folds those
+(:mod:`factex.table.observe`). Pure: records in, records out.
 """
 
 from __future__ import annotations
@@ -94,13 +95,21 @@ def _metric_group(metric: str | None, lang: str) -> str | None:
 
 
 def _fold(first: Figure, later: Figure) -> Figure:
-    filled: dict[str, object] = {}
+    """``first`` with ``later``'s telling added: the links come from the telling whose sentence
+    wrote more of them (a lede's "bénéfice net ... en 2024" over a headline's "bénéfice annuel"),
+    each link it lacks from the other."""
+    better, other = (later, first) if _written(later) > _written(first) else (first, later)
+    links: dict[str, object] = {}
     for name, origin in _LINKS:
-        if getattr(first, name) is None and getattr(later, name) is not None:
-            filled[name] = getattr(later, name)
-            if origin is not None:
-                filled[origin] = getattr(later, origin)
-    if "metric" in filled:
-        filled["metric_key"] = later.metric_key
+        source = better if getattr(better, name) is not None else other
+        links[name] = getattr(source, name)
+        if origin is not None:
+            links[origin] = getattr(source, origin)
+    links["metric_key"] = (better if better.metric is not None else other).metric_key
     mentions = (*first.mentions, *later.mentions)
-    return replace(first, **filled, mentions=mentions)  # type: ignore[arg-type]
+    return replace(first, **links, mentions=mentions)  # type: ignore[arg-type]
+
+
+def _written(record: Figure) -> int:
+    """How many of a telling's subject and period its own sentence wrote."""
+    return (record.subject_from == "written") + (record.period_from == "written")
