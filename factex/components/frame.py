@@ -22,6 +22,7 @@ from factex.components.extensions import DATES, MONEY, doc_text, register_extens
 from factex.components.resolve import LinkWords, Passage, complete_links
 from factex.components.sources import Source, SourceWords, find_sources
 from factex.components.syntax import EntityIndex, canonical, entity_index
+from factex.components.token_index import fresh_index
 from factex.normalize.frame import (
     Anchor,
     Dated,
@@ -115,6 +116,7 @@ class FrameBuilder:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
+        fresh_index(doc)  # the walks below read the parse from it
         ent_at = entity_index(doc)
         context = FrameContext.of(doc, text, ent_at, self.words)
         doc._.factex_frame = context.frame.to_dict()
