@@ -21,7 +21,7 @@ import numpy as np
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
-_ATTRS: list[int | str] = ["HEAD", "DEP", "POS", "LEMMA", "LOWER", "ORTH", "SENT_START"]
+_ATTRS: list[int | str] = ["HEAD", "DEP", "POS", "LEMMA", "LOWER", "ORTH", "SENT_START", "IS_PUNCT"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -74,6 +74,10 @@ class TokenIndex:
     @cached_property
     def text(self) -> tuple[str, ...]:
         return _strings(self.strings, self.array, 5)
+
+    @cached_property
+    def is_punct(self) -> tuple[bool, ...]:
+        return tuple(self.array[:, 7].astype(bool).tolist())
 
     def sent_start_of(self, i: int) -> int:
         """Index of the first token of the sentence of token ``i`` (``doc[i].sent.start``).
