@@ -90,9 +90,9 @@ class TokenIndex:
 
 def _strings(strings: StringStore, array: np.ndarray, column: int) -> tuple[str, ...]:
     """The strings of a column of hashes (each distinct one looked up once)."""
-    keys, positions = np.unique(array[:, column], return_inverse=True)
-    names = [strings[k] for k in keys.tolist()]
-    return tuple(map(names.__getitem__, positions.tolist()))
+    keys = array[:, column].tolist()
+    names = {key: strings[key] for key in set(keys)}
+    return tuple(map(names.__getitem__, keys))
 
 
 # Keyed by the Doc itself (weakly: an index goes with its Doc), not kept in ``doc.user_data``,
