@@ -31,6 +31,7 @@ from factex.components.passage import LinkWords, Passage
 from factex.components.resolve import complete_links
 from factex.components.sources import Source, SourceWords, find_sources
 from factex.components.syntax import EntityIndex, canonical, entity_index
+from factex.components.token_index import fresh_index
 from factex.normalize.frame import (
     Anchor,
     Dated,
@@ -127,6 +128,7 @@ class FrameBuilder:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
+        fresh_index(doc)  # the walks below read the parse from it
         ent_at = entity_index(doc)
         context = FrameContext.of(doc, text, ent_at, self.words)
         doc._.factex_frame = context.frame.to_dict()

@@ -11,6 +11,8 @@ from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from factex.components.token_index import TokenIndex, token_index
+
 #: Dependencies that open a new clause: entities below them belong to that clause.
 CLAUSE_DEPS = frozenset(
     {"acl", "acl:relcl", "advcl", "ccomp", "csubj", "parataxis", "xcomp", "conj:verb"}
@@ -23,28 +25,32 @@ _VERBAL = frozenset({"VERB"})
 
 def is_clause_head(token: Token) -> bool:
     """A verb, the root, or a nominal predicate heading a clause of its own."""
-    return (
-        token.pos_ in _VERBAL
-        or token.dep_ == "ROOT"
-        or token.head.i == token.i
-        or (token.dep_ in CLAUSE_DEPS)
-    )
+    return _is_clause_head(token_index(token.doc), token.i)
+
+
+def _is_clause_head(ix: TokenIndex, i: int) -> bool:
+    dep = ix.dep[i]
+    return ix.pos[i] in _VERBAL or dep == "ROOT" or ix.head[i] == i or dep in CLAUSE_DEPS
 
 
 def clause_head(token: Token) -> Token:
     """The verb (or root) of the clause the token belongs to."""
-    while not is_clause_head(token):
-        token = token.head
-    return token
+    ix = token_index(token.doc)
+    i = token.i
+    while not _is_clause_head(ix, i):
+        i = ix.head[i]
+    return token if i == token.i else token.doc[i]
 
 
 def ancestors(token: Token) -> Iterator[Token]:
     """The token's heads, nearest first (guarded against cycles in odd parses)."""
-    seen = {token.i}
-    while token.head.i not in seen:
-        token = token.head
-        seen.add(token.i)
-        yield token
+    doc, head = token.doc, token_index(token.doc).head
+    i = token.i
+    seen = {i}
+    while head[i] not in seen:
+        i = head[i]
+        seen.add(i)
+        yield doc[i]
 
 
 class EntityIndex(list[int]):
@@ -80,20 +86,21 @@ def entities_below(
 
     ``deps`` restricts the walk to those dependencies (e.g. nominal complements only).
     """
-    ents = ent_at.ents
+    ents, ix = ent_at.ents, token_index(token.doc)
+    children, dep = ix.children, ix.dep
     found: dict[int, Span] = {}
-    stack = [(token, 0)]
+    stack = [(token.i, 0)]
     while stack:
-        tok, depth = stack.pop()
-        k = ent_at[tok.i]
+        i, depth = stack.pop()
+        k = ent_at[i]
         if k >= 0 and ents[k].label_ in labels:
             found[k] = ents[k]
         if depth >= max_depth:
             continue
-        for child in tok.children:
-            if child.dep_ in CLAUSE_DEPS:
+        for child in children[i]:
+            if dep[child] in CLAUSE_DEPS:
                 continue
-            if deps is not None and child.dep_ not in deps and ent_at[child.i] < 0:
+            if deps is not None and dep[child] not in deps and ent_at[child] < 0:
                 continue
             stack.append((child, depth + 1))
     return [found[k] for k in sorted(found)]
@@ -101,18 +108,21 @@ def entities_below(
 
 def subjects(verb: Token) -> list[Token]:
     """Subject (and agent) tokens of a clause; shared subjects of "a annoncé avoir signé"."""
-    seen = {verb.i}
+    doc, ix = verb.doc, token_index(verb.doc)
+    v = verb.i
+    seen = {v}
     while True:
-        found = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-        if found or verb.head.i in seen:
-            return found
+        found = [c for c in ix.children[v] if ix.dep[c] in SUBJECT_DEPS]
+        if found or ix.head[v] in seen:
+            return [doc[c] for c in found]
         # An infinitive or participle clause shares the subject of the verb it hangs on
         # ("ont progressé ... pour atteindre 10 milliards").
-        nonfinite = verb.morph.get("VerbForm", []) in (["Inf"], ["Part"], ["Ger"])
-        if verb.dep_ not in ("xcomp", "conj") and not (verb.dep_ == "advcl" and nonfinite):
-            return found
-        verb = verb.head
-        seen.add(verb.i)
+        dep = ix.dep[v]
+        nonfinite = doc[v].morph.get("VerbForm", []) in (["Inf"], ["Part"], ["Ger"])
+        if dep not in ("xcomp", "conj") and not (dep == "advcl" and nonfinite):
+            return []
+        v = ix.head[v]
+        seen.add(v)
 
 
 def canonical(span: Span) -> str:
@@ -129,28 +139,35 @@ def unique(names: Iterable[str]) -> list[str]:
 
 def span_root(span: Span) -> Token:
     """The token of the span attached outside it (the first one, for flat parses)."""
-    for token in span:
-        if token.head.i < span.start or token.head.i >= span.end or token.head.i == token.i:
-            return token
+    head = token_index(span.doc).head
+    start, end = span.start, span.end
+    for i in range(start, end):
+        if head[i] < start or head[i] >= end or head[i] == i:
+            return span.doc[i]
     return span.root
 
 
 def amount_root(span: Span) -> Token:
     """The token an amount hangs on the sentence by; its unit noun when the parse attaches
     the number elsewhere ("à 179 nairas", the number read as a complement of "essence")."""
-    outside = [t for t in span if not (span.start <= t.head.i < span.end)]
+    ix = token_index(span.doc)
+    start, end = span.start, span.end
+    outside = [i for i in range(start, end) if not (start <= ix.head[i] < end)]
     if not outside:  # the amount heads its own parse sentence
         return span_root(span)
-    return next((t for t in outside if t.pos_ == "NOUN"), outside[0])
+    return span.doc[next((i for i in outside if ix.pos[i] == "NOUN"), outside[0])]
 
 
 def has_case(token: Token, words: frozenset[str]) -> bool:
     """Whether a preposition of ``words`` introduces ``token`` (apostrophes unified)."""
+    ix = token_index(token.doc)
     return any(
-        c.dep_ == "case" and c.text.replace("’", "'").casefold() in words for c in token.children
+        ix.dep[c] == "case" and ix.text[c].replace("’", "'").casefold() in words
+        for c in ix.children[token.i]
     )
 
 
 def genitive(token: Token, markers: frozenset[str]) -> bool:
     """Whether a preposition of ``markers`` introduces ``token``, by its lowercase form."""
-    return any(c.dep_ == "case" and c.lower_ in markers for c in token.children)
+    ix = token_index(token.doc)
+    return any(ix.dep[c] == "case" and ix.lower[c] in markers for c in ix.children[token.i])

@@ -16,6 +16,11 @@ _HIDDEN = re.compile(
     r"|(?<![\w%+.-])[\w%+-]+(?:[._-][\w%+-]+)*\.(?i:pdf|docx?|xlsx?|csv|pptx?|html?|php|aspx?|jpe?g|png|gif|"
     r"txt|zip|json|xml|odt|ods)(?![\w])"
 )
+#: the end of a file name: every match of _HIDDEN's third branch ends with it
+_EXTENSION = re.compile(
+    r"\.(?i:pdf|docx?|xlsx?|csv|pptx?|html?|php|aspx?|jpe?g|png|gif|txt|zip|json|xml|odt|ods)"
+    r"(?![\w])"
+)
 
 
 def hidden_spans(text: str) -> list[tuple[int, int]]:
@@ -24,7 +29,18 @@ def hidden_spans(text: str) -> list[tuple[int, int]]:
     >>> t = "Voir https://ex.org/?q=30%25%2020% ou bilan-75%-final.pdf, écrire à a.b@ex.fr."
     >>> [t[s:e] for s, e in hidden_spans(t)]
     ['https://ex.org/?q=30%25%2020%', 'bilan-75%-final.pdf', 'a.b@ex.fr']
+    >>> hidden_spans("Le fichier .pdf manque, www est un mot, 3 @ 5 aussi.")
+    []
     """
+    # Most texts hold none: what each branch needs is looked for first (one fast search
+    # each, where the whole pattern was tried at every position).
+    if (
+        "http" not in text
+        and "www." not in text
+        and "@" not in text
+        and _EXTENSION.search(text) is None
+    ):
+        return []
     return [m.span() for m in _HIDDEN.finditer(text)]
 
 

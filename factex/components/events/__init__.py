@@ -28,6 +28,7 @@ from factex.components.events.tellings import Telling, one_per_fact
 from factex.components.events.words import EventWords
 from factex.components.extensions import DATES, EVENTS, register_extensions
 from factex.components.syntax import EntityIndex, entity_index
+from factex.components.token_index import fresh_index
 
 __all__ = ["EventFinder", "EventWords", "make_events"]
 
@@ -45,6 +46,7 @@ class EventFinder:
         return doc
 
     def _events(self, doc: Doc) -> list[Span]:
+        fresh_index(doc)  # the walks below read the parse from it
         ent_at = entity_index(doc)
         published = str(doc._.factex_published)[:10] if doc._.factex_published else None
         clauses = dated_clauses(doc, self.words, ent_at, published)

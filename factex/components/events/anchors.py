@@ -21,6 +21,7 @@ from factex.components.events.chains import chain_top, lexical_verb, verb_lemma
 from factex.components.events.clauses import DatedClause, is_measurement, is_recurring, set_off
 from factex.components.events.words import EventWords
 from factex.components.extensions import DATES, doc_text
+from factex.components.token_index import token_index
 
 _TOP_DEPS = frozenset({"ROOT", "conj", "parataxis", "acl:relcl", "ccomp", "advcl"})
 _NEGATIONS = frozenset({"ne", "n'", "n’", "pas", "jamais", "plus", "guère"})
@@ -66,22 +67,23 @@ def anchored_verbs(
     quoted = _quoted(doc)
     by_head = {c.head.i: c.value for c in clauses}
     out: list[Anchored] = []
-    # sentence by sentence: ``token.sent`` walks the Doc anew for every token
-    for sent in doc.sents:
-        if sent.start in recurring:
+    ix = token_index(doc)  # a Token is made only for the verbs, not for every word
+    for i, pos in enumerate(ix.pos):
+        if pos != "VERB" or i in dated or i in quoted:
+            continue  # only a verb can be anchored (both tests below ask for one)
+        sent_start = ix.sent_start_of(i)
+        if sent_start in recurring:
             continue
-        for token in sent:
-            if token.pos_ != "VERB" or token.i in dated or token.i in quoted:
-                continue  # only a verb can be anchored (both tests below ask for one)
-            shared = _shared_date(token, by_head)
-            if shared is not None:  # "a fait évacuer l'immeuble mardi et ordonné sa fermeture"
-                out.append(Anchored(token, shared, "written"))
-                continue
-            if not _narrated(token, words):
-                continue
-            value = _last_anchor(anchors, sent.start - 1)
-            if value is not None:
-                out.append(Anchored(token, value, "paragraph"))
+        token = doc[i]
+        shared = _shared_date(token, by_head)
+        if shared is not None:  # "a fait évacuer l'immeuble mardi et ordonné sa fermeture"
+            out.append(Anchored(token, shared, "written"))
+            continue
+        if not _narrated(token, words):
+            continue
+        value = _last_anchor(anchors, sent_start - 1)
+        if value is not None:
+            out.append(Anchored(token, value, "paragraph"))
     return out
 
 

@@ -25,6 +25,7 @@ from factex.components.links.neighbours import (
 from factex.components.links.period import DateIndex
 from factex.components.links.subject import find_subject, sentence_asset, traded_asset
 from factex.components.syntax import EntityIndex, amount_root, entity_index
+from factex.components.token_index import fresh_index
 from factex.normalize.link_words import LinkWords, fold, link_words, normalize_name
 
 #: The amount before, by kind and of any kind ("any"), with its metric.
@@ -58,6 +59,7 @@ class AmountLinker:
             return doc
         amounts.sort(key=lambda item: item[0].start)
         w = self.words
+        fresh_index(doc)  # the walks below read the parse from it
         ctx = _DocContext(entity_index(doc), DateIndex(doc, w.period_wrappers, w.not_qualifiers))
         prev: Span | None = None
         total: dict[str, Any] | None = None  # links of the amount a running breakdown details

@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 from factex.components.links.phrases import MAX_METRIC_WORDS, listed_phrase, open_phrase
 from factex.components.sentences import written_sentence_start
 from factex.components.syntax import amount_root
+from factex.components.token_index import token_index
 from factex.normalize.link_words import LinkWords, fold, normalize_name, word
 
 _MAX_ITEM_WORDS = 8
@@ -21,36 +22,38 @@ _MAX_ITEM_WORDS = 8
 def change_of(w: LinkWords, before: Span, span: Span, dated: frozenset[int]) -> bool:
     """Whether a percentage right after an amount is its change: ", en hausse de 5 %",
     ", soit une hausse de 9 %"."""
-    if before.end > span.start or before.sent.start != span.sent.start:
+    if before.end > span.start or not same_sentence(before, span):
         return False
-    doc = span.doc
+    ix = token_index(span.doc)
     # A date between them (``dated``: the tokens of dates) dates the amount ("de 6 millions
     # d'euros en 2023, soit une progression de 45 %"): it is no word of the change.
-    between = [t for t in doc[before.end : span.start] if t.i not in dated]
-    if len(between) > 6 or not any(
-        t.lemma_ in w.change_nouns or t.lower_ in w.change_nouns for t in between
-    ):
+    between = [i for i in range(before.end, span.start) if i not in dated]
+    nouns = w.change_nouns
+    if len(between) > 6 or not any(ix.lemma[i] in nouns or ix.lower[i] in nouns for i in between):
         return False
     return all(
-        t.is_punct
-        or t.pos_ in ("DET", "ADP", "ADV", "CCONJ", "ADJ")
-        or t.lemma_ in w.change_nouns
-        or t.lower_ in w.change_nouns
-        for t in between
+        ix.is_punct[i]
+        or ix.pos[i] in ("DET", "ADP", "ADV", "CCONJ", "ADJ")
+        or ix.lemma[i] in nouns
+        or ix.lower[i] in nouns
+        for i in between
     )
 
 
 def level_after(w: LinkWords, before: Span, span: Span) -> bool:
     """ ", à 8,1 milliards" right after an amount and what it measures ("un repli de 3 % de
     ses ventes, à 8,1 milliards"): the level it reached."""
-    if before.end > span.start or before.sent.start != span.sent.start:
+    if before.end > span.start or not same_sentence(before, span):
         return False
-    between = span.doc[before.end : span.start]
+    ix = token_index(span.doc)
+    start, end = before.end, span.start
     return (
-        2 <= len(between) <= 12
-        and between[-2].text == ","
-        and word(between[-1].text) in w.level_markers
-        and not any(t.pos_ in ("VERB", "AUX") or t.text in (",", ";") for t in between[:-2])
+        2 <= end - start <= 12
+        and ix.text[end - 2] == ","
+        and word(ix.text[end - 1]) in w.level_markers
+        and not any(
+            ix.pos[i] in ("VERB", "AUX") or ix.text[i] in (",", ";") for i in range(start, end - 2)
+        )
     )
 
 
@@ -82,10 +85,17 @@ def range_to(w: LinkWords, first: Span) -> bool:
 
 def range_pair(w: LinkWords, first: Span, second: Span) -> bool:
     """ "8 % et 10 %", "2 à 3 milliards": two amounts written as the bounds of one range."""
-    if first.end >= second.start or first.sent.start != second.sent.start:
+    if first.end >= second.start or not same_sentence(first, second):
         return False
-    between = first.doc[first.end : second.start]
-    return len(between) == 1 and word(between[0].text) in w.range_joiners
+    text = token_index(first.doc).text
+    return second.start - first.end == 1 and word(text[first.end]) in w.range_joiners
+
+
+def same_sentence(first: Span, second: Span) -> bool:
+    """Whether two spans start in the same sentence (``first.sent.start == second.sent.start``
+    without making the two sentence spans)."""
+    ix = token_index(first.doc)
+    return ix.sent_start_of(first.start) == ix.sent_start_of(second.start)
 
 
 def elided_metric(
@@ -99,7 +109,7 @@ def elided_metric(
     if before is not None and before[0].start <= root.head.i < before[0].end:
         return before[1]
     found = last.get(kind)
-    if found is None or found[0].sent.start != span.sent.start:
+    if found is None or not same_sentence(found[0], span):
         return None
     # Only an amount coordinated or compared with the one before, not any later one of the
     # sentence ("le relèvement à 40 % des contributions" after "la taxe de 3 %").

@@ -23,9 +23,11 @@ from factex.normalize.dates.compose import combine, select
 from factex.normalize.dates.lexicon import WORD, YEAR4, B, E, Lexicon, alt, key
 from factex.normalize.dates.rules import Rule, compile_rules
 from factex.normalize.dates.values import Candidate, Direction, Reference, Timex
-from factex.normalize.regex_start import first_char_class
+from factex.normalize.regex_start import prefix_class
 
 _LOOKBACK = 3  # words a mention may start before its trigger ("à partir de 16h")
+_PREFIX = 3  # characters read to choose the rules tried at a position
+_MAX_WINDOWS = 50_000  # memo of the rules for each window of _PREFIX characters
 
 
 class DateGrammar:
@@ -36,8 +38,8 @@ class DateGrammar:
         w = lex.words
         self._rules = compile_rules(lex)
         self._triggers = self._trigger_words()
-        self._firsts = [first_char_class(pattern) for pattern, _ in self._rules]
-        self._rules_by_char: dict[str, list[Rule]] = {}
+        self._prefixes = [prefix_class(pattern, _PREFIX) for pattern, _ in self._rules]
+        self._rules_by_window: dict[str, list[Rule]] = {}
         self._not_date_after = re.compile(rf"\s+{alt(w['not_date_after'])}{E}", re.IGNORECASE)
         self._published = re.compile(rf"{B}{alt(w['published_cues'])}\s+", re.IGNORECASE)
         self._dateline = re.compile(
@@ -80,15 +82,18 @@ class DateGrammar:
 
         Running every rule over the whole text costs one regex pass per rule; instead the
         rules are tried only where a mention can start: at the few words before a trigger
-        (a digit, a month, a weekday, "hier", "semaine"...).
+        (a digit, a month, a weekday, "hier", "semaine"...), and there only those whose
+        matches can begin with the next few characters.
         """
         found: list[Candidate] = []
-        by_char = self._rules_by_char
+        by_window = self._rules_by_window
         for pos in self._starts(text):
-            char = text[pos]
-            rules = by_char.get(char)
+            window = text[pos : pos + _PREFIX]
+            rules = by_window.get(window)
             if rules is None:
-                rules = by_char[char] = self._rules_starting(char)
+                if len(by_window) >= _MAX_WINDOWS:
+                    by_window.clear()
+                rules = by_window[window] = self._rules_starting(window)
             for pattern, handler in rules:
                 m = pattern.match(text, pos)
                 if m is not None:
@@ -98,13 +103,13 @@ class DateGrammar:
         kept = [c for c in select(found) if not self._not_date_after.match(text, c.end)]
         return combine(kept, text, self.lex)
 
-    def _rules_starting(self, char: str) -> list[Rule]:
-        """The rules, in order, whose matches can start with ``char`` (the others cannot
-        match there: trying them was most of the cost of a scan)."""
+    def _rules_starting(self, window: str) -> list[Rule]:
+        """The rules, in order, whose matches can start with the characters ``window`` (the
+        others cannot match there: trying them was most of the cost of a scan)."""
         return [
             rule
-            for rule, first in zip(self._rules, self._firsts, strict=True)
-            if first is None or first.match(char)
+            for rule, prefix in zip(self._rules, self._prefixes, strict=True)
+            if prefix is None or prefix.match(window)
         ]
 
     def _starts(self, text: str) -> list[int]:

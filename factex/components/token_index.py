@@ -1,0 +1,117 @@
+"""The parse of a Doc as plain tuples (heads, labels, lemmas, children), built once per Doc.
+
+spaCy makes a new Token object at every access (``doc[i]``, ``token.head``, ``token.children``,
+iterating a span): a walk over the parse pays that at every step, and the links, the frame and
+the events walk it for each amount. They read these tuples instead and make Tokens only for
+what they return.
+
+:func:`token_index` returns the index of a Doc, built at its first use and kept as long as the
+Doc lives. Components call :func:`fresh_index` once at their start: it checks the cached
+index against the Doc's current parse (a Doc parsed again keeps its identity) and rebuilds it
+if they differ; the functions they call then use :func:`token_index`.
+"""
+
+from __future__ import annotations
+
+import weakref
+from dataclasses import dataclass
+from functools import cached_property, partial
+
+import numpy as np
+from spacy.strings import StringStore
+from spacy.tokens import Doc
+
+_ATTRS: list[int | str] = ["HEAD", "DEP", "POS", "LEMMA", "LOWER", "ORTH", "SENT_START", "IS_PUNCT"]
+
+
+@dataclass(frozen=True, eq=False)
+class TokenIndex:
+    """Per token of ``doc``: absolute head index, labels and forms as strings, children in
+    text order (as ``token.children``) and the first token of its sentence (as ``token.sent``,
+    which walks back to the nearest ``sent_start == 1``)."""
+
+    strings: StringStore
+    array: np.ndarray  # the Doc's parse as read (to check it is still the Doc's)
+    head: tuple[int, ...]
+    dep: tuple[str, ...]
+    pos: tuple[str, ...]
+    sent_start: tuple[int, ...]
+    has_sents: bool
+
+    @classmethod
+    def of(cls, doc: Doc, array: np.ndarray | None = None) -> TokenIndex:
+        if array is None:
+            array = doc.to_array(_ATTRS)
+        n = len(doc)
+        as_strings = partial(_strings, doc.vocab.strings, array)
+        # HEAD is stored relative and unsigned: the wrap-around gives back negative offsets
+        head = tuple((array[:, 0].astype(np.int64) + np.arange(n)).tolist())
+
+        # the last sentence start at or before each token (token 0 when none is marked)
+        marked = np.where(array[:, 6] == 1, np.arange(n), 0)
+        starts = tuple(np.maximum.accumulate(marked).tolist()) if n else ()
+        return cls(
+            doc.vocab.strings, array, head, as_strings(1), as_strings(2), starts,
+            doc.has_annotation("SENT_START"),
+        )  # fmt: skip
+
+    @cached_property
+    def children(self) -> tuple[tuple[int, ...], ...]:
+        out: list[list[int]] = [[] for _ in self.head]
+        for i, h in enumerate(self.head):
+            if h != i:
+                out[h].append(i)
+        return tuple(map(tuple, out))
+
+    @cached_property
+    def lemma(self) -> tuple[str, ...]:
+        return _strings(self.strings, self.array, 3)
+
+    @cached_property
+    def lower(self) -> tuple[str, ...]:
+        return _strings(self.strings, self.array, 4)
+
+    @cached_property
+    def text(self) -> tuple[str, ...]:
+        return _strings(self.strings, self.array, 5)
+
+    @cached_property
+    def is_punct(self) -> tuple[bool, ...]:
+        return tuple(self.array[:, 7].astype(bool).tolist())
+
+    def sent_start_of(self, i: int) -> int:
+        """Index of the first token of the sentence of token ``i`` (``doc[i].sent.start``).
+
+        Raises ValueError like spaCy when the Doc has no sentence boundaries."""
+        if not self.has_sents:
+            raise ValueError("[E030] Sentence boundaries unset")
+        return self.sent_start[i]
+
+
+def _strings(strings: StringStore, array: np.ndarray, column: int) -> tuple[str, ...]:
+    """The strings of a column of hashes (each distinct one looked up once)."""
+    keys = array[:, column].tolist()
+    names = {key: strings[key] for key in set(keys)}
+    return tuple(map(names.__getitem__, keys))
+
+
+# Keyed by the Doc itself (weakly: an index goes with its Doc), not kept in ``doc.user_data``,
+# which is serialised with the Doc.
+_cache: weakref.WeakKeyDictionary[Doc, TokenIndex] = weakref.WeakKeyDictionary()
+
+
+def token_index(doc: Doc) -> TokenIndex:
+    """The index of ``doc``: the cached one when there is one, else a new one."""
+    index = _cache.get(doc)
+    if index is None:
+        index = _cache[doc] = TokenIndex.of(doc)
+    return index
+
+
+def fresh_index(doc: Doc) -> TokenIndex:
+    """The index of ``doc``, checked against its current parse (rebuilt if it changed)."""
+    array = doc.to_array(_ATTRS)
+    index = _cache.get(doc)
+    if index is None or index.array.shape != array.shape or not np.array_equal(index.array, array):
+        index = _cache[doc] = TokenIndex.of(doc, array)
+    return index
