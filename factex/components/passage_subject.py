@@ -13,6 +13,7 @@ from spacy.tokens import Span
 
 from factex.components.passage import LinkWords, Passage
 from factex.components.syntax import clause_head, subjects
+from factex.components.token_index import token_index
 from factex.normalize.frame import latest_before
 
 
@@ -132,10 +133,11 @@ def _said(span: Span, name: str) -> bool:
         before = span.doc[max(span.sent.start, left - 4) : left].text.rstrip(" ,")
         if before.endswith(name):
             return True
+    ix = token_index(span.doc)
     sent = span.sent
-    for token in span.doc[sent.start : span.start]:
-        if token.lower_ in _OWNER_WORDS and token.i + 1 < span.start:
-            after = span.doc[token.i + 1 : min(token.i + 6, sent.end)].text
+    for i in range(sent.start, span.start - 1):
+        if ix.lower[i] in _OWNER_WORDS:
+            after = span.doc[i + 1 : min(i + 6, sent.end)].text
             if after.startswith(name) or after.split(" ", 1)[-1].startswith(name):
                 return True
     return False

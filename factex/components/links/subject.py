@@ -25,6 +25,7 @@ from factex.components.syntax import (
     has_case,
     subjects,
 )
+from factex.components.token_index import token_index
 from factex.normalize.link_words import LinkWords, fold, word
 
 _OWNER_DEPS = frozenset({"nmod", "appos", "flat:name", "flat", "compound", "conj"})
@@ -266,9 +267,11 @@ def sentence_asset(w: LinkWords, span: Span, ent_at: EntityIndex) -> str | None:
         return None  # "..., ce qui a fait retomber la marge à 8 %": a consequence, not a quote
     found: str | None = None
     carriers = w.asset_units | w.asset_quotes
-    for token in span.doc[span.sent.start : span.start]:
-        if token.dep_ not in SUBJECT_DEPS:
+    ix = token_index(span.doc)
+    for i in range(ix.sent_start_of(span.start), span.start):
+        if ix.dep[i] not in SUBJECT_DEPS:
             continue
+        token = span.doc[i]
         asset = _asset_at(w, token, ent_at)
         if asset is None and token.lemma_ in carriers:
             for child in token.children:
