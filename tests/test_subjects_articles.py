@@ -194,3 +194,21 @@ def test_a_ministry_is_named_with_its_departments(nlp: Language) -> None:
     assert links["23 %"]["source"] == "ministère des Mines et de l'Énergie"
     # negative: analysts of no named firm stay the role
     assert links["11 %"]["source"] == "analystes"
+
+
+MEASURE_AS_NAME = """Les prix repartent à la hausse en Norvège
+
+OSLO, 10 avril - L'indice des prix à la consommation (IPC) a augmenté de 3,1 % sur un an en \
+mars, a annoncé jeudi l'institut national de statistique.
+
+Sur un mois, l'IPC a progressé de 0,4 %. Le groupe Hydrona a vu son Ebitda reculer de 2,5 %."""
+
+
+def test_a_measure_read_as_a_name_is_no_subject_nor_actor(nlp: Language) -> None:
+    facts = factex.extract(MEASURE_AS_NAME, published="2025-04-10", nlp=nlp)
+    links = {r.text: r.to_dict() for r in facts.percentages}
+    # "l'IPC a progressé": the index is the measure, the country of the story its subject
+    assert links["0,4 %"]["subject"] == "Norvège"
+    assert all(a.value not in ("IPC", "Ebitda") for a in facts.frame.actors)
+    # negative: a company named beside a measure keeps the figure
+    assert links["2,5 %"]["subject"] == "Hydrona"

@@ -44,6 +44,7 @@ from factex.normalize.frame import (
     short_forms,
     story_place,
 )
+from factex.normalize.metric_keys import is_metric_name
 
 #: "OTTAWA, 12 mars (AFP) -": a dateline opens the lede with a place in capitals
 _DATELINE = re.compile(r"\s*(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’ -]*[A-ZÀ-Ý])\s*(?:\([^)]{1,30}\))?\s*,")
@@ -62,6 +63,8 @@ class FrameWords:
     institution: re.Pattern[str]
     sources: SourceWords
     company_markers: frozenset[str] = frozenset()
+    #: the language, for the lookups in other resources (the metric taxonomy)
+    lang: str = "fr"
 
     @classmethod
     def for_language(cls, lang: str) -> FrameWords:
@@ -97,6 +100,7 @@ class FrameWords:
             ),
             company_markers=frozenset(data["company_markers"])
             | frozenset(w for w in data["self_reference"] if " " not in w and len(w) > 4),
+            lang=lang,
         )
 
     def is_institution(self, name: str) -> bool:
@@ -230,6 +234,8 @@ def _mentions(
     out = []
     for ent, name in zip(ent_at.ents, names, strict=True):
         name = forms.get(name, name)
+        if is_metric_name(name, words.lang):
+            continue  # "l'IPC", "l'Ebit": a measure the model reads as a name is no actor
         label = label_of.get(name, ent.label_)
         out.append(
             Mention(

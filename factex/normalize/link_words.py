@@ -74,6 +74,8 @@ class LinkWords:
     range_to: frozenset[str]
     state_markers: frozenset[str]
     designators: frozenset[str]
+    #: the language, for the lookups in other resources (the metric taxonomy)
+    lang: str = "fr"
 
 
 @cache
@@ -126,4 +128,5 @@ def link_words(lang: str) -> LinkWords:
         range_to=frozenset(data["range_to_markers"]),
         state_markers=frozenset(data["state_markers"]),
         designators=frozenset(load(lang, "entity_gazetteer")["org_designators"]),
+        lang=lang,
     )

@@ -117,6 +117,21 @@ def metric_key(metric: str | None, lang: str = "fr") -> str | None:
     return found
 
 
+def is_metric_name(name: str, lang: str = "fr") -> bool:
+    """Whether a name is, word for word, one phrase of the taxonomy: an acronym of a measure the
+    model reads as a name ("l'IPC", "l'Ebit") names no company or person.
+
+    >>> is_metric_name("IPC"), is_metric_name("Ebitda"), is_metric_name("PIB")
+    (True, True, True)
+    >>> is_metric_name("Vente-privee"), is_metric_name("Renault"), is_metric_name("")
+    (False, False, False)
+    """
+    words = fold_words(name)
+    if not words:
+        return False
+    return any(p.words == words for p in _taxonomy(lang).by_first.get(words[0], ()))
+
+
 def metric_label(key: str | None, lang: str = "fr") -> str | None:
     """The label of a canonical key in the language, or None for an unknown key.
 

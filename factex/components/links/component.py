@@ -27,6 +27,7 @@ from factex.components.links.subject import find_subject, sentence_asset, traded
 from factex.components.syntax import EntityIndex, amount_root, entity_index
 from factex.components.token_index import fresh_index
 from factex.normalize.link_words import LinkWords, fold, link_words, normalize_name
+from factex.normalize.metric_keys import is_metric_name
 
 #: The amount before, by kind and of any kind ("any"), with its metric.
 LastMetric = dict[str, tuple[Span, str | None]]
@@ -136,6 +137,8 @@ def _link(w: LinkWords, span: Span, is_percent: bool, ctx: _DocContext) -> dict[
         # The tokens of dates: the parse may file "cette année", "jeudi" as an object.
         metric_token, metric = find_metric(w, span, root, is_percent, ctx.dates.tokens)
     subject, guessed = find_subject(w, span, root, metric_token, ctx.ent_at)
+    if subject is not None and is_metric_name(subject, w.lang):
+        subject = None  # "l'IPC a progressé": a measure read as a name; the frame may fill it
     asset = traded_asset(w, root, ctx.ent_at) if subject is None or guessed else None
     if asset is not None:
         # "le colza a progressé de 0,8 %": the quote is the commodity's; the commodity, or
