@@ -212,3 +212,19 @@ def test_a_measure_read_as_a_name_is_no_subject_nor_actor(nlp: Language) -> None
     assert all(a.value not in ("IPC", "Ebitda") for a in facts.frame.actors)
     # negative: a company named beside a measure keeps the figure
     assert links["2,5 %"]["subject"] == "Hydrona"
+
+
+AGENT = """Le marché du vélo recule en Autriche
+
+VIENNE, 2 mai - Les ventes de vélos ont baissé de 7 % en 2024, selon la fédération du cycle.
+
+La croissance du secteur, estimée à 1,2 % par Statistik Austria, reste faible. L'usine de \
+Graz, rachetée par Veltrona pour 40 millions d'euros, tourne au ralenti."""
+
+
+def test_the_agent_of_a_participle_of_saying_is_its_source(nlp: Language) -> None:
+    links = _links(nlp, AGENT, "2025-05-02")
+    # "estimée à 1,2 % par X": X reports the figure of that clause
+    assert links["1,2 %"]["source"] == "Statistik Austria"
+    # negative: the agent of a purchase bought something, it reports nothing
+    assert links["40 millions d'euros"]["source"] != "Veltrona"

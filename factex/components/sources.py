@@ -262,6 +262,12 @@ def _speaker(
         ]
         if inverted:
             speakers, says_own = inverted, False
+    if not speakers and verb.dep_.startswith("acl"):
+        agent = _agent_below(verb, ent_at)
+        if agent is not None:  # "la moyenne, estimée à 1,9 % par Eurostat": for that clause
+            found = _name_below(agent, ent_at, words, sent)
+            if found is not None:
+                return replace(found, within=(verb.left_edge.i, verb.right_edge.i + 1))
     for subj in speakers:
         within = None
         role = subj
@@ -281,6 +287,16 @@ def _speaker(
             if others and says_own:  # for what they expect, not for the rest of the sentence
                 within = (verb.left_edge.i, verb.right_edge.i + 1)
             return replace(found, quoted=others or not says_own, within=within)
+    return None
+
+
+def _agent_below(verb: Token, ent_at: EntityIndex) -> Token | None:
+    """The named agent of a participle of saying: "par X" after it in its clause, wherever the
+    parse hangs it ("estimée à 1,9 % par Eurostat" files "par Eurostat" under the figure)."""
+    for token in verb.subtree:
+        named = token.i > verb.i and ent_at[token.i] >= 0
+        if named and any(c.dep_ == "case" and c.lower_ == "par" for c in token.children):
+            return token
     return None
 
 
