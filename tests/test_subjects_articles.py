@@ -228,3 +228,18 @@ def test_the_agent_of_a_participle_of_saying_is_its_source(nlp: Language) -> Non
     assert links["1,2 %"]["source"] == "Statistik Austria"
     # negative: the agent of a purchase bought something, it reports nothing
     assert links["40 millions d'euros"]["source"] != "Veltrona"
+
+
+PLACE_NAMED = """Le chômage baisse en Irlande
+
+DUBLIN, 5 mars - Le taux de chômage est tombé à 4,1 % en février, selon l'office central \
+des statistiques.
+
+Avec 4,3 % en janvier, l'Irlande reste sous la moyenne européenne, estimée à 6,2 % par \
+Eurostat."""
+
+
+def test_the_story_place_named_in_the_sentence_beats_a_nearest_name(nlp: Language) -> None:
+    links = _links(nlp, PLACE_NAMED, "2025-03-05")
+    # the sentence names the story's place; the institute after it was only the nearest name
+    assert links["4,3 %"]["subject"] == "Irlande"

@@ -63,6 +63,9 @@ def passage_subject(
         return actor, "frame"
     if actor is None and passage.place and not _named_in_sentence(span, passage.place, passage):
         return passage.place, "frame"  # a story about a place: its figures are the place's
+    if actor is None and passage.place and guessed:
+        # the sentence names the story's place; the other name was only the nearest one
+        return passage.place, "written"
     return written, _from(written)
 
 
