@@ -20,13 +20,12 @@ from factex.components.links.metric_parts import (
     demonstratives,
     destination,
     goods,
+    measured_subjects,
     owner_metric,
     participle_noun,
     qualified_before,
-    raised,
     reflexive,
     share_move,
-    stray_subject,
 )
 from factex.components.links.phrases import (
     enclosing,
@@ -256,25 +255,7 @@ def verb_metric(
 
 def subject_metric(w: LinkWords, verb: Token, unlisted: bool = False) -> Found:
     """The metric a verb gives the amount to: its subject (listed, or any noun if ``unlisted``)."""
-    found_subjects: list[Token] = []
-    if raised(w, verb):
-        # "a vu son bénéfice net reculer de 17 %": the object of "voir", "laisser", "faire"
-        # is the subject of the infinitive after it (which the parse may file as xcomp or
-        # as advcl: "a vu son bénéfice net s'envoler").
-        found_subjects = [c for c in verb.head.children if c.dep_ == "obj" and c.i < verb.i]
-    found_subjects = found_subjects or subjects(verb)
-    antecedent = verb.head
-    if (
-        unlisted  # a verb of measure or change
-        and verb.dep_ == "acl:relcl"
-        and (listed_phrase(w, antecedent) or antecedent.lower_ in w.share_nouns)
-    ):
-        # "l'action Vérancourt, qui a perdu 17 %": the relative stands for a measure
-        found_subjects = [
-            antecedent if s.lower_ in w.relative_subjects else s for s in found_subjects
-        ]
-    if not found_subjects and unlisted and verb.pos_ == "VERB":
-        found_subjects = stray_subject(verb)
+    found_subjects = measured_subjects(w, verb, unlisted)
     for subj in found_subjects:
         text = listed_phrase(w, subj)
         if text:

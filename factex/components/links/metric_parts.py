@@ -202,3 +202,27 @@ def demonstratives(token: Token) -> frozenset[str]:
 @cache
 def _demonstratives(lang: str) -> frozenset[str]:
     return frozenset(load(lang, "metrics")["demonstrative_pronouns"])
+
+
+def measured_subjects(w: LinkWords, verb: Token, unlisted: bool) -> list[Token]:
+    """The subjects a verb gives its amount to, as ``subject_metric`` weighs them."""
+    found_subjects: list[Token] = []
+    if raised(w, verb):
+        # "a vu son bénéfice net reculer de 17 %": the object of "voir", "laisser", "faire"
+        # is the subject of the infinitive after it (which the parse may file as xcomp or
+        # as advcl: "a vu son bénéfice net s'envoler").
+        found_subjects = [c for c in verb.head.children if c.dep_ == "obj" and c.i < verb.i]
+    found_subjects = found_subjects or subjects(verb)
+    antecedent = verb.head
+    if (
+        unlisted  # a verb of measure or change
+        and verb.dep_ == "acl:relcl"
+        and (listed_phrase(w, antecedent) or antecedent.lower_ in w.share_nouns)
+    ):
+        # "l'action Vérancourt, qui a perdu 17 %": the relative stands for a measure
+        found_subjects = [
+            antecedent if s.lower_ in w.relative_subjects else s for s in found_subjects
+        ]
+    if not found_subjects and unlisted and verb.pos_ == "VERB":
+        found_subjects = stray_subject(verb)
+    return found_subjects
