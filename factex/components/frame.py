@@ -25,7 +25,6 @@ from factex.components.links.period import (
     is_target_year,
     is_told_day,
     names_a_thing,
-    unframe_points,
 )
 from factex.components.passage import LinkWords, Passage
 from factex.components.resolve import complete_links
@@ -137,7 +136,6 @@ class FrameBuilder:
         context = FrameContext.of(doc, text, ent_at, self.words)
         doc._.factex_frame = context.frame.to_dict()
         complete_links(doc, context.passage(text), self.links)
-        unframe_points(doc)  # a price or a deal takes no period from its passage
         priced_units(doc)  # "la tonne est tombée à 205 euros": per tonne
         return doc
 

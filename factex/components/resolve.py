@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from factex.components.extensions import MONEY, PERCENT
+from factex.components.links.period import keeps_no_lent_period
 from factex.components.passage import LinkWords, Passage
 from factex.components.passage_subject import passage_subject
 from factex.components.sources import Source
@@ -24,8 +25,8 @@ from factex.normalize.frame import (
 
 def complete_links(doc: Doc, passage: Passage, words: LinkWords) -> None:
     """Fill each amount's ``source``, ``subject``, ``period`` and say where they came from."""
-    spans = [s for key in (MONEY, PERCENT) for s in doc.spans.get(key, ())]
-    for span in sorted(spans, key=lambda s: s.start):
+    spans = [(s, key) for key in (MONEY, PERCENT) for s in doc.spans.get(key, ())]
+    for span, key in sorted(spans, key=lambda s: s[0].start):
         links = dict(span._.factex_links or {})
         traded = bool(links.pop("traded", False))
         reporter = _source(span, passage) or _carried_source(span, passage)
@@ -45,6 +46,8 @@ def complete_links(doc: Doc, passage: Passage, words: LinkWords) -> None:
             session = _session(links.get("metric"), passage, words)
             if session is not None:
                 links["period"], links["period_from"] = session
+        if key == MONEY and keeps_no_lent_period(span, links):
+            links["period"], links["period_from"] = None, None  # a price, a deal
         span._.factex_links = links
 
 

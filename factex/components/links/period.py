@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import cache
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -288,21 +289,17 @@ def _point_metrics(lang: str) -> frozenset[str]:
     return frozenset(resources.load(lang, "frame")["point_metrics"])
 
 
-def unframe_points(doc: Doc) -> None:
-    """A money figure at a point (a price, a deal, a valuation: see ``point_metrics``) has
-    no period but its own date: a span its passage or the frame lent it is dropped ("L'offre
-    valorise la cible à 1,6 milliard" after a lede "au premier semestre"); a market report's
-    day stays (the day of the quote). A supposed figure (:func:`is_hypothetical`) takes none."""
-    points = _point_metrics(doc.lang_ or "fr")
-    for span in doc.spans.get(MONEY, ()):
-        links = span._.factex_links
-        if not links or links.get("period_from") not in ("passage", "frame"):
-            continue
-        if _DAY.match(str(links.get("period"))) and not is_hypothetical(span):
-            continue
-        metric = str(links.get("metric") or "").lower().split(" ")
-        if metric[0] in points or is_hypothetical(span):
-            span._.factex_links = dict(links, period=None, period_from=None)
+def keeps_no_lent_period(span: Span, links: dict[str, Any]) -> bool:
+    """Whether a money figure at a point (a price, a deal, a valuation: see ``point_metrics``)
+    must drop the period its passage or the frame lent it ("L'offre valorise la cible à 1,6
+    milliard" after a lede "au premier semestre"); a market report's day stays (the day of the
+    quote). A supposed figure (:func:`is_hypothetical`) takes none."""
+    if links.get("period_from") not in ("passage", "frame"):
+        return False
+    if _DAY.match(str(links.get("period"))) and not is_hypothetical(span):
+        return False
+    metric = str(links.get("metric") or "").lower().split(" ")
+    return metric[0] in _point_metrics(span.doc.lang_ or "fr") or is_hypothetical(span)
 
 
 #: openings of a sentence that sets an example ("Pour un salaire de 3 000 euros, ...")
