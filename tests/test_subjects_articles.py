@@ -243,3 +243,34 @@ def test_the_story_place_named_in_the_sentence_beats_a_nearest_name(nlp: Languag
     links = _links(nlp, PLACE_NAMED, "2025-03-05")
     # the sentence names the story's place; the institute after it was only the nearest name
     assert links["4,3 %"]["subject"] == "Irlande"
+
+
+HOME_BUDGET = """Finances publiques : le gouvernement promet un déficit de 4,9 %
+
+Le projet de budget pour 2027, adopté mercredi en Conseil des ministres, prévoit un déficit \
+public de 4,9 % du PIB et sur 22 milliards d'euros d'économies, a indiqué la ministre des \
+Comptes publics, Irène Lavaudan.
+
+Les recettes fiscales nettes atteindraient 341 milliards d'euros, en hausse de 2,3 %."""
+
+ABROAD_BUDGET = """Finances publiques : le gouvernement promet un déficit de 4,9 %
+
+Le projet de budget pour 2027, adopté mercredi en Conseil des ministres, prévoit un déficit \
+public de 4,9 % du PIB et sur 22 milliards de dollars d'économies, a indiqué la ministre des \
+Comptes publics, Irène Lavaudan."""
+
+
+def test_a_story_naming_no_place_is_about_the_home_territory(nlp: Language) -> None:
+    links = _links(nlp, HOME_BUDGET)
+    # no country named, figures in euros: the French text's budget is France's
+    assert links["4,9 %"]["subject"] == "France"
+    assert links["341 milliards d'euros"]["subject"] == "France"
+    # the Council that adopted the bill is not whose deficit it is
+    assert links["22 milliards d'euros"]["subject"] == "France"
+
+
+def test_no_home_territory_for_a_currency_not_used_there(nlp: Language) -> None:
+    links = _links(nlp, ABROAD_BUDGET)
+    # a budget in dollars that names no country: whose it is stays unknown, never France
+    assert links["22 milliards de dollars"]["subject"] != "France"
+    assert links["4,9 %"]["subject"] != "France"

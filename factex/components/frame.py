@@ -44,6 +44,7 @@ from factex.normalize.frame import (
     story_place,
 )
 from factex.normalize.metric_keys import is_metric_name
+from factex.normalize.territory import home_place
 
 #: "OTTAWA, 12 mars (AFP) -": a dateline opens the lede with a place in capitals
 _DATELINE = re.compile(r"\s*(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’ -]*[A-ZÀ-Ý])\s*(?:\([^)]{1,30}\))?\s*,")
@@ -151,6 +152,9 @@ class FrameContext:
     frame: Frame
     dateline: str | None = None
     published: str | None = None
+    #: the language's home territory when the article names no place at all (its figures of a
+    #: country are that territory's), else None
+    home: str | None = None
 
     @classmethod
     def of(cls, doc: Doc, text: str, ent_at: EntityIndex, words: FrameWords) -> FrameContext:
@@ -176,13 +180,19 @@ class FrameContext:
             period=frame_period(dates, layout),
         )
         place_written = text[dateline.start : dateline.end] if dateline else None
-        return cls(layout, mentions, dates, sources, frame, place_written, _published(doc))
+        published = _published(doc)
+        home = None
+        # an article (a headline over paragraphs): a lone sentence gets no guessed country
+        if not places and dateline is None and layout.headline is not None:
+            currency = frame.currency.value if frame.currency else None
+            home = home_place(words.lang, currency, published)
+        return cls(layout, mentions, dates, sources, frame, place_written, published, home)
 
     def passage(self, text: str) -> Passage:
         """What the links read of this Doc (the frame's period with its grain)."""
         period = self.frame.period
         dated = next((d for d in self.dates if period and d.start == period.start), None)
-        place = self.frame.place.value if self.frame.place else None
+        place = self.frame.place.value if self.frame.place else self.home
         return Passage(
             text, self.layout, self.mentions, self.dates, self.sources, self.frame.actor, place,
             dated, self.dateline, self.published,
