@@ -274,3 +274,22 @@ def test_no_home_territory_for_a_currency_not_used_there(nlp: Language) -> None:
     # a budget in dollars that names no country: whose it is stays unknown, never France
     assert links["22 milliards de dollars"]["subject"] != "France"
     assert links["4,9 %"]["subject"] != "France"
+
+
+
+RATES = """Brésil : la hausse des taux se poursuit
+
+BRASILIA, 20 mars - La Banque centrale du Brésil (BCB) a relevé mercredi son taux directeur \
+de 0,75 point, à 11,25 %, pour la quatrième fois d'affilée.
+
+L'inflation brésilienne a atteint 5,1 % en février. Pour les économistes de la banque \
+Itavera, le taux directeur devrait grimper à 12 % d'ici à la fin de l'année."""
+
+
+def test_a_central_bank_is_the_subject_of_the_rates_it_sets(nlp: Language) -> None:
+    links = _links(nlp, RATES)
+    assert links["11,25 %"]["subject"] in ("Banque centrale du Brésil", "BCB")
+    # a later sentence on the same rate: still the bank's, whoever forecasts it
+    assert links["12 %"]["subject"] in ("Banque centrale du Brésil", "BCB")
+    # not every figure of the story: inflation is the country's, a commercial bank no setter
+    assert links["5,1 %"]["subject"] == "Brésil"

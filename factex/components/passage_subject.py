@@ -15,6 +15,7 @@ from factex.components.passage import LinkWords, Passage
 from factex.components.syntax import clause_head, subjects
 from factex.components.token_index import token_index
 from factex.normalize.frame import latest_before
+from factex.normalize.territory import is_central_bank
 
 
 def passage_subject(
@@ -24,6 +25,10 @@ def passage_subject(
     article = passage.layout.headline is not None
     if written is not None and links.get("traded"):
         return written, "written"  # "le prix du porc": the commodity's, wherever quoted
+    if words.is_policy_rate(links.get("metric")):
+        bank = _rate_setter(span, written, passage, words)
+        if bank is not None:  # "la BCE a abaissé ses taux": the bank's rate, not the area's
+            return bank, "written" if bank == written else "passage"
     if words.is_macro(links.get("metric"), passage.actor is not None):
         # "les prix ont reculé de 6 % à Lyon": the place beside the figure, else a country
         # of its sentence
@@ -67,6 +72,30 @@ def passage_subject(
         # the sentence names the story's place; the other name was only the nearest one
         return passage.place, "written"
     return written, _from(written)
+
+
+def _rate_setter(
+    span: Span, written: str | None, passage: Passage, words: LinkWords
+) -> str | None:
+    """The central bank that sets the rate: the one the sentence links, else the last one
+    named before the figure in the article, else the first one named in its sentence."""
+    if written is not None and is_central_bank(written, words.central_banks, words.lang):
+        return written
+    banks = [
+        m
+        for m in passage.mentions
+        if m.label in ("ORG", "PER") and is_central_bank(m.name, words.central_banks, words.lang)
+    ]
+    found = latest_before(banks, span.start_char, passage.layout, same_paragraph=False)
+    if found is None:
+        end = span.sent.end_char
+        found = next((m for m in banks if span.end_char <= m.start < end), None)
+    if found is None:
+        return None
+    # "la Banque centrale des États ... (BCEAO)": the acronym the article defines for it
+    at = passage.text[found.start : found.end + 12]
+    defined = written is not None and (at.startswith(written) or f"({written})" in at)
+    return written if written and defined else found.name
 
 
 def _clause_name(span: Span, passage: Passage) -> str | None:

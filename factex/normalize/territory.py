@@ -10,6 +10,8 @@ names no place is about no known place.
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Iterable
 from functools import cache
 
 from factex.normalize.money.cldr import in_use, territory_names
@@ -51,3 +53,25 @@ def _day(published: str | None) -> dt.date | None:
         return dt.date.fromisoformat(published[:10]) if published else None
     except ValueError:
         return None
+
+
+#: "Banque du Japon", "Banque nationale de Belgique": a bank named after a country
+_BANK_OF = re.compile(
+    r"^banque\b.*?\s(?:de la|de l['’]|du|des|de|d['’])\s*(?P<place>[^ ].*)$", re.I
+)
+
+
+def is_central_bank(name: str, markers: Iterable[str], lang: str) -> bool:
+    """Whether ``name`` reads as a central bank's: it holds one of ``markers`` ("banque
+    centrale"), or it is a bank named after a country.
+
+    >>> marks = ["banque centrale", "réserve fédérale"]
+    >>> [is_central_bank(n, marks, "fr") for n in
+    ...  ("Banque centrale européenne", "Banque du Canada", "Banque Marivaux", "Banque de Savoie")]
+    [True, True, False, False]
+    """
+    low = name.casefold().replace("’", "'")
+    if any(m in low for m in markers):
+        return True
+    m = _BANK_OF.match(name)
+    return m is not None and m.group("place") in territory_names(lang)
