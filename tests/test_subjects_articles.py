@@ -276,7 +276,6 @@ def test_no_home_territory_for_a_currency_not_used_there(nlp: Language) -> None:
     assert links["4,9 %"]["subject"] != "France"
 
 
-
 RATES = """Brésil : la hausse des taux se poursuit
 
 BRASILIA, 20 mars - La Banque centrale du Brésil (BCB) a relevé mercredi son taux directeur \
@@ -293,3 +292,19 @@ def test_a_central_bank_is_the_subject_of_the_rates_it_sets(nlp: Language) -> No
     assert links["12 %"]["subject"] in ("Banque centrale du Brésil", "BCB")
     # not every figure of the story: inflation is the country's, a commercial bank no setter
     assert links["5,1 %"]["subject"] == "Brésil"
+
+
+def test_a_name_run_into_its_verb_loses_the_verb(nlp: Language) -> None:
+    from spacy.tokens import Doc
+
+    from factex.components.links.subject import actor_name
+
+    # the model may run a headline's unknown name into the verb after it
+    text = "Le SC Brévannes termine sa saison avec la Société générale"
+    pos = ["DET", "PROPN", "PROPN", "VERB", "DET", "NOUN", "ADP", "DET", "PROPN", "ADJ"]
+    ents = ["O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "B-ORG", "I-ORG"]
+    doc = Doc(nlp.vocab, words=text.split(), pos=pos, ents=ents)
+    club, bank = doc.ents
+    assert actor_name(club) == "SC Brévannes"
+    # a lowercase word of a name that is no verb stays
+    assert actor_name(bank) == "Société générale"

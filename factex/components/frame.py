@@ -26,10 +26,11 @@ from factex.components.links.period import (
     is_told_day,
     names_a_thing,
 )
+from factex.components.links.subject import actor_name
 from factex.components.passage import LinkWords, Passage
 from factex.components.resolve import complete_links
 from factex.components.sources import Source, SourceWords, find_sources
-from factex.components.syntax import EntityIndex, canonical, entity_index
+from factex.components.syntax import EntityIndex, entity_index
 from factex.components.token_index import fresh_index
 from factex.normalize.frame import (
     Anchor,
@@ -210,8 +211,8 @@ def _top_companies(actors: tuple[Anchor, ...]) -> tuple[str, ...]:
 def _short_forms(ent_at: EntityIndex, text: str, words: FrameWords) -> dict[str, str]:
     """Short forms of the text's names; a place is none ("France" is no short form of
     "France Travail", "Paris" none of "Paris Saint-Germain")."""
-    places = {canonical(e) for e in ent_at.ents if e.label_ == "LOC"}
-    forms = short_forms((canonical(e) for e in ent_at.ents), defined_acronyms(text))
+    places = {actor_name(e) for e in ent_at.ents if e.label_ == "LOC"}
+    forms = short_forms((actor_name(e) for e in ent_at.ents), defined_acronyms(text))
     return {
         short: long
         for short, long in forms.items()
@@ -228,7 +229,7 @@ def _mentions(
     reporters = {(s.start, s.end) for s in sources if s.quoted}
     # a body quoted anywhere ("selon l'ANSD") reports the story: no mention of it is an actor
     quoted = {s.name for s in sources if s.quoted and not s.person}
-    names = [canonical(ent) for ent in ent_at.ents]
+    names = [actor_name(ent) for ent in ent_at.ents]
     label_of: dict[str, str] = {}
     for ent, name in zip(ent_at.ents, names, strict=True):
         if label_of.get(name) != "ORG":  # a name the model also reads as a company is one
