@@ -308,3 +308,21 @@ def test_a_name_run_into_its_verb_loses_the_verb(nlp: Language) -> None:
     assert actor_name(club) == "SC Brévannes"
     # a lowercase word of a name that is no verb stays
     assert actor_name(bank) == "Société générale"
+
+
+FORECAST = """Orbélia : les ventes de lunettes ralentissent
+
+Le lunetier Orbélia a réalisé un chiffre d'affaires de 640 millions d'euros au premier \
+semestre, en hausse de 2 %.
+
+« La demande reste molle », nuance Julien Ferrasse, analyste chez Carmaux Finance, qui table \
+sur un résultat annuel de 95 millions d'euros. Le fondateur, Paul Orbel, qui a cédé 3 % du \
+capital en mars, a empoché 48 millions d'euros."""
+
+
+def test_an_analyst_expecting_a_figure_is_not_its_subject(nlp: Language) -> None:
+    links = _links(nlp, FORECAST)
+    # "X, analyste chez Y, qui table sur ...": the company's result, as X expects it
+    assert links["95 millions d'euros"]["subject"] == "Orbélia"
+    # a person described by no forecasting role keeps the figure of the clause he heads
+    assert links["48 millions d'euros"]["subject"] == "Paul Orbel"

@@ -33,6 +33,8 @@ class LinkWords:
     policy_rates: tuple[str, ...] = ()
     central_banks: tuple[str, ...] = ()
     lang: str = "fr"
+    #: roles of those who expect others' figures ("X, analyste chez Y, qui table sur ...")
+    forecasters: frozenset[str] = frozenset()
 
     @classmethod
     def for_language(cls, lang: str) -> LinkWords:
@@ -54,6 +56,7 @@ class LinkWords:
             policy_rates=tuple(data["policy_rates"]),
             central_banks=tuple(data["central_banks"]),
             lang=lang,
+            forecasters=frozenset(data["forecaster_roles"]),
         )
 
     def is_macro(self, metric: str | None, has_actor: bool) -> bool:
@@ -64,7 +67,6 @@ class LinkWords:
         if _any_phrase(self.macro).search(words):
             return True
         return not has_actor and _any_phrase(self.macro_if_no_actor).search(words) is not None
-
 
     def is_policy_rate(self, metric: str | None) -> bool:
         """ "son taux directeur", "le taux de dépôt": a rate a central bank sets."""

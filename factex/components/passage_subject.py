@@ -7,6 +7,7 @@ sentence-level link may only have taken the nearest name; here the passage and f
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from spacy.tokens import Span
@@ -41,6 +42,8 @@ def passage_subject(
         return (passage.place, "frame") if passage.place else (written, _from(written))
     if written is not None and _at_dateline(written, passage):
         written = None  # "OTTAWA, 12 mars -" says where the story was written, not whose figure
+    if written is not None and _forecaster(span, written, passage, words):
+        written = None  # "X, analyste chez Y, qui table sur 1,4 milliard": X expects it
     framed = passage.actor is not None or passage.place is not None
     # the sentence's own link stands, unless it only took the nearest name of the sentence
     guessed = links.get("subject_from") == "sentence" and not _said(span, written or "")
@@ -74,9 +77,7 @@ def passage_subject(
     return written, _from(written)
 
 
-def _rate_setter(
-    span: Span, written: str | None, passage: Passage, words: LinkWords
-) -> str | None:
+def _rate_setter(span: Span, written: str | None, passage: Passage, words: LinkWords) -> str | None:
     """The central bank that sets the rate: the one the sentence links, else the last one
     named before the figure in the article, else the first one named in its sentence."""
     if written is not None and is_central_bank(written, words.central_banks, words.lang):
@@ -96,6 +97,22 @@ def _rate_setter(
     at = passage.text[found.start : found.end + 12]
     defined = written is not None and (at.startswith(written) or f"({written})" in at)
     return written if written and defined else found.name
+
+
+def _forecaster(span: Span, name: str, passage: Passage, words: LinkWords) -> bool:
+    """Whether the sentence describes the person ``name`` by a role of those who expect
+    others' figures ("Léa Martin, analyste chez X, qui table sur ..."); a company never."""
+    start, end = span.sent.start_char, span.sent.end_char
+    for m in passage.mentions:
+        if m.name == name and m.label == "PER" and start <= m.start < end:
+            role = _ROLE.match(passage.text, m.end)
+            if role is not None and role.group(1).lower() in words.forecasters:
+                return True
+    return False
+
+
+#: ", analyste chez ...": the role set after a name
+_ROLE = re.compile(r"\s*,\s*(\w+)")
 
 
 def _clause_name(span: Span, passage: Passage) -> str | None:
