@@ -30,7 +30,7 @@ from factex.components.links.subject import actor_name
 from factex.components.passage import LinkWords, Passage
 from factex.components.resolve import complete_links
 from factex.components.sources import Source, SourceWords, find_sources
-from factex.components.syntax import EntityIndex, entity_index
+from factex.components.syntax import EntityIndex, canonical, entity_index
 from factex.components.token_index import fresh_index
 from factex.normalize.frame import (
     Anchor,
@@ -245,6 +245,8 @@ def _mentions(
         name = forms.get(name, name)
         if is_metric_name(name, words.lang):
             continue  # "l'IPC", "l'Ebit": a measure the model reads as a name is no actor
+        if label_of.get(name) != "LOC" and _rubric(ent, names):
+            continue  # "Télévision : ...": the headline's topic word is no company
         label = label_of.get(name, ent.label_)
         out.append(
             Mention(
@@ -255,6 +257,17 @@ def _mentions(
             )
         )  # fmt: skip
     return out
+
+
+def _rubric(ent: Span, names: list[str]) -> bool:
+    """Whether the entity is a headline's rubric: one common word of the language opening
+    the headline before a colon ("Hôtellerie : ..."), never named again in the text."""
+    doc = ent.doc
+    if ent.start != 0 or len(ent) != 1 or ent.end >= len(doc) or doc[ent.end].text != ":":
+        return False
+    if not doc.vocab[ent.text.lower()].has_vector:
+        return False  # an unknown word: a name ("Lumeral : ...")
+    return names.count(canonical(ent)) == 1
 
 
 def _company_context(ent: Span, name: str, words: FrameWords) -> bool:
