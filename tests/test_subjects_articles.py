@@ -326,3 +326,27 @@ def test_an_analyst_expecting_a_figure_is_not_its_subject(nlp: Language) -> None
     assert links["95 millions d'euros"]["subject"] == "Orbélia"
     # a person described by no forecasting role keeps the figure of the clause he heads
     assert links["48 millions d'euros"]["subject"] == "Paul Orbel"
+
+
+RUBRIC = """Transports : les recettes des opérateurs stagnent, selon le régulateur
+
+Les recettes des transporteurs routiers ont atteint 9,2 milliards d'euros au deuxième \
+trimestre, selon l'observatoire publié mardi par l'Autorité des transports.
+
+Le groupe Roulenor a annoncé jeudi une levée de 300 millions d'euros pour verdir sa flotte."""
+
+NAMED_RUBRIC = """Roulenor : le transporteur lève 300 millions d'euros
+
+Le groupe Roulenor a annoncé jeudi une levée de 300 millions d'euros pour verdir sa flotte, \
+et vise une marge de 6 % en 2026."""
+
+
+def test_a_headline_rubric_is_no_actor(nlp: Language) -> None:
+    links = _links(nlp, RUBRIC)
+    # "Transports : ...": the topic word of the headline is no company of the story
+    assert links["9,2 milliards d'euros"]["subject"] != "Transports"
+    # a company that speaks for its own figure is not reported by the lede's source
+    assert links["300 millions d'euros"]["subject"] == "Roulenor"
+    assert links["300 millions d'euros"]["source"] is None
+    # an unknown word before the colon is a name: the story's actor
+    assert _links(nlp, NAMED_RUBRIC)["6 %"]["subject"] == "Roulenor"
