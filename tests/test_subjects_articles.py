@@ -350,3 +350,21 @@ def test_a_headline_rubric_is_no_actor(nlp: Language) -> None:
     assert links["300 millions d'euros"]["source"] is None
     # an unknown word before the colon is a name: the story's actor
     assert _links(nlp, NAMED_RUBRIC)["6 %"]["subject"] == "Roulenor"
+
+
+BODY = """Suède : la banque centrale maintient ses taux
+
+STOCKHOLM, 8 mai - La Banque centrale de Suède a maintenu jeudi son taux directeur à 2,25 %, \
+selon un communiqué de la banque centrale.
+
+La Banque centrale de Suède juge l'inflation maîtrisée. Le bilan de l'institution est revenu \
+à 1 100 milliards de couronnes, contre 1 400 milliards un an plus tôt. L'inflation suédoise \
+a atteint 2,3 % en avril."""
+
+
+def test_a_designator_names_again_the_body_of_the_story(nlp: Language) -> None:
+    links = _links(nlp, BODY)
+    # "le bilan de l'institution": the body the story names, not the country
+    assert links["1 100 milliards de couronnes"]["subject"] == "Banque centrale de Suède"
+    # a figure owned by no designator stays the country's
+    assert links["2,3 %"]["subject"] == "Suède"

@@ -35,6 +35,8 @@ class LinkWords:
     lang: str = "fr"
     #: roles of those who expect others' figures ("X, analyste chez Y, qui table sur ...")
     forecasters: frozenset[str] = frozenset()
+    #: nouns naming again the public body of the story ("le bilan de l'institution")
+    designators: tuple[str, ...] = ()
 
     @classmethod
     def for_language(cls, lang: str) -> LinkWords:
@@ -57,6 +59,7 @@ class LinkWords:
             central_banks=tuple(data["central_banks"]),
             lang=lang,
             forecasters=frozenset(data["forecaster_roles"]),
+            designators=tuple(data["body_designators"]),
         )
 
     def is_macro(self, metric: str | None, has_actor: bool) -> bool:

@@ -8,6 +8,7 @@ sentence-level link may only have taken the nearest name; here the passage and f
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Any
 
 from spacy.tokens import Span
@@ -50,6 +51,9 @@ def passage_subject(
     said = written is not None and (not framed or not guessed)
     if written is not None and said and not _refers_back(span, written, words):
         return written, "written"
+    body = _designated_body(span, passage, words) if written is None or guessed else None
+    if body is not None:
+        return body, "passage"  # "le bilan de l'institution": the body the story names most
     if _generic_holder(span, words):
         return None, None  # "le marché français, qui pèse 36 milliards": no company's figure
     own = _clause_name(span, passage) if article and written is None else None
@@ -113,6 +117,28 @@ def _forecaster(span: Span, name: str, passage: Passage, words: LinkWords) -> bo
 
 #: ", analyste chez ...": the role set after a name
 _ROLE = re.compile(r"\s*,\s*(\w+)")
+
+
+def _designated_body(span: Span, passage: Passage, words: LinkWords) -> str | None:
+    """The public body named most before the amount, when the owner of the figure's clause
+    subject names it again by a designator ("Le bilan de l'institution est revenu à ...")."""
+    verb = clause_head(span.root)
+    holders = [verb.head if s.lower_ == "qui" else s for s in subjects(verb)]
+    owned = False
+    for noun in holders:
+        for child in noun.children:
+            phrase = span.doc[child.left_edge.i : child.i + 1].text.lower().replace("’", "'")
+            if child.dep_ == "nmod" and any(phrase.endswith(d) for d in words.designators):
+                owned = True
+    if not owned:
+        return None
+    bodies = Counter(
+        m.name
+        for m in passage.mentions
+        if m.end <= span.start_char
+        and (m.institution or is_central_bank(m.name, words.central_banks, words.lang))
+    )
+    return bodies.most_common(1)[0][0] if bodies else None
 
 
 def _clause_name(span: Span, passage: Passage) -> str | None:
