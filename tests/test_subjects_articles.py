@@ -243,3 +243,128 @@ def test_the_story_place_named_in_the_sentence_beats_a_nearest_name(nlp: Languag
     links = _links(nlp, PLACE_NAMED, "2025-03-05")
     # the sentence names the story's place; the institute after it was only the nearest name
     assert links["4,3 %"]["subject"] == "Irlande"
+
+
+HOME_BUDGET = """Finances publiques : le gouvernement promet un déficit de 4,9 %
+
+Le projet de budget pour 2027, adopté mercredi en Conseil des ministres, prévoit un déficit \
+public de 4,9 % du PIB et sur 22 milliards d'euros d'économies, a indiqué la ministre des \
+Comptes publics, Irène Lavaudan.
+
+Les recettes fiscales nettes atteindraient 341 milliards d'euros, en hausse de 2,3 %."""
+
+ABROAD_BUDGET = """Finances publiques : le gouvernement promet un déficit de 4,9 %
+
+Le projet de budget pour 2027, adopté mercredi en Conseil des ministres, prévoit un déficit \
+public de 4,9 % du PIB et sur 22 milliards de dollars d'économies, a indiqué la ministre des \
+Comptes publics, Irène Lavaudan."""
+
+
+def test_a_story_naming_no_place_is_about_the_home_territory(nlp: Language) -> None:
+    links = _links(nlp, HOME_BUDGET)
+    # no country named, figures in euros: the French text's budget is France's
+    assert links["4,9 %"]["subject"] == "France"
+    assert links["341 milliards d'euros"]["subject"] == "France"
+    # the Council that adopted the bill is not whose deficit it is
+    assert links["22 milliards d'euros"]["subject"] == "France"
+
+
+def test_no_home_territory_for_a_currency_not_used_there(nlp: Language) -> None:
+    links = _links(nlp, ABROAD_BUDGET)
+    # a budget in dollars that names no country: whose it is stays unknown, never France
+    assert links["22 milliards de dollars"]["subject"] != "France"
+    assert links["4,9 %"]["subject"] != "France"
+
+
+RATES = """Brésil : la hausse des taux se poursuit
+
+BRASILIA, 20 mars - La Banque centrale du Brésil (BCB) a relevé mercredi son taux directeur \
+de 0,75 point, à 11,25 %, pour la quatrième fois d'affilée.
+
+L'inflation brésilienne a atteint 5,1 % en février. Pour les économistes de la banque \
+Itavera, le taux directeur devrait grimper à 12 % d'ici à la fin de l'année."""
+
+
+def test_a_central_bank_is_the_subject_of_the_rates_it_sets(nlp: Language) -> None:
+    links = _links(nlp, RATES)
+    assert links["11,25 %"]["subject"] in ("Banque centrale du Brésil", "BCB")
+    # a later sentence on the same rate: still the bank's, whoever forecasts it
+    assert links["12 %"]["subject"] in ("Banque centrale du Brésil", "BCB")
+    # not every figure of the story: inflation is the country's, a commercial bank no setter
+    assert links["5,1 %"]["subject"] == "Brésil"
+
+
+def test_a_name_run_into_its_verb_loses_the_verb(nlp: Language) -> None:
+    from spacy.tokens import Doc
+
+    from factex.components.links.subject import actor_name
+
+    # the model may run a headline's unknown name into the verb after it
+    text = "Le SC Brévannes termine sa saison avec la Société générale"
+    pos = ["DET", "PROPN", "PROPN", "VERB", "DET", "NOUN", "ADP", "DET", "PROPN", "ADJ"]
+    ents = ["O", "B-ORG", "I-ORG", "I-ORG", "O", "O", "O", "O", "B-ORG", "I-ORG"]
+    doc = Doc(nlp.vocab, words=text.split(), pos=pos, ents=ents)
+    club, bank = doc.ents
+    assert actor_name(club) == "SC Brévannes"
+    # a lowercase word of a name that is no verb stays
+    assert actor_name(bank) == "Société générale"
+
+
+FORECAST = """Orbélia : les ventes de lunettes ralentissent
+
+Le lunetier Orbélia a réalisé un chiffre d'affaires de 640 millions d'euros au premier \
+semestre, en hausse de 2 %.
+
+« La demande reste molle », nuance Julien Ferrasse, analyste chez Carmaux Finance, qui table \
+sur un résultat annuel de 95 millions d'euros. Le fondateur, Paul Orbel, qui a cédé 3 % du \
+capital en mars, a empoché 48 millions d'euros."""
+
+
+def test_an_analyst_expecting_a_figure_is_not_its_subject(nlp: Language) -> None:
+    links = _links(nlp, FORECAST)
+    # "X, analyste chez Y, qui table sur ...": the company's result, as X expects it
+    assert links["95 millions d'euros"]["subject"] == "Orbélia"
+    # a person described by no forecasting role keeps the figure of the clause he heads
+    assert links["48 millions d'euros"]["subject"] == "Paul Orbel"
+
+
+RUBRIC = """Transports : les recettes des opérateurs stagnent, selon le régulateur
+
+Les recettes des transporteurs routiers ont atteint 9,2 milliards d'euros au deuxième \
+trimestre, selon l'observatoire publié mardi par l'Autorité des transports.
+
+Le groupe Roulenor a annoncé jeudi une levée de 300 millions d'euros pour verdir sa flotte."""
+
+NAMED_RUBRIC = """Roulenor : le transporteur lève 300 millions d'euros
+
+Le groupe Roulenor a annoncé jeudi une levée de 300 millions d'euros pour verdir sa flotte, \
+et vise une marge de 6 % en 2026."""
+
+
+def test_a_headline_rubric_is_no_actor(nlp: Language) -> None:
+    links = _links(nlp, RUBRIC)
+    # "Transports : ...": the topic word of the headline is no company of the story
+    assert links["9,2 milliards d'euros"]["subject"] != "Transports"
+    # a company that speaks for its own figure is not reported by the lede's source
+    assert links["300 millions d'euros"]["subject"] == "Roulenor"
+    assert links["300 millions d'euros"]["source"] is None
+    # an unknown word before the colon is a name: the story's actor
+    assert _links(nlp, NAMED_RUBRIC)["6 %"]["subject"] == "Roulenor"
+
+
+BODY = """Suède : la banque centrale maintient ses taux
+
+STOCKHOLM, 8 mai - La Banque centrale de Suède a maintenu jeudi son taux directeur à 2,25 %, \
+selon un communiqué de la banque centrale.
+
+La Banque centrale de Suède juge l'inflation maîtrisée. Le bilan de l'institution est revenu \
+à 1 100 milliards de couronnes, contre 1 400 milliards un an plus tôt. L'inflation suédoise \
+a atteint 2,3 % en avril."""
+
+
+def test_a_designator_names_again_the_body_of_the_story(nlp: Language) -> None:
+    links = _links(nlp, BODY)
+    # "le bilan de l'institution": the body the story names, not the country
+    assert links["1 100 milliards de couronnes"]["subject"] == "Banque centrale de Suède"
+    # a figure owned by no designator stays the country's
+    assert links["2,3 %"]["subject"] == "Suède"

@@ -26,6 +26,7 @@ from factex.components.links.period import (
     is_told_day,
     names_a_thing,
 )
+from factex.components.links.subject import actor_name
 from factex.components.passage import LinkWords, Passage
 from factex.components.resolve import complete_links
 from factex.components.sources import Source, SourceWords, find_sources
@@ -44,6 +45,7 @@ from factex.normalize.frame import (
     story_place,
 )
 from factex.normalize.metric_keys import is_metric_name
+from factex.normalize.territory import home_place
 
 #: "OTTAWA, 12 mars (AFP) -": a dateline opens the lede with a place in capitals
 _DATELINE = re.compile(r"\s*(?P<place>[A-ZÀ-Ý][A-ZÀ-Ý'’ -]*[A-ZÀ-Ý])\s*(?:\([^)]{1,30}\))?\s*,")
@@ -151,6 +153,9 @@ class FrameContext:
     frame: Frame
     dateline: str | None = None
     published: str | None = None
+    #: the language's home territory when the article names no place at all (its figures of a
+    #: country are that territory's), else None
+    home: str | None = None
 
     @classmethod
     def of(cls, doc: Doc, text: str, ent_at: EntityIndex, words: FrameWords) -> FrameContext:
@@ -176,13 +181,19 @@ class FrameContext:
             period=frame_period(dates, layout),
         )
         place_written = text[dateline.start : dateline.end] if dateline else None
-        return cls(layout, mentions, dates, sources, frame, place_written, _published(doc))
+        published = _published(doc)
+        home = None
+        # an article (a headline over paragraphs): a lone sentence gets no guessed country
+        if not places and dateline is None and layout.headline is not None:
+            currency = frame.currency.value if frame.currency else None
+            home = home_place(words.lang, currency, published)
+        return cls(layout, mentions, dates, sources, frame, place_written, published, home)
 
     def passage(self, text: str) -> Passage:
         """What the links read of this Doc (the frame's period with its grain)."""
         period = self.frame.period
         dated = next((d for d in self.dates if period and d.start == period.start), None)
-        place = self.frame.place.value if self.frame.place else None
+        place = self.frame.place.value if self.frame.place else self.home
         return Passage(
             text, self.layout, self.mentions, self.dates, self.sources, self.frame.actor, place,
             dated, self.dateline, self.published,
@@ -200,8 +211,8 @@ def _top_companies(actors: tuple[Anchor, ...]) -> tuple[str, ...]:
 def _short_forms(ent_at: EntityIndex, text: str, words: FrameWords) -> dict[str, str]:
     """Short forms of the text's names; a place is none ("France" is no short form of
     "France Travail", "Paris" none of "Paris Saint-Germain")."""
-    places = {canonical(e) for e in ent_at.ents if e.label_ == "LOC"}
-    forms = short_forms((canonical(e) for e in ent_at.ents), defined_acronyms(text))
+    places = {actor_name(e) for e in ent_at.ents if e.label_ == "LOC"}
+    forms = short_forms((actor_name(e) for e in ent_at.ents), defined_acronyms(text))
     return {
         short: long
         for short, long in forms.items()
@@ -218,7 +229,7 @@ def _mentions(
     reporters = {(s.start, s.end) for s in sources if s.quoted}
     # a body quoted anywhere ("selon l'ANSD") reports the story: no mention of it is an actor
     quoted = {s.name for s in sources if s.quoted and not s.person}
-    names = [canonical(ent) for ent in ent_at.ents]
+    names = [actor_name(ent) for ent in ent_at.ents]
     label_of: dict[str, str] = {}
     for ent, name in zip(ent_at.ents, names, strict=True):
         if label_of.get(name) != "ORG":  # a name the model also reads as a company is one
@@ -234,6 +245,8 @@ def _mentions(
         name = forms.get(name, name)
         if is_metric_name(name, words.lang):
             continue  # "l'IPC", "l'Ebit": a measure the model reads as a name is no actor
+        if label_of.get(name) != "LOC" and _rubric(ent, names):
+            continue  # "Télévision : ...": the headline's topic word is no company
         label = label_of.get(name, ent.label_)
         out.append(
             Mention(
@@ -244,6 +257,17 @@ def _mentions(
             )
         )  # fmt: skip
     return out
+
+
+def _rubric(ent: Span, names: list[str]) -> bool:
+    """Whether the entity is a headline's rubric: one common word of the language opening
+    the headline before a colon ("Hôtellerie : ..."), never named again in the text."""
+    doc = ent.doc
+    if ent.start != 0 or len(ent) != 1 or ent.end >= len(doc) or doc[ent.end].text != ":":
+        return False
+    if not doc.vocab[ent.text.lower()].has_vector:
+        return False  # an unknown word: a name ("Lumeral : ...")
+    return names.count(canonical(ent)) == 1
 
 
 def _company_context(ent: Span, name: str, words: FrameWords) -> bool:

@@ -29,6 +29,14 @@ class LinkWords:
     comparison_figure: re.Pattern[str]
     year_ago: re.Pattern[str]
     period_end: re.Pattern[str]
+    #: rates a central bank sets, and how a central bank's name reads
+    policy_rates: tuple[str, ...] = ()
+    central_banks: tuple[str, ...] = ()
+    lang: str = "fr"
+    #: roles of those who expect others' figures ("X, analyste chez Y, qui table sur ...")
+    forecasters: frozenset[str] = frozenset()
+    #: nouns naming again the public body of the story ("le bilan de l'institution")
+    designators: tuple[str, ...] = ()
 
     @classmethod
     def for_language(cls, lang: str) -> LinkWords:
@@ -47,6 +55,11 @@ class LinkWords:
             period_end=re.compile(
                 r"^(?:" + "|".join(re.escape(w) for w in data["period_end_words"]) + r")\b", re.I
             ),
+            policy_rates=tuple(data["policy_rates"]),
+            central_banks=tuple(data["central_banks"]),
+            lang=lang,
+            forecasters=frozenset(data["forecaster_roles"]),
+            designators=tuple(data["body_designators"]),
         )
 
     def is_macro(self, metric: str | None, has_actor: bool) -> bool:
@@ -57,6 +70,11 @@ class LinkWords:
         if _any_phrase(self.macro).search(words):
             return True
         return not has_actor and _any_phrase(self.macro_if_no_actor).search(words) is not None
+
+    def is_policy_rate(self, metric: str | None) -> bool:
+        """ "son taux directeur", "le taux de dépôt": a rate a central bank sets."""
+        words = (metric or "").lower().replace("’", "'")
+        return bool(words) and _any_phrase(self.policy_rates).search(words) is not None
 
 
 @lru_cache(maxsize=16)

@@ -7,6 +7,8 @@ sentence-level link may only have taken the nearest name; here the passage and f
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from typing import Any
 
 from spacy.tokens import Span
@@ -15,6 +17,7 @@ from factex.components.passage import LinkWords, Passage
 from factex.components.syntax import clause_head, subjects
 from factex.components.token_index import token_index
 from factex.normalize.frame import latest_before
+from factex.normalize.territory import is_central_bank
 
 
 def passage_subject(
@@ -24,6 +27,10 @@ def passage_subject(
     article = passage.layout.headline is not None
     if written is not None and links.get("traded"):
         return written, "written"  # "le prix du porc": the commodity's, wherever quoted
+    if words.is_policy_rate(links.get("metric")):
+        bank = _rate_setter(span, written, passage, words)
+        if bank is not None:  # "la BCE a abaissé ses taux": the bank's rate, not the area's
+            return bank, "written" if bank == written else "passage"
     if words.is_macro(links.get("metric"), passage.actor is not None):
         # "les prix ont reculé de 6 % à Lyon": the place beside the figure, else a country
         # of its sentence
@@ -36,12 +43,17 @@ def passage_subject(
         return (passage.place, "frame") if passage.place else (written, _from(written))
     if written is not None and _at_dateline(written, passage):
         written = None  # "OTTAWA, 12 mars -" says where the story was written, not whose figure
+    if written is not None and _forecaster(span, written, passage, words):
+        written = None  # "X, analyste chez Y, qui table sur 1,4 milliard": X expects it
     framed = passage.actor is not None or passage.place is not None
     # the sentence's own link stands, unless it only took the nearest name of the sentence
     guessed = links.get("subject_from") == "sentence" and not _said(span, written or "")
     said = written is not None and (not framed or not guessed)
     if written is not None and said and not _refers_back(span, written, words):
         return written, "written"
+    body = _designated_body(span, passage, words) if written is None or guessed else None
+    if body is not None:
+        return body, "passage"  # "le bilan de l'institution": the body the story names most
     if _generic_holder(span, words):
         return None, None  # "le marché français, qui pèse 36 milliards": no company's figure
     own = _clause_name(span, passage) if article and written is None else None
@@ -67,6 +79,66 @@ def passage_subject(
         # the sentence names the story's place; the other name was only the nearest one
         return passage.place, "written"
     return written, _from(written)
+
+
+def _rate_setter(span: Span, written: str | None, passage: Passage, words: LinkWords) -> str | None:
+    """The central bank that sets the rate: the one the sentence links, else the last one
+    named before the figure in the article, else the first one named in its sentence."""
+    if written is not None and is_central_bank(written, words.central_banks, words.lang):
+        return written
+    banks = [
+        m
+        for m in passage.mentions
+        if m.label in ("ORG", "PER") and is_central_bank(m.name, words.central_banks, words.lang)
+    ]
+    found = latest_before(banks, span.start_char, passage.layout, same_paragraph=False)
+    if found is None:
+        end = span.sent.end_char
+        found = next((m for m in banks if span.end_char <= m.start < end), None)
+    if found is None:
+        return None
+    # "la Banque centrale des États ... (BCEAO)": the acronym the article defines for it
+    at = passage.text[found.start : found.end + 12]
+    defined = written is not None and (at.startswith(written) or f"({written})" in at)
+    return written if written and defined else found.name
+
+
+def _forecaster(span: Span, name: str, passage: Passage, words: LinkWords) -> bool:
+    """Whether the sentence describes the person ``name`` by a role of those who expect
+    others' figures ("Léa Martin, analyste chez X, qui table sur ..."); a company never."""
+    start, end = span.sent.start_char, span.sent.end_char
+    for m in passage.mentions:
+        if m.name == name and m.label == "PER" and start <= m.start < end:
+            role = _ROLE.match(passage.text, m.end)
+            if role is not None and role.group(1).lower() in words.forecasters:
+                return True
+    return False
+
+
+#: ", analyste chez ...": the role set after a name
+_ROLE = re.compile(r"\s*,\s*(\w+)")
+
+
+def _designated_body(span: Span, passage: Passage, words: LinkWords) -> str | None:
+    """The public body named most before the amount, when the owner of the figure's clause
+    subject names it again by a designator ("Le bilan de l'institution est revenu à ...")."""
+    verb = clause_head(span.root)
+    holders = [verb.head if s.lower_ == "qui" else s for s in subjects(verb)]
+    owned = False
+    for noun in holders:
+        for child in noun.children:
+            phrase = span.doc[child.left_edge.i : child.i + 1].text.lower().replace("’", "'")
+            if child.dep_ == "nmod" and any(phrase.endswith(d) for d in words.designators):
+                owned = True
+    if not owned:
+        return None
+    bodies = Counter(
+        m.name
+        for m in passage.mentions
+        if m.end <= span.start_char
+        and (m.institution or is_central_bank(m.name, words.central_banks, words.lang))
+    )
+    return bodies.most_common(1)[0][0] if bodies else None
 
 
 def _clause_name(span: Span, passage: Passage) -> str | None:

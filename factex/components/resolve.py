@@ -29,7 +29,8 @@ def complete_links(doc: Doc, passage: Passage, words: LinkWords) -> None:
     for span, key in sorted(spans, key=lambda s: s[0].start):
         links = dict(span._.factex_links or {})
         traded = bool(links.pop("traded", False))
-        reporter = _source(span, passage) or _carried_source(span, passage)
+        own = _source(span, passage)
+        reporter = own or _carried_source(span, passage)
         source = reporter.name if reporter is not None else None
         subject = links.get("subject")
         # "a indiqué Marc Dupont": the speaker is not what the figure is of; in a story about
@@ -40,6 +41,8 @@ def complete_links(doc: Doc, passage: Passage, words: LinkWords) -> None:
         links["subject"], links["subject_from"] = passage_subject(
             span, subject, dict(links, traded=traded), passage, words
         )
+        if own is None and _company_said(links["subject"], links["subject_from"], passage):
+            source = None  # "X a annoncé une levée de 450 millions": X's own, not the lede's
         links["source"] = None if source == links["subject"] else source
         links["period"], links["period_from"] = _period(span, links.get("period"), passage, words)
         if links["period"] is None or links["period_from"] != "written":
@@ -62,6 +65,16 @@ def _source(span: Span, passage: Passage) -> Source | None:
     if not here:
         return None
     return min(here, key=lambda s: abs(s.start - span.start))
+
+
+def _company_said(subject: str | None, how: str | None, passage: Passage) -> bool:
+    """Whether the subject is a company its sentence names (not a public body nor a place)."""
+    if subject is None or how != "written":
+        return False
+    return any(
+        m.name == subject and m.label == "ORG" and not m.institution and not m.source
+        for m in passage.mentions
+    )
 
 
 def _carried_source(span: Span, passage: Passage) -> Source | None:

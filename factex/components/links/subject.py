@@ -57,6 +57,22 @@ def find_subject(
     return subject, False
 
 
+def actor_name(ent: Span) -> str:
+    """The entity's canonical name without the verb the model ran it into ("Le RC Montclar
+    boucle son mercato": "RC Montclar"); a lowercase word of the name that is no verb stays
+    ("Société générale")."""
+    name = canonical(ent)
+    tail = 0
+    for tok in reversed(ent):
+        if tok.pos_ not in ("VERB", "AUX") or not tok.text[:1].islower():
+            break
+        tail += 1
+    if not tail or tail == len(ent):
+        return name
+    suffix = ent[len(ent) - tail :].text
+    return name[: -len(suffix)].rstrip() if name.endswith(suffix) else name
+
+
 def is_deal(w: LinkWords, noun: Token) -> bool:
     """A purchase or sale ("le rachat de ..."): what it is of is no subject."""
     return noun.lower_ in w.acquisition_nouns
@@ -120,7 +136,7 @@ def clause_subject(
             if child.dep_.startswith(("obl", "iobj", "nmod")) and has_case(child, to):
                 found = entities_below(child, ent_at, labels=_SUBJECT_LABELS, max_depth=2)
                 if found:
-                    return canonical(found[0])
+                    return actor_name(found[0])
     seen = 0
     while seen < 3:
         for subj in subjects(verb):
@@ -130,7 +146,7 @@ def clause_subject(
             found = entities_below(subj, ent_at, labels=_SUBJECT_LABELS)
             found = [e for e in found if e.start not in excluded]
             if found:
-                return canonical(found[0])
+                return actor_name(found[0])
         if verb.dep_ not in CLAUSE_DEPS or verb.dep_ in RELATIVE_DEPS:
             return None
         verb = clause_head(verb.head)
@@ -154,7 +170,7 @@ def nearest_actor(
         # News states who, then how much.
         distance = span.start - ent.end if ent.end <= span.start else 1000 + ent.start - span.end
         if best is None or distance < best[0]:
-            best = (distance, canonical(ent))
+            best = (distance, actor_name(ent))
     return best[1] if best else None
 
 
@@ -185,7 +201,7 @@ def _owner(
         # "de", is not the holder ("les prix dans les magasins E.Leclerc" are E.Leclerc's).
         found = [e for e in found if _genitive_path(e.root, metric, markers)]
     if found:
-        return canonical(found[0])
+        return actor_name(found[0])
     # MISC only as a "de" complement of the metric itself ("les ventes de Twitter" read as
     # MISC), not deeper ("dans ses usines du Nord"); places are never subjects.
     hops = [metric, *(c for c in metric.children if c.dep_ == "nmod" and genitive(c, markers))]
@@ -193,7 +209,7 @@ def _owner(
         for child in hop.children:
             k = ent_at[child.i]
             if k >= 0 and ent_at.ents[k].label_ in _OWNER_LABELS and genitive(child, markers):
-                return canonical(ent_at.ents[k])
+                return actor_name(ent_at.ents[k])
     return None
 
 
@@ -217,7 +233,7 @@ def _pronoun_owner(root: Token, ent_at: EntityIndex, pronouns: frozenset[str]) -
         if token.pos_ == "PRON" and token.lemma_ in pronouns:
             found = entities_below(token, ent_at, max_depth=2)
             if found:
-                return canonical(found[0])
+                return actor_name(found[0])
     return None
 
 
@@ -233,7 +249,7 @@ def _share_owner(w: LinkWords, root: Token, ent_at: EntityIndex) -> str | None:
             continue
         k = ent_at[nxt.i]
         if k >= 0 and ent_at.ents[k].start == nxt.i:
-            return canonical(ent_at.ents[k])
+            return actor_name(ent_at.ents[k])
     return None
 
 
@@ -306,5 +322,5 @@ def _asset_at(w: LinkWords, token: Token, ent_at: EntityIndex) -> tuple[str, int
         return token.text, token.i
     k = ent_at[token.i]
     if k >= 0 and token.pos_ == "PROPN" and token.head.lemma_ in w.asset_units:
-        return canonical(ent_at.ents[k]), token.i
+        return actor_name(ent_at.ents[k]), token.i
     return None
