@@ -202,3 +202,25 @@ Environ 38 % des retraités touchent moins de 1 500 euros par mois."""
     assert links["38 %"]["period"] != "2025-07-01"
     # negative: the figure the day dates keeps it
     assert links["2,2 %"]["period"] == "2025-07-01"
+
+
+SIDE_CLAUSE = """Les loyers ralentissent encore en octobre
+
+Les loyers du parc privé ont progressé de 2,1 % sur un an en octobre, selon l'observatoire \
+Clameur.
+
+Les charges, qui avaient bondi il y a trois ans, n'augmentent plus que de 0,8 %. La taxe \
+foncière, relevée en 2023 dans plusieurs villes, pèse pour 9 % du loyer moyen.
+
+Les loyers neufs, qui ont grimpé de 3,4 % en septembre, tirent la moyenne.
+"""
+
+
+def test_a_side_clause_without_a_figure_dates_no_figure(nlp: Language) -> None:
+    links = _links(nlp, SIDE_CLAUSE, "2025-11-20")
+    # a relative clause or a participle on a noun dates its own event, not the passage
+    assert links["0,8 %"]["period"] == "2025-10"
+    assert links["9 %"]["period"] == "2025-10"
+    # negatives: a side clause that gives a figure dates that figure
+    assert links["3,4 %"]["period"] == "2025-09"
+    assert links["2,1 %"]["period"] == "2025-10"

@@ -129,7 +129,7 @@ class DateIndex:
         head = span_root(date).head
         if head.lower_ in self.not_clauses:
             return False
-        if head.dep_ in RELATIVE_DEPS:
+        if head.dep_ in RELATIVE_DEPS or (head.i != amount_clause.i and _opens_relative(head)):
             return True
         return (
             head.dep_ == "advcl"
@@ -159,6 +159,27 @@ class DateIndex:
             return date
         periods = [d for d in self._clause_dates(amount, clause) if not _is_day(d)]
         return periods[0] if periods else date
+
+
+def _opens_relative(verb: Token) -> bool:
+    """Whether a relative pronoun opens the verb's clause ("les prix, qui avaient flambé il y a
+    deux ans, ..."), whatever label the parse gave the clause."""
+    return any("Rel" in c.morph.get("PronType", []) for c in verb.children)
+
+
+def in_side_clause(span: Span, figures: frozenset[int]) -> bool:
+    """Whether the date stands in a relative or participial clause on a noun that gives no
+    figure ("les prix, qui avaient flambé il y a deux ans, ...", "les règles, entrées en
+    vigueur en avril, ..."): it dates that clause's event, not the figures around it. One that
+    gives a figure ("X, qui a vu ses ventes bondir de 12 % au premier semestre, ...") tells the
+    story's period."""
+    verb = clause_head(span_root(span))
+    if not (verb.dep_ in RELATIVE_DEPS or (verb.dep_ != "ROOT" and _opens_relative(verb))):
+        return False
+    sent = span.sent
+    return not any(
+        clause_head(span.doc[i]).i == verb.i for i in figures if sent.start <= i < sent.end
+    )
 
 
 def _is_day(span: Span) -> bool:
