@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import cache
-from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -21,7 +20,6 @@ from factex import resources
 from factex.components.extensions import DATES, MONEY, PERCENT
 from factex.components.syntax import (
     RELATIVE_DEPS,
-    amount_root,
     ancestors,
     clause_head,
     span_root,
@@ -303,58 +301,3 @@ def for_figure(value: str, published: str | None) -> str:
     if m is not None and published and published[:4] == m.group("y"):
         return m.group("y")
     return value
-
-
-@cache
-def _point_metrics(lang: str) -> frozenset[str]:
-    return frozenset(resources.load(lang, "frame")["point_metrics"])
-
-
-def keeps_no_lent_period(span: Span, links: dict[str, Any]) -> bool:
-    """Whether a money figure at a point (a price, a deal, a valuation: see ``point_metrics``)
-    must drop the period its passage or the frame lent it ("L'offre valorise la cible à 1,6
-    milliard" after a lede "au premier semestre"); a market report's day stays (the day of the
-    quote). A supposed figure (:func:`is_hypothetical`) takes none."""
-    if links.get("period_from") not in ("passage", "frame"):
-        return False
-    if _DAY.match(str(links.get("period"))) and not is_hypothetical(span):
-        return False
-    metric = str(links.get("metric") or "").lower().split(" ")
-    return metric[0] in _point_metrics(span.doc.lang_ or "fr") or is_hypothetical(span)
-
-
-#: openings of a sentence that sets an example ("Pour un salaire de 3 000 euros, ...")
-_EXAMPLE = re.compile(r"^(?:pour|sur|avec)\s+une?\s", re.I)
-
-
-def is_hypothetical(span: Span) -> bool:
-    """Whether the amount is told as a supposition or an example, not a fact of the story's
-    period: a verb in the conditional ("représenterait 9 millions"), a sentence that sets an
-    example ("Pour un prêt de 200 000 euros, ...") or counts each case ("chaque hausse de 10
-    dollars ajoute ...")."""
-    sent = span.sent
-    if _EXAMPLE.match(sent.text.lstrip(' «"')):
-        return True
-    if any(t.lower_ == "chaque" for t in span.doc[sent.start : span.start]):
-        return True
-    verb = clause_head(amount_root(span))
-    verbs = (verb, *(c for c in verb.children if c.dep_.startswith("aux")))
-    return any(is_conditional(t) for t in verbs)
-
-
-_IRREGULAR_CONDITIONAL = re.compile(
-    r"^(?:pourr|devr|ser|aur|fer|vaudr|voudr|faudr|viendr|tiendr|verr|saur|enverr|ir)"
-    r"(?:ais|ait|aient|ions|iez)$"
-)
-
-
-def is_conditional(token: Token) -> bool:
-    """Whether the verb is in the conditional, which the tagger often reads as an imperfect
-    ("coûterait": the infinitive and the imperfect ending; "montrait" is no conditional)."""
-    if "Cnd" in token.morph.get("Mood", []):
-        return True
-    word, lemma = token.lower_, token.lemma_.lower()
-    if _IRREGULAR_CONDITIONAL.match(word):
-        return True
-    stem = lemma[:-1] if lemma.endswith("re") else lemma
-    return any(word == stem + end for end in ("ais", "ait", "aient")) and stem.endswith("r")
