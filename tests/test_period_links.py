@@ -224,3 +224,24 @@ def test_a_side_clause_without_a_figure_dates_no_figure(nlp: Language) -> None:
     # negatives: a side clause that gives a figure dates that figure
     assert links["3,4 %"]["period"] == "2025-09"
     assert links["2,1 %"]["period"] == "2025-10"
+
+
+OWN_SPAN = """Valmoreau accélère au troisième trimestre
+
+Le fabricant de fenêtres Valmoreau a réalisé au troisième trimestre un chiffre d'affaires de \
+412 millions d'euros.
+
+La région engage 90 millions d'euros sur trois ans pour rénover ses lycées. Valmoreau a \
+dégagé 31 millions d'euros sur un an dans sa division export, et ses ventes en ligne ont \
+atteint 44 millions d'euros.
+"""
+
+
+def test_a_figure_over_a_span_of_its_own_takes_no_lent_period(nlp: Language) -> None:
+    links = _links(nlp, OWN_SPAN, "2025-10-23")
+    # spread over several years: no figure of the lede's quarter
+    assert links["90 millions d'euros"]["period"] is None
+    # negatives: "sur un an" compares, a figure with no span of its own keeps the quarter
+    assert links["31 millions d'euros"]["period"] == "2025-Q3"
+    assert links["44 millions d'euros"]["period"] == "2025-Q3"
+    assert links["412 millions d'euros"]["period"] == "2025-Q3"

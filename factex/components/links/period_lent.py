@@ -34,8 +34,30 @@ def keeps_no_lent_period(span: Span, links: dict[str, Any]) -> bool:
         return False
     if _DAY.match(str(links.get("period"))) and not is_hypothetical(span):
         return False
+    if spans_its_own_time(span):
+        return True
     metric = str(links.get("metric") or "").lower().split(" ")
     return metric[0] in _point_metrics(span.doc.lang_ or "fr") or is_hypothetical(span)
+
+
+@cache
+def _own_span(lang: str) -> re.Pattern[str]:
+    data = resources.load(lang, "frame")["own_span"]
+    counts = [w for w, n in resources.load(lang, "number_words")["values"].items() if n >= 2]
+    openers = "|".join(re.escape(w) for w in sorted(data["openers"], key=len, reverse=True))
+    count = "|".join([r"\d+", *(re.escape(w) for w in counts)])
+    units = "|".join(re.escape(w) for w in data["units"])
+    return re.compile(rf"^\s*(?:{openers})\s+(?:les\s+)?(?:{count})\s+(?:{units})\b", re.I)
+
+
+def spans_its_own_time(span: Span) -> bool:
+    """Whether a span of several years or months follows the amount ("débloque 850 millions
+    sur deux ans"): the figure is spread over its own time, not given for a lent period.
+
+    A span of one ("sur un an", "en un mois") is a comparison, and leaves the period alone.
+    """
+    after = span.doc.text[span.end_char : span.sent.end_char]
+    return _own_span(span.doc.lang_ or "fr").match(after) is not None
 
 
 #: openings of a sentence that sets an example ("Pour un salaire de 3 000 euros, ...")
