@@ -245,3 +245,23 @@ def test_a_figure_over_a_span_of_its_own_takes_no_lent_period(nlp: Language) -> 
     assert links["31 millions d'euros"]["period"] == "2025-Q3"
     assert links["44 millions d'euros"]["period"] == "2025-Q3"
     assert links["412 millions d'euros"]["period"] == "2025-Q3"
+
+
+def test_a_date_in_an_aside_after_the_figure_dates_the_aside(nlp: Language) -> None:
+    text = (
+        "Le titre Marbelle a chuté de 14 %, à 22,60 euros, son plus bas niveau depuis sa "
+        "cotation en 2017."
+    )
+    links = _links(nlp, text, "2025-05-06")
+    assert links["14 %"]["period"] != "2017"
+    assert links["22,60 euros"]["period"] != "2017"
+    text = (
+        "Ondrel a signé un emprunt de 75 millions d'euros, le plus important de son histoire "
+        "depuis sa création en 1998."
+    )
+    assert _links(nlp, text, "2025-05-06")["75 millions d'euros"]["period"] is None
+    # negatives: a date after the figure in its own clause, or on a figure's noun, dates it
+    text = "Le groupe a engrangé 61 millions d'euros, en hausse de 8 %, au premier trimestre."
+    assert _links(nlp, text, "2025-05-06")["61 millions d'euros"]["period"] == "2025-Q1"
+    text = "Ondrel a investi 12 millions d'euros dans son usine de Rouen en 2024."
+    assert _links(nlp, text, "2025-05-06")["12 millions d'euros"]["period"] == "2024"

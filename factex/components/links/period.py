@@ -118,6 +118,7 @@ class DateIndex:
         # Then one after it in its own clause, which the parse hung elsewhere ("investir
         # 3,5 milliards dans la fibre au second semestre", the date read as the fibre's).
         after = self._clause_dates(amount, own_clause, after=True)
+        after = [d for d in after if not in_aside(d, amount, own_clause)]
         return _value(after[0]) if after else None
 
     def _dates_own_clause(self, date: Span, amount_clause: Token) -> bool:
@@ -178,6 +179,24 @@ def in_side_clause(span: Span, figures: frozenset[int]) -> bool:
     return not any(
         clause_head(span.doc[i]).i == verb.i for i in figures if sent.start <= i < sent.end
     )
+
+
+def in_aside(date: Span, amount: Span, clause: Token) -> bool:
+    """Whether the date qualifies a noun of a phrase set off by a comma after the amount ("à
+    38 euros, sa plus forte baisse depuis son introduction en 2011", "48 millions, l'un des
+    plus gros tours de table depuis le début de l'année"): it dates what that phrase tells of,
+    not the figure. A figure's noun ("en hausse de 5 %, au premier semestre") is no aside."""
+    doc = date.doc
+    commas = [t.i for t in doc[amount.end : date.start] if t.text == ","]
+    if not commas:
+        return False
+    nouns = _figure_nouns(doc.lang_ or "fr")
+    for token in ancestors(span_root(date)):
+        if token.i == clause.i or token.i < commas[0]:
+            return False
+        if token.pos_ in ("NOUN", "PROPN", "PRON"):
+            return token.lemma_.lower() not in nouns and token.lower_ not in nouns
+    return False
 
 
 def _is_day(span: Span) -> bool:
