@@ -265,3 +265,22 @@ def test_a_date_in_an_aside_after_the_figure_dates_the_aside(nlp: Language) -> N
     assert _links(nlp, text, "2025-05-06")["61 millions d'euros"]["period"] == "2025-Q1"
     text = "Ondrel a investi 12 millions d'euros dans son usine de Rouen en 2024."
     assert _links(nlp, text, "2025-05-06")["12 millions d'euros"]["period"] == "2024"
+
+
+MIGHT = """Ternadis publie un chiffre d'affaires en hausse au premier semestre
+
+Le laboratoire Ternadis a réalisé au premier semestre un chiffre d'affaires de 820 millions \
+d'euros.
+
+Son nouveau vaccin pourrait rapporter 300 millions d'euros par an, selon les analystes. Le \
+chiffre d'affaires devrait atteindre 1,7 milliard d'euros, et ses ventes en Asie ont progressé \
+à 95 millions d'euros.
+"""
+
+
+def test_a_figure_that_might_be_takes_no_lent_period(nlp: Language) -> None:
+    links = _links(nlp, MIGHT, "2025-07-24")
+    assert links["300 millions d'euros"]["period"] is None
+    # negatives: a forecast ("devrait") and a fact keep the half the lede frames
+    assert links["1,7 milliard d'euros"]["period"] == "2025-H1"
+    assert links["95 millions d'euros"]["period"] == "2025-H1"

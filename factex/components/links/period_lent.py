@@ -76,7 +76,16 @@ def is_hypothetical(span: Span) -> bool:
         return True
     verb = clause_head(amount_root(span))
     verbs = (verb, *(c for c in verb.children if c.dep_.startswith("aux")))
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in _supposing(span.doc.lang_ or "fr"):
+        # "les ventes pourraient atteindre 1,2 milliard": the parse heads the infinitive by the
+        # modal ("devrait atteindre" is a forecast, no supposition)
+        verbs = (*verbs, verb.head)
     return any(is_conditional(t) for t in verbs)
+
+
+@cache
+def _supposing(lang: str) -> frozenset[str]:
+    return frozenset(resources.load(lang, "frame")["supposing_modals"])
 
 
 _IRREGULAR_CONDITIONAL = re.compile(
