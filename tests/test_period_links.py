@@ -284,3 +284,20 @@ def test_a_figure_that_might_be_takes_no_lent_period(nlp: Language) -> None:
     # negatives: a forecast ("devrait") and a fact keep the half the lede frames
     assert links["1,7 milliard d'euros"]["period"] == "2025-H1"
     assert links["95 millions d'euros"]["period"] == "2025-H1"
+
+
+SESSION = """La Bourse de Paris recule, Vantelle s'envole
+
+Le CAC 40 a cédé 0,8 % jeudi 12 juin, à 7 640 points.
+
+Vantelle a bondi de 9 %, à 31,20 euros, portant sa capitalisation à 2,4 milliards d'euros, \
+après la signature d'un contrat de 310 millions d'euros avec la marine.
+"""
+
+
+def test_a_deal_told_on_a_session_day_takes_no_period(nlp: Language) -> None:
+    links = _links(nlp, SESSION, "2025-06-12")
+    assert links["310 millions d'euros"]["period"] is None
+    # negatives: the quotes of the session keep its day
+    assert links["2,4 milliards d'euros"]["period"] == "2025-06-12"
+    assert links["9 %"]["period"] == "2025-06-12"

@@ -29,15 +29,22 @@ def keeps_no_lent_period(span: Span, links: dict[str, Any]) -> bool:
     """Whether a money figure at a point (a price, a deal, a valuation: see ``point_metrics``)
     must drop the period its passage or the frame lent it ("L'offre valorise la cible à 1,6
     milliard" after a lede "au premier semestre"); a market report's day stays (the day of the
-    quote). A supposed figure (:func:`is_hypothetical`) takes none."""
+    quote, see ``quote_metrics``), a deal told that day ("un contrat de 420 millions") takes
+    none. A supposed figure (:func:`is_hypothetical`) takes none."""
     if links.get("period_from") not in ("passage", "frame"):
         return False
+    lang = span.doc.lang_ or "fr"
+    metric = str(links.get("metric") or "").lower().split(" ")
     if _DAY.match(str(links.get("period"))) and not is_hypothetical(span):
-        return False
+        return metric[0] in _point_metrics(lang) and metric[0] not in _quote_metrics(lang)
     if spans_its_own_time(span):
         return True
-    metric = str(links.get("metric") or "").lower().split(" ")
-    return metric[0] in _point_metrics(span.doc.lang_ or "fr") or is_hypothetical(span)
+    return metric[0] in _point_metrics(lang) or is_hypothetical(span)
+
+
+@cache
+def _quote_metrics(lang: str) -> frozenset[str]:
+    return frozenset(resources.load(lang, "frame")["quote_metrics"])
 
 
 @cache
