@@ -301,3 +301,16 @@ def test_a_deal_told_on_a_session_day_takes_no_period(nlp: Language) -> None:
     # negatives: the quotes of the session keep its day
     assert links["2,4 milliards d'euros"]["period"] == "2025-06-12"
     assert links["9 %"]["period"] == "2025-06-12"
+
+
+def test_a_date_right_after_a_figure_past_its_preposition_dates_it(nlp: Language) -> None:
+    text = (
+        "La dette de la province devrait passer de 38,2 % du PIB au 31 mars 2025 à 39,6 % "
+        "au 31 mars 2026."
+    )
+    links = _links(nlp, text, "2025-03-20")
+    assert links["39,6 %"]["period"] == "2026-03-31"
+    assert links["38,2 %"]["period"] == "2025-03-31"
+    # negative: a date after a noun complement of the figure is no date right after it
+    text = "Les ventes ont atteint 4 % du marché en 2024, contre 3 % au premier semestre 2023."
+    assert _links(nlp, text, "2025-03-20")["4 %"]["period"] == "2024"

@@ -87,8 +87,10 @@ class DateIndex:
         # A date right after the amount dates it, whatever the parse hung either on ("passe de
         # 1,2 milliard en 2024 à 1,5 milliard en 2025", the second amount read as the first
         # date's complement).
+        # A preposition the date leaves out ("à 41,3 % au 31 mars 2026") may stand between.
+        gap = amount.end + (amount.end < len(amount.doc) and amount.doc[amount.end].pos_ == "ADP")
         k = bisect_left(self.starts, amount.end)
-        if k < len(self.spans) and self.spans[k].start == amount.end:
+        if k < len(self.spans) and self.spans[k].start in (amount.end, gap):
             nxt = self.spans[k]
             if clause_head(span_root(nxt)).dep_ not in RELATIVE_DEPS:
                 return _value(nxt)
