@@ -202,3 +202,115 @@ Environ 38 % des retraités touchent moins de 1 500 euros par mois."""
     assert links["38 %"]["period"] != "2025-07-01"
     # negative: the figure the day dates keeps it
     assert links["2,2 %"]["period"] == "2025-07-01"
+
+
+SIDE_CLAUSE = """Les loyers ralentissent encore en octobre
+
+Les loyers du parc privé ont progressé de 2,1 % sur un an en octobre, selon l'observatoire \
+Clameur.
+
+Les charges, qui avaient bondi il y a trois ans, n'augmentent plus que de 0,8 %. La taxe \
+foncière, relevée en 2023 dans plusieurs villes, pèse pour 9 % du loyer moyen.
+
+Les loyers neufs, qui ont grimpé de 3,4 % en septembre, tirent la moyenne.
+"""
+
+
+def test_a_side_clause_without_a_figure_dates_no_figure(nlp: Language) -> None:
+    links = _links(nlp, SIDE_CLAUSE, "2025-11-20")
+    # a relative clause or a participle on a noun dates its own event, not the passage
+    assert links["0,8 %"]["period"] == "2025-10"
+    assert links["9 %"]["period"] == "2025-10"
+    # negatives: a side clause that gives a figure dates that figure
+    assert links["3,4 %"]["period"] == "2025-09"
+    assert links["2,1 %"]["period"] == "2025-10"
+
+
+OWN_SPAN = """Valmoreau accélère au troisième trimestre
+
+Le fabricant de fenêtres Valmoreau a réalisé au troisième trimestre un chiffre d'affaires de \
+412 millions d'euros.
+
+La région engage 90 millions d'euros sur trois ans pour rénover ses lycées. Valmoreau a \
+dégagé 31 millions d'euros sur un an dans sa division export, et ses ventes en ligne ont \
+atteint 44 millions d'euros.
+"""
+
+
+def test_a_figure_over_a_span_of_its_own_takes_no_lent_period(nlp: Language) -> None:
+    links = _links(nlp, OWN_SPAN, "2025-10-23")
+    # spread over several years: no figure of the lede's quarter
+    assert links["90 millions d'euros"]["period"] is None
+    # negatives: "sur un an" compares, a figure with no span of its own keeps the quarter
+    assert links["31 millions d'euros"]["period"] == "2025-Q3"
+    assert links["44 millions d'euros"]["period"] == "2025-Q3"
+    assert links["412 millions d'euros"]["period"] == "2025-Q3"
+
+
+def test_a_date_in_an_aside_after_the_figure_dates_the_aside(nlp: Language) -> None:
+    text = (
+        "Le titre Marbelle a chuté de 14 %, à 22,60 euros, son plus bas niveau depuis sa "
+        "cotation en 2017."
+    )
+    links = _links(nlp, text, "2025-05-06")
+    assert links["14 %"]["period"] != "2017"
+    assert links["22,60 euros"]["period"] != "2017"
+    text = (
+        "Ondrel a signé un emprunt de 75 millions d'euros, le plus important de son histoire "
+        "depuis sa création en 1998."
+    )
+    assert _links(nlp, text, "2025-05-06")["75 millions d'euros"]["period"] is None
+    # negatives: a date after the figure in its own clause, or on a figure's noun, dates it
+    text = "Le groupe a engrangé 61 millions d'euros, en hausse de 8 %, au premier trimestre."
+    assert _links(nlp, text, "2025-05-06")["61 millions d'euros"]["period"] == "2025-Q1"
+    text = "Ondrel a investi 12 millions d'euros dans son usine de Rouen en 2024."
+    assert _links(nlp, text, "2025-05-06")["12 millions d'euros"]["period"] == "2024"
+
+
+MIGHT = """Ternadis publie un chiffre d'affaires en hausse au premier semestre
+
+Le laboratoire Ternadis a réalisé au premier semestre un chiffre d'affaires de 820 millions \
+d'euros.
+
+Son nouveau vaccin pourrait rapporter 300 millions d'euros par an, selon les analystes. Le \
+chiffre d'affaires devrait atteindre 1,7 milliard d'euros, et ses ventes en Asie ont progressé \
+à 95 millions d'euros.
+"""
+
+
+def test_a_figure_that_might_be_takes_no_lent_period(nlp: Language) -> None:
+    links = _links(nlp, MIGHT, "2025-07-24")
+    assert links["300 millions d'euros"]["period"] is None
+    # negatives: a forecast ("devrait") and a fact keep the half the lede frames
+    assert links["1,7 milliard d'euros"]["period"] == "2025-H1"
+    assert links["95 millions d'euros"]["period"] == "2025-H1"
+
+
+SESSION = """La Bourse de Paris recule, Vantelle s'envole
+
+Le CAC 40 a cédé 0,8 % jeudi 12 juin, à 7 640 points.
+
+Vantelle a bondi de 9 %, à 31,20 euros, portant sa capitalisation à 2,4 milliards d'euros, \
+après la signature d'un contrat de 310 millions d'euros avec la marine.
+"""
+
+
+def test_a_deal_told_on_a_session_day_takes_no_period(nlp: Language) -> None:
+    links = _links(nlp, SESSION, "2025-06-12")
+    assert links["310 millions d'euros"]["period"] is None
+    # negatives: the quotes of the session keep its day
+    assert links["2,4 milliards d'euros"]["period"] == "2025-06-12"
+    assert links["9 %"]["period"] == "2025-06-12"
+
+
+def test_a_date_right_after_a_figure_past_its_preposition_dates_it(nlp: Language) -> None:
+    text = (
+        "La dette de la province devrait passer de 38,2 % du PIB au 31 mars 2025 à 39,6 % "
+        "au 31 mars 2026."
+    )
+    links = _links(nlp, text, "2025-03-20")
+    assert links["39,6 %"]["period"] == "2026-03-31"
+    assert links["38,2 %"]["period"] == "2025-03-31"
+    # negative: a date after a noun complement of the figure is no date right after it
+    text = "Les ventes ont atteint 4 % du marché en 2024, contre 3 % au premier semestre 2023."
+    assert _links(nlp, text, "2025-03-20")["4 %"]["period"] == "2024"

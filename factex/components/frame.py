@@ -22,6 +22,7 @@ from factex.components.extensions import DATES, MONEY, doc_text, register_extens
 from factex.components.links.per import priced_units
 from factex.components.links.period import (
     amount_tokens,
+    in_side_clause,
     is_target_year,
     is_told_day,
     names_a_thing,
@@ -302,7 +303,8 @@ def _dates(doc: Doc, text: str, words: FrameWords) -> list[Dated]:
             grain = data.get("grain") or ""
             told = is_told_day(span)  # "a annoncé jeudi": when it was said, no period
             target = is_target_year(span)  # "vise 1 milliard en 2026": that figure's only
-            local = names_a_thing(span, figures)  # "l'échéance de décembre"
+            # "l'échéance de décembre", "le bilan, qui avait culminé en 2022, ..."
+            local = names_a_thing(span, figures) or in_side_clause(span, figures)
             start, end = span.start_char, span.end_char
             out.append(Dated(data["value"], grain, start, end, base, told, target, local))
     return out

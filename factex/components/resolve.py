@@ -11,7 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from factex.components.extensions import MONEY, PERCENT
-from factex.components.links.period import keeps_no_lent_period
+from factex.components.links.period_lent import keeps_no_lent_period
 from factex.components.passage import LinkWords, Passage
 from factex.components.passage_subject import passage_subject
 from factex.components.sources import Source

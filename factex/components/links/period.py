@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import cache
-from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -21,7 +20,6 @@ from factex import resources
 from factex.components.extensions import DATES, MONEY, PERCENT
 from factex.components.syntax import (
     RELATIVE_DEPS,
-    amount_root,
     ancestors,
     clause_head,
     span_root,
@@ -89,8 +87,10 @@ class DateIndex:
         # A date right after the amount dates it, whatever the parse hung either on ("passe de
         # 1,2 milliard en 2024 à 1,5 milliard en 2025", the second amount read as the first
         # date's complement).
+        # A preposition the date leaves out ("à 41,3 % au 31 mars 2026") may stand between.
+        gap = amount.end + (amount.end < len(amount.doc) and amount.doc[amount.end].pos_ == "ADP")
         k = bisect_left(self.starts, amount.end)
-        if k < len(self.spans) and self.spans[k].start == amount.end:
+        if k < len(self.spans) and self.spans[k].start in (amount.end, gap):
             nxt = self.spans[k]
             if clause_head(span_root(nxt)).dep_ not in RELATIVE_DEPS:
                 return _value(nxt)
@@ -120,6 +120,7 @@ class DateIndex:
         # Then one after it in its own clause, which the parse hung elsewhere ("investir
         # 3,5 milliards dans la fibre au second semestre", the date read as the fibre's).
         after = self._clause_dates(amount, own_clause, after=True)
+        after = [d for d in after if not in_aside(d, amount, own_clause)]
         return _value(after[0]) if after else None
 
     def _dates_own_clause(self, date: Span, amount_clause: Token) -> bool:
@@ -129,7 +130,7 @@ class DateIndex:
         head = span_root(date).head
         if head.lower_ in self.not_clauses:
             return False
-        if head.dep_ in RELATIVE_DEPS:
+        if head.dep_ in RELATIVE_DEPS or (head.i != amount_clause.i and _opens_relative(head)):
             return True
         return (
             head.dep_ == "advcl"
@@ -159,6 +160,45 @@ class DateIndex:
             return date
         periods = [d for d in self._clause_dates(amount, clause) if not _is_day(d)]
         return periods[0] if periods else date
+
+
+def _opens_relative(verb: Token) -> bool:
+    """Whether a relative pronoun opens the verb's clause ("les prix, qui avaient flambé il y a
+    deux ans, ..."), whatever label the parse gave the clause."""
+    return any("Rel" in c.morph.get("PronType", []) for c in verb.children)
+
+
+def in_side_clause(span: Span, figures: frozenset[int]) -> bool:
+    """Whether the date stands in a relative or participial clause on a noun that gives no
+    figure ("les prix, qui avaient flambé il y a deux ans, ...", "les règles, entrées en
+    vigueur en avril, ..."): it dates that clause's event, not the figures around it. One that
+    gives a figure ("X, qui a vu ses ventes bondir de 12 % au premier semestre, ...") tells the
+    story's period."""
+    verb = clause_head(span_root(span))
+    if not (verb.dep_ in RELATIVE_DEPS or (verb.dep_ != "ROOT" and _opens_relative(verb))):
+        return False
+    sent = span.sent
+    return not any(
+        clause_head(span.doc[i]).i == verb.i for i in figures if sent.start <= i < sent.end
+    )
+
+
+def in_aside(date: Span, amount: Span, clause: Token) -> bool:
+    """Whether the date qualifies a noun of a phrase set off by a comma after the amount ("à
+    38 euros, sa plus forte baisse depuis son introduction en 2011", "48 millions, l'un des
+    plus gros tours de table depuis le début de l'année"): it dates what that phrase tells of,
+    not the figure. A figure's noun ("en hausse de 5 %, au premier semestre") is no aside."""
+    doc = date.doc
+    commas = [t.i for t in doc[amount.end : date.start] if t.text == ","]
+    if not commas:
+        return False
+    nouns = _figure_nouns(doc.lang_ or "fr")
+    for token in ancestors(span_root(date)):
+        if token.i == clause.i or token.i < commas[0]:
+            return False
+        if token.pos_ in ("NOUN", "PROPN", "PRON"):
+            return token.lemma_.lower() not in nouns and token.lower_ not in nouns
+    return False
 
 
 def _is_day(span: Span) -> bool:
@@ -282,58 +322,3 @@ def for_figure(value: str, published: str | None) -> str:
     if m is not None and published and published[:4] == m.group("y"):
         return m.group("y")
     return value
-
-
-@cache
-def _point_metrics(lang: str) -> frozenset[str]:
-    return frozenset(resources.load(lang, "frame")["point_metrics"])
-
-
-def keeps_no_lent_period(span: Span, links: dict[str, Any]) -> bool:
-    """Whether a money figure at a point (a price, a deal, a valuation: see ``point_metrics``)
-    must drop the period its passage or the frame lent it ("L'offre valorise la cible à 1,6
-    milliard" after a lede "au premier semestre"); a market report's day stays (the day of the
-    quote). A supposed figure (:func:`is_hypothetical`) takes none."""
-    if links.get("period_from") not in ("passage", "frame"):
-        return False
-    if _DAY.match(str(links.get("period"))) and not is_hypothetical(span):
-        return False
-    metric = str(links.get("metric") or "").lower().split(" ")
-    return metric[0] in _point_metrics(span.doc.lang_ or "fr") or is_hypothetical(span)
-
-
-#: openings of a sentence that sets an example ("Pour un salaire de 3 000 euros, ...")
-_EXAMPLE = re.compile(r"^(?:pour|sur|avec)\s+une?\s", re.I)
-
-
-def is_hypothetical(span: Span) -> bool:
-    """Whether the amount is told as a supposition or an example, not a fact of the story's
-    period: a verb in the conditional ("représenterait 9 millions"), a sentence that sets an
-    example ("Pour un prêt de 200 000 euros, ...") or counts each case ("chaque hausse de 10
-    dollars ajoute ...")."""
-    sent = span.sent
-    if _EXAMPLE.match(sent.text.lstrip(' «"')):
-        return True
-    if any(t.lower_ == "chaque" for t in span.doc[sent.start : span.start]):
-        return True
-    verb = clause_head(amount_root(span))
-    verbs = (verb, *(c for c in verb.children if c.dep_.startswith("aux")))
-    return any(is_conditional(t) for t in verbs)
-
-
-_IRREGULAR_CONDITIONAL = re.compile(
-    r"^(?:pourr|devr|ser|aur|fer|vaudr|voudr|faudr|viendr|tiendr|verr|saur|enverr|ir)"
-    r"(?:ais|ait|aient|ions|iez)$"
-)
-
-
-def is_conditional(token: Token) -> bool:
-    """Whether the verb is in the conditional, which the tagger often reads as an imperfect
-    ("coûterait": the infinitive and the imperfect ending; "montrait" is no conditional)."""
-    if "Cnd" in token.morph.get("Mood", []):
-        return True
-    word, lemma = token.lower_, token.lemma_.lower()
-    if _IRREGULAR_CONDITIONAL.match(word):
-        return True
-    stem = lemma[:-1] if lemma.endswith("re") else lemma
-    return any(word == stem + end for end in ("ais", "ait", "aient")) and stem.endswith("r")

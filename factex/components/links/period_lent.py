@@ -1,0 +1,113 @@
+"""Which figures keep no period lent by their passage or the frame.
+
+A figure at a point (a price, a deal, a valuation), one told as a supposition, and one
+measured over a span of its own ("850 millions sur deux ans") are no figures of the period
+their passage or the article's frame is about: :func:`keeps_no_lent_period` says so for
+:mod:`factex.components.resolve`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from spacy.tokens import Span, Token
+
+from factex import resources
+from factex.components.syntax import amount_root, clause_head
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@cache
+def _point_metrics(lang: str) -> frozenset[str]:
+    return frozenset(resources.load(lang, "frame")["point_metrics"])
+
+
+def keeps_no_lent_period(span: Span, links: dict[str, Any]) -> bool:
+    """Whether a money figure at a point (a price, a deal, a valuation: see ``point_metrics``)
+    must drop the period its passage or the frame lent it ("L'offre valorise la cible à 1,6
+    milliard" after a lede "au premier semestre"); a market report's day stays (the day of the
+    quote, see ``quote_metrics``), a deal told that day ("un contrat de 420 millions") takes
+    none. A supposed figure (:func:`is_hypothetical`) takes none."""
+    if links.get("period_from") not in ("passage", "frame"):
+        return False
+    lang = span.doc.lang_ or "fr"
+    metric = str(links.get("metric") or "").lower().split(" ")
+    if _DAY.match(str(links.get("period"))) and not is_hypothetical(span):
+        return metric[0] in _point_metrics(lang) and metric[0] not in _quote_metrics(lang)
+    if spans_its_own_time(span):
+        return True
+    return metric[0] in _point_metrics(lang) or is_hypothetical(span)
+
+
+@cache
+def _quote_metrics(lang: str) -> frozenset[str]:
+    return frozenset(resources.load(lang, "frame")["quote_metrics"])
+
+
+@cache
+def _own_span(lang: str) -> re.Pattern[str]:
+    data = resources.load(lang, "frame")["own_span"]
+    counts = [w for w, n in resources.load(lang, "number_words")["values"].items() if n >= 2]
+    openers = "|".join(re.escape(w) for w in sorted(data["openers"], key=len, reverse=True))
+    count = "|".join([r"\d+", *(re.escape(w) for w in counts)])
+    units = "|".join(re.escape(w) for w in data["units"])
+    return re.compile(rf"^\s*(?:{openers})\s+(?:les\s+)?(?:{count})\s+(?:{units})\b", re.I)
+
+
+def spans_its_own_time(span: Span) -> bool:
+    """Whether a span of several years or months follows the amount ("débloque 850 millions
+    sur deux ans"): the figure is spread over its own time, not given for a lent period.
+
+    A span of one ("sur un an", "en un mois") is a comparison, and leaves the period alone.
+    """
+    after = span.doc.text[span.end_char : span.sent.end_char]
+    return _own_span(span.doc.lang_ or "fr").match(after) is not None
+
+
+#: openings of a sentence that sets an example ("Pour un salaire de 3 000 euros, ...")
+_EXAMPLE = re.compile(r"^(?:pour|sur|avec)\s+une?\s", re.I)
+
+
+def is_hypothetical(span: Span) -> bool:
+    """Whether the amount is told as a supposition or an example, not a fact of the story's
+    period: a verb in the conditional ("représenterait 9 millions"), a sentence that sets an
+    example ("Pour un prêt de 200 000 euros, ...") or counts each case ("chaque hausse de 10
+    dollars ajoute ...")."""
+    sent = span.sent
+    if _EXAMPLE.match(sent.text.lstrip(' «"')):
+        return True
+    if any(t.lower_ == "chaque" for t in span.doc[sent.start : span.start]):
+        return True
+    verb = clause_head(amount_root(span))
+    verbs = (verb, *(c for c in verb.children if c.dep_.startswith("aux")))
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in _supposing(span.doc.lang_ or "fr"):
+        # "les ventes pourraient atteindre 1,2 milliard": the parse heads the infinitive by the
+        # modal ("devrait atteindre" is a forecast, no supposition)
+        verbs = (*verbs, verb.head)
+    return any(is_conditional(t) for t in verbs)
+
+
+@cache
+def _supposing(lang: str) -> frozenset[str]:
+    return frozenset(resources.load(lang, "frame")["supposing_modals"])
+
+
+_IRREGULAR_CONDITIONAL = re.compile(
+    r"^(?:pourr|devr|ser|aur|fer|vaudr|voudr|faudr|viendr|tiendr|verr|saur|enverr|ir)"
+    r"(?:ais|ait|aient|ions|iez)$"
+)
+
+
+def is_conditional(token: Token) -> bool:
+    """Whether the verb is in the conditional, which the tagger often reads as an imperfect
+    ("coûterait": the infinitive and the imperfect ending; "montrait" is no conditional)."""
+    if "Cnd" in token.morph.get("Mood", []):
+        return True
+    word, lemma = token.lower_, token.lemma_.lower()
+    if _IRREGULAR_CONDITIONAL.match(word):
+        return True
+    stem = lemma[:-1] if lemma.endswith("re") else lemma
+    return any(word == stem + end for end in ("ais", "ait", "aient")) and stem.endswith("r")
