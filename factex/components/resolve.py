@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 from factex.components.extensions import MONEY, PERCENT
 from factex.components.links.period import keeps_no_lent_period
 from factex.components.passage import LinkWords, Passage
+from factex.components.passage_metric import MetricFocus
 from factex.components.passage_subject import passage_subject
 from factex.components.sources import Source
 from factex.normalize.frame import (
@@ -26,8 +27,10 @@ from factex.normalize.frame import (
 def complete_links(doc: Doc, passage: Passage, words: LinkWords) -> None:
     """Fill each amount's ``source``, ``subject``, ``period`` and say where they came from."""
     spans = [(s, key) for key in (MONEY, PERCENT) for s in doc.spans.get(key, ())]
+    focus = MetricFocus(doc, passage)  # the metric a figure naming none goes on with
     for span, key in sorted(spans, key=lambda s: s[0].start):
         links = dict(span._.factex_links or {})
+        links["metric"] = focus.carry(span, key, links)
         traded = bool(links.pop("traded", False))
         reporter = _source(span, passage) or _carried_source(span, passage)
         source = reporter.name if reporter is not None else None
@@ -48,6 +51,7 @@ def complete_links(doc: Doc, passage: Passage, words: LinkWords) -> None:
                 links["period"], links["period_from"] = session
         if key == MONEY and keeps_no_lent_period(span, links):
             links["period"], links["period_from"] = None, None  # a price, a deal
+        focus.note(span, key, links)
         span._.factex_links = links
 
 
