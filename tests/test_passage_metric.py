@@ -104,3 +104,18 @@ def test_a_share_of_a_measure_does_not_move_with_it(nlp: Language) -> None:
         "Verlac, qui réalise 44 % de ses ventes en Asie, a gagné 3,2 % à la Bourse de Paris."
     )
     assert _metrics(nlp, text)["3,2 %"] != "ventes"
+
+
+def test_a_parallel_figure_with_its_verb_left_out_goes_on(nlp: Language) -> None:
+    text = "Verlac : l'Asie pèse\n\nChez Verlac, l'Europe représente 52 % des ventes, l'Asie 31 %."
+    assert _metrics(nlp, text)["31 %"] == "ventes"
+
+
+def test_a_public_forecaster_speaks_of_the_measure_it_does_not_own(nlp: Language) -> None:
+    text = (
+        "Norlande : la croissance ralentit\n\n"
+        "L'économie de la Norlande a progressé de 0,4 % au deuxième trimestre. Pour l'année, la "
+        "croissance devrait atteindre 1,1 %, jugée prudente par la Banque centrale de Norlande, "
+        "qui table sur 1,3 %."
+    )
+    assert _metrics(nlp, text)["1,3 %"] == "croissance"
