@@ -119,3 +119,15 @@ def test_a_public_forecaster_speaks_of_the_measure_it_does_not_own(nlp: Language
         "qui table sur 1,3 %."
     )
     assert _metrics(nlp, text)["1,3 %"] == "croissance"
+
+
+def test_the_record_says_where_its_metric_came_from(nlp: Language) -> None:
+    text = f"{HEAD}{SALES} Le groupe visait auparavant 1,4 milliard.\n\nIl emploie 900 personnes."
+    facts = factex.extract(text, published="2025-06-12", nlp=nlp)
+    origin = {m.text: m.metric_from for m in facts.money}
+    assert origin == {"1,2 milliard d'euros": "written", "1,4 milliard": "passage"}
+    dicts = {d["text"]: d for d in facts.to_dicts() if d["kind"] == "money"}
+    assert dicts["1,4 milliard"]["metric_from"] == "passage"
+    # no metric, no origin
+    broken = factex.extract(f"{HEAD}{SALES}\n\nLe groupe visait 1,4 milliard.", nlp=nlp)
+    assert [m.metric_from for m in broken.money] == ["written", None]

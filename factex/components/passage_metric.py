@@ -84,20 +84,23 @@ class MetricFocus:
         self.going_on = _going_on(lang)
         self.last: _Figure | None = None
 
-    def carry(self, span: Span, kind: str, links: dict[str, Any]) -> str | None:
-        """The figure's own metric, else the focus's if nothing breaks it."""
+    def carry(self, span: Span, kind: str, links: dict[str, Any]) -> tuple[str | None, str | None]:
+        """The figure's metric and where it came from: its own ("written"), else the focus's
+        ("passage") if nothing breaks it, else (None, None)."""
         metric: str | None = links.get("metric")
+        if metric is not None:
+            return metric, "written"
         last = self.last
-        if metric is not None or last is None or last.metric is None:
-            return metric
+        if last is None or last.metric is None:
+            return None, None
         if not self._near(span, last) or not self._shares(span, kind, last):
-            return None
+            return None, None
         written = links.get("subject") if links.get("subject_from") == "written" else None
         if written is not None and written != last.subject and not self._reporter(written):
-            return None  # "Valdor, de son côté, a reculé de 2 %": another company's figure
+            return None, None  # "Valdor, de son côté, a reculé de 2 %": another company's figure
         if self._named_metric(span, last) or self._new_topic(span, last):
-            return None
-        return last.metric
+            return None, None
+        return last.metric, "passage"
 
     def note(self, span: Span, kind: str, links: dict[str, Any]) -> None:
         """Remember the figure once its links are complete: the focus for the next one."""

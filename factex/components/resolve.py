@@ -2,8 +2,9 @@
 
 The links component reads each sentence on its own. Here each money and percentage span gets
 what its sentence leaves open: the ``source`` (never the subject), the ``subject`` named earlier
-in the passage or by the frame, the ``period`` framing its passage; ``subject_from`` and
-``period_from`` say where each came from ("written", "passage", "frame").
+in the passage or by the frame, the ``period`` framing its passage, the ``metric`` its passage
+goes on with; ``subject_from``, ``period_from`` and ``metric_from`` say where each came from
+("written", "passage", "frame").
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ def complete_links(doc: Doc, passage: Passage, words: LinkWords) -> None:
     focus = MetricFocus(doc, passage)  # the metric a figure naming none goes on with
     for span, key in sorted(spans, key=lambda s: s[0].start):
         links = dict(span._.factex_links or {})
-        links["metric"] = focus.carry(span, key, links)
+        links["metric"], links["metric_from"] = focus.carry(span, key, links)
         traded = bool(links.pop("traded", False))
         reporter = _source(span, passage) or _carried_source(span, passage)
         source = reporter.name if reporter is not None else None
