@@ -131,3 +131,23 @@ def test_the_record_says_where_its_metric_came_from(nlp: Language) -> None:
     # no metric, no origin
     broken = factex.extract(f"{HEAD}{SALES}\n\nLe groupe visait 1,4 milliard.", nlp=nlp)
     assert [m.metric_from for m in broken.money] == ["written", None]
+
+
+FERLANE = (
+    "Ferlane : la marge progresse\n\nLa marge opérationnelle de Ferlane atteint 6,2 % en 2024, "
+    "un bon niveau pour le secteur, où {} tourne autour de 4 %."
+)
+
+
+def test_an_average_goes_on_with_the_measure_another_noun_does_not(nlp: Language) -> None:
+    assert _metrics(nlp, FERLANE.format("la moyenne"))["4 %"] == "marge opérationnelle"
+    assert _metrics(nlp, FERLANE.format("la flotte"))["4 %"] is None
+
+
+def test_a_figure_held_by_a_noun_of_its_own_takes_no_focus(nlp: Language) -> None:
+    text = (
+        "Ferlane cède sa filiale\n\nLe chiffre d'affaires de Ferlane atteint 820 millions "
+        "d'euros. La vente de sa filiale rapporte 300 millions d'euros, soit une plus-value "
+        "estimée à 120 millions."
+    )
+    assert _metrics(nlp, text)["120 millions"] is None

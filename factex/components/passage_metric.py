@@ -19,8 +19,8 @@ no metric of its own takes it, unless the focus is broken:
   a percentage, an amount of another order of magnitude (a price per share after sales).
 
 A figure left without a metric ends the focus: what follows may be about that figure. The
-words come from existing lists: ``self_reference``, ``source_roles``, ``forecaster_roles``
-(frame.json), ``change_nouns`` (metrics.json).
+words come from ``comparison_nouns`` (focus.json) and existing lists: ``self_reference``,
+``source_roles``, ``forecaster_roles`` (frame.json), ``change_nouns`` (metrics.json).
 :func:`factex.components.resolve.complete_links` calls :meth:`MetricFocus.carry` on each figure
 in text order, then :meth:`MetricFocus.note` once its links are complete.
 """
@@ -53,10 +53,12 @@ _CLAUSE_ENDS = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "«", "»"})
 @cache
 def _going_on(lang: str) -> frozenset[str]:
     """The subject nouns that go on with the measure just named: the company named again ("le
-    groupe"), those who forecast it ("les analystes"), a change of it ("la hausse")."""
+    groupe"), those who forecast it ("les analystes"), a change of it ("la hausse"), another
+    value of it ("la moyenne", ``focus.json``)."""
     frame = resources.load(lang, "frame")
     nouns = (*frame["self_reference"], *frame["source_roles"], *frame["forecaster_roles"])
-    return frozenset(nouns) | link_words(lang).change_nouns
+    compared = resources.load(lang, "focus")["comparison_nouns"]  # "la moyenne"
+    return frozenset((*nouns, *compared)) | link_words(lang).change_nouns
 
 
 @dataclass(frozen=True)
