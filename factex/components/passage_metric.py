@@ -18,6 +18,9 @@ no metric of its own takes it, unless the focus is broken:
   amount unless it is its change in the same sentence ("…, en hausse de 9 %"), an amount after
   a percentage, an amount of another order of magnitude (a price per share after sales).
 
+A demonstrative pronoun heading the figure's clause ("ceux des services progressent de 2 %")
+says which measure it is, before anything else (:mod:`factex.components.passage_pronoun`).
+
 A figure left without a metric ends the focus: what follows may be about that figure. The
 words come from ``comparison_nouns`` (focus.json) and existing lists: ``self_reference``,
 ``source_roles``, ``forecaster_roles`` (frame.json), ``change_nouns`` (metrics.json).
@@ -38,6 +41,14 @@ from factex import resources
 from factex.components.extensions import MONEY
 from factex.components.links.phrases import listed_phrase
 from factex.components.passage import Passage
+from factex.components.passage_pronoun import (
+    Pronoun,
+    agrees,
+    owning_pronoun,
+    stood_metric,
+    within_own_words,
+    written_antecedent,
+)
 from factex.components.syntax import SUBJECT_DEPS, amount_root, clause_head, subjects
 from factex.components.token_index import token_index
 from factex.normalize.link_words import LinkWords, fold, link_words, word
@@ -90,6 +101,9 @@ class MetricFocus:
         """The figure's metric and where it came from: its own ("written"), else the focus's
         ("passage") if nothing breaks it, else (None, None)."""
         metric: str | None = links.get("metric")
+        stood = self._stood_for(span, metric)
+        if stood is not None:
+            return stood
         if metric is not None:
             return metric, "written"
         last = self.last
@@ -116,6 +130,43 @@ class MetricFocus:
             size=_size(span, kind),
             share=kind != MONEY and _share_of(self.words, span),
         )
+
+    def _stood_for(self, span: Span, written: str | None) -> tuple[str | None, str | None] | None:
+        """The metric a demonstrative pronoun measures the figure for ("ceux des services"
+        after "les prix de l'énergie"), None when no pronoun does."""
+        last = self.last
+        after = last.end if last is not None else 0
+        pronoun = owning_pronoun(self.words, span, amount_root(span), after)
+        if pronoun is None:
+            return None
+        ix = token_index(self.doc)
+        own = ix.sent_start_of(span.start)
+        lo = last.end if last is not None and last.sent_start == own else own
+        found = written_antecedent(self.words, pronoun, lo)
+        origin = "written"
+        if (
+            found is None
+            and last is not None
+            and last.metric is not None
+            and self._near(span, last)
+            and self._agrees(pronoun, last)
+        ):
+            found = last.metric
+            origin = "written" if last.sent_start == own else "passage"
+        if found is not None:
+            return stood_metric(self.words, pronoun, found), origin
+        if written is None or within_own_words(pronoun, written):
+            return None, None  # "ceux de l'aide au développement" is no measure of its own
+        return written, "written"
+
+    def _agrees(self, pronoun: Pronoun, last: _Figure) -> bool:
+        """Whether the pronoun can stand for the figure before's metric: its first word, as
+        written in that figure's sentence, is of the pronoun's gender."""
+        first = word((last.metric or "").split(" ")[0])
+        for tok in self.doc[last.sent_start : last.end]:
+            if tok.lower_ == first:
+                return agrees(pronoun, tok)
+        return True
 
     def _reporter(self, name: str) -> bool:
         """Whether the name is that of a source or a public body, which speaks of a measure
