@@ -151,3 +151,16 @@ def test_a_figure_held_by_a_noun_of_its_own_takes_no_focus(nlp: Language) -> Non
         "estimée à 120 millions."
     )
     assert _metrics(nlp, text)["120 millions"] is None
+
+
+SAVINGS = (
+    "L'épargne des ménages reste élevée\n\nLe taux d'épargne des ménages atteint 17,5 % au "
+    "premier trimestre, avant {} à 18,2 % en juin."
+)
+
+
+def test_a_move_to_a_new_level_goes_on_with_the_measure(nlp: Language) -> None:
+    assert _metrics(nlp, SAVINGS.format("une remontée"))["18,2 %"] == "taux d'épargne"
+    # another noun leads its own figure; a metric written with the move names another
+    assert _metrics(nlp, SAVINGS.format("une réforme"))["18,2 %"] is None
+    assert _metrics(nlp, SAVINGS.format("un retour du chômage"))["18,2 %"] != "taux d'épargne"

@@ -65,10 +65,11 @@ _CLAUSE_ENDS = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "«", "»"})
 def _going_on(lang: str) -> frozenset[str]:
     """The subject nouns that go on with the measure just named: the company named again ("le
     groupe"), those who forecast it ("les analystes"), a change of it ("la hausse"), another
-    value of it ("la moyenne", ``focus.json``)."""
+    value of it ("la moyenne") or its move to one ("un retour à 2 %", ``focus.json``)."""
     frame = resources.load(lang, "frame")
     nouns = (*frame["self_reference"], *frame["source_roles"], *frame["forecaster_roles"])
-    compared = resources.load(lang, "focus")["comparison_nouns"]  # "la moyenne"
+    focus = resources.load(lang, "focus")
+    compared = (*focus["comparison_nouns"], *focus["level_nouns"])  # "la moyenne", "un retour"
     return frozenset((*nouns, *compared)) | link_words(lang).change_nouns
 
 
