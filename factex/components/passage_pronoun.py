@@ -76,7 +76,9 @@ def owning_pronoun(w: LinkWords, span: Span, root: Token, after: int) -> Pronoun
     if near.i not in path and all(s.i != near.i for s in subs) and not _gapped(near, span):
         return None
     gender, number = forms[near.lower_]
-    own = own_words(w, near, span.start)
+    # the clause's verb, not a participle of the pronoun's, ends its words however it is tagged
+    ends = near.i < verb.i < span.start and verb.head.i != near.i
+    own = own_words(w, near, verb.i if ends else span.start)
     return Pronoun(near, gender, number, own, own is not None and _other_owner(own, labels))
 
 
