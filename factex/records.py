@@ -71,6 +71,9 @@ class Money(_Common):
     source: str | None = None
     subject_from: str | None = None
     period_from: str | None = None
+    #: where ``metric`` came from: "written" (the figure's sentence), "passage" (the metric
+    #: focus: the measure named just before, "contre 198 millions un an plus tôt"), or None
+    metric_from: str | None = None
     #: the unit or period of a rate or unit price ("31 euros par tonne": "tonne"), else None
     per: str | None = None
     #: the canonical key of ``metric`` ("revenue", "inflation"), None when none fits
@@ -94,6 +97,9 @@ class Percentage(_Common):
     source: str | None = None
     subject_from: str | None = None
     period_from: str | None = None
+    #: where ``metric`` came from: "written" (the figure's sentence), "passage" (the metric
+    #: focus: the measure named just before, "contre 198 millions un an plus tôt"), or None
+    metric_from: str | None = None
     #: the bounds of a range ("entre 4,2 % et 6,9 %"), one record whose ``value`` is None
     value_min: Decimal | None = None
     value_max: Decimal | None = None

@@ -52,6 +52,7 @@ _ORDER = (
     "value", "unit", "direction", "grain", "relative", "anchor_start", "anchor_end",
     "date", "trigger", "actors", "mentions",
     "subject", "metric", "period", "source", "subject_from", "period_from",
+    "metric_from",
 )  # fmt: skip
 
 

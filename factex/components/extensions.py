@@ -28,7 +28,7 @@ _SPAN_EXTENSIONS = {
     "factex_percent": "{value, unit, direction}",
     "factex_date": "{value, grain, relative}",
     "factex_links": "on money and percent spans: {subject, metric, period, source,"
-    " subject_from, period_from}",
+    " subject_from, period_from, metric_from}",
     "factex_event": "{date, trigger, actors, mentions, date_source}",
 }
 # ``doc._.factex_published``: reference date (ISO string) or None; set before the pipeline

@@ -2,8 +2,9 @@
 
 The links component reads each sentence on its own. Here each money and percentage span gets
 what its sentence leaves open: the ``source`` (never the subject), the ``subject`` named earlier
-in the passage or by the frame, the ``period`` framing its passage; ``subject_from`` and
-``period_from`` say where each came from ("written", "passage", "frame").
+in the passage or by the frame, the ``period`` framing its passage, the ``metric`` its passage
+goes on with; ``subject_from``, ``period_from`` and ``metric_from`` say where each came from
+("written", "passage", "frame").
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from spacy.tokens import Doc, Span
 from factex.components.extensions import MONEY, PERCENT
 from factex.components.links.period_lent import keeps_no_lent_period
 from factex.components.passage import LinkWords, Passage
+from factex.components.passage_metric import MetricFocus
 from factex.components.passage_subject import passage_subject
 from factex.components.sources import Source
 from factex.normalize.frame import (
@@ -26,8 +28,10 @@ from factex.normalize.frame import (
 def complete_links(doc: Doc, passage: Passage, words: LinkWords) -> None:
     """Fill each amount's ``source``, ``subject``, ``period`` and say where they came from."""
     spans = [(s, key) for key in (MONEY, PERCENT) for s in doc.spans.get(key, ())]
+    focus = MetricFocus(doc, passage)  # the metric a figure naming none goes on with
     for span, key in sorted(spans, key=lambda s: s[0].start):
         links = dict(span._.factex_links or {})
+        links["metric"], links["metric_from"] = focus.carry(span, key, links)
         traded = bool(links.pop("traded", False))
         own = _source(span, passage)
         reporter = own or _carried_source(span, passage)
@@ -51,6 +55,7 @@ def complete_links(doc: Doc, passage: Passage, words: LinkWords) -> None:
                 links["period"], links["period_from"] = session
         if key == MONEY and keeps_no_lent_period(span, links):
             links["period"], links["period_from"] = None, None  # a price, a deal
+        focus.note(span, key, links)
         span._.factex_links = links
 
 

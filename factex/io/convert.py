@@ -87,13 +87,17 @@ def _percentages(doc: Doc, common: _Common) -> Iterator[Percentage]:
 
 
 #: what factex_links leaves on a money or percentage span, as record fields
-_LINK_FIELDS = ("subject", "metric", "period", "source", "subject_from", "period_from")
+_LINK_FIELDS = (
+    "subject", "metric", "period", "source", "subject_from", "period_from", "metric_from",
+)  # fmt: skip
 
 
 def _links(span: Span, offset: int) -> dict[str, Any]:
     """The link fields, the metric's canonical key and the record's own telling in ``mentions``."""
     links = span._.factex_links or {}
     fields = {name: links.get(name) for name in _LINK_FIELDS}
+    if fields["metric"] is not None and fields["metric_from"] is None:
+        fields["metric_from"] = "written"  # a pipeline without the frame stage: its sentence's
     fields["metric_key"] = metric_key(fields["metric"], span.doc.lang_)
     fields["mentions"] = ((span.start_char + offset, span.end_char + offset),)
     return fields

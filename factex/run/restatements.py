@@ -27,7 +27,8 @@ Figure = Money | Percentage
 
 #: a link and the field saying where it came from, filled together from a later telling
 _LINKS = (
-    ("subject", "subject_from"), ("period", "period_from"), ("metric", None), ("source", None),
+    ("subject", "subject_from"), ("period", "period_from"), ("metric", "metric_from"),
+    ("source", None),
 )  # fmt: skip
 
 
