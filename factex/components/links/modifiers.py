@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from factex.normalize.link_words import LinkWords, fold, normalize_name, word
 from factex.resources import load
@@ -30,6 +30,7 @@ class ModifierWords:
     participle_endings: tuple[str, ...]
     owner_determiners: frozenset[str]  # "ses": a complement saying whose
     place_markers: frozenset[str]  # "au", "aux": which only with a bare noun
+    agent_endings: tuple[str, ...]  # "-ier", "-iste": a noun naming who does something
 
 
 @cache
@@ -42,6 +43,7 @@ def modifier_words(lang: str) -> ModifierWords:
     actors = (
         *metrics["actor_nouns"],
         *again,
+        *frame["institution_words"],
         *frame["source_roles"],
         *frame["demonyms"],
         *load(lang, "entity_gazetteer")["org_designators"],
@@ -52,6 +54,7 @@ def modifier_words(lang: str) -> ModifierWords:
         participle_endings=tuple(metrics["participle_endings"]),
         owner_determiners=frozenset(metrics["owner_determiners"]),
         place_markers=frozenset(metrics["metric_place_markers"]),
+        agent_endings=tuple(metrics["agent_endings"]),
     )
 
 
@@ -79,7 +82,8 @@ def qualifier(w: LinkWords, mw: ModifierWords, tok: Token, last: int, end: int) 
     if tok.i != end or tok.lower_ in w.not_qualifiers:
         return False
     # An adjective the parse could not place ("dep") is read where it is written.
-    if not (last <= tok.head.i < end) and not (tok.pos_ == "ADJ" and tok.dep_ == "dep"):
+    anchor = _adjective_anchor(tok)
+    if not (last <= anchor < end) and not (tok.pos_ == "ADJ" and tok.dep_ == "dep"):
         return False
     if tok.pos_ == "ADJ":
         ok_dep = tok.dep_ in ("amod", "acl", "dep")
@@ -103,9 +107,30 @@ def qualifier(w: LinkWords, mw: ModifierWords, tok: Token, last: int, end: int) 
     )
 
 
+def _adjective_anchor(tok: Token) -> int:
+    """Where an adjective hangs, through the adjectives after it that the parse hangs it on:
+    in "fonds propres tangibles" the parse may put "propres" under "tangibles"."""
+    head = tok
+    while (
+        head.pos_ == "ADJ"
+        and head.dep_ == "amod"
+        and head.head.pos_ == "ADJ"
+        and head.head.i == head.i + 1
+    ):
+        head = head.head
+    return head.head.i
+
+
 def _measure(w: LinkWords, tok: Token) -> bool:
     """A noun that heads a listed metric itself ("dette", "prix", "fonds propres")."""
     return fold(tok.text) in w.metric_heads or fold(tok.lemma_) in w.metric_heads
+
+
+def _one_agent(mw: ModifierWords, tok: Token) -> bool:
+    """A singular noun naming one who acts ("du joaillier", "de l'épicière"): the figure's
+    owner, where a plural ("des infirmières", "des ménages") is the population measured."""
+    singular = "Plur" not in tok.morph.get("Number", []) and not tok.lower_.endswith(("s", "x"))
+    return singular and tok.lower_.endswith(mw.agent_endings)
 
 
 def _number(tok: Token) -> bool:
@@ -147,7 +172,19 @@ def modifiers_end(w: LinkWords, first: Token, end: int) -> int:
         if noun is None:
             break
         bare = noun == end + 1
-        last, end = noun, listed_end(w, first.doc[noun])  # "des fonds propres"
+        last, end = noun, _word_end(first.doc, listed_end(w, first.doc[noun]))
+    return end
+
+
+def _word_end(doc: Doc, end: int) -> int:
+    """Past the pieces of a hyphenated word the tokenizer split ("d'un deux-pièces"): a
+    metric never ends inside a word."""
+    while (
+        end < len(doc)
+        and not doc[end - 1].whitespace_
+        and (doc[end].text.startswith("-") or doc[end - 1].text.endswith("-"))
+    ):
+        end += 1
     return end
 
 
@@ -162,13 +199,17 @@ def _complement(w: LinkWords, mw: ModifierWords, head: Token, end: int, limit: i
     while marker in w.genitive and k < limit and doc[k].pos_ == "DET":
         if doc[k].lower_ in mw.owner_determiners:
             return None  # "de ses établissements": whose, not which
+        if _number(doc[k]):
+            return None  # "un prêt de 250 000 euros": the amount, read as determiners
         k += 1
     if k >= limit or not _plain_noun(w, mw, doc[k]) or not (first <= doc[k].head.i < end):
         return None
     article = k > end + 1 or marker not in w.compound_markers  # "de l'", "du", "des"
-    if article and marker in w.genitive and not _measure(w, doc[k]):
-        # "la charge de la dette" names a measure of a measure; "le budget de la mission",
-        # "le salaire médian des cadres", "les ventes de l'épicier" say whose.
+    # "la consommation des ménages", "le tarif de l'électricité" say which measure; "les
+    # ventes de l'épicier" says whose (an actor or a name stopped it already), and so does a
+    # second complement ("le taux d'épargne des ménages").
+    whose = _one_agent(mw, doc[k]) or any(word(t.text) in w.genitive for t in doc[first:end])
+    if article and marker in w.genitive and not _measure(w, doc[k]) and whose:
         return None
     if marker in mw.markers and any(c.dep_ == "det" for c in doc[k].children):
         return None  # "par la banque", "après la crise": an agent or a time, no measure
