@@ -99,3 +99,28 @@ def test_metric_runs_over_which_not_whose(
 ) -> None:
     got = _metric(nlp, text, amount)
     assert same_name(metric, got), (amount, got)
+
+
+# A body, a marketplace, a name's designator, an adverbial, a verb or the amount itself is
+# no metric, nor part of one.
+NOT_MEASURES = [
+    ("La Bourse de Madrid recule de 1,2 % en début de séance.", "1,2 %", None),
+    ("À Zurich, l'indice SMI a progressé de 0,4 % vendredi.", "0,4 %", None),
+    ("Son concurrent Valdor a dû se contenter d'une hausse de 2,2 %.", "2,2 %", None),
+    (
+        "Le chômage baisse en ville ; à la campagne, il grimpe au contraire de 0,5 point.",
+        "0,5 point",
+        None,
+    ),
+    ("L'indice santé a progressé de 0,3 % en mai.", "0,3 %", "indice santé"),
+    ("Le bénéfice progresse de 7,5 % par rapport à 2023.", "7,5 %", "bénéfice"),
+    ("La Banque nationale relève ses taux d'un demi-point.", "un demi-point", "taux"),
+]
+
+
+@pytest.mark.parametrize(("text", "amount", "metric"), NOT_MEASURES)
+def test_what_measures_nothing_stays_out_of_the_metric(
+    nlp: Language, text: str, amount: str, metric: str | None
+) -> None:
+    got = _metric(nlp, text, amount)
+    assert same_name(metric, got), (amount, got)

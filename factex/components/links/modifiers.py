@@ -14,6 +14,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Token
 
+from factex.components.extensions import MONEY, PERCENT
 from factex.normalize.link_words import LinkWords, fold, normalize_name, word
 from factex.resources import load
 
@@ -31,6 +32,7 @@ class ModifierWords:
     owner_determiners: frozenset[str]  # "ses": a complement saying whose
     place_markers: frozenset[str]  # "au", "aux": which only with a bare noun
     agent_endings: tuple[str, ...]  # "-ier", "-iste": a noun naming who does something
+    institutions: frozenset[str]  # "Bourse", "indice": a body or a marketplace, no measure
 
 
 @cache
@@ -55,6 +57,24 @@ def modifier_words(lang: str) -> ModifierWords:
         owner_determiners=frozenset(metrics["owner_determiners"]),
         place_markers=frozenset(metrics["metric_place_markers"]),
         agent_endings=tuple(metrics["agent_endings"]),
+        institutions=frozenset(fold(i) for i in frame["institution_words"]),
+    )
+
+
+def designates(noun: Token) -> bool:
+    """A noun that names a body or a marketplace ("la Bourse de Madrid", "l'indice") or
+    stands before a name ("son concurrent Valdor", "l'intersyndicale CFDT-FO"): who or where
+    the figure is, not what it measures."""
+    # "l'indice santé", "l'indice des loyers" name a measure with their own common words
+    own = any(c.i > noun.i and c.is_lower and c.pos_ in ("NOUN", "ADJ") for c in noun.children)
+    if fold(noun.lemma_) in modifier_words(noun.doc.lang_ or "fr").institutions and not own:
+        return True
+    return any(
+        c.pos_ == "PROPN"
+        and c.i == noun.i + 1
+        and c.dep_ in ("nmod", "appos", "flat", "flat:name")
+        and not any(g.dep_ == "case" for g in c.children)
+        for c in noun.children
     )
 
 
@@ -104,6 +124,17 @@ def qualifier(w: LinkWords, mw: ModifierWords, tok: Token, last: int, end: int) 
         and not any(c.dep_.startswith(own) for c in tok.children)
         and not any(_number(c) for c in tok.children)
         and (tok.dep_ == "amod" or not _before_amount(tok))
+        and not (_before_amount(tok) and _change_form(w, tok))
+    )
+
+
+def _change_form(w: LinkWords, tok: Token) -> bool:
+    """A present form of a verb of change, whatever the tag ("le bénéfice progresse de
+    7 %" read as an adjective): "progresse", "reculent" from "progresser", "reculer"."""
+    return any(
+        tok.lower_ in (verb[:-2] + "e", verb[:-2] + "ent")
+        for verb in (*w.change_verbs, *w.measure_verbs)
+        if verb.endswith("er")
     )
 
 
@@ -131,6 +162,14 @@ def _one_agent(mw: ModifierWords, tok: Token) -> bool:
     owner, where a plural ("des infirmières", "des ménages") is the population measured."""
     singular = "Plur" not in tok.morph.get("Number", []) and not tok.lower_.endswith(("s", "x"))
     return singular and tok.lower_.endswith(mw.agent_endings)
+
+
+def in_amount(tok: Token) -> bool:
+    """Whether ``tok`` is a word of an amount the money or percentage finders read."""
+    spans = tok.doc.spans
+    return any(
+        s.start <= tok.i < s.end for key in (MONEY, PERCENT) if key in spans for s in spans[key]
+    )
 
 
 def _number(tok: Token) -> bool:
@@ -204,6 +243,8 @@ def _complement(w: LinkWords, mw: ModifierWords, head: Token, end: int, limit: i
         k += 1
     if k >= limit or not _plain_noun(w, mw, doc[k]) or not (first <= doc[k].head.i < end):
         return None
+    if in_amount(doc[k]):
+        return None  # "ses taux d'un demi-point": the amount, however the parse hangs it
     article = k > end + 1 or marker not in w.compound_markers  # "de l'", "du", "des"
     # "la consommation des ménages", "le tarif de l'électricité" say which measure; "les
     # ventes de l'épicier" says whose (an actor or a name stopped it already), and so does a
