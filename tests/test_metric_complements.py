@@ -124,3 +124,45 @@ def test_what_measures_nothing_stays_out_of_the_metric(
 ) -> None:
     got = _metric(nlp, text, amount)
     assert same_name(metric, got), (amount, got)
+
+
+# A bare noun joined to the metric is one with it: coordinated, apposed, or a code; with a
+# determiner or as a day it is another figure or a date.
+JOINED = [
+    (
+        "Les prix des fruits et légumes frais ont bondi de 6,1 % en un an.",
+        "6,1 %",
+        "prix des fruits et légumes frais",
+    ),
+    (
+        "Les primes d'assurance vie ont progressé de 4,4 % en 2024.",
+        "4,4 %",
+        "primes d'assurance vie",
+    ),
+    (
+        "Le groupe a obtenu un prêt relais de 900 millions d'euros.",
+        "900 millions d'euros",
+        "prêt relais",
+    ),
+    (
+        "Le ratio de fonds propres CET1 atteint 14,1 % fin juin.",
+        "14,1 %",
+        "ratio de fonds propres CET1",
+    ),
+    ("Les ventes et les marges ont reculé de 2 % en mars.", "2 %", "ventes"),
+    ("Les ventes mardi ont atteint 3 millions d'euros.", "3 millions d'euros", "ventes"),
+    ("Sélarin rate ses objectifs, l'action chute de 14 % à Paris.", "14 %", "action"),
+    (
+        "Au Ghana, le prix du kilo de cacao bord champ a été fixé à 1 200 cedis.",
+        "1 200 cedis",
+        "prix du kilo de cacao",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "amount", "metric"), JOINED)
+def test_a_joined_bare_noun_is_one_with_the_metric(
+    nlp: Language, text: str, amount: str, metric: str
+) -> None:
+    got = _metric(nlp, text, amount)
+    assert same_name(metric, got), (amount, got)

@@ -33,6 +33,8 @@ class ModifierWords:
     place_markers: frozenset[str]  # "au", "aux": which only with a bare noun
     agent_endings: tuple[str, ...]  # "-ier", "-iste": a noun naming who does something
     institutions: frozenset[str]  # "Bourse", "indice": a body or a marketplace, no measure
+    joiners: frozenset[str]  # "et": "les biens et services" are one measured set
+    time_words: frozenset[str]  # "mardi", "juin": a bare noun after a metric that says when
 
 
 @cache
@@ -50,6 +52,7 @@ def modifier_words(lang: str) -> ModifierWords:
         *frame["demonyms"],
         *load(lang, "entity_gazetteer")["org_designators"],
     )
+    months = load(lang, "months")["months"]
     return ModifierWords(
         markers=frozenset(metrics["metric_modifier_markers"]),
         actors=frozenset(fold(a) for a in actors),
@@ -58,6 +61,8 @@ def modifier_words(lang: str) -> ModifierWords:
         place_markers=frozenset(metrics["metric_place_markers"]),
         agent_endings=tuple(metrics["agent_endings"]),
         institutions=frozenset(fold(i) for i in frame["institution_words"]),
+        joiners=frozenset(metrics["metric_joiners"]),
+        time_words=frozenset((*load(lang, "date_words")["weekdays"], *months)),
     )
 
 
@@ -208,11 +213,39 @@ def modifiers_end(w: LinkWords, first: Token, end: int) -> int:
             end += 1
             continue
         noun = _complement(w, mw, first, end, limit)
+        noun = _joined(w, mw, first, end, limit) if noun is None else noun
         if noun is None:
             break
         bare = noun == end + 1
         last, end = noun, _word_end(first.doc, listed_end(w, first.doc[noun]))
     return end
+
+
+def _joined(w: LinkWords, mw: ModifierWords, head: Token, end: int, limit: int) -> int | None:
+    """The index of a bare noun at ``end`` that is one with the metric: coordinated ("les
+    prix des biens et services"), apposed ("assurance maladie", "prêt relais") or a code
+    ("ratio CET1"); with a determiner, a case or an amount of its own it is something else
+    ("les ventes et les marges", "les ventes mardi")."""
+    doc = head.doc
+    k = end + 1 if doc[end].lower_ in mw.joiners else end
+    if k >= limit or not (head.i <= doc[k].head.i < end) or in_amount(doc[k]):
+        return None
+    tok = doc[k]
+    # (a word the parse misfiled before it, inside the metric already, is none of these)
+    if any(c.dep_ in ("det", "case", "nummod") and c.i >= end for c in tok.children):
+        return None
+    if k > end:  # the parse may tag the second noun an adjective ("parfums et cosmétiques")
+        joined = tok.pos_ == "ADJ" and tok.is_lower and tok.lower_ not in w.not_qualifiers
+        return k if tok.dep_ == "conj" and (joined or _plain_noun(w, mw, tok)) else None
+    code = tok.is_upper and sum(c.isalpha() for c in tok.text) >= 2 and len(tok) <= 5
+    # ("prêt relais" may come out as an adjective's "amod")
+    apposed = tok.dep_ in ("nmod", "appos", "compound", "flat", "flat:name", "amod")
+    plain = tok.is_lower and _plain_noun(w, mw, tok) and tok.lower_ not in mw.time_words
+    plain = plain and not (_before_amount(tok) and _change_form(w, tok))  # "l'action chute de"
+    # on the noun right before it ("assurance vie"), the head or a measure ("fonds propres
+    # CET1"), not across a complement
+    measured = tok.head.i in (head.i, k - 1) or _measure(w, tok.head)
+    return k if apposed and measured and (code or plain) else None
 
 
 def _word_end(doc: Doc, end: int) -> int:

@@ -95,7 +95,9 @@ def listed_phrase(w: LinkWords, noun: Token) -> str | None:
                 or is_code(doc[k])
             ):
                 k += 1
-            k = compound_end(w, doc[k - 1], k)
+            # (after a compound the parse's adjectives are unsure: "du kilo de cacao bord")
+            compound = compound_end(w, doc[k - 1], k)
+            k = modifiers_end(w, noun, k) if compound == k else compound
             return normalize_name(doc[noun.i : k].text)
     end = modifiers_end(w, noun, end)
     return normalize_name(doc[noun.i : end].text) if end > best_end else best
@@ -117,6 +119,7 @@ def open_phrase(w: LinkWords, noun: Token) -> str | None:
     if in_amount(doc[k]):
         return None
     end = qualifiers_end(w, doc[k], listed_end(w, doc[k]))  # "indice des prix à la ..."
+    end = modifiers_end(w, noun, end)  # "ratio de fonds propres CET1"
     return normalize_name(doc[noun.i : end].text)
 
 
