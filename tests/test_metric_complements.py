@@ -113,6 +113,12 @@ NOT_MEASURES = [
         None,
     ),
     ("L'indice santé a progressé de 0,3 % en mai.", "0,3 %", "indice santé"),
+    (
+        "Le franc s'est affaibli face au dollar, à 0,8123 franc pour un dollar, en baisse "
+        "de 0,4 %.",
+        "0,4 %",
+        None,
+    ),
     ("Le bénéfice progresse de 7,5 % par rapport à 2023.", "7,5 %", "bénéfice"),
     ("La Banque nationale relève ses taux d'un demi-point.", "un demi-point", "taux"),
 ]

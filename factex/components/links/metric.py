@@ -27,7 +27,7 @@ from factex.components.links.metric_parts import (
     reflexive,
     share_move,
 )
-from factex.components.links.modifiers import designates
+from factex.components.links.modifiers import designates, modifier_words
 from factex.components.links.phrases import (
     enclosing,
     is_compound,
@@ -79,6 +79,9 @@ def screened(w: LinkWords, found: Found) -> Found:
         return NOTHING if text is not None else found
     if token is None or fold(text) in w.metric_nouns:
         return found
+    if fold(text) in modifier_words(token.doc.lang_ or "fr").currencies:
+        return NOTHING  # "à 0,94 franc pour un euro, en baisse de 0,2 %": the franc moves
+
     head = token.lower_ in w.metric_heads or token.lemma_.casefold() in w.metric_heads
     start = token.i == token.sent.start or token.doc[token.i - 1].is_sent_start
     if token.is_title and not head and not start and token.ent_type_ != "MISC":

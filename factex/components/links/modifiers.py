@@ -35,6 +35,7 @@ class ModifierWords:
     institutions: frozenset[str]  # "Bourse", "indice": a body or a marketplace, no measure
     joiners: frozenset[str]  # "et": "les biens et services" are one measured set
     time_words: frozenset[str]  # "mardi", "juin": a bare noun after a metric that says when
+    currencies: frozenset[str]  # "franc", "dollar": what a rate is of, a subject, no measure
 
 
 @cache
@@ -53,6 +54,8 @@ def modifier_words(lang: str) -> ModifierWords:
         *load(lang, "entity_gazetteer")["org_designators"],
     )
     months = load(lang, "months")["months"]
+    money = load(lang, "currencies")
+    heads = money["local"]["generic_marks"].values()  # "franc", "dollar", "dirham"
     return ModifierWords(
         markers=frozenset(metrics["metric_modifier_markers"]),
         actors=frozenset(fold(a) for a in actors),
@@ -63,6 +66,7 @@ def modifier_words(lang: str) -> ModifierWords:
         institutions=frozenset(fold(i) for i in frame["institution_words"]),
         joiners=frozenset(metrics["metric_joiners"]),
         time_words=frozenset((*load(lang, "date_words")["weekdays"], *months)),
+        currencies=frozenset(fold(c) for c in (*money["names"], *money["ambiguous"], *heads)),
     )
 
 
