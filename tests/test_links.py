@@ -118,7 +118,7 @@ def test_every_amount_gets_links_even_without_dates_or_entities(nlp: Language) -
     doc = annotate(nlp, "Le prix moyen du billet a atteint 12 euros.", [{"text": "12 euros"}], [])
     assert doc.spans[MONEY][0]._.factex_links == {
         "subject": None,
-        "metric": "prix moyen",
+        "metric": "prix moyen du billet",
         "period": None,
         "subject_from": None,
     }

@@ -69,7 +69,7 @@ STOPPED = [
         "budget",
     ),
     (
-        "Le salaire moyen des infirmières a augmenté de 2,7 % en 2024.",
+        "Le salaire moyen du pâtissier a augmenté de 2,7 % en 2024.",
         "2,7 %",
         "salaire moyen",
     ),

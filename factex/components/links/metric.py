@@ -27,6 +27,7 @@ from factex.components.links.metric_parts import (
     reflexive,
     share_move,
 )
+from factex.components.links.modifiers import designates, modifier_words
 from factex.components.links.phrases import (
     enclosing,
     is_compound,
@@ -78,6 +79,9 @@ def screened(w: LinkWords, found: Found) -> Found:
         return NOTHING if text is not None else found
     if token is None or fold(text) in w.metric_nouns:
         return found
+    if fold(text) in modifier_words(token.doc.lang_ or "fr").currencies:
+        return NOTHING  # "à 0,94 franc pour un euro, en baisse de 0,2 %": the franc moves
+
     head = token.lower_ in w.metric_heads or token.lemma_.casefold() in w.metric_heads
     start = token.i == token.sent.start or token.doc[token.i - 1].is_sent_start
     if token.is_title and not head and not start and token.ent_type_ != "MISC":
@@ -287,6 +291,7 @@ def subject_metric(w: LinkWords, verb: Token, unlisted: bool = False) -> Found:
                 # A lowercase common noun is no name even if the model says so ("le
                 # ticket de métro" read as an ORG).
                 and (subj.ent_type_ not in ("ORG", "PER") or subj.is_lower)
+                and not designates(subj)
                 and subj.lemma_ not in w.designators
                 and subj.lemma_ not in w.not_metrics
                 and subj.lemma_ not in w.change_nouns
@@ -295,7 +300,12 @@ def subject_metric(w: LinkWords, verb: Token, unlisted: bool = False) -> Found:
                 return subj, noun_phrase(w, subj)
     # Not in the list but built like one: "la fortune de Bernard Arnault a augmenté de ...".
     for subj in found_subjects:
-        if subj.pos_ == "NOUN" and subj.lemma_ not in w.designators and subj.dep_ != "obl:agent":
+        if (
+            subj.pos_ == "NOUN"
+            and subj.lemma_ not in w.designators
+            and subj.dep_ != "obl:agent"
+            and not designates(subj)
+        ):
             owned = [c for c in subj.children if c.dep_ == "nmod" and c.ent_type_ in ("ORG", "PER")]
             if owned:
                 return subj, noun_phrase(w, subj)

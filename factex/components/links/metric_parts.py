@@ -8,6 +8,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
+from factex.components.links.modifiers import designates
 from factex.components.links.phrases import MAX_METRIC_WORDS, listed_phrase, noun_phrase
 from factex.components.sentences import written_sentence_start
 from factex.components.syntax import SUBJECT_DEPS, has_case, subjects
@@ -189,7 +190,8 @@ def share_move(verb: Token) -> Found:
     if verb.lemma_.casefold() not in verbs:
         return NOTHING
     subs = subjects(verb)
-    if subs and all(s.ent_type_ == "ORG" for s in subs):
+    # "la Bourse de Paris cède 0,8 %" moves a market, which has no share
+    if subs and all(s.ent_type_ == "ORG" and not designates(s) for s in subs):
         return None, metric
     return NOTHING
 

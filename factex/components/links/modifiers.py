@@ -12,8 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
+from factex.components.extensions import MONEY, PERCENT
 from factex.normalize.link_words import LinkWords, fold, normalize_name, word
 from factex.resources import load
 
@@ -30,6 +31,11 @@ class ModifierWords:
     participle_endings: tuple[str, ...]
     owner_determiners: frozenset[str]  # "ses": a complement saying whose
     place_markers: frozenset[str]  # "au", "aux": which only with a bare noun
+    agent_endings: tuple[str, ...]  # "-ier", "-iste": a noun naming who does something
+    institutions: frozenset[str]  # "Bourse", "indice": a body or a marketplace, no measure
+    joiners: frozenset[str]  # "et": "les biens et services" are one measured set
+    time_words: frozenset[str]  # "mardi", "juin": a bare noun after a metric that says when
+    currencies: frozenset[str]  # "franc", "dollar": what a rate is of, a subject, no measure
 
 
 @cache
@@ -42,16 +48,42 @@ def modifier_words(lang: str) -> ModifierWords:
     actors = (
         *metrics["actor_nouns"],
         *again,
+        *frame["institution_words"],
         *frame["source_roles"],
         *frame["demonyms"],
         *load(lang, "entity_gazetteer")["org_designators"],
     )
+    months = load(lang, "months")["months"]
+    money = load(lang, "currencies")
+    heads = money["local"]["generic_marks"].values()  # "franc", "dollar", "dirham"
     return ModifierWords(
         markers=frozenset(metrics["metric_modifier_markers"]),
         actors=frozenset(fold(a) for a in actors),
         participle_endings=tuple(metrics["participle_endings"]),
         owner_determiners=frozenset(metrics["owner_determiners"]),
         place_markers=frozenset(metrics["metric_place_markers"]),
+        agent_endings=tuple(metrics["agent_endings"]),
+        institutions=frozenset(fold(i) for i in frame["institution_words"]),
+        joiners=frozenset(metrics["metric_joiners"]),
+        time_words=frozenset((*load(lang, "date_words")["weekdays"], *months)),
+        currencies=frozenset(fold(c) for c in (*money["names"], *money["ambiguous"], *heads)),
+    )
+
+
+def designates(noun: Token) -> bool:
+    """A noun that names a body or a marketplace ("la Bourse de Madrid", "l'indice") or
+    stands before a name ("son concurrent Valdor", "l'intersyndicale CFDT-FO"): who or where
+    the figure is, not what it measures."""
+    # "l'indice santé", "l'indice des loyers" name a measure with their own common words
+    own = any(c.i > noun.i and c.is_lower and c.pos_ in ("NOUN", "ADJ") for c in noun.children)
+    if fold(noun.lemma_) in modifier_words(noun.doc.lang_ or "fr").institutions and not own:
+        return True
+    return any(
+        c.pos_ == "PROPN"
+        and c.i == noun.i + 1
+        and c.dep_ in ("nmod", "appos", "flat", "flat:name")
+        and not any(g.dep_ == "case" for g in c.children)
+        for c in noun.children
     )
 
 
@@ -79,7 +111,8 @@ def qualifier(w: LinkWords, mw: ModifierWords, tok: Token, last: int, end: int) 
     if tok.i != end or tok.lower_ in w.not_qualifiers:
         return False
     # An adjective the parse could not place ("dep") is read where it is written.
-    if not (last <= tok.head.i < end) and not (tok.pos_ == "ADJ" and tok.dep_ == "dep"):
+    anchor = _adjective_anchor(tok)
+    if not (last <= anchor < end) and not (tok.pos_ == "ADJ" and tok.dep_ == "dep"):
         return False
     if tok.pos_ == "ADJ":
         ok_dep = tok.dep_ in ("amod", "acl", "dep")
@@ -100,12 +133,52 @@ def qualifier(w: LinkWords, mw: ModifierWords, tok: Token, last: int, end: int) 
         and not any(c.dep_.startswith(own) for c in tok.children)
         and not any(_number(c) for c in tok.children)
         and (tok.dep_ == "amod" or not _before_amount(tok))
+        and not (_before_amount(tok) and _change_form(w, tok))
     )
+
+
+def _change_form(w: LinkWords, tok: Token) -> bool:
+    """A present form of a verb of change, whatever the tag ("le bénéfice progresse de
+    7 %" read as an adjective): "progresse", "reculent" from "progresser", "reculer"."""
+    return any(
+        tok.lower_ in (verb[:-2] + "e", verb[:-2] + "ent")
+        for verb in (*w.change_verbs, *w.measure_verbs)
+        if verb.endswith("er")
+    )
+
+
+def _adjective_anchor(tok: Token) -> int:
+    """Where an adjective hangs, through the adjectives after it that the parse hangs it on:
+    in "fonds propres tangibles" the parse may put "propres" under "tangibles"."""
+    head = tok
+    while (
+        head.pos_ == "ADJ"
+        and head.dep_ == "amod"
+        and head.head.pos_ == "ADJ"
+        and head.head.i == head.i + 1
+    ):
+        head = head.head
+    return head.head.i
 
 
 def _measure(w: LinkWords, tok: Token) -> bool:
     """A noun that heads a listed metric itself ("dette", "prix", "fonds propres")."""
     return fold(tok.text) in w.metric_heads or fold(tok.lemma_) in w.metric_heads
+
+
+def _one_agent(mw: ModifierWords, tok: Token) -> bool:
+    """A singular noun naming one who acts ("du joaillier", "de l'épicière"): the figure's
+    owner, where a plural ("des infirmières", "des ménages") is the population measured."""
+    singular = "Plur" not in tok.morph.get("Number", []) and not tok.lower_.endswith(("s", "x"))
+    return singular and tok.lower_.endswith(mw.agent_endings)
+
+
+def in_amount(tok: Token) -> bool:
+    """Whether ``tok`` is a word of an amount the money or percentage finders read."""
+    spans = tok.doc.spans
+    return any(
+        s.start <= tok.i < s.end for key in (MONEY, PERCENT) if key in spans for s in spans[key]
+    )
 
 
 def _number(tok: Token) -> bool:
@@ -144,10 +217,50 @@ def modifiers_end(w: LinkWords, first: Token, end: int) -> int:
             end += 1
             continue
         noun = _complement(w, mw, first, end, limit)
+        noun = _joined(w, mw, first, end, limit) if noun is None else noun
         if noun is None:
             break
         bare = noun == end + 1
-        last, end = noun, listed_end(w, first.doc[noun])  # "des fonds propres"
+        last, end = noun, _word_end(first.doc, listed_end(w, first.doc[noun]))
+    return end
+
+
+def _joined(w: LinkWords, mw: ModifierWords, head: Token, end: int, limit: int) -> int | None:
+    """The index of a bare noun at ``end`` that is one with the metric: coordinated ("les
+    prix des biens et services"), apposed ("assurance maladie", "prêt relais") or a code
+    ("ratio CET1"); with a determiner, a case or an amount of its own it is something else
+    ("les ventes et les marges", "les ventes mardi")."""
+    doc = head.doc
+    k = end + 1 if doc[end].lower_ in mw.joiners else end
+    if k >= limit or not (head.i <= doc[k].head.i < end) or in_amount(doc[k]):
+        return None
+    tok = doc[k]
+    # (a word the parse misfiled before it, inside the metric already, is none of these)
+    if any(c.dep_ in ("det", "case", "nummod") and c.i >= end for c in tok.children):
+        return None
+    if k > end:  # the parse may tag the second noun an adjective ("parfums et cosmétiques")
+        joined = tok.pos_ == "ADJ" and tok.is_lower and tok.lower_ not in w.not_qualifiers
+        return k if tok.dep_ == "conj" and (joined or _plain_noun(w, mw, tok)) else None
+    code = tok.is_upper and sum(c.isalpha() for c in tok.text) >= 2 and len(tok) <= 5
+    # ("prêt relais" may come out as an adjective's "amod")
+    apposed = tok.dep_ in ("nmod", "appos", "compound", "flat", "flat:name", "amod")
+    plain = tok.is_lower and _plain_noun(w, mw, tok) and tok.lower_ not in mw.time_words
+    plain = plain and not (_before_amount(tok) and _change_form(w, tok))  # "l'action chute de"
+    # on the noun right before it ("assurance vie"), the head or a measure ("fonds propres
+    # CET1"), not across a complement
+    measured = tok.head.i in (head.i, k - 1) or _measure(w, tok.head)
+    return k if apposed and measured and (code or plain) else None
+
+
+def _word_end(doc: Doc, end: int) -> int:
+    """Past the pieces of a hyphenated word the tokenizer split ("d'un deux-pièces"): a
+    metric never ends inside a word."""
+    while (
+        end < len(doc)
+        and not doc[end - 1].whitespace_
+        and (doc[end].text.startswith("-") or doc[end - 1].text.endswith("-"))
+    ):
+        end += 1
     return end
 
 
@@ -162,13 +275,19 @@ def _complement(w: LinkWords, mw: ModifierWords, head: Token, end: int, limit: i
     while marker in w.genitive and k < limit and doc[k].pos_ == "DET":
         if doc[k].lower_ in mw.owner_determiners:
             return None  # "de ses établissements": whose, not which
+        if _number(doc[k]):
+            return None  # "un prêt de 250 000 euros": the amount, read as determiners
         k += 1
     if k >= limit or not _plain_noun(w, mw, doc[k]) or not (first <= doc[k].head.i < end):
         return None
+    if in_amount(doc[k]):
+        return None  # "ses taux d'un demi-point": the amount, however the parse hangs it
     article = k > end + 1 or marker not in w.compound_markers  # "de l'", "du", "des"
-    if article and marker in w.genitive and not _measure(w, doc[k]):
-        # "la charge de la dette" names a measure of a measure; "le budget de la mission",
-        # "le salaire médian des cadres", "les ventes de l'épicier" say whose.
+    # "la consommation des ménages", "le tarif de l'électricité" say which measure; "les
+    # ventes de l'épicier" says whose (an actor or a name stopped it already), and so does a
+    # second complement ("le taux d'épargne des ménages").
+    whose = _one_agent(mw, doc[k]) or any(word(t.text) in w.genitive for t in doc[first:end])
+    if article and marker in w.genitive and not _measure(w, doc[k]) and whose:
         return None
     if marker in mw.markers and any(c.dep_ == "det" for c in doc[k].children):
         return None  # "par la banque", "après la crise": an agent or a time, no measure

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from factex.components.links.modifiers import listed_end, modifiers_end
+from factex.components.links.modifiers import in_amount, listed_end, modifiers_end
 from factex.normalize.link_words import LinkWords, fold, normalize_name, word
 
 MAX_METRIC_WORDS = 6
@@ -75,7 +75,13 @@ def listed_phrase(w: LinkWords, noun: Token) -> str | None:
         k = end + 1
         while k < len(doc) and doc[k].pos_ == "DET":
             k += 1
-        if k < len(doc) and doc[k].pos_ in ("NOUN", "PROPN") and doc[k].head.i == noun.i:
+        # ("ses taux d'un quart de point": the amount is no complement)
+        if (
+            k < len(doc)
+            and doc[k].pos_ in ("NOUN", "PROPN")
+            and doc[k].head.i == noun.i
+            and not in_amount(doc[k])
+        ):
             comp = doc[k]
             k = listed_end(w, comp)  # "indice des prix à la consommation"
             # "prix du mètre carré", "taux du livret A", "prix du kilo de cacao".
@@ -89,7 +95,9 @@ def listed_phrase(w: LinkWords, noun: Token) -> str | None:
                 or is_code(doc[k])
             ):
                 k += 1
-            k = compound_end(w, doc[k - 1], k)
+            # (after a compound the parse's adjectives are unsure: "du kilo de cacao bord")
+            compound = compound_end(w, doc[k - 1], k)
+            k = modifiers_end(w, noun, k) if compound == k else compound
             return normalize_name(doc[noun.i : k].text)
     end = modifiers_end(w, noun, end)
     return normalize_name(doc[noun.i : end].text) if end > best_end else best
@@ -108,7 +116,10 @@ def open_phrase(w: LinkWords, noun: Token) -> str | None:
         k += 1
     if k >= len(doc) or doc[k].pos_ not in ("NOUN", "PROPN") or doc[k].head.i != noun.i:
         return None
+    if in_amount(doc[k]):
+        return None
     end = qualifiers_end(w, doc[k], listed_end(w, doc[k]))  # "indice des prix à la ..."
+    end = modifiers_end(w, noun, end)  # "ratio de fonds propres CET1"
     return normalize_name(doc[noun.i : end].text)
 
 
