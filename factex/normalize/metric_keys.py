@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from factex.resources import load
 
@@ -80,6 +80,9 @@ def _taxonomy(lang: str) -> _Taxonomy:
     return _Taxonomy(labels, {first: tuple(items) for first, items in by_first.items()})
 
 
+# cached: every record asks for its metric's key (records, restatements, the fact table), and a
+# text names the same few metrics again and again
+@lru_cache(maxsize=4096)
 def metric_key(metric: str | None, lang: str = "fr") -> str | None:
     """The canonical key of a metric as written, or None when no phrase of the taxonomy fits.
 

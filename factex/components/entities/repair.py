@@ -22,6 +22,7 @@ from factex.components.entities.tokens import (
     is_name,
     starts_unit,
 )
+from factex.components.extensions import doc_text
 from factex.normalize.names import name_key
 
 
@@ -57,6 +58,9 @@ def _pieces(lex: EntityLexicon, ent: Span) -> list[tuple[int, int]]:
     name); without one, the first piece. The tagger's PROPN is too loose on the word
     starting a paragraph to keep later pieces as names of their own.
     """
+    # most names hold no line break: the text says so without a Token per word
+    if "\n" not in doc_text(ent.doc)[ent.start_char : ent.end_char]:
+        return [(ent.start, ent.end)]
     breaks = [t.i for t in ent if t.is_space and "\n" in t.text]
     if not breaks:
         return [(ent.start, ent.end)]

@@ -22,6 +22,7 @@ from factex.components.syntax import (
     subjects,
     unique,
 )
+from factex.components.token_index import token_index
 
 _SUBJECT_LABELS = frozenset({"ORG", "PER", "MISC"})
 _NOMINAL = frozenset({"NOUN", "PROPN"})
@@ -235,7 +236,7 @@ def _apposed_name(subj: Token, ent_at: EntityIndex) -> Span | None:
         and ent_at.ents[k].root.dep_ not in ("obl", "nmod")
     ):
         start = ent_at.ents[k].start
-        if start == doc[start].sent.start or doc[start - 1].is_punct:
+        if start == token_index(doc).sent_start_of(start) or doc[start - 1].is_punct:
             return ent_at.ents[k]
     return None
 

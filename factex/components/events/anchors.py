@@ -63,11 +63,11 @@ def anchored_verbs(
     dated = {c.head.i for c in clauses} | {
         chain_top(lexical_verb(c.head, words), words).i for c in clauses
     }
-    recurring = {s.sent.start for s in doc.spans.get(DATES, ()) if is_recurring(s)}
+    ix = token_index(doc)  # a Token is made only for the verbs, not for every word
+    recurring = {ix.sent_start_of(s.start) for s in doc.spans.get(DATES, ()) if is_recurring(s)}
     quoted = _quoted(doc)
     by_head = {c.head.i: c.value for c in clauses}
     out: list[Anchored] = []
-    ix = token_index(doc)  # a Token is made only for the verbs, not for every word
     for i, pos in enumerate(ix.pos):
         if pos != "VERB" or i in dated or i in quoted:
             continue  # only a verb can be anchored (both tests below ask for one)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from factex.components.events.words import EventWords
+from factex.components.token_index import token_index
 
 _VERBS = ("VERB", "AUX")
 _GROUP_DEPS = ("aux", "aux:tense", "aux:pass", "expl:comp", "expl:pass", "expl:subj", "iobj")
@@ -36,7 +37,9 @@ def is_participle(token: Token) -> bool:
     if any(c.dep_ == "det" for c in token.children) or len(token) <= 4:
         return False
     before = token.i - 1
-    return before < token.sent.start or token.doc[before].lower_ in (",", "et")
+    # the sentence start from the Doc's index: token.sent walks the tokens and makes a Span
+    sent_start = token_index(token.doc).sent_start_of(token.i)
+    return before < sent_start or token.doc[before].lower_ in (",", "et")
 
 
 def is_verbal(token: Token) -> bool:

@@ -18,6 +18,7 @@ from factex.components.events.words import EventWords
 from factex.components.extensions import DATES
 from factex.components.sentences import cut_at_comma
 from factex.components.syntax import CLAUSE_DEPS, EntityIndex, span_root, subjects
+from factex.components.token_index import token_index
 
 _GRAINS = ("second", "minute", "hour", "day", "week", "month", "quarter", "half", "year")
 #: punctuation that closes the stretch of words a date shares with its verb
@@ -124,7 +125,7 @@ def _segment_verb(date: Span) -> Token | None:
     """The verb nearest before the date within its stretch of words between commas
     ("Le militant, condamné en 1987, devait être libéré hier soir": 1987 is condamné's)."""
     doc = date.doc
-    sent_start = doc[date.start].sent.start
+    sent_start = token_index(doc).sent_start_of(date.start)  # no Span made for the sentence
     i = date.start - 1
     while i >= sent_start and doc[i].text not in _SEGMENT_ENDS and "\n" not in doc[i].text:
         if is_verbal(doc[i]):
@@ -241,7 +242,7 @@ def set_off(verb: Token) -> bool:
     i = verb.i - 1
     while i >= 0 and doc[i].pos_ == "ADV":
         i -= 1
-    if i < verb.sent.start:
+    if i < token_index(doc).sent_start_of(verb.i):
         return True
     return doc[i].text == "," or (doc[i].lower_ in ("et", "puis") and doc[i].head.i == verb.i)
 
@@ -250,11 +251,12 @@ def _is_dateline(verb: Token) -> bool:
     """ "Publié le 3 octobre 2024", "Mis à jour le 12 mars": a bare participle that is a whole
     sentence (no subject, no auxiliary, no other verb) dates the page, not an event.
     """
-    sent = verb.sent
-    return (
+    if not (
         verb.dep_ == "ROOT"
         and verb.morph.get("VerbForm", []) == ["Part"]
         and not any(c.dep_.startswith(("aux", "nsubj")) for c in verb.children)
-        and not any(t.pos_ in ("VERB", "AUX") and t.i != verb.i for t in sent)
-        and not cut_at_comma(sent)
-    )
+    ):
+        return False
+    sent = verb.sent  # only now: most verbs fail the tests above, and a sentence Span costs
+    others = any(t.pos_ in ("VERB", "AUX") and t.i != verb.i for t in sent)
+    return not others and not cut_at_comma(sent)
