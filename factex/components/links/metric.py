@@ -36,6 +36,7 @@ from factex.components.links.phrases import (
     open_phrase,
     wider_phrase,
 )
+from factex.components.sentence_bounds import sent_of
 from factex.components.syntax import (
     CLAUSE_DEPS,
     SUBJECT_DEPS,
@@ -56,7 +57,7 @@ def apposed(w: LinkWords, span: Span) -> Found:
     doc = span.doc
     if span.start >= 2 and doc[span.start - 1].text == ",":
         noun = doc[span.start - 2]
-        if noun.pos_ == "NOUN" and noun.sent.start == span.sent.start:
+        if noun.pos_ == "NOUN" and sent_of(noun).start == sent_of(span).start:
             text = listed_phrase(w, noun)
             if text:
                 return noun, text
@@ -79,7 +80,7 @@ def screened(w: LinkWords, found: Found) -> Found:
     if token is None or fold(text) in w.metric_nouns:
         return found
     head = token.lower_ in w.metric_heads or token.lemma_.casefold() in w.metric_heads
-    start = token.i == token.sent.start or token.doc[token.i - 1].is_sent_start
+    start = token.i == sent_of(token).start or token.doc[token.i - 1].is_sent_start
     if token.is_title and not head and not start and token.ent_type_ != "MISC":
         return NOTHING
     return found
