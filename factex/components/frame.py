@@ -30,8 +30,8 @@ from factex.components.passage import LinkWords, Passage
 from factex.components.resolve import complete_links
 from factex.components.sentence_bounds import sent_of
 from factex.components.sources import Source, SourceWords, find_sources
-from factex.components.syntax import EntityIndex, canonical, entity_index
-from factex.components.token_index import fresh_index
+from factex.components.syntax import EntityIndex, entity_index
+from factex.components.token_index import fresh_index, token_index
 from factex.normalize.frame import (
     Anchor,
     Dated,
@@ -201,8 +201,8 @@ def _top_companies(actors: tuple[Anchor, ...]) -> tuple[str, ...]:
 def _short_forms(ent_at: EntityIndex, text: str, words: FrameWords) -> dict[str, str]:
     """Short forms of the text's names; a place is none ("France" is no short form of
     "France Travail", "Paris" none of "Paris Saint-Germain")."""
-    places = {canonical(e) for e in ent_at.ents if e.label_ == "LOC"}
-    forms = short_forms((canonical(e) for e in ent_at.ents), defined_acronyms(text))
+    places = {n for e, n in zip(ent_at.ents, ent_at.names, strict=True) if e.label_ == "LOC"}
+    forms = short_forms(ent_at.names, defined_acronyms(text))
     return {
         short: long
         for short, long in forms.items()
@@ -219,7 +219,7 @@ def _mentions(
     reporters = {(s.start, s.end) for s in sources if s.quoted}
     # a body quoted anywhere ("selon l'ANSD") reports the story: no mention of it is an actor
     quoted = {s.name for s in sources if s.quoted and not s.person}
-    names = [canonical(ent) for ent in ent_at.ents]
+    names = ent_at.names
     label_of: dict[str, str] = {}
     for ent, name in zip(ent_at.ents, names, strict=True):
         if label_of.get(name) != "ORG":  # a name the model also reads as a company is one
@@ -303,12 +303,16 @@ def _demonyms(doc: Doc, layout: Layout, words: FrameWords) -> list[Mention]:
     """ "l'inflation belge" in the headline or lede names the country of the story."""
     out = []
     top = [layout.paragraphs[i] for i in (layout.headline, layout.lede) if i is not None]
+    ix = token_index(doc)  # the words read off the index: a Token only for a demonym
     for start, end in top:
         span = doc.char_span(start, end, alignment_mode="expand")
-        for token in span or ():
-            place = words.demonyms.get(token.lower_)
+        for i in range(span.start, span.end) if span is not None else ():
+            place = words.demonyms.get(ix.lower[i])
+            if place is None or ix.pos[i] != "ADJ":
+                continue
+            token = doc[i]
             # "la Fédération bancaire française" names a body, not the country of the story
-            if place is not None and token.pos_ == "ADJ" and not token.ent_type_:
+            if not token.ent_type_:
                 out.append(Mention(place, "LOC", token.idx, token.idx + len(token), country=True))
     return out
 
