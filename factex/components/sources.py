@@ -12,7 +12,6 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-import numpy as np
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
@@ -109,21 +108,22 @@ def _candidates(doc: Doc, words: SourceWords) -> list[int]:
     (a Python token for every word cost more than the rest of the frame)."""
     marks, verbs = _word_hashes(words)
     verb = get_string_id("VERB")  # a part of speech's symbol, as the POS array holds it
-    rows = doc.to_array(["LOWER", "POS", "LEMMA"])
-    # one vectorised test over the columns, not a Python loop over every token
-    picked = np.isin(rows[:, 0], marks) | ((rows[:, 1] == verb) & np.isin(rows[:, 2], verbs))
-    return [int(i) for i in np.flatnonzero(picked)]
+    rows = doc.to_array(["LOWER", "POS", "LEMMA"]).tolist()
+    return [
+        i
+        for i, (lower, pos, lemma) in enumerate(rows)
+        if lower in marks or (pos == verb and lemma in verbs)
+    ]
 
 
 @lru_cache(maxsize=8)
-def _word_hashes(words: SourceWords) -> tuple[np.ndarray, np.ndarray]:
+def _word_hashes(words: SourceWords) -> tuple[frozenset[int], frozenset[int]]:
     """Hashes of the markers and of their first words up to an apostrophe ("d'" of "d'après"),
     with either apostrophe, and of the verbs of saying."""
     forms = set(words.markers) | words.role_markers
     forms |= {m[: m.index("'") + 1] for m in words.markers if "'" in m}
     forms |= {f.replace("'", "’") for f in forms}
-    hashes = (sorted(map(get_string_id, forms)), sorted(map(get_string_id, words.verbs)))
-    return np.array(hashes[0], dtype=np.uint64), np.array(hashes[1], dtype=np.uint64)
+    return frozenset(map(get_string_id, forms)), frozenset(map(get_string_id, words.verbs))
 
 
 def _marked_head(token: Token, words: SourceWords) -> Token | None:
