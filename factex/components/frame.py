@@ -31,7 +31,7 @@ from factex.components.resolve import complete_links
 from factex.components.sentence_bounds import sent_of
 from factex.components.sources import Source, SourceWords, find_sources
 from factex.components.syntax import EntityIndex, entity_index
-from factex.components.token_index import fresh_index, token_index
+from factex.components.token_index import fresh_index
 from factex.normalize.frame import (
     Anchor,
     Dated,
@@ -303,16 +303,12 @@ def _demonyms(doc: Doc, layout: Layout, words: FrameWords) -> list[Mention]:
     """ "l'inflation belge" in the headline or lede names the country of the story."""
     out = []
     top = [layout.paragraphs[i] for i in (layout.headline, layout.lede) if i is not None]
-    ix = token_index(doc)  # the words read off the index: a Token only for a demonym
     for start, end in top:
         span = doc.char_span(start, end, alignment_mode="expand")
-        for i in range(span.start, span.end) if span is not None else ():
-            place = words.demonyms.get(ix.lower[i])
-            if place is None or ix.pos[i] != "ADJ":
-                continue
-            token = doc[i]
+        for token in span or ():
+            place = words.demonyms.get(token.lower_)
             # "la Fédération bancaire française" names a body, not the country of the story
-            if not token.ent_type_:
+            if place is not None and token.pos_ == "ADJ" and not token.ent_type_:
                 out.append(Mention(place, "LOC", token.idx, token.idx + len(token), country=True))
     return out
 
