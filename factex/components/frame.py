@@ -30,6 +30,7 @@ from factex.components.links.period import (
 from factex.components.links.subject import actor_name
 from factex.components.passage import LinkWords, Passage
 from factex.components.resolve import complete_links
+from factex.components.sentence_bounds import sent_of
 from factex.components.sources import Source, SourceWords, find_sources
 from factex.components.syntax import EntityIndex, canonical, entity_index
 from factex.components.token_index import fresh_index
@@ -299,7 +300,7 @@ def _dates(doc: Doc, text: str, words: FrameWords) -> list[Dated]:
     for span in doc.spans.get(DATES, ()):
         data = span._.factex_date or {}
         if data.get("value"):
-            base = words.is_base(text, span.start_char, span.end_char, span.sent.start_char)
+            base = words.is_base(text, span.start_char, span.end_char, sent_of(span).start_char)
             grain = data.get("grain") or ""
             told = is_told_day(span)  # "a annoncé jeudi": when it was said, no period
             target = is_target_year(span)  # "vise 1 milliard en 2026": that figure's only

@@ -14,6 +14,7 @@ from typing import Any
 from spacy.tokens import Span
 
 from factex.components.passage import LinkWords, Passage
+from factex.components.sentence_bounds import sent_of
 from factex.components.syntax import clause_head, subjects
 from factex.components.token_index import token_index
 from factex.normalize.frame import latest_before
@@ -179,12 +180,12 @@ def _refers_back(span: Span, written: str, words: LinkWords) -> bool:
         word = subj.lower_.lstrip("-")
         if word in words.self_reference or subj.lemma_ in words.self_reference:
             return True
-    start = max(verb.left_edge.i, span.sent.start)
+    start = max(verb.left_edge.i, sent_of(span).start)
     owned = any(
         t.lower_ in words.possessives and t.pos_ == "DET" for t in span.doc[start : span.start]
     )
     # "Heineken a vu son bénéfice ...": the owner is named before in the sentence
-    return owned and written not in span.doc[span.sent.start : span.start].text
+    return owned and written not in span.doc[sent_of(span).start : span.start].text
 
 
 def _at_dateline(name: str, passage: Passage) -> bool:
@@ -205,11 +206,11 @@ def _said(span: Span, name: str) -> bool:
         if name in span.doc[left : subj.right_edge.i + 1].text:
             return True
         # "Jack Ma, le fondateur du groupe, avait annoncé": the name set before its description
-        before = span.doc[max(span.sent.start, left - 4) : left].text.rstrip(" ,")
+        before = span.doc[max(sent_of(span).start, left - 4) : left].text.rstrip(" ,")
         if before.endswith(name):
             return True
     ix = token_index(span.doc)
-    sent = span.sent
+    sent = sent_of(span)
     for i in range(sent.start, span.start - 1):
         if ix.lower[i] in _OWNER_WORDS:
             after = span.doc[i + 1 : min(i + 6, sent.end)].text
@@ -224,7 +225,7 @@ def _from(value: str | None) -> str | None:
 
 def _place_in_sentence(span: Span, passage: Passage) -> str | None:
     """A country named in the amount's own sentence ("en Belgique", "l'inflation française")."""
-    start, end = span.sent.start_char, span.sent.end_char
+    start, end = sent_of(span).start_char, sent_of(span).end_char
     for m in passage.mentions:
         if m.label == "LOC" and m.country and start <= m.start < end:
             return m.name
@@ -234,7 +235,7 @@ def _place_in_sentence(span: Span, passage: Passage) -> str | None:
 def _local_place(span: Span, passage: Passage) -> str | None:
     """The place a figure of a story about no company is given for: a place named right
     after it ("de 6,4 % à Lyon"), else the nearest one before it in its sentence."""
-    start, end = span.sent.start_char, span.sent.end_char
+    start, end = sent_of(span).start_char, sent_of(span).end_char
     places = [m for m in passage.mentions if m.label == "LOC" and start <= m.start < end]
     after = [m for m in places if 0 <= m.start - span.end_char <= 5]
     if after:
@@ -244,14 +245,14 @@ def _local_place(span: Span, passage: Passage) -> str | None:
 
 
 def _named_in_sentence(span: Span, name: str, passage: Passage) -> bool:
-    start, end = span.sent.start_char, span.sent.end_char
+    start, end = sent_of(span).start_char, sent_of(span).end_char
     return any(m.name == name and start <= m.start < end for m in passage.mentions)
 
 
 def _named_just_before(span: Span, names: set[str | None], passage: Passage) -> str | None:
     """The last organisation or person named before the amount in its sentence, if it is one
     of ``names`` ("Nexa : bénéfice en hausse de 15 %"); not one named after the amount."""
-    start = span.sent.start_char
+    start = sent_of(span).start_char
     before = [
         m
         for m in passage.mentions
@@ -276,5 +277,5 @@ def _latest_actor(span: Span, passage: Passage) -> str | None:
         if m.label in ("ORG", "PER") and not m.source and not m.institution and m.name in main
     ]
     # before the sentence: a name of its own sentence that the sentence did not link is left
-    found = latest_before(actors, span.sent.start_char, passage.layout)
+    found = latest_before(actors, sent_of(span).start_char, passage.layout)
     return found.name if found is not None else None

@@ -16,6 +16,7 @@ from factex.components.links.period_lent import keeps_no_lent_period
 from factex.components.passage import LinkWords, Passage
 from factex.components.passage_metric import MetricFocus
 from factex.components.passage_subject import passage_subject
+from factex.components.sentence_bounds import sent_of
 from factex.components.sources import Source
 from factex.normalize.frame import (
     PERIOD_GRAINS,
@@ -61,7 +62,7 @@ def complete_links(doc: Doc, passage: Passage, words: LinkWords) -> None:
 
 def _source(span: Span, passage: Passage) -> Source | None:
     """The reporter of the amount's sentence nearest the amount."""
-    sent_start = span.sent.start
+    sent_start = sent_of(span).start
     here = [
         s
         for s in passage.sources
@@ -88,7 +89,7 @@ def _carried_source(span: Span, passage: Passage) -> Source | None:
     person: one quoted speaks for a sentence) named last before in the paragraph, else, in a
     story about no organisation (a statistics release, a budget), the lede's."""
     doc = span.doc
-    nxt = span.sent.end
+    nxt = sent_of(span).end
     if nxt < len(doc) and doc[nxt].text == ",":
         cut = [s for s in passage.sources if s.sent_start == nxt and s.quoted and not s.within]
         if cut:
@@ -98,7 +99,7 @@ def _carried_source(span: Span, passage: Passage) -> Source | None:
     before = [
         s
         for s in passage.sources
-        if s.quoted and not s.person and not s.within and s.end <= span.sent.start
+        if s.quoted and not s.person and not s.within and s.end <= sent_of(span).start
     ]
     if before and layout.paragraph(doc[before[-1].start].idx) == here:
         return before[-1]
@@ -115,7 +116,7 @@ def _other_body(span: Span, source: Source, passage: Passage) -> bool:
     """Whether the amount's sentence names a public body or reporter other than ``source``
     ("la BCEAO, qui a abaissé son taux de 25 points"): the lede's reporter does not speak
     for it."""
-    start, end = span.sent.start_char, span.sent.end_char
+    start, end = sent_of(span).start_char, sent_of(span).end_char
     return any(
         m.label == "ORG"
         and (m.institution or m.source)
@@ -129,14 +130,14 @@ def _period(
     span: Span, period: str | None, passage: Passage, words: LinkWords
 ) -> tuple[str | None, str | None]:
     text = passage.text
-    sent_start = span.sent.start_char
+    sent_start = sent_of(span).start_char
     before = text[max(sent_start, span.start_char - 30) : span.start_char]
     comparison = words.comparison_figure.search(before) is not None
     if period is not None and "/.." in period and not comparison:
         # "depuis le début de l'année" runs to the day of publication; "depuis mars 2020"
         # (an older start) measures from then: no period of the figure
         period = year_to_date(period, passage.published)
-    sentence = text[sent_start : span.sent.end_char]
+    sentence = text[sent_start : sent_of(span).end_char]
     year_ago = words.year_ago.search(sentence) is not None
     if comparison and year_ago:
         # "contre 57 millions un an plus tôt": the year before the passage's period (not a
@@ -200,7 +201,7 @@ def _at_end(value: str, span: Span, passage: Passage, words: LinkWords) -> str:
     The dates give "fin 2023" as its last two months ("2023-11/2023-12"); a stock figure (a
     debt "à 1,2 milliard fin 2023") is that of the month the period ends in.
     """
-    start, end = span.sent.start_char, span.sent.end_char
+    start, end = sent_of(span).start_char, sent_of(span).end_char
     for d in passage.dates:
         inside = start <= d.start < end and d.value == value and "/" in value
         if inside and words.period_end.search(passage.text[d.start : d.end]):
@@ -211,7 +212,7 @@ def _at_end(value: str, span: Span, passage: Passage, words: LinkWords) -> str:
 
 def _only_bases(value: str, span: Span, passage: Passage) -> bool:
     """Whether every date of the sentence with this value is a comparison base."""
-    start, end = span.sent.start_char, span.sent.end_char
+    start, end = sent_of(span).start_char, sent_of(span).end_char
     same = [d for d in passage.dates if start <= d.start < end and d.value == value]
     return bool(same) and all(d.base for d in same)
 

@@ -21,11 +21,12 @@ from factex.components.links.neighbours import (
     level_of_before,
     range_pair,
     range_to,
+    same_sentence,
 )
 from factex.components.links.period import DateIndex
 from factex.components.links.subject import find_subject, sentence_asset, traded_asset
 from factex.components.syntax import EntityIndex, amount_root, entity_index
-from factex.components.token_index import fresh_index
+from factex.components.token_index import fresh_index, token_index
 from factex.normalize.link_words import LinkWords, fold, link_words, normalize_name
 from factex.normalize.metric_keys import is_metric_name
 
@@ -119,12 +120,13 @@ def _running_total(
 ) -> dict[str, Any] | None:
     """The links of the total a breakdown ("18,2 milliards, dont 5,8 milliards ...") details,
     while it runs: it stops at another sentence or at a verb between two of its items."""
-    if prev is None or prev.end > span.start or prev.sent.start != span.sent.start:
+    if prev is None or prev.end > span.start or not same_sentence(prev, span):
         return None
-    between = span.doc[prev.end : span.start]
-    if any(t.lower_ in w.list_markers for t in between):
+    ix = token_index(span.doc)  # the words between, read off the index: no Token made
+    between = range(prev.end, span.start)
+    if any(ix.lower[i] in w.list_markers for i in between):
         return total or prev._.factex_links
-    if total is not None and any(t.pos_ in ("VERB", "AUX") for t in between):
+    if total is not None and any(ix.pos[i] in ("VERB", "AUX") for i in between):
         return None
     return total
 

@@ -37,6 +37,7 @@ from factex.components.links.phrases import (
     open_phrase,
     wider_phrase,
 )
+from factex.components.sentence_bounds import sent_of
 from factex.components.syntax import (
     CLAUSE_DEPS,
     SUBJECT_DEPS,
@@ -57,7 +58,7 @@ def apposed(w: LinkWords, span: Span) -> Found:
     doc = span.doc
     if span.start >= 2 and doc[span.start - 1].text == ",":
         noun = doc[span.start - 2]
-        if noun.pos_ == "NOUN" and noun.sent.start == span.sent.start:
+        if noun.pos_ == "NOUN" and sent_of(noun).start == sent_of(span).start:
             text = listed_phrase(w, noun)
             if text:
                 return noun, text
@@ -83,7 +84,7 @@ def screened(w: LinkWords, found: Found) -> Found:
         return NOTHING  # "à 0,94 franc pour un euro, en baisse de 0,2 %": the franc moves
 
     head = token.lower_ in w.metric_heads or token.lemma_.casefold() in w.metric_heads
-    start = token.i == token.sent.start or token.doc[token.i - 1].is_sent_start
+    start = token.i == sent_of(token).start or token.doc[token.i - 1].is_sent_start
     if token.is_title and not head and not start and token.ent_type_ != "MISC":
         return NOTHING
     return found

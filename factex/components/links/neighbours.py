@@ -11,6 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from factex.components.links.phrases import MAX_METRIC_WORDS, listed_phrase, open_phrase
+from factex.components.sentence_bounds import sent_of
 from factex.components.sentences import written_sentence_start
 from factex.components.syntax import amount_root
 from factex.components.token_index import token_index
@@ -123,7 +124,7 @@ def elided_metric(
 def item_metric(w: LinkWords, span: Span) -> str | None:
     """The words right after a list item: "5,8 milliards des activités « transport »"."""
     doc = span.doc
-    sent_end = span.sent.end
+    sent_end = sent_of(span).end
     i = span.end
     # "dont 10,1 milliards en France": a breakdown by place keeps the total's metric; one by
     # destination ("dont 30 milliards pour la transition écologique") names its own.

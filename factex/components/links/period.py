@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from factex import resources
 from factex.components.extensions import DATES, MONEY, PERCENT
+from factex.components.sentence_bounds import sent_of
 from factex.components.syntax import (
     RELATIVE_DEPS,
     ancestors,
@@ -110,7 +111,7 @@ class DateIndex:
                 return _value(self._period_over_day(best, amount, own_clause))
         # No date on the path: the nearest one before the amount in the same sentence, unless
         # it sits in a relative clause.
-        sent_start = amount.sent.start
+        sent_start = sent_of(amount).start
         k = bisect_left(self.starts, amount.start) - 1
         while k >= 0 and self.spans[k].start >= sent_start:
             span = self.spans[k]
@@ -141,7 +142,7 @@ class DateIndex:
 
     def _clause_dates(self, amount: Span, clause: Token, after: bool = False) -> list[Span]:
         """Dates of the amount's sentence whose clause is the amount's, nearest first."""
-        sent = amount.sent
+        sent = sent_of(amount)
         lo = bisect_left(self.starts, amount.end if after else sent.start)
         hi = bisect_left(self.starts, sent.end)
         found = [
@@ -281,7 +282,7 @@ def is_target_year(span: Span) -> bool:
     if not (value[:4].isdigit() and published[:4].isdigit() and value[:4] > published[:4]):
         return False
     verbs = _target_verbs(span.doc.lang_ or "fr")
-    return any(t.lemma_ in verbs for t in span.doc[span.sent.start : span.start])
+    return any(t.lemma_ in verbs for t in span.doc[sent_of(span).start : span.start])
 
 
 def is_told_day(span: Span) -> bool:

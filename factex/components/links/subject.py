@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from factex.components.sentence_bounds import sent_of
 from factex.components.sentences import written_sentence_start
 from factex.components.syntax import (
     CLAUSE_DEPS,
@@ -177,7 +178,7 @@ def nearest_actor(
 def is_source(w: LinkWords, ent: Span) -> bool:
     """ "Selon l'Insee", "D'après le ministère", "Selon la fédération, Febelfin": a source."""
     doc = ent.doc
-    before = fold(doc[max(ent.sent.start, ent.start - 3) : ent.start].text)
+    before = fold(doc[max(sent_of(ent).start, ent.start - 3) : ent.start].text)
     if w.source_pattern.search(before):
         return True
     token = ent.root

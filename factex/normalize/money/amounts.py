@@ -16,6 +16,10 @@ from factex.normalize.money.patterns import key
 from factex.normalize.money.values import CENT, Atom, H, Item
 from factex.normalize.numbers import parse_number, scaled_units
 
+# compiled once: read per atom (re.sub looks its pattern up at each call)
+_COMMA_SPACES = re.compile(r",\s+")
+_ELIDED_DE = re.compile(r"d['’]$")
+
 
 def read_atom(g: Grammar, text: str, m: re.Match[str]) -> Atom | None:
     """The atom of a match of ``g.atoms``: its number, scale and currency; None if no money."""
@@ -58,7 +62,7 @@ def _read_words(
         if m.group("pscale") is None and text[m.end() : m.end() + 1].isalpha():
             return None, None, None, False  # "€2m", "$5bn": we do not read them; never "2 €"
         return parse_number(m.group("pnum"), g.lang), m.group("pscale"), m.group("pre"), False
-    raw = re.sub(r",\s+", ",", m.group("num"))  # "17, 1 milliards"
+    raw = _COMMA_SPACES.sub(",", m.group("num"))  # "17, 1 milliards"
     scale_text = m.group("abbr") or m.group("scale")
     cur_text = (
         m.group("acur") or m.group("rcur") or m.group("dcur") or m.group("scur")
@@ -315,7 +319,7 @@ def single_item(g: Grammar, text: str, a: Atom) -> Item | None:
         if a.ambiguous and a.number == a.number.to_integral_value():
             return item if _priced(g, text, a) else None
         return item
-    bound = g.bound_kind.get(key(re.sub(r"d['’]$", "de", prefix.group("p"))), "approx")
+    bound = g.bound_kind.get(key(_ELIDED_DE.sub("de", prefix.group("p"))), "approx")
     if bound == "min":
         return replace(item, start=prefix.start(), amount=None, amount_min=a.value)
     if bound == "max":

@@ -8,10 +8,12 @@ from collections.abc import Sequence
 from factex.normalize.money.values import NEVER, H
 from factex.normalize.numbers import trie_regex
 
+_SPACES = re.compile(r"\s+")  # compiled once: key() runs for every word looked up
+
 
 def key(text: str) -> str:
     """Lookup key of a currency or scale word: lower case, plain apostrophe, single spaces."""
-    return re.sub(r"\s+", " ", text.replace("’", "'").strip().lower())
+    return _SPACES.sub(" ", text.replace("’", "'").strip().lower())
 
 
 def phrase(text: str) -> str:

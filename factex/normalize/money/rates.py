@@ -23,6 +23,8 @@ from factex.normalize.money.patterns import alternation, key
 from factex.normalize.money.values import H
 from factex.resources import load
 
+_SENTENCE_END = re.compile(r"[.!?;]\s")  # compiled once: checked per compared pair
+
 
 class Rates:
     """The compiled rate patterns of one language."""
@@ -55,7 +57,7 @@ class Rates:
         (True, False)
         """
         between = text[before:start]
-        if re.search(r"[.!?;]\s", between):
+        if _SENTENCE_END.search(between):
             return False
         return self.compared_by.search(between[-30:]) is not None
 

@@ -34,6 +34,7 @@ _MAX_BARE_POINTS = 100
 #: from this value on, points with no rate measured in their sentence are an index's: a share
 #: or a rate seldom moves ten points, an index often does
 _INDEX_POINTS = 10
+_SPACES = re.compile(r"\s+")  # compiled once: read per figure
 _SIGNS = {"+": "up", "-": "down", "−": "down", "±": None, "+/-": None, "+/−": None}
 
 
@@ -154,7 +155,7 @@ def _sign_and_range(
     >>> [m.as_dict()["value"] for m in find_percentages("entre cinq et dix pour cent")]
     ['5', '10']
     """
-    sign = re.sub(r"\s+", "", m.group("sign") or "")
+    sign = _SPACES.sub("", m.group("sign") or "")
     lead = m.start()
     if sign == "-" and g.number_before.search(text, max(0, lead - 30), lead):
         sign, lead = "", m.start("num")

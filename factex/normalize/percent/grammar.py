@@ -17,6 +17,10 @@ H = r"[^\S\r\n]"
 Cue = tuple[str | None, bool, tuple[int, int] | None]
 YEAR = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,.])")
 ASIDE = re.compile(r"\([^()\d.;:!?]{1,40}\)")
+# compiled once: gap_ok and dated run per figure (re.sub/findall look their pattern up each call)
+_COMMA_DE = re.compile(r",\s*(de|d['’])\s*$")
+_GAP_WORD = re.compile(r"[\w'’-]+")
+_WHEN_WORD = re.compile(r"[^\W\d][\w'’.]*")
 
 
 def _phrase(text: str) -> str:
@@ -160,10 +164,10 @@ class Grammar:
         # a name in brackets is no clause of its own: "augmenter le salaire minimum (Smic) de 2 %"
         gap = ASIDE.sub(" ", gap)
         # "une hausse plus marquée, de 2,6 %": a comma before the "de" of the figure
-        gap = re.sub(r",\s*(de|d['’])\s*$", r" \1 ", gap)
+        gap = _COMMA_DE.sub(r" \1 ", gap)
         if any(ch.isdigit() or ch in '.;:!?,()«»"' for ch in gap):
             return False
-        words = [w.replace("’", "'").lower() for w in re.findall(r"[\w'’-]+", gap)]
+        words = [w.replace("’", "'").lower() for w in _GAP_WORD.findall(gap)]
         # "a relevé jeudi ses taux de 3 %": a day named in the gap does not part the two
         if sum(w not in self.gap_free for w in words) > self.max_gap:
             return False
@@ -183,7 +187,7 @@ class Grammar:
 
     def dated(self, when: str) -> bool:
         """Whether ``when`` ("en 2022", "fin 2022", "au premier semestre 2022") dates a level."""
-        words = re.findall(r"[^\W\d][\w'’.]*", when)
+        words = _WHEN_WORD.findall(when)
         return bool(words) and words[-1].replace("’", "'").lower() in self.year_cues
 
 
