@@ -94,7 +94,7 @@ def _rate_setter(span: Span, written: str | None, passage: Passage, words: LinkW
     ]
     found = latest_before(banks, span.start_char, passage.layout, same_paragraph=False)
     if found is None:
-        end = span.sent.end_char
+        end = sent_of(span).end_char
         found = next((m for m in banks if span.end_char <= m.start < end), None)
     if found is None:
         return None
@@ -107,7 +107,8 @@ def _rate_setter(span: Span, written: str | None, passage: Passage, words: LinkW
 def _forecaster(span: Span, name: str, passage: Passage, words: LinkWords) -> bool:
     """Whether the sentence describes the person ``name`` by a role of those who expect
     others' figures ("Léa Martin, analyste chez X, qui table sur ..."); a company never."""
-    start, end = span.sent.start_char, span.sent.end_char
+    sent = sent_of(span)
+    start, end = sent.start_char, sent.end_char
     for m in passage.mentions:
         if m.name == name and m.label == "PER" and start <= m.start < end:
             role = _ROLE.match(passage.text, m.end)
