@@ -297,7 +297,7 @@ def test_a_central_bank_is_the_subject_of_the_rates_it_sets(nlp: Language) -> No
 def test_a_name_run_into_its_verb_loses_the_verb(nlp: Language) -> None:
     from spacy.tokens import Doc
 
-    from factex.components.links.subject import actor_name
+    from factex.components.syntax import actor_name
 
     # the model may run a headline's unknown name into the verb after it
     text = "Le SC Brévannes termine sa saison avec la Société générale"

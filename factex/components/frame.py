@@ -27,7 +27,6 @@ from factex.components.links.period import (
     is_told_day,
     names_a_thing,
 )
-from factex.components.links.subject import actor_name
 from factex.components.passage import LinkWords, Passage
 from factex.components.resolve import complete_links
 from factex.components.sentence_bounds import sent_of
@@ -213,8 +212,8 @@ def _top_companies(actors: tuple[Anchor, ...]) -> tuple[str, ...]:
 def _short_forms(ent_at: EntityIndex, text: str, words: FrameWords) -> dict[str, str]:
     """Short forms of the text's names; a place is none ("France" is no short form of
     "France Travail", "Paris" none of "Paris Saint-Germain")."""
-    places = {actor_name(e) for e in ent_at.ents if e.label_ == "LOC"}
-    forms = short_forms((actor_name(e) for e in ent_at.ents), defined_acronyms(text))
+    places = {n for e, n in zip(ent_at.ents, ent_at.names, strict=True) if e.label_ == "LOC"}
+    forms = short_forms(ent_at.names, defined_acronyms(text))
     return {
         short: long
         for short, long in forms.items()
@@ -231,7 +230,7 @@ def _mentions(
     reporters = {(s.start, s.end) for s in sources if s.quoted}
     # a body quoted anywhere ("selon l'ANSD") reports the story: no mention of it is an actor
     quoted = {s.name for s in sources if s.quoted and not s.person}
-    names = [actor_name(ent) for ent in ent_at.ents]
+    names = ent_at.names
     label_of: dict[str, str] = {}
     for ent, name in zip(ent_at.ents, names, strict=True):
         if label_of.get(name) != "ORG":  # a name the model also reads as a company is one
@@ -261,7 +260,7 @@ def _mentions(
     return out
 
 
-def _rubric(ent: Span, names: list[str]) -> bool:
+def _rubric(ent: Span, names: tuple[str, ...]) -> bool:
     """Whether the entity is a headline's rubric: one common word of the language opening
     the headline before a colon ("Hôtellerie : ..."), never named again in the text."""
     doc = ent.doc

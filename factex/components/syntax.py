@@ -73,8 +73,8 @@ class EntityIndex(list[int]):
 
     @cached_property
     def names(self) -> tuple[str, ...]:
-        """:func:`canonical` of each of ``ents``, read once (an extension costs microseconds)."""
-        return tuple(canonical(ent) for ent in self.ents)
+        """:func:`actor_name` of each of ``ents``, read once (an extension costs microseconds)."""
+        return tuple(actor_name(ent) for ent in self.ents)
 
 
 def entity_index(doc: Doc) -> EntityIndex:
@@ -133,6 +133,22 @@ def subjects(verb: Token) -> list[Token]:
 
 def canonical(span: Span) -> str:
     return str(span._.factex_canonical or span.text)
+
+
+def actor_name(ent: Span) -> str:
+    """The entity's canonical name without the verb the model ran it into ("Le RC Montclar
+    boucle son mercato": "RC Montclar"); a lowercase word of the name that is no verb stays
+    ("Société générale")."""
+    name = canonical(ent)
+    tail = 0
+    for tok in reversed(ent):
+        if tok.pos_ not in ("VERB", "AUX") or not tok.text[:1].islower():
+            break
+        tail += 1
+    if not tail or tail == len(ent):
+        return name
+    suffix = ent[len(ent) - tail :].text
+    return name[: -len(suffix)].rstrip() if name.endswith(suffix) else name
 
 
 def unique(names: Iterable[str]) -> list[str]:

@@ -19,7 +19,7 @@ from factex.components.syntax import (
     RELATIVE_DEPS,
     SUBJECT_DEPS,
     EntityIndex,
-    canonical,
+    actor_name,
     clause_head,
     entities_below,
     genitive,
@@ -56,22 +56,6 @@ def find_subject(
     if subject is None and not named_metric:
         return nearest_actor(w, span, ent_at, excluded), True
     return subject, False
-
-
-def actor_name(ent: Span) -> str:
-    """The entity's canonical name without the verb the model ran it into ("Le RC Montclar
-    boucle son mercato": "RC Montclar"); a lowercase word of the name that is no verb stays
-    ("Société générale")."""
-    name = canonical(ent)
-    tail = 0
-    for tok in reversed(ent):
-        if tok.pos_ not in ("VERB", "AUX") or not tok.text[:1].islower():
-            break
-        tail += 1
-    if not tail or tail == len(ent):
-        return name
-    suffix = ent[len(ent) - tail :].text
-    return name[: -len(suffix)].rstrip() if name.endswith(suffix) else name
 
 
 def is_deal(w: LinkWords, noun: Token) -> bool:
