@@ -7,6 +7,7 @@ spaCy models of every language factex supports.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 
@@ -115,20 +116,47 @@ def entities_below(
 def subjects(verb: Token) -> list[Token]:
     """Subject (and agent) tokens of a clause; shared subjects of "a annoncé avoir signé"."""
     doc, ix = verb.doc, token_index(verb.doc)
+    found = _subjects_of(ix)
     v = verb.i
+    ids = found.get(v)
+    if ids is None:
+        ids = found[v] = subject_indices(doc, ix, v)
+    return [doc[c] for c in ids]
+
+
+# The subjects of each verb asked for, kept with the Doc's token index (weakly: a Doc parsed
+# again gets a new index): the links, the frame and the events ask them of the same verbs.
+_subject_cache: weakref.WeakKeyDictionary[TokenIndex, dict[int, tuple[int, ...]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _subjects_of(ix: TokenIndex) -> dict[int, tuple[int, ...]]:
+    found = _subject_cache.get(ix)
+    if found is None:
+        found = _subject_cache[ix] = {}
+    return found
+
+
+def subject_indices(doc: Doc, ix: TokenIndex, v: int) -> tuple[int, ...]:
+    """The indices of :func:`subjects` of the verb at ``v``."""
+    children, dep, head = ix.children, ix.dep, ix.head
     seen = {v}
     while True:
-        found = [c for c in ix.children[v] if ix.dep[c] in SUBJECT_DEPS]
-        if found or ix.head[v] in seen:
-            return [doc[c] for c in found]
+        found = tuple(c for c in children[v] if dep[c] in SUBJECT_DEPS)
+        if found or head[v] in seen:
+            return found
         # An infinitive or participle clause shares the subject of the verb it hangs on
         # ("ont progressé ... pour atteindre 10 milliards").
-        dep = ix.dep[v]
-        nonfinite = doc[v].morph.get("VerbForm", []) in (["Inf"], ["Part"], ["Ger"])
-        if dep not in ("xcomp", "conj") and not (dep == "advcl" and nonfinite):
-            return []
-        v = ix.head[v]
+        d = dep[v]
+        if d not in ("xcomp", "conj") and not (d == "advcl" and _nonfinite(doc, v)):
+            return ()
+        v = head[v]
         seen.add(v)
+
+
+def _nonfinite(doc: Doc, i: int) -> bool:
+    return doc[i].morph.get("VerbForm", []) in (["Inf"], ["Part"], ["Ger"])
 
 
 def canonical(span: Span) -> str:
