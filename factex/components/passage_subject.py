@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from factex.components.passage import LinkWords, Passage
-from factex.components.sentence_bounds import sent_of
+from factex.components.sentence_bounds import SentBounds, sent_of
 from factex.components.syntax import clause_head, subjects
 from factex.components.token_index import token_index
 from factex.normalize.frame import latest_before
@@ -26,17 +28,18 @@ def passage_subject(
 ) -> tuple[str | None, str | None]:
     # in an article (a headline over paragraphs), not in a lone sentence
     article = passage.layout.headline is not None
+    fig = _Figure(span, sent_of(span))
     if written is not None and links.get("traded"):
         return written, "written"  # "le prix du porc": the commodity's, wherever quoted
     if words.is_policy_rate(links.get("metric")):
-        bank = _rate_setter(span, written, passage, words)
+        bank = _rate_setter(fig, written, passage, words)
         if bank is not None:  # "la BCE a abaissé ses taux": the bank's rate, not the area's
             return bank, "written" if bank == written else "passage"
     if words.is_macro(links.get("metric"), passage.actor is not None):
         # "les prix ont reculé de 6 % à Lyon": the place beside the figure, else a country
         # of its sentence
-        place = _local_place(span, passage) if article else None
-        place = place or _place_in_sentence(span, passage)
+        place = _local_place(fig, passage) if article else None
+        place = place or _place_in_sentence(fig, passage)
         if place is not None:
             return place, "written"
         if written is not None and _is_place(written, passage):
@@ -44,37 +47,37 @@ def passage_subject(
         return (passage.place, "frame") if passage.place else (written, _from(written))
     if written is not None and _at_dateline(written, passage):
         written = None  # "OTTAWA, 12 mars -" says where the story was written, not whose figure
-    if written is not None and _forecaster(span, written, passage, words):
+    if written is not None and _forecaster(fig, written, passage, words):
         written = None  # "X, analyste chez Y, qui table sur 1,4 milliard": X expects it
     framed = passage.actor is not None or passage.place is not None
     # the sentence's own link stands, unless it only took the nearest name of the sentence
-    guessed = links.get("subject_from") == "sentence" and not _said(span, written or "")
+    guessed = links.get("subject_from") == "sentence" and not _said(fig, written or "")
     said = written is not None and (not framed or not guessed)
-    if written is not None and said and not _refers_back(span, written, words):
+    if written is not None and said and not _refers_back(fig, written, words):
         return written, "written"
-    body = _designated_body(span, passage, words) if written is None or guessed else None
+    body = _designated_body(fig, passage, words) if written is None or guessed else None
     if body is not None:
         return body, "passage"  # "le bilan de l'institution": the body the story names most
-    if _generic_holder(span, words):
+    if _generic_holder(fig, words):
         return None, None  # "le marché français, qui pèse 36 milliards": no company's figure
-    own = _clause_name(span, passage) if article and written is None else None
+    own = _clause_name(fig, passage) if article and written is None else None
     if own is not None:
         return own, "written"  # "Dravena a bondi de 6,2 %": a name the model read as a place
-    earlier = _latest_actor(span, passage)
+    earlier = _latest_actor(fig, passage)
     if earlier is not None:
         return earlier, "passage"
-    local = _local_place(span, passage) if passage.actor is None and article else None
+    local = _local_place(fig, passage) if passage.actor is None and article else None
     if local is not None:
         return local, "written"  # "À Lyon, le prix ...", "a reculé de 6 % à Lyon"
     # The frame speaks for sentences that name no one; a name the sentence holds but did not
     # link (what is bought, a place of business) stays unlinked.
     actor = passage.actor
-    named = _named_just_before(span, {actor, *passage.actors}, passage) if article else None
+    named = _named_just_before(fig, {actor, *passage.actors}, passage) if article else None
     if named is not None and actor is not None and written is None:
         return named, "written"  # a headline the parse mangles: "X voit son bénéfice fondre"
-    if actor is not None and not _named_in_sentence(span, actor, passage):
+    if actor is not None and not _named_in_sentence(fig, actor, passage):
         return actor, "frame"
-    if actor is None and passage.place and not _named_in_sentence(span, passage.place, passage):
+    if actor is None and passage.place and not _named_in_sentence(fig, passage.place, passage):
         return passage.place, "frame"  # a story about a place: its figures are the place's
     if actor is None and passage.place and guessed:
         # the sentence names the story's place; the other name was only the nearest one
@@ -82,7 +85,31 @@ def passage_subject(
     return written, _from(written)
 
 
-def _rate_setter(span: Span, written: str | None, passage: Passage, words: LinkWords) -> str | None:
+@dataclass
+class _Figure:
+    """The amount the helpers below read, with its sentence, clause and subjects found once
+    (each helper asked them again of the parse)."""
+
+    span: Span
+    sent: SentBounds
+
+    @cached_property
+    def verb(self) -> Token:
+        return clause_head(self.span.root)
+
+    @cached_property
+    def subjects(self) -> list[Token]:
+        return subjects(self.verb)
+
+    @cached_property
+    def holders(self) -> list[Token]:
+        """The clause's subjects, the antecedent standing for a "qui"."""
+        return [self.verb.head if s.lower_ == "qui" else s for s in self.subjects]
+
+
+def _rate_setter(
+    fig: _Figure, written: str | None, passage: Passage, words: LinkWords
+) -> str | None:
     """The central bank that sets the rate: the one the sentence links, else the last one
     named before the figure in the article, else the first one named in its sentence."""
     if written is not None and is_central_bank(written, words.central_banks, words.lang):
@@ -92,9 +119,10 @@ def _rate_setter(span: Span, written: str | None, passage: Passage, words: LinkW
         for m in passage.mentions
         if m.label in ("ORG", "PER") and is_central_bank(m.name, words.central_banks, words.lang)
     ]
+    span = fig.span
     found = latest_before(banks, span.start_char, passage.layout, same_paragraph=False)
     if found is None:
-        end = sent_of(span).end_char
+        end = fig.sent.end_char
         found = next((m for m in banks if span.end_char <= m.start < end), None)
     if found is None:
         return None
@@ -104,11 +132,10 @@ def _rate_setter(span: Span, written: str | None, passage: Passage, words: LinkW
     return written if written and defined else found.name
 
 
-def _forecaster(span: Span, name: str, passage: Passage, words: LinkWords) -> bool:
+def _forecaster(fig: _Figure, name: str, passage: Passage, words: LinkWords) -> bool:
     """Whether the sentence describes the person ``name`` by a role of those who expect
     others' figures ("Léa Martin, analyste chez X, qui table sur ..."); a company never."""
-    sent = sent_of(span)
-    start, end = sent.start_char, sent.end_char
+    start, end = fig.sent.start_char, fig.sent.end_char
     for m in passage.mentions:
         if m.name == name and m.label == "PER" and start <= m.start < end:
             role = _ROLE.match(passage.text, m.end)
@@ -121,16 +148,18 @@ def _forecaster(span: Span, name: str, passage: Passage, words: LinkWords) -> bo
 _ROLE = re.compile(r"\s*,\s*(\w+)")
 
 
-def _designated_body(span: Span, passage: Passage, words: LinkWords) -> str | None:
+def _designated_body(fig: _Figure, passage: Passage, words: LinkWords) -> str | None:
     """The public body named most before the amount, when the owner of the figure's clause
     subject names it again by a designator ("Le bilan de l'institution est revenu à ...")."""
-    verb = clause_head(span.root)
-    holders = [verb.head if s.lower_ == "qui" else s for s in subjects(verb)]
+    span = fig.span
+    ix = token_index(span.doc)
     owned = False
-    for noun in holders:
-        for child in noun.children:
-            phrase = span.doc[child.left_edge.i : child.i + 1].text.lower().replace("’", "'")
-            if child.dep_ == "nmod" and any(phrase.endswith(d) for d in words.designators):
+    for noun in fig.holders:
+        for c in ix.children[noun.i]:
+            if ix.dep[c] != "nmod":
+                continue
+            phrase = span.doc[span.doc[c].left_edge.i : c + 1].text.lower().replace("’", "'")
+            if any(phrase.endswith(d) for d in words.designators):
                 owned = True
     if not owned:
         return None
@@ -143,10 +172,10 @@ def _designated_body(span: Span, passage: Passage, words: LinkWords) -> str | No
     return bodies.most_common(1)[0][0] if bodies else None
 
 
-def _clause_name(span: Span, passage: Passage) -> str | None:
+def _clause_name(fig: _Figure, passage: Passage) -> str | None:
     """The organisation the frame knows at the subject of the amount's clause (a name the
     model read as a place but the frame as a company), not a source or a public body."""
-    for subj in subjects(clause_head(span.root)):
+    for subj in fig.subjects:
         at = subj.idx
         for m in passage.mentions:
             if m.start <= at < m.end and m.label == "ORG":
@@ -154,12 +183,12 @@ def _clause_name(span: Span, passage: Passage) -> str | None:
     return None
 
 
-def _generic_holder(span: Span, words: LinkWords) -> bool:
+def _generic_holder(fig: _Figure, words: LinkWords) -> bool:
     """Whether the figure's clause is about a whole market or trade: its subject ("le secteur
     a reculé de 2 %"), the antecedent of its "qui", or the noun its participle describes ("le
     marché, estimé à 1,3 milliard"), without a possessive tying it to the company."""
-    verb = clause_head(span.root)
-    holders = [verb.head if s.lower_ == "qui" else s for s in subjects(verb)]
+    verb = fig.verb
+    holders = list(fig.holders)
     if verb.dep_.startswith("acl") and verb.pos_ == "VERB":
         holders.append(verb.head)
     for noun in holders:
@@ -169,11 +198,10 @@ def _generic_holder(span: Span, words: LinkWords) -> bool:
     return False
 
 
-def _refers_back(span: Span, written: str, words: LinkWords) -> bool:
+def _refers_back(fig: _Figure, written: str, words: LinkWords) -> bool:
     """Whether the clause names its subject again ("le groupe", "il", "l'action", "son
     bénéfice") without the name the sentence-level link guessed from elsewhere in it."""
-    verb = clause_head(span.root)
-    subjs = subjects(verb)
+    span, verb, subjs = fig.span, fig.verb, fig.subjects
     phrases = [span.doc[s.left_edge.i : s.right_edge.i + 1].text for s in subjs]
     if any(written in phrase for phrase in phrases):
         return False  # "Le brasseur Heineken a vu ...": the description names it
@@ -181,12 +209,12 @@ def _refers_back(span: Span, written: str, words: LinkWords) -> bool:
         word = subj.lower_.lstrip("-")
         if word in words.self_reference or subj.lemma_ in words.self_reference:
             return True
-    start = max(verb.left_edge.i, sent_of(span).start)
+    start = max(verb.left_edge.i, fig.sent.start)
     owned = any(
         t.lower_ in words.possessives and t.pos_ == "DET" for t in span.doc[start : span.start]
     )
     # "Heineken a vu son bénéfice ...": the owner is named before in the sentence
-    return owned and written not in span.doc[sent_of(span).start : span.start].text
+    return owned and written not in span.doc[fig.sent.start : span.start].text
 
 
 def _at_dateline(name: str, passage: Passage) -> bool:
@@ -198,20 +226,19 @@ def _at_dateline(name: str, passage: Passage) -> bool:
 _OWNER_WORDS = frozenset({"de", "d'", "d’", "du", "des", "chez", "pour"})
 
 
-def _said(span: Span, name: str) -> bool:
+def _said(fig: _Figure, name: str) -> bool:
     """Whether the sentence ties the name to the amount: the clause's subject, or an owner
     ("de X", "chez X") before the amount; not merely a name somewhere in the sentence."""
-    verb = clause_head(span.root)
-    for subj in subjects(verb):
+    span, sent = fig.span, fig.sent
+    for subj in fig.subjects:
         left = subj.left_edge.i
         if name in span.doc[left : subj.right_edge.i + 1].text:
             return True
         # "Jack Ma, le fondateur du groupe, avait annoncé": the name set before its description
-        before = span.doc[max(sent_of(span).start, left - 4) : left].text.rstrip(" ,")
+        before = span.doc[max(sent.start, left - 4) : left].text.rstrip(" ,")
         if before.endswith(name):
             return True
     ix = token_index(span.doc)
-    sent = sent_of(span)
     for i in range(sent.start, span.start - 1):
         if ix.lower[i] in _OWNER_WORDS:
             after = span.doc[i + 1 : min(i + 6, sent.end)].text
@@ -224,19 +251,19 @@ def _from(value: str | None) -> str | None:
     return "written" if value is not None else None
 
 
-def _place_in_sentence(span: Span, passage: Passage) -> str | None:
+def _place_in_sentence(fig: _Figure, passage: Passage) -> str | None:
     """A country named in the amount's own sentence ("en Belgique", "l'inflation française")."""
-    start, end = sent_of(span).start_char, sent_of(span).end_char
+    start, end = fig.sent.start_char, fig.sent.end_char
     for m in passage.mentions:
         if m.label == "LOC" and m.country and start <= m.start < end:
             return m.name
     return None
 
 
-def _local_place(span: Span, passage: Passage) -> str | None:
+def _local_place(fig: _Figure, passage: Passage) -> str | None:
     """The place a figure of a story about no company is given for: a place named right
     after it ("de 6,4 % à Lyon"), else the nearest one before it in its sentence."""
-    start, end = sent_of(span).start_char, sent_of(span).end_char
+    span, start, end = fig.span, fig.sent.start_char, fig.sent.end_char
     places = [m for m in passage.mentions if m.label == "LOC" and start <= m.start < end]
     after = [m for m in places if 0 <= m.start - span.end_char <= 5]
     if after:
@@ -245,15 +272,15 @@ def _local_place(span: Span, passage: Passage) -> str | None:
     return before[-1].name if before else None
 
 
-def _named_in_sentence(span: Span, name: str, passage: Passage) -> bool:
-    start, end = sent_of(span).start_char, sent_of(span).end_char
+def _named_in_sentence(fig: _Figure, name: str, passage: Passage) -> bool:
+    start, end = fig.sent.start_char, fig.sent.end_char
     return any(m.name == name and start <= m.start < end for m in passage.mentions)
 
 
-def _named_just_before(span: Span, names: set[str | None], passage: Passage) -> str | None:
+def _named_just_before(fig: _Figure, names: set[str | None], passage: Passage) -> str | None:
     """The last organisation or person named before the amount in its sentence, if it is one
     of ``names`` ("Nexa : bénéfice en hausse de 15 %"); not one named after the amount."""
-    start = sent_of(span).start_char
+    start, span = fig.sent.start_char, fig.span
     before = [
         m
         for m in passage.mentions
@@ -266,7 +293,7 @@ def _is_place(name: str, passage: Passage) -> bool:
     return any(m.name == name and m.label == "LOC" for m in passage.mentions)
 
 
-def _latest_actor(span: Span, passage: Passage) -> str | None:
+def _latest_actor(fig: _Figure, passage: Passage) -> str | None:
     """The last organisation named before the amount in its paragraph, if it is one the
     article is about (a main actor) and not a source."""
     if passage.actor is None:
@@ -278,5 +305,5 @@ def _latest_actor(span: Span, passage: Passage) -> str | None:
         if m.label in ("ORG", "PER") and not m.source and not m.institution and m.name in main
     ]
     # before the sentence: a name of its own sentence that the sentence did not link is left
-    found = latest_before(actors, sent_of(span).start_char, passage.layout)
+    found = latest_before(actors, fig.sent.start_char, passage.layout)
     return found.name if found is not None else None

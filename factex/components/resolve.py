@@ -16,7 +16,7 @@ from factex.components.links.period_lent import keeps_no_lent_period
 from factex.components.passage import LinkWords, Passage
 from factex.components.passage_metric import MetricFocus
 from factex.components.passage_subject import passage_subject
-from factex.components.sentence_bounds import sent_of
+from factex.components.sentence_bounds import SentBounds, sent_of
 from factex.components.sources import Source
 from factex.normalize.frame import (
     PERIOD_GRAINS,
@@ -31,11 +31,12 @@ def complete_links(doc: Doc, passage: Passage, words: LinkWords) -> None:
     spans = [(s, key) for key in (MONEY, PERCENT) for s in doc.spans.get(key, ())]
     focus = MetricFocus(doc, passage)  # the metric a figure naming none goes on with
     for span, key in sorted(spans, key=lambda s: s[0].start):
+        sent = sent_of(span)  # read once: the helpers below all need it
         links = dict(span._.factex_links or {})
         links["metric"], links["metric_from"] = focus.carry(span, key, links)
         traded = bool(links.pop("traded", False))
-        own = _source(span, passage)
-        reporter = own or _carried_source(span, passage)
+        own = _source(span, sent, passage)
+        reporter = own or _carried_source(span, sent, passage)
         source = reporter.name if reporter is not None else None
         subject = links.get("subject")
         # "a indiqué Marc Dupont": the speaker is not what the figure is of; in a story about
@@ -49,7 +50,8 @@ def complete_links(doc: Doc, passage: Passage, words: LinkWords) -> None:
         if own is None and _company_said(links["subject"], links["subject_from"], passage):
             source = None  # "X a annoncé une levée de 450 millions": X's own, not the lede's
         links["source"] = None if source == links["subject"] else source
-        links["period"], links["period_from"] = _period(span, links.get("period"), passage, words)
+        dated = _period(span, sent, links.get("period"), passage, words)
+        links["period"], links["period_from"] = dated
         if links["period"] is None or links["period_from"] != "written":
             session = _session(links.get("metric"), passage, words)
             if session is not None:
@@ -60,9 +62,9 @@ def complete_links(doc: Doc, passage: Passage, words: LinkWords) -> None:
         span._.factex_links = links
 
 
-def _source(span: Span, passage: Passage) -> Source | None:
+def _source(span: Span, sent: SentBounds, passage: Passage) -> Source | None:
     """The reporter of the amount's sentence nearest the amount."""
-    sent_start = sent_of(span).start
+    sent_start = sent.start
     here = [
         s
         for s in passage.sources
@@ -83,13 +85,13 @@ def _company_said(subject: str | None, how: str | None, passage: Passage) -> boo
     )
 
 
-def _carried_source(span: Span, passage: Passage) -> Source | None:
+def _carried_source(span: Span, sent: SentBounds, passage: Passage) -> Source | None:
     """The reporter a sentence without one goes on quoting: the incise the parse cut off
     ("…, contre 1,4 % en janvier | , a confirmé vendredi l'Insee"), else the body (not a
     person: one quoted speaks for a sentence) named last before in the paragraph, else, in a
     story about no organisation (a statistics release, a budget), the lede's."""
     doc = span.doc
-    nxt = sent_of(span).end
+    nxt = sent.end
     if nxt < len(doc) and doc[nxt].text == ",":
         cut = [s for s in passage.sources if s.sent_start == nxt and s.quoted and not s.within]
         if cut:
@@ -99,7 +101,7 @@ def _carried_source(span: Span, passage: Passage) -> Source | None:
     before = [
         s
         for s in passage.sources
-        if s.quoted and not s.person and not s.within and s.end <= sent_of(span).start
+        if s.quoted and not s.person and not s.within and s.end <= sent.start
     ]
     if before and layout.paragraph(doc[before[-1].start].idx) == here:
         return before[-1]
@@ -107,16 +109,16 @@ def _carried_source(span: Span, passage: Passage) -> Source | None:
         lede = [
             s for s in passage.sources if s.quoted and not s.within and layout.top(doc[s.start].idx)
         ]
-        if lede and lede[0].start < span.start and not _other_body(span, lede[0], passage):
+        if lede and lede[0].start < span.start and not _other_body(sent, lede[0], passage):
             return lede[0]
     return None
 
 
-def _other_body(span: Span, source: Source, passage: Passage) -> bool:
+def _other_body(sent: SentBounds, source: Source, passage: Passage) -> bool:
     """Whether the amount's sentence names a public body or reporter other than ``source``
     ("la BCEAO, qui a abaissé son taux de 25 points"): the lede's reporter does not speak
     for it."""
-    start, end = sent_of(span).start_char, sent_of(span).end_char
+    start, end = sent.start_char, sent.end_char
     return any(
         m.label == "ORG"
         and (m.institution or m.source)
@@ -127,25 +129,25 @@ def _other_body(span: Span, source: Source, passage: Passage) -> bool:
 
 
 def _period(
-    span: Span, period: str | None, passage: Passage, words: LinkWords
+    span: Span, sent: SentBounds, period: str | None, passage: Passage, words: LinkWords
 ) -> tuple[str | None, str | None]:
     text = passage.text
-    sent_start = sent_of(span).start_char
+    sent_start = sent.start_char
     before = text[max(sent_start, span.start_char - 30) : span.start_char]
     comparison = words.comparison_figure.search(before) is not None
     if period is not None and "/.." in period and not comparison:
         # "depuis le début de l'année" runs to the day of publication; "depuis mars 2020"
         # (an older start) measures from then: no period of the figure
         period = year_to_date(period, passage.published)
-    sentence = text[sent_start : sent_of(span).end_char]
+    sentence = text[sent_start : sent.end_char]
     year_ago = words.year_ago.search(sentence) is not None
     if comparison and year_ago:
         # "contre 57 millions un an plus tôt": the year before the passage's period (not a
         # year before the day of publication)
         framing = _passage_period(span, passage)
         return (shift_years(framing[0], -1), "passage") if framing else (None, None)
-    if period is not None and not (not comparison and _only_bases(period, span, passage)):
-        return _day_at_most(_at_end(period, span, passage, words)), "written"
+    if period is not None and not (not comparison and _only_bases(period, sent, passage)):
+        return _day_at_most(_at_end(period, sent, passage, words)), "written"
     if comparison:
         return None, None
     framing = _passage_period(span, passage)
@@ -195,13 +197,13 @@ def year_to_date(value: str, published: str | None) -> str | None:
     return f"{start}/{published[:grain]}" if grain else None
 
 
-def _at_end(value: str, span: Span, passage: Passage, words: LinkWords) -> str:
+def _at_end(value: str, sent: SentBounds, passage: Passage, words: LinkWords) -> str:
     """ "fin 2023", "fin décembre": a level at the close of a period is for its last month.
 
     The dates give "fin 2023" as its last two months ("2023-11/2023-12"); a stock figure (a
     debt "à 1,2 milliard fin 2023") is that of the month the period ends in.
     """
-    start, end = sent_of(span).start_char, sent_of(span).end_char
+    start, end = sent.start_char, sent.end_char
     for d in passage.dates:
         inside = start <= d.start < end and d.value == value and "/" in value
         if inside and words.period_end.search(passage.text[d.start : d.end]):
@@ -210,9 +212,9 @@ def _at_end(value: str, span: Span, passage: Passage, words: LinkWords) -> str:
     return value
 
 
-def _only_bases(value: str, span: Span, passage: Passage) -> bool:
+def _only_bases(value: str, sent: SentBounds, passage: Passage) -> bool:
     """Whether every date of the sentence with this value is a comparison base."""
-    start, end = sent_of(span).start_char, sent_of(span).end_char
+    start, end = sent.start_char, sent.end_char
     same = [d for d in passage.dates if start <= d.start < end and d.value == value]
     return bool(same) and all(d.base for d in same)
 
