@@ -37,11 +37,15 @@ def _is_clause_head(ix: TokenIndex, i: int) -> bool:
 
 def clause_head(token: Token) -> Token:
     """The verb (or root) of the clause the token belongs to."""
-    ix = token_index(token.doc)
-    i = token.i
+    i = clause_head_at(token_index(token.doc), token.i)
+    return token if i == token.i else token.doc[i]
+
+
+def clause_head_at(ix: TokenIndex, i: int) -> int:
+    """The index of :func:`clause_head` of the token at ``i``, no Token made."""
     while not _is_clause_head(ix, i):
         i = ix.head[i]
-    return token if i == token.i else token.doc[i]
+    return i
 
 
 def ancestors(token: Token) -> Iterator[Token]:
@@ -115,13 +119,18 @@ def entities_below(
 
 def subjects(verb: Token) -> list[Token]:
     """Subject (and agent) tokens of a clause; shared subjects of "a annoncé avoir signé"."""
-    doc, ix = verb.doc, token_index(verb.doc)
+    doc = verb.doc
+    return [doc[c] for c in subjects_at(doc, verb.i)]
+
+
+def subjects_at(doc: Doc, v: int) -> tuple[int, ...]:
+    """The indices of :func:`subjects` of the verb at ``v``, walked once per parse."""
+    ix = token_index(doc)
     found = _subjects_of(ix)
-    v = verb.i
     ids = found.get(v)
     if ids is None:
         ids = found[v] = subject_indices(doc, ix, v)
-    return [doc[c] for c in ids]
+    return ids
 
 
 # The subjects of each verb asked for, kept with the Doc's token index (weakly: a Doc parsed
@@ -219,5 +228,9 @@ def has_case(token: Token, words: frozenset[str]) -> bool:
 
 def genitive(token: Token, markers: frozenset[str]) -> bool:
     """Whether a preposition of ``markers`` introduces ``token``, by its lowercase form."""
-    ix = token_index(token.doc)
-    return any(ix.dep[c] == "case" and ix.lower[c] in markers for c in ix.children[token.i])
+    return genitive_at(token_index(token.doc), token.i, markers)
+
+
+def genitive_at(ix: TokenIndex, i: int, markers: frozenset[str]) -> bool:
+    """:func:`genitive` of the token at ``i``."""
+    return any(ix.dep[c] == "case" and ix.lower[c] in markers for c in ix.children[i])

@@ -10,7 +10,7 @@ the nearest ORG/PER of the sentence (before the amount first). What a purchase o
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from factex.components.sentence_bounds import sent_of
 from factex.components.sentences import written_sentence_start
@@ -21,10 +21,12 @@ from factex.components.syntax import (
     EntityIndex,
     actor_name,
     clause_head,
+    clause_head_at,
     entities_below,
     genitive,
+    genitive_at,
     has_case,
-    subjects,
+    subjects_at,
 )
 from factex.components.token_index import token_index
 from factex.normalize.link_words import LinkWords, fold, word
@@ -86,8 +88,9 @@ def not_subjects(
             and not genitive(c, w.genitive)
             and any(x.dep_ == "case" for x in c.children)
         ]
-    verb = clause_head(root)
-    if verb.lemma_ in w.acquisition_verbs:
+    ix = token_index(root.doc)
+    if ix.lemma[clause_head_at(ix, root.i)] in w.acquisition_verbs:
+        verb = clause_head(root)
         # The object, wherever the parse files the name right after the verb ("rachète
         # Credit Suisse" may come out as xcomp); not a clause of its own ("..., a annoncé
         # Danone" names the buyer).
@@ -111,9 +114,11 @@ def clause_subject(
     w: LinkWords, root: Token, ent_at: EntityIndex, excluded: frozenset[int] = frozenset()
 ) -> str | None:
     """The one a penalty is inflicted on, else the subject of the clause or of those above."""
-    verb = clause_head(root)
+    doc, ix = root.doc, token_index(root.doc)
+    v = clause_head_at(ix, root.i)  # read off the index: no Token made per step
     # "La Commission a infligé à Apple une amende de ...": the fine is Apple's.
-    if verb.lemma_ in w.penalty_verbs:
+    if ix.lemma[v] in w.penalty_verbs:
+        verb = doc[v]
         to = w.penalty_markers
         # "a infligé une amende de 2 milliards à Google": "à Google" may hang on the fine.
         objects = [c for c in verb.children if c.dep_ == "obj"]
@@ -124,17 +129,17 @@ def clause_subject(
                     return actor_name(found[0])
     seen = 0
     while seen < 3:
-        for subj in subjects(verb):
-            if subj.lower_ in w.relative_subjects and verb.dep_ in RELATIVE_DEPS:
-                subj = verb.head  # "Back Market, qui a levé ...": the antecedent
+        for subj in subjects_at(doc, v):
+            if ix.lower[subj] in w.relative_subjects and ix.dep[v] in RELATIVE_DEPS:
+                subj = ix.head[v]  # "Back Market, qui a levé ...": the antecedent
             # The grammatical subject may be a name the model filed as MISC ("Mistral AI").
-            found = entities_below(subj, ent_at, labels=_SUBJECT_LABELS)
+            found = entities_below(doc[subj], ent_at, labels=_SUBJECT_LABELS)
             found = [e for e in found if e.start not in excluded]
             if found:
                 return actor_name(found[0])
-        if verb.dep_ not in CLAUSE_DEPS or verb.dep_ in RELATIVE_DEPS:
+        if ix.dep[v] not in CLAUSE_DEPS or ix.dep[v] in RELATIVE_DEPS:
             return None
-        verb = clause_head(verb.head)
+        v = clause_head_at(ix, ix.head[v])
         seen += 1
     return None
 
@@ -143,7 +148,8 @@ def nearest_actor(
     w: LinkWords, span: Span, ent_at: EntityIndex, excluded: frozenset[int] = frozenset()
 ) -> str | None:
     """The ORG/PER of the sentence nearest the amount, before it first; never a source."""
-    sent = span.sent
+    bounds = sent_of(span)  # span.sent walks the Doc at each call
+    sent = span.doc[bounds.start : bounds.end]
     start = written_sentence_start(sent)
     ks = {k for k in ent_at[start : sent.end] if k >= 0}
     best: tuple[int, str] | None = None
@@ -165,14 +171,15 @@ def is_source(w: LinkWords, ent: Span) -> bool:
     before = fold(doc[max(sent_of(ent).start, ent.start - 3) : ent.start].text)
     if w.source_pattern.search(before):
         return True
-    token = ent.root
+    ix = token_index(doc)  # the walk up reads the index: no Token made per step
+    i = ent.root.i
     for _ in range(3):
-        for c in token.children:
-            if c.dep_ == "case" and w.source_pattern.search(fold(c.text)):
+        for c in ix.children[i]:
+            if ix.dep[c] == "case" and w.source_pattern.search(fold(ix.text[c])):
                 return True
-        if token.dep_ not in ("appos", "nmod", "flat:name", "conj") or token.head.i == token.i:
+        if ix.dep[i] not in ("appos", "nmod", "flat:name", "conj") or ix.head[i] == i:
             break
-        token = token.head
+        i = ix.head[i]
     return False
 
 
@@ -189,11 +196,16 @@ def _owner(
         return actor_name(found[0])
     # MISC only as a "de" complement of the metric itself ("les ventes de Twitter" read as
     # MISC), not deeper ("dans ses usines du Nord"); places are never subjects.
-    hops = [metric, *(c for c in metric.children if c.dep_ == "nmod" and genitive(c, markers))]
+    ix, m = token_index(metric.doc), metric.i
+    hops = [m, *(c for c in ix.children[m] if ix.dep[c] == "nmod" and genitive_at(ix, c, markers))]
     for hop in hops:
-        for child in hop.children:
-            k = ent_at[child.i]
-            if k >= 0 and ent_at.ents[k].label_ in _OWNER_LABELS and genitive(child, markers):
+        for child in ix.children[hop]:
+            k = ent_at[child]
+            if (
+                k >= 0
+                and ent_at.ents[k].label_ in _OWNER_LABELS
+                and genitive_at(ix, child, markers)
+            ):
                 return actor_name(ent_at.ents[k])
     return None
 
@@ -214,9 +226,11 @@ def _genitive_path(token: Token, top: Token, markers: frozenset[str]) -> bool:
 def _pronoun_owner(root: Token, ent_at: EntityIndex, pronouns: frozenset[str]) -> str | None:
     """ "…, et celle de Meta à 1,2 milliard": the owner named under the pronoun standing for
     the metric."""
-    for token in (root.head, root.head.head):
-        if token.pos_ == "PRON" and token.lemma_ in pronouns:
-            found = entities_below(token, ent_at, max_depth=2)
+    ix = token_index(root.doc)
+    head = ix.head[root.i]
+    for i in (head, ix.head[head]):
+        if ix.pos[i] == "PRON" and ix.lemma[i] in pronouns:
+            found = entities_below(root.doc[i], ent_at, max_depth=2)
             if found:
                 return actor_name(found[0])
     return None
@@ -225,15 +239,15 @@ def _pronoun_owner(root: Token, ent_at: EntityIndex, pronouns: frozenset[str]) -
 def _share_owner(w: LinkWords, root: Token, ent_at: EntityIndex) -> str | None:
     """ "l'action Lumeral a gagné 4 %": the company whose share moves, named right after the
     share noun, whatever label the model gave a name it does not know (often a place)."""
-    for subj in subjects(clause_head(root)):
-        if subj.lemma_ not in w.share_nouns and subj.lower_ not in w.share_nouns:
+    doc, ix = root.doc, token_index(root.doc)
+    for subj in subjects_at(doc, clause_head_at(ix, root.i)):
+        if ix.lemma[subj] not in w.share_nouns and ix.lower[subj] not in w.share_nouns:
             continue
-        doc = subj.doc
-        nxt = doc[subj.i + 1] if subj.i + 1 < len(doc) else None
-        if nxt is None or nxt.head.i != subj.i or not nxt.text[:1].isupper():
+        nxt = subj + 1
+        if nxt >= len(ix.head) or ix.head[nxt] != subj or not ix.text[nxt][:1].isupper():
             continue
-        k = ent_at[nxt.i]
-        if k >= 0 and ent_at.ents[k].start == nxt.i:
+        k = ent_at[nxt]
+        if k >= 0 and ent_at.ents[k].start == nxt:
             return actor_name(ent_at.ents[k])
     return None
 
@@ -243,16 +257,17 @@ def traded_asset(w: LinkWords, root: Token, ent_at: EntityIndex) -> tuple[str, i
     it is a commodity or a currency ("le colza a progressé de 0,8 %", "la monnaie unique
     cédait 0,6 %"), or the complement of a unit or a quote ("l'once d'or", "le baril de
     Brent", "le prix du porc")."""
-    verb = clause_head(root)
+    doc, ix = root.doc, token_index(root.doc)
+    v = clause_head_at(ix, root.i)  # read off the index: no Token made per step
     carriers = w.asset_units | w.asset_quotes
-    for subj in subjects(verb):
-        if subj.i > verb.i:
+    for subj in subjects_at(doc, v):
+        if subj > v:
             continue  # "face au dollar" after the verb is what it is quoted against
-        found = _asset_at(w, subj, ent_at)
-        if found is None and subj.lemma_ in carriers:
-            for child in subj.children:
-                if child.dep_ == "nmod" and child.i > subj.i:
-                    found = _asset_at(w, child, ent_at)
+        found = _asset_at(w, doc, subj, ent_at)
+        if found is None and ix.lemma[subj] in carriers:
+            for child in ix.children[subj]:
+                if ix.dep[child] == "nmod" and child > subj:
+                    found = _asset_at(w, doc, child, ent_at)
                     if found is not None:
                         break
         if found is not None:
@@ -268,44 +283,46 @@ def sentence_asset(w: LinkWords, span: Span, ent_at: EntityIndex) -> str | None:
         return None  # "..., ce qui a fait retomber la marge à 8 %": a consequence, not a quote
     found: str | None = None
     carriers = w.asset_units | w.asset_quotes
-    ix = token_index(span.doc)
+    doc, ix = span.doc, token_index(span.doc)
     for i in range(ix.sent_start_of(span.start), span.start):
         if ix.dep[i] not in SUBJECT_DEPS:
             continue
-        token = span.doc[i]
-        asset = _asset_at(w, token, ent_at)
-        if asset is None and token.lemma_ in carriers:
-            for child in token.children:
-                if child.dep_ == "nmod" and child.i > token.i:
-                    asset = _asset_at(w, child, ent_at) or asset
+        asset = _asset_at(w, doc, i, ent_at)
+        if asset is None and ix.lemma[i] in carriers:
+            for child in ix.children[i]:
+                if ix.dep[child] == "nmod" and child > i:
+                    asset = _asset_at(w, doc, child, ent_at) or asset
         found = asset[0] if asset is not None else found
     return found
 
 
 def _in_relative(root: Token) -> bool:
     """Whether the amount's clause, or one it is the complement of, is a relative clause."""
-    verb = clause_head(root)
+    doc, ix = root.doc, token_index(root.doc)
+    v = clause_head_at(ix, root.i)
     for _ in range(3):
-        if verb.dep_.startswith("acl") or any(s.lower_ in ("qui", "que") for s in subjects(verb)):
+        if ix.dep[v].startswith("acl") or any(
+            ix.lower[s] in ("qui", "que") for s in subjects_at(doc, v)
+        ):
             return True
-        if verb.dep_ not in ("xcomp", "ccomp") or verb.head.i == verb.i:
+        if ix.dep[v] not in ("xcomp", "ccomp") or ix.head[v] == v:
             return False
-        verb = verb.head
+        v = ix.head[v]
     return False
 
 
-def _asset_at(w: LinkWords, token: Token, ent_at: EntityIndex) -> tuple[str, int] | None:
-    """The asset named at ``token``: a listed word (with the word after it when the pair is
+def _asset_at(w: LinkWords, doc: Doc, i: int, ent_at: EntityIndex) -> tuple[str, int] | None:
+    """The asset named at token ``i``: a listed word (with the word after it when the pair is
     listed: "livre sterling"), or a name under a carrier ("Brent")."""
-    doc = token.doc
-    word_ = token.lower_
-    if token.i + 1 < len(doc):
-        pair = f"{word_} {doc[token.i + 1].lower_}"
+    ix = token_index(doc)
+    word_ = ix.lower[i]
+    if i + 1 < len(ix.head):
+        pair = f"{word_} {ix.lower[i + 1]}"
         if pair in w.traded_assets:
-            return doc[token.i : token.i + 2].text, token.i
-    if word_ in w.traded_assets or token.lemma_ in w.traded_assets:
-        return token.text, token.i
-    k = ent_at[token.i]
-    if k >= 0 and token.pos_ == "PROPN" and token.head.lemma_ in w.asset_units:
-        return actor_name(ent_at.ents[k]), token.i
+            return doc[i : i + 2].text, i
+    if word_ in w.traded_assets or ix.lemma[i] in w.traded_assets:
+        return ix.text[i], i
+    k = ent_at[i]
+    if k >= 0 and ix.pos[i] == "PROPN" and ix.lemma[ix.head[i]] in w.asset_units:
+        return actor_name(ent_at.ents[k]), i
     return None
