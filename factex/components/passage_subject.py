@@ -191,8 +191,9 @@ def _generic_holder(fig: _Figure, words: LinkWords) -> bool:
     holders = list(fig.holders)
     if verb.dep_.startswith("acl") and verb.pos_ == "VERB":
         holders.append(verb.head)
+    ix = token_index(verb.doc)
     for noun in holders:
-        owned = any(c.lower_ in words.possessives for c in noun.children)
+        owned = any(ix.lower[c] in words.possessives for c in ix.children[noun.i])
         if noun.lemma_ in words.generic_holders and noun.pos_ == "NOUN" and not owned:
             return True
     return False
@@ -209,9 +210,9 @@ def _refers_back(fig: _Figure, written: str, words: LinkWords) -> bool:
         word = subj.lower_.lstrip("-")
         if word in words.self_reference or subj.lemma_ in words.self_reference:
             return True
-    start = max(verb.left_edge.i, fig.sent.start)
+    start, ix = max(verb.left_edge.i, fig.sent.start), token_index(span.doc)
     owned = any(
-        t.lower_ in words.possessives and t.pos_ == "DET" for t in span.doc[start : span.start]
+        ix.lower[i] in words.possessives and ix.pos[i] == "DET" for i in range(start, span.start)
     )
     # "Heineken a vu son bénéfice ...": the owner is named before in the sentence
     return owned and written not in span.doc[fig.sent.start : span.start].text

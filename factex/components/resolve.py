@@ -18,6 +18,7 @@ from factex.components.passage_metric import MetricFocus
 from factex.components.passage_subject import passage_subject
 from factex.components.sentence_bounds import SentBounds, sent_of
 from factex.components.sources import Source
+from factex.components.token_index import token_index
 from factex.normalize.frame import (
     PERIOD_GRAINS,
     frames,
@@ -30,13 +31,14 @@ def complete_links(doc: Doc, passage: Passage, words: LinkWords) -> None:
     """Fill each amount's ``source``, ``subject``, ``period`` and say where they came from."""
     spans = [(s, key) for key in (MONEY, PERCENT) for s in doc.spans.get(key, ())]
     focus = MetricFocus(doc, passage)  # the metric a figure naming none goes on with
+    lede = _lede_source(doc, passage)
     for span, key in sorted(spans, key=lambda s: s[0].start):
         sent = sent_of(span)  # read once: the helpers below all need it
         links = dict(span._.factex_links or {})
         links["metric"], links["metric_from"] = focus.carry(span, key, links)
         traded = bool(links.pop("traded", False))
         own = _source(span, sent, passage)
-        reporter = own or _carried_source(span, sent, passage)
+        reporter = own or _carried_source(span, sent, passage, lede)
         source = reporter.name if reporter is not None else None
         subject = links.get("subject")
         # "a indiqué Marc Dupont": the speaker is not what the figure is of; in a story about
@@ -85,14 +87,16 @@ def _company_said(subject: str | None, how: str | None, passage: Passage) -> boo
     )
 
 
-def _carried_source(span: Span, sent: SentBounds, passage: Passage) -> Source | None:
+def _carried_source(
+    span: Span, sent: SentBounds, passage: Passage, lede: Source | None
+) -> Source | None:
     """The reporter a sentence without one goes on quoting: the incise the parse cut off
     ("…, contre 1,4 % en janvier | , a confirmé vendredi l'Insee"), else the body (not a
     person: one quoted speaks for a sentence) named last before in the paragraph, else, in a
-    story about no organisation (a statistics release, a budget), the lede's."""
+    story about no organisation (a statistics release, a budget), the lede's (``lede``)."""
     doc = span.doc
     nxt = sent.end
-    if nxt < len(doc) and doc[nxt].text == ",":
+    if nxt < len(doc) and token_index(doc).text[nxt] == ",":
         cut = [s for s in passage.sources if s.sent_start == nxt and s.quoted and not s.within]
         if cut:
             return cut[0]
@@ -105,13 +109,19 @@ def _carried_source(span: Span, sent: SentBounds, passage: Passage) -> Source | 
     ]
     if before and layout.paragraph(doc[before[-1].start].idx) == here:
         return before[-1]
-    if passage.actor is None:
-        lede = [
-            s for s in passage.sources if s.quoted and not s.within and layout.top(doc[s.start].idx)
-        ]
-        if lede and lede[0].start < span.start and not _other_body(sent, lede[0], passage):
-            return lede[0]
-    return None
+    if passage.actor is not None or lede is None or lede.start >= span.start:
+        return None
+    return None if _other_body(sent, lede, passage) else lede
+
+
+def _lede_source(doc: Doc, passage: Passage) -> Source | None:
+    """The first reporter quoted in the headline or the lede, for the whole sentence (one per
+    Doc: each figure asked it again)."""
+    layout = passage.layout
+    return next(
+        (s for s in passage.sources if s.quoted and not s.within and layout.top(doc[s.start].idx)),
+        None,
+    )
 
 
 def _other_body(sent: SentBounds, source: Source, passage: Passage) -> bool:

@@ -64,26 +64,34 @@ class AmountLinker:
         fresh_index(doc)  # the walks below read the parse from it
         ctx = _DocContext(entity_index(doc), DateIndex(doc, w.period_wrappers, w.not_qualifiers))
         prev: Span | None = None
+        before: dict[str, Any] = {}  # the links of ``prev``, read once (an extension costs µs)
         total: dict[str, Any] | None = None  # links of the amount a running breakdown details
         # An elided amount stands for the one right before it (its metric None too), not for
         # an older one.
         last_metric: LastMetric = {}
         for span, kind in amounts:
-            total = _running_total(w, prev, span, total)
+            total = _running_total(w, prev, before, span, total)
             if total is not None:
                 links = dict(total, metric=item_metric(w, span) or total.get("metric"))
             else:
-                links = self._link_in_turn(span, kind, prev, last_metric, ctx)
+                links = self._link_in_turn(span, kind, (prev, before), last_metric, ctx)
             span._.factex_links = links
             last_metric[kind] = last_metric["any"] = (span, links.get("metric"))
-            prev = span
+            prev, before = span, links
         return doc
 
     def _link_in_turn(
-        self, span: Span, kind: str, prev: Span | None, last_metric: LastMetric, ctx: _DocContext
+        self,
+        span: Span,
+        kind: str,
+        previous: tuple[Span | None, dict[str, Any]],
+        last_metric: LastMetric,
+        ctx: _DocContext,
     ) -> dict[str, Any]:
-        """The links of an amount on its own, completed from the amount before it."""
+        """The links of an amount on its own, completed from the amount before it
+        (``previous``: that amount and its links, which a range may complete)."""
         w = self.words
+        prev, before = previous
         links = _link(w, span, kind == PERCENT, ctx)
         if links["metric"] is None:
             links["metric"] = elided_metric(span, kind, last_metric, w.elision_markers)
@@ -91,7 +99,6 @@ class AmountLinker:
             links["metric"] = level_of_before(w, span)
         if prev is None:
             return links
-        before = prev._.factex_links
         if level_after(w, prev, span) and (
             links["metric"] is None or amount_root(span).head.lemma_ in w.metric_verbs
         ):
@@ -116,7 +123,11 @@ class AmountLinker:
 
 
 def _running_total(
-    w: LinkWords, prev: Span | None, span: Span, total: dict[str, Any] | None
+    w: LinkWords,
+    prev: Span | None,
+    before: dict[str, Any],
+    span: Span,
+    total: dict[str, Any] | None,
 ) -> dict[str, Any] | None:
     """The links of the total a breakdown ("18,2 milliards, dont 5,8 milliards ...") details,
     while it runs: it stops at another sentence or at a verb between two of its items."""
@@ -125,7 +136,7 @@ def _running_total(
     ix = token_index(span.doc)  # the words between, read off the index: no Token made
     between = range(prev.end, span.start)
     if any(ix.lower[i] in w.list_markers for i in between):
-        return total or prev._.factex_links
+        return total or before
     if total is not None and any(ix.pos[i] in ("VERB", "AUX") for i in between):
         return None
     return total
