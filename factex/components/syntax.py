@@ -68,6 +68,8 @@ class EntityIndex(list[int]):
     def __init__(self, doc: Doc) -> None:
         super().__init__([-1] * len(doc))
         self.ents: tuple[Span, ...] = tuple(doc.ents)
+        #: the label of each of ``ents`` (``span.label_`` looks the string up at each read)
+        self.labels: tuple[str, ...] = tuple(ent.label_ for ent in self.ents)
         for k, ent in enumerate(self.ents):
             for i in range(ent.start, ent.end):
                 self[i] = k
@@ -98,13 +100,13 @@ def entities_below(
     ``deps`` restricts the walk to those dependencies (e.g. nominal complements only).
     """
     ents, ix = ent_at.ents, token_index(token.doc)
-    children, dep = ix.children, ix.dep
+    children, dep, label = ix.children, ix.dep, ent_at.labels
     found: dict[int, Span] = {}
     stack = [(token.i, 0)]
     while stack:
         i, depth = stack.pop()
         k = ent_at[i]
-        if k >= 0 and ents[k].label_ in labels:
+        if k >= 0 and label[k] in labels:
             found[k] = ents[k]
         if depth >= max_depth:
             continue

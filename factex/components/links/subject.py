@@ -152,17 +152,17 @@ def nearest_actor(
     sent = span.doc[bounds.start : bounds.end]
     start = written_sentence_start(sent)
     ks = {k for k in ent_at[start : sent.end] if k >= 0}
-    best: tuple[int, str] | None = None
-    for ent in (ent_at.ents[k] for k in sorted(ks)):
-        if ent.label_ not in ("ORG", "PER") or ent.end > sent.end or ent.start in excluded:
-            continue
-        if is_source(w, ent):
+    best: tuple[int, Span] | None = None
+    for k in sorted(ks):
+        ent = ent_at.ents[k]
+        if ent_at.labels[k] not in ("ORG", "PER") or ent.end > sent.end or ent.start in excluded:
             continue
         # News states who, then how much.
         distance = span.start - ent.end if ent.end <= span.start else 1000 + ent.start - span.end
-        if best is None or distance < best[0]:
-            best = (distance, actor_name(ent))
-    return best[1] if best else None
+        # only a nearer name is worth asking whether it is a source
+        if (best is None or distance < best[0]) and not is_source(w, ent):
+            best = (distance, ent)
+    return actor_name(best[1]) if best else None
 
 
 def is_source(w: LinkWords, ent: Span) -> bool:
@@ -201,11 +201,7 @@ def _owner(
     for hop in hops:
         for child in ix.children[hop]:
             k = ent_at[child]
-            if (
-                k >= 0
-                and ent_at.ents[k].label_ in _OWNER_LABELS
-                and genitive_at(ix, child, markers)
-            ):
+            if k >= 0 and ent_at.labels[k] in _OWNER_LABELS and genitive_at(ix, child, markers):
                 return actor_name(ent_at.ents[k])
     return None
 
