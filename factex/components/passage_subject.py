@@ -159,7 +159,7 @@ def _designated_body(fig: _Figure, passage: Passage, words: LinkWords) -> str | 
             if ix.dep[c] != "nmod":
                 continue
             phrase = span.doc[span.doc[c].left_edge.i : c + 1].text.lower().replace("’", "'")
-            if any(phrase.endswith(d) for d in words.designators):
+            if phrase.endswith(words.designators):
                 owned = True
     if not owned:
         return None

@@ -179,9 +179,10 @@ def actor_name(ent: Span) -> str:
     boucle son mercato": "RC Montclar"); a lowercase word of the name that is no verb stays
     ("Société générale")."""
     name = canonical(ent)
+    ix = token_index(ent.doc)  # the words read off the index: no Token made
     tail = 0
-    for tok in reversed(ent):
-        if tok.pos_ not in ("VERB", "AUX") or not tok.text[:1].islower():
+    for i in range(ent.end - 1, ent.start - 1, -1):
+        if ix.pos[i] not in ("VERB", "AUX") or not ix.text[i][:1].islower():
             break
         tail += 1
     if not tail or tail == len(ent):
@@ -212,11 +213,18 @@ def amount_root(span: Span) -> Token:
     """The token an amount hangs on the sentence by; its unit noun when the parse attaches
     the number elsewhere ("à 179 nairas", the number read as a complement of "essence")."""
     ix = token_index(span.doc)
+    head, pos = ix.head, ix.pos
     start, end = span.start, span.end
-    outside = [i for i in range(start, end) if not (start <= ix.head[i] < end)]
-    if not outside:  # the amount heads its own parse sentence
+    first = -1  # the first token attached outside the amount
+    for i in range(start, end):
+        if not (start <= head[i] < end):
+            if pos[i] == "NOUN":
+                return span.doc[i]
+            if first < 0:
+                first = i
+    if first < 0:  # the amount heads its own parse sentence
         return span_root(span)
-    return span.doc[next((i for i in outside if ix.pos[i] == "NOUN"), outside[0])]
+    return span.doc[first]
 
 
 def has_case(token: Token, words: frozenset[str]) -> bool:
