@@ -173,7 +173,8 @@ class FrameContext:
             for m in _mentions(ent_at, sources, words, forms)
             if dateline is None or not (dateline.start <= m.start < dateline.end)
         )
-        dates = tuple(d for d in _dates(doc, text, words) if not _is_publication_line(doc, d))
+        line = _publication_line(doc)
+        dates = tuple(d for d in _dates(doc, text, words) if not _is_publication_line(line, d))
         places = [m for m in mentions if m.label == "LOC"] + _demonyms(doc, layout, words)
         frame = Frame(
             actors=main_actors(mentions, layout),
@@ -317,13 +318,16 @@ def _published(doc: Doc) -> str | None:
     return str(value)[:10] if value else None
 
 
-def _is_publication_line(doc: Doc, date: Dated) -> bool:
+def _publication_line(doc: Doc) -> str | None:
+    """The day the text gives for itself ("Publié le 5 mai 2023"), when found in it."""
+    if doc._.factex_published_source != "detected":
+        return None
+    return str(doc._.factex_published or "")[:10]
+
+
+def _is_publication_line(line: str | None, date: Dated) -> bool:
     """ "Publié le 5 mai 2023": the date the text gives for itself frames no figure."""
-    return (
-        doc._.factex_published_source == "detected"
-        and date.grain == "day"
-        and str(doc._.factex_published or "")[:10] == date.value
-    )
+    return line is not None and date.grain == "day" and line == date.value
 
 
 def _demonyms(doc: Doc, layout: Layout, words: FrameWords) -> list[Mention]:

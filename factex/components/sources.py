@@ -239,12 +239,13 @@ def _speaker(
     verb: Token, ent_at: EntityIndex, words: SourceWords, before: list[Source], sent_start: int
 ) -> Source | None:
     """The speaker of a verb of saying, when it is not the subject speaking again."""
-    speakers = [c for c in verb.children if c.dep_ in _SPEAKER_DEPS]
+    children = list(verb.children)  # spaCy makes new Tokens at each walk: once here
+    speakers = [c for c in children if c.dep_ in _SPEAKER_DEPS]
     # "Nexa a publié un bénéfice": a speaker before the verb, with no clause of speech after it
     says_own = (
         bool(speakers)
         and all(c.i < verb.i for c in speakers)
-        and not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
+        and not any(c.dep_ in ("ccomp", "parataxis") for c in children)
     )
     if _after_comma(verb):
         # an incise ("…, a détaillé le directeur financier"): the parse may file the
@@ -252,7 +253,7 @@ def _speaker(
         # and take the clause before the comma for the verb's subject
         inverted = [
             c
-            for c in verb.children
+            for c in children
             if c.i > verb.i
             and (
                 c.dep_ in _SPEAKER_DEPS
@@ -332,7 +333,8 @@ def _has_case(token: Token) -> bool:
 
 def _after_comma(verb: Token) -> bool:
     """ "…, a précisé X": a comma (or closing quote) right before the verb and its auxiliary."""
+    ix = token_index(verb.doc)
     i = verb.i - 1
-    while i >= 0 and verb.doc[i].pos_ == "AUX":
+    while i >= 0 and ix.pos[i] == "AUX":
         i -= 1
-    return i >= 0 and verb.doc[i].text in (",", "»", "”")
+    return i >= 0 and ix.text[i] in (",", "»", "”")

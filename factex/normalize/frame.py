@@ -342,13 +342,6 @@ def _initials(name: str) -> str:
     return "".join(w[0] for w in words if w[0].isupper())
 
 
-def _initials_of(name: str, known: dict[str, str]) -> str:
-    found = known.get(name)
-    if found is None:
-        found = known[name] = _initials(name)
-    return found
-
-
 def short_forms(names: Iterable[str], defined: dict[str, str] | None = None) -> dict[str, str]:
     """Short forms that stand for a longer name of the same text: its first word(s), its
     initials, or an acronym the text defines in brackets ("Orange Côte d'Ivoire (OCI)").
@@ -362,27 +355,37 @@ def short_forms(names: Iterable[str], defined: dict[str, str] | None = None) -> 
     """
     out: dict[str, str] = dict(defined or {})
     unique = sorted(set(names) | set(out.values()), key=len, reverse=True)
-    initials: dict[str, str] = {}  # each long name's initials, found once
+    # the names each short form begins ("Grimsel" of "Grimsel Instruments"), by rank in unique
+    begun: dict[str, list[int]] = {}
+    for rank, long in enumerate(unique):
+        for m in _WORD_END.finditer(long):
+            begun.setdefault(long[: m.start()], []).append(rank)
+    by_initials: dict[str, list[int]] | None = None  # the same for initials, when asked
     for short in unique:
         if short in out:
             continue
-        maybe_acronym = len(short) >= 2 and short.isupper()
-        for long in unique:
-            if len(long) <= len(short):
-                break  # longest first: no longer name after this one
-            if long in out:
-                continue
-            is_prefix = long.startswith((short + " ", short + "-"))
-            is_acronym = maybe_acronym and _initials_of(long, initials) == short
-            if is_prefix or is_acronym:
+        ranks = begun.get(short, [])
+        if len(short) >= 2 and short.isupper():
+            if by_initials is None:
+                by_initials = {}
+                for rank, long in enumerate(unique):
+                    by_initials.setdefault(_initials(long), []).append(rank)
+            ranks = sorted({*ranks, *by_initials.get(short, ())})
+        for rank in ranks:  # the longest name first, as unique is sorted
+            long = unique[rank]
+            if len(long) > len(short) and long not in out:
                 out[short] = long
                 break
     return out
 
 
+#: where a short form may end in a longer name: a space or a hyphen ("Hewlett-Packard")
+_WORD_END = re.compile(r"[ -]")
 _DEFINED = re.compile(
     r"(?P<long>[A-ZÀ-Ý][\w'’-]*(?:\s+[\w'’-]+){0,9})\s+\((?P<short>[A-ZÀ-Ý]{2,8})\)"
 )
+#: what every definition ends with: an acronym in brackets after a space
+_BRACKETED = re.compile(r"\s\([A-ZÀ-Ý]{2,8}\)")
 #: an elided article before a capital ("l'Union"): the name starts after it
 _ELIDED = re.compile(r"^[a-zà-ÿ]['’](?=[A-ZÀ-Ý])")
 
@@ -400,6 +403,8 @@ def defined_acronyms(text: str) -> dict[str, str]:
     {'ANSD': 'Agence nationale de la statistique et de la démographie'}
     """
     out: dict[str, str] = {}
+    if _BRACKETED.search(text) is None:
+        return out  # most texts: no acronym in brackets, no name scanned for one
     for m in _DEFINED.finditer(text):
         words = [_ELIDED.sub("", w) for w in m.group("long").split()]
         short = m.group("short")
