@@ -32,7 +32,7 @@ from factex.components.resolve import complete_links
 from factex.components.sentence_bounds import sent_of
 from factex.components.sources import Source, SourceWords, find_sources
 from factex.components.syntax import EntityIndex, canonical, entity_index
-from factex.components.token_index import fresh_index
+from factex.components.token_index import fresh_index, token_index
 from factex.normalize.frame import (
     Anchor,
     Dated,
@@ -173,7 +173,8 @@ class FrameContext:
             for m in _mentions(ent_at, sources, words, forms)
             if dateline is None or not (dateline.start <= m.start < dateline.end)
         )
-        dates = tuple(d for d in _dates(doc, text, words) if not _is_publication_line(doc, d))
+        line = _publication_line(doc)
+        dates = tuple(d for d in _dates(doc, text, words) if not _is_publication_line(line, d))
         places = [m for m in mentions if m.label == "LOC"] + _demonyms(doc, layout, words)
         frame = Frame(
             actors=main_actors(mentions, layout),
@@ -242,9 +243,11 @@ def _mentions(
         if label_of.get(name) == "LOC" and _company_context(ent, name, words):
             label_of[name] = "ORG"  # "chez Norhotels", "le distributeur Bricoval"
     out = []
+    # names repeat: each is looked up in the taxonomy once
+    metric = {n: is_metric_name(n, words.lang) for n in {forms.get(n, n) for n in names}}
     for ent, name in zip(ent_at.ents, names, strict=True):
         name = forms.get(name, name)
-        if is_metric_name(name, words.lang):
+        if metric[name]:
             continue  # "l'IPC", "l'Ebit": a measure the model reads as a name is no actor
         if label_of.get(name) != "LOC" and _rubric(ent, names):
             continue  # "Télévision : ...": the headline's topic word is no company
@@ -315,25 +318,32 @@ def _published(doc: Doc) -> str | None:
     return str(value)[:10] if value else None
 
 
-def _is_publication_line(doc: Doc, date: Dated) -> bool:
+def _publication_line(doc: Doc) -> str | None:
+    """The day the text gives for itself ("Publié le 5 mai 2023"), when found in it."""
+    if doc._.factex_published_source != "detected":
+        return None
+    return str(doc._.factex_published or "")[:10]
+
+
+def _is_publication_line(line: str | None, date: Dated) -> bool:
     """ "Publié le 5 mai 2023": the date the text gives for itself frames no figure."""
-    return (
-        doc._.factex_published_source == "detected"
-        and date.grain == "day"
-        and str(doc._.factex_published or "")[:10] == date.value
-    )
+    return line is not None and date.grain == "day" and line == date.value
 
 
 def _demonyms(doc: Doc, layout: Layout, words: FrameWords) -> list[Mention]:
     """ "l'inflation belge" in the headline or lede names the country of the story."""
     out = []
+    lower, pos = token_index(doc).lower, token_index(doc).pos
     top = [layout.paragraphs[i] for i in (layout.headline, layout.lede) if i is not None]
     for start, end in top:
         span = doc.char_span(start, end, alignment_mode="expand")
-        for token in span or ():
-            place = words.demonyms.get(token.lower_)
+        for i in range(span.start, span.end) if span is not None else ():
+            place = words.demonyms.get(lower[i])
+            if place is None or pos[i] != "ADJ":
+                continue  # most words: no Token made
+            token = doc[i]
             # "la Fédération bancaire française" names a body, not the country of the story
-            if place is not None and token.pos_ == "ADJ" and not token.ent_type_:
+            if not token.ent_type_:
                 out.append(Mention(place, "LOC", token.idx, token.idx + len(token), country=True))
     return out
 

@@ -46,24 +46,25 @@ def sent_of(item: Span | Token) -> SentBounds:
     (a span across a sentence end gets its first sentence only).
 
     Raises ValueError like spaCy when the Doc has no sentence boundaries."""
-    doc = item.doc
-    ix = token_index(doc)
-    start = ix.sent_start_of(item.start if isinstance(item, Span) else item.i)
-    sentences = _sentences(ix)
+    # the links ask this a few times per amount: the index's fields are read inline
+    ix = token_index(item.doc)
+    if not ix.has_sents:
+        raise ValueError("[E030] Sentence boundaries unset")
+    start = ix.sent_start[item.start if isinstance(item, Span) else item.i]
+    sentences = _cache.get(ix) or _sentences(ix)
     found = sentences.known.get(start)
     if found is None:
-        found = sentences.known[start] = _bounds(doc, start, sentences.next_start[start + 1])
+        found = sentences.known[start] = _bounds(item.doc, start, sentences.next_start[start + 1])
     return found
 
 
 def _sentences(ix: TokenIndex) -> _Sentences:
-    found = _cache.get(ix)
-    if found is None:
-        n = len(ix.head)
-        # the SENT_START column of the index's array: 1 marks a sentence start
-        marked = np.where(ix.array[:, 6] == 1, np.arange(n), n) if n else np.zeros(0, np.int64)
-        after = np.minimum.accumulate(marked[::-1])[::-1] if n else marked
-        found = _cache[ix] = _Sentences((*after.tolist(), n), {})
+    """The sentence ends of the index, found once."""
+    n = len(ix.head)
+    # the SENT_START column of the index's array: 1 marks a sentence start
+    marked = np.where(ix.array[:, 6] == 1, np.arange(n), n) if n else np.zeros(0, np.int64)
+    after = np.minimum.accumulate(marked[::-1])[::-1] if n else marked
+    found = _cache[ix] = _Sentences((*after.tolist(), n), {})
     return found
 
 

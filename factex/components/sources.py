@@ -12,15 +12,16 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from factex.components.syntax import EntityIndex, canonical
+from factex.components.token_index import TokenIndex, token_index
 
 #: dependency labels of a verb's speaker (an inverted "a-t-il précisé" is expl:subj)
 _SPEAKER_DEPS = frozenset({"nsubj", "nsubj:pass", "expl:subj"})
 _PRONOUNS = frozenset({"il", "elle", "-il", "-elle"})
 _STRESSED = frozenset({"lui", "eux", "elles"})
+_BY_PRONOUN = _PRONOUNS | _STRESSED
 
 
 @dataclass(frozen=True)
@@ -69,22 +70,20 @@ class Source:
 def find_sources(doc: Doc, ent_at: EntityIndex, words: SourceWords) -> list[Source]:
     """The sources of every sentence, in text order."""
     found: list[Source] = []
-    picked = _candidates(doc, words)  # the few tokens that may mark a source, in order
-    at = 0
-    for sent in doc.sents:
-        while at < len(picked) and picked[at] < sent.end:
-            token = doc[picked[at]]
-            at += 1
-            head = _marked_head(token, words)
-            source = None
-            if head is not None and head.lower_ in _PRONOUNS | _STRESSED:
-                source = _last_person(head, ent_at, sent)  # "selon lui"
-            elif head is not None:
-                source = _name_below(head, ent_at, words, sent)
-            elif token.pos_ == "VERB" and token.lemma_ in words.verbs:
-                source = _speaker(token, ent_at, words, found, sent)
-            if source is not None:
-                found.append(source)
+    ix = token_index(doc)
+    for i in _candidates(ix, words):  # the few tokens that may mark a source, in order
+        token = doc[i]
+        sent_start = ix.sent_start_of(i)
+        head = _marked_head(token, words)
+        source = None
+        if head is not None and head.lower_ in _BY_PRONOUN:
+            source = _last_person(head, ent_at, sent_start)  # "selon lui"
+        elif head is not None:
+            source = _name_below(head, ent_at, words, sent_start)
+        elif ix.pos[i] == "VERB" and ix.lemma[i] in words.verbs:
+            source = _speaker(token, ent_at, words, found, sent_start)
+        if source is not None:
+            found.append(source)
     return [_named_role(s, ent_at, words) for s in found]
 
 
@@ -103,27 +102,26 @@ def _named_role(source: Source, ent_at: EntityIndex, words: SourceWords) -> Sour
     return source
 
 
-def _candidates(doc: Doc, words: SourceWords) -> list[int]:
-    """The tokens that can be a source marker or a verb of saying, found on the Doc's arrays
-    (a Python token for every word cost more than the rest of the frame)."""
-    marks, verbs = _word_hashes(words)
-    verb = get_string_id("VERB")  # a part of speech's symbol, as the POS array holds it
-    rows = doc.to_array(["LOWER", "POS", "LEMMA"]).tolist()
+def _candidates(ix: TokenIndex, words: SourceWords) -> list[int]:
+    """The tokens that can be a source marker or a verb of saying, found on the Doc's token
+    index (a Python token for every word cost more than the rest of the frame)."""
+    marks, verbs = _marker_forms(words), words.verbs
+    lower, pos, lemma = ix.lower, ix.pos, ix.lemma
     return [
         i
-        for i, (lower, pos, lemma) in enumerate(rows)
-        if lower in marks or (pos == verb and lemma in verbs)
+        for i, form in enumerate(lower)
+        if form in marks or (pos[i] == "VERB" and lemma[i] in verbs)
     ]
 
 
 @lru_cache(maxsize=8)
-def _word_hashes(words: SourceWords) -> tuple[frozenset[int], frozenset[int]]:
-    """Hashes of the markers and of their first words up to an apostrophe ("d'" of "d'après"),
-    with either apostrophe, and of the verbs of saying."""
+def _marker_forms(words: SourceWords) -> frozenset[str]:
+    """The markers and their first words up to an apostrophe ("d'" of "d'après"), with
+    either apostrophe."""
     forms = set(words.markers) | words.role_markers
     forms |= {m[: m.index("'") + 1] for m in words.markers if "'" in m}
     forms |= {f.replace("'", "’") for f in forms}
-    return frozenset(map(get_string_id, forms)), frozenset(map(get_string_id, words.verbs))
+    return frozenset(forms)
 
 
 def _marked_head(token: Token, words: SourceWords) -> Token | None:
@@ -145,17 +143,19 @@ def _marked_head(token: Token, words: SourceWords) -> Token | None:
     return None
 
 
-def _name_below(head: Token, ent_at: EntityIndex, words: SourceWords, sent: Span) -> Source | None:
+def _name_below(
+    head: Token, ent_at: EntityIndex, words: SourceWords, sent_start: int
+) -> Source | None:
     """The named person in the phrase headed by ``head`` ("le PDG de Nexa, Marc Dupont"), else
     the named organisation ("les analystes de Jefferies"), else its role noun phrase."""
     names = [ent_at.ents[k] for k in (ent_at[t.i] for t in [head, *_phrase(head)]) if k >= 0]
     for ent in names:
         if ent.label_ == "PER":
-            return Source(canonical(ent), ent.start, ent.end, sent.start, person=True)
+            return Source(canonical(ent), ent.start, ent.end, sent_start, person=True)
     role = _role(head, words)
     named = _named_after(head, ent_at) if role else None  # "la directrice financière, Anne Roy"
     if named is not None:
-        return Source(canonical(named), named.start, named.end, sent.start, person=True)
+        return Source(canonical(named), named.start, named.end, sent_start, person=True)
     for label in ("ORG", "MISC"):
         for ent in names:
             if ent.label_ != label:
@@ -163,10 +163,10 @@ def _name_below(head: Token, ent_at: EntityIndex, words: SourceWords, sent: Span
             name = canonical(ent)
             if role and role not in words.forecasters and _complement_of(ent, head):
                 name = head.doc[head.i : ent.end].text  # "le ministère du Travail"
-            return Source(name, ent.start, ent.end, sent.start)
+            return Source(name, ent.start, ent.end, sent_start)
     if role is None:
         return None
-    return Source(_with_department(head, role), head.i, head.i + 1, sent.start)
+    return Source(_with_department(head, role), head.i, head.i + 1, sent_start)
 
 
 def _with_department(head: Token, role: str) -> str:
@@ -236,15 +236,16 @@ def _role(head: Token, words: SourceWords) -> str | None:
 
 
 def _speaker(
-    verb: Token, ent_at: EntityIndex, words: SourceWords, before: list[Source], sent: Span
+    verb: Token, ent_at: EntityIndex, words: SourceWords, before: list[Source], sent_start: int
 ) -> Source | None:
     """The speaker of a verb of saying, when it is not the subject speaking again."""
-    speakers = [c for c in verb.children if c.dep_ in _SPEAKER_DEPS]
+    children = list(verb.children)  # spaCy makes new Tokens at each walk: once here
+    speakers = [c for c in children if c.dep_ in _SPEAKER_DEPS]
     # "Nexa a publié un bénéfice": a speaker before the verb, with no clause of speech after it
     says_own = (
         bool(speakers)
         and all(c.i < verb.i for c in speakers)
-        and not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
+        and not any(c.dep_ in ("ccomp", "parataxis") for c in children)
     )
     if _after_comma(verb):
         # an incise ("…, a détaillé le directeur financier"): the parse may file the
@@ -252,7 +253,7 @@ def _speaker(
         # and take the clause before the comma for the verb's subject
         inverted = [
             c
-            for c in verb.children
+            for c in children
             if c.i > verb.i
             and (
                 c.dep_ in _SPEAKER_DEPS
@@ -265,7 +266,7 @@ def _speaker(
     if not speakers and verb.dep_.startswith("acl"):
         agent = _agent_below(verb, ent_at)
         if agent is not None:  # "la moyenne, estimée à 1,9 % par Eurostat": for that clause
-            found = _name_below(agent, ent_at, words, sent)
+            found = _name_below(agent, ent_at, words, sent_start)
             if found is not None:
                 return replace(found, within=(verb.left_edge.i, verb.right_edge.i + 1))
     for subj in speakers:
@@ -275,12 +276,12 @@ def _speaker(
             role, subj = verb.head, _antecedent(verb, ent_at)  # "la BdF, qui prévoit 1,2 %"
             within = (verb.left_edge.i, verb.right_edge.i + 1)
         if subj.lower_ in _PRONOUNS:
-            return _last_person(subj, ent_at, sent)
+            return _last_person(subj, ent_at, sent_start)
         # "la Banque de France" is a name, not "la banque" again
         again = subj.lower_ in words.self_reference or subj.lemma_ in words.self_reference
         if again and ent_at[subj.i] < 0:
             return None
-        found = _name_below(subj, ent_at, words, sent)
+        found = _name_below(subj, ent_at, words, sent_start)
         if found is not None:  # else a word the parse hung there too ("a annoncé mardi X")
             # "les analystes de X attendaient 150 millions": their view of another's figure
             others = bool({role.lower_, role.lemma_} & words.forecasters)
@@ -311,18 +312,18 @@ def _antecedent(verb: Token, ent_at: EntityIndex) -> Token:
     return head
 
 
-def _last_person(pronoun: Token, ent_at: EntityIndex, sent: Span) -> Source | None:
+def _last_person(pronoun: Token, ent_at: EntityIndex, sent_start: int) -> Source | None:
     """ "a-t-il précisé": the last person named in this sentence or the one before."""
-    doc = pronoun.doc
-    start = sent.start
+    ix = token_index(pronoun.doc)
+    start = sent_start
     for _ in range(3):  # this sentence and the three before: the paragraph's speaker
         if start > 0:
-            start = doc[start - 1].sent.start
+            start = ix.sent_start_of(start - 1)
     for i in range(pronoun.i - 1, start - 1, -1):
         k = ent_at[i]
         if k >= 0 and ent_at.ents[k].label_ == "PER":
             ent = ent_at.ents[k]
-            return Source(canonical(ent), ent.start, ent.end, sent.start, person=True)
+            return Source(canonical(ent), ent.start, ent.end, sent_start, person=True)
     return None
 
 
@@ -332,7 +333,8 @@ def _has_case(token: Token) -> bool:
 
 def _after_comma(verb: Token) -> bool:
     """ "…, a précisé X": a comma (or closing quote) right before the verb and its auxiliary."""
+    ix = token_index(verb.doc)
     i = verb.i - 1
-    while i >= 0 and verb.doc[i].pos_ == "AUX":
+    while i >= 0 and ix.pos[i] == "AUX":
         i -= 1
-    return i >= 0 and verb.doc[i].text in (",", "»", "”")
+    return i >= 0 and ix.text[i] in (",", "»", "”")
