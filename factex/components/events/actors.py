@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from factex.components.events.words import EventWords
 from factex.components.extensions import DATES
+from factex.components.morph import morph_values
 from factex.components.sentences import cut_at_comma
 from factex.components.syntax import (
     ACTOR_LABELS,
@@ -41,7 +42,7 @@ def clause_actors(head: Token, words: EventWords, ent_at: EntityIndex) -> list[s
     found = _own_actors(head, words, ent_at)
     if found:
         return found
-    own = [s for s in subjects(head) if "Rel" not in s.morph.get("PronType", [])]
+    own = [s for s in subjects(head) if "Rel" not in morph_values(s, "PronType")]
     if not subjects(head):
         found = (
             _inverted_subject(head, ent_at)
@@ -104,7 +105,7 @@ def relative_antecedent(verb: Token) -> list[Token]:
         (
             c
             for c in verb.children
-            if c.dep_ in ("nsubj", "nsubj:pass") and "Rel" in c.morph.get("PronType", [])
+            if c.dep_ in ("nsubj", "nsubj:pass") and "Rel" in morph_values(c, "PronType")
         ),
         None,
     )

@@ -21,6 +21,7 @@ from factex.components.events.chains import chain_top, lexical_verb, verb_lemma
 from factex.components.events.clauses import DatedClause, is_measurement, is_recurring, set_off
 from factex.components.events.words import EventWords
 from factex.components.extensions import DATES, doc_text
+from factex.components.morph import morph_values
 from factex.components.token_index import token_index
 
 _TOP_DEPS = frozenset({"ROOT", "conj", "parataxis", "acl:relcl", "ccomp", "advcl"})
@@ -101,7 +102,7 @@ def _shared_date(verb: Token, by_head: dict[int, str]) -> str | None:
         return None  # "..., lorsqu'elle avait fermé onze magasins": introduced, after its verb
     if verb.dep_ == "conj" and any(c.dep_.startswith("nsubj") for c in verb.children):
         return None
-    if "Part" not in verb.morph.get("VerbForm", []) and "Past" not in verb.morph.get("Tense", []):
+    if "Part" not in morph_values(verb, "VerbForm") and "Past" not in morph_values(verb, "Tense"):
         return None
     return by_head[verb.head.i]
 
@@ -125,7 +126,7 @@ def _main_clause(head: Token, value: str) -> bool:
     if head.pos_ not in ("VERB", "AUX"):
         return False
     pluperfect = any(
-        c.dep_.startswith("aux") and "Imp" in c.morph.get("Tense", []) for c in head.children
+        c.dep_.startswith("aux") and "Imp" in morph_values(c, "Tense") for c in head.children
     )
     if any(c.lower_ in _NEGATIONS for c in head.children):
         return False  # "n'avaient plus gagné depuis le 11 décembre": nothing happened then
@@ -152,16 +153,16 @@ def _narrated(verb: Token, words: EventWords) -> bool:
     aux = [c for c in children if c.dep_ in ("aux:tense", "aux", "aux:pass")]
     if aux:
         first = min(aux, key=lambda a: a.i)
-        mood = first.morph.get("Mood", [])
-        tense = first.morph.get("Tense", [])
+        mood = morph_values(first, "Mood")
+        tense = morph_values(first, "Tense")
         return (
-            "Part" in verb.morph.get("VerbForm", [])
+            "Part" in morph_values(verb, "VerbForm")
             and "Ind" in mood
             and bool({"Pres", "Imp"} & set(tense))
             and any(a.lemma_ in ("avoir", "être") for a in aux)
             and not (len(aux) == 1 and aux[0].dep_ == "aux:pass" and "Pres" in tense)
         )
-    return "Ind" in verb.morph.get("Mood", []) and "Past" in verb.morph.get("Tense", [])
+    return "Ind" in morph_values(verb, "Mood") and "Past" in morph_values(verb, "Tense")
 
 
 def _quoted(doc: Doc) -> set[int]:

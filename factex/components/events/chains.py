@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from factex.components.events.words import EventWords
+from factex.components.morph import morph_values
 from factex.components.token_index import token_index
 
 _VERBS = ("VERB", "AUX")
@@ -29,7 +30,7 @@ def is_participle(token: Token) -> bool:
     ("arrêté", "placée") with no determiner of its own ("un arrêté" is a noun), opening its
     sentence or set off by a comma ("Arrêté en 1990, ..."; "resteront élevés" is an adjective).
     """
-    if "Part" in token.morph.get("VerbForm", []):
+    if "Part" in morph_values(token, "VerbForm"):
         return token.pos_ != "AUX"
     endings = _PARTICIPLE_ENDINGS + _SECOND_GROUP_ENDINGS
     if token.pos_ not in ("NOUN", "ADJ") or not token.lower_.endswith(endings):
@@ -119,10 +120,10 @@ def chain_top(verb: Token, words: EventWords) -> Token:
 
 def _infinitive(verb: Token) -> bool:
     """An infinitive, or a participle after an infinitive auxiliary ("être évacué")."""
-    if "Inf" in verb.morph.get("VerbForm", []):
+    if "Inf" in morph_values(verb, "VerbForm"):
         return True
     return any(
-        c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm", []) for c in verb.children
+        c.dep_.startswith("aux") and "Inf" in morph_values(c, "VerbForm") for c in verb.children
     )
 
 

@@ -16,6 +16,7 @@ from factex.components.events.actors import antecedent_actors, relative_antecede
 from factex.components.events.chains import is_participle, is_verbal, verb_lemma
 from factex.components.events.words import EventWords
 from factex.components.extensions import DATES
+from factex.components.morph import morph_values
 from factex.components.sentences import cut_at_comma
 from factex.components.syntax import CLAUSE_DEPS, EntityIndex, span_root, subjects
 from factex.components.token_index import token_index
@@ -174,7 +175,7 @@ def _dates_event(
         return False  # a date inside a noun phrase ("un record pour l'année 2023")
     if head.dep_ == "acl" and verb_lemma(head) in words.state_verbs:
         return False  # a participle naming a state ("le terminal géré ... en 2011"): no event
-    past_participle = before and "Past" in head.morph.get("Tense", [])
+    past_participle = before and "Past" in morph_values(head, "Tense")
     if (_modifies_noun(head) and not past_participle) or _is_dateline(head):
         return False
     if is_measurement(head, words):
@@ -227,7 +228,7 @@ def _modifies_noun(verb: Token) -> bool:
     return (
         verb.dep_ == "acl"
         and verb.i > verb.head.i
-        and verb.morph.get("VerbForm", []) == ["Part"]
+        and morph_values(verb, "VerbForm") == ("Part",)
         and not any(c.dep_.startswith(("aux", "nsubj")) for c in verb.children)
         and not set_off(verb)
     )
@@ -236,7 +237,7 @@ def _modifies_noun(verb: Token) -> bool:
 def set_off(verb: Token) -> bool:
     """A past participle after a comma, at the start of its sentence, or coordinated by
     "et" after one ("âgé de 59 ans et embauché en 2004")."""
-    if "Pres" in verb.morph.get("Tense", []):
+    if "Pres" in morph_values(verb, "Tense"):
         return False
     doc = verb.doc
     i = verb.i - 1
@@ -253,7 +254,7 @@ def _is_dateline(verb: Token) -> bool:
     """
     if not (
         verb.dep_ == "ROOT"
-        and verb.morph.get("VerbForm", []) == ["Part"]
+        and morph_values(verb, "VerbForm") == ("Part",)
         and not any(c.dep_.startswith(("aux", "nsubj")) for c in verb.children)
     ):
         return False
