@@ -7,10 +7,15 @@ hundred distinct analyses, so each string is parsed once and its fields shared.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Mapping
 from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
+
+from factex.components.token_index import TokenIndex, token_index
+
+Features = Mapping[str, tuple[str, ...]]
 
 
 def morph_values(token: Token, field: str) -> tuple[str, ...]:
@@ -18,8 +23,27 @@ def morph_values(token: Token, field: str) -> tuple[str, ...]:
     return parse_morph(str(token.morph)).get(field, ())
 
 
+# Keyed by the token index (weakly), as sentence_bounds: a Doc parsed again gets a new index.
+_columns: weakref.WeakKeyDictionary[TokenIndex, tuple[Features, ...]] = weakref.WeakKeyDictionary()
+
+
+def morph_column(doc: Doc, ix: TokenIndex | None = None) -> tuple[Features, ...]:
+    """Per token of ``doc``, the fields of its analysis (``parse_morph(str(doc[i].morph))``),
+    read in one pass and kept with the Doc's token index ``ix`` (no Token made)."""
+    if ix is None:
+        ix = token_index(doc)
+    column = _columns.get(ix)
+    if column is None:
+        keys = doc.to_array(["MORPH"]).tolist()
+        names = {k: doc.vocab.strings[k] if k else "" for k in set(keys)}
+        # the store writes an empty analysis "_" (str(token.morph) gives "")
+        column = tuple(parse_morph("" if names[k] == "_" else names[k]) for k in keys)
+        _columns[ix] = column
+    return column
+
+
 @lru_cache(maxsize=4096)
-def parse_morph(analysis: str) -> Mapping[str, tuple[str, ...]]:
+def parse_morph(analysis: str) -> Features:
     """The fields of a UD FEATS string, as spaCy writes ``str(token.morph)``.
 
     >>> dict(parse_morph("Mood=Ind|Tense=Past,Pres|VerbForm=Fin"))

@@ -10,6 +10,7 @@ trigger, the actors of all its tellings and the offsets of each in ``mentions``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import snowballstemmer
 from spacy.tokens import Span, Token
@@ -41,6 +42,8 @@ class Telling:
 
     span: Span
     head: Token
+    #: the span's ``factex_event``, held here: each ``span._`` read builds an object
+    event: dict[str, Any]
     actors: set[str] = field(default_factory=set)
     heads: list[Token] = field(default_factory=list)
 
@@ -62,10 +65,10 @@ def one_per_fact(told: list[Telling], words: EventWords) -> list[Span]:
     facts: list[Telling] = []
     stems: _Stems | None = None
     for telling in told:
-        event = telling.span._.factex_event
+        event = telling.event
         actors = set(event["actors"])
         for fact in facts:
-            first = fact.span._.factex_event
+            first = fact.event
             if first["date"] != event["date"]:
                 continue
             # Without actors, only the same verb on the same day is the same fact retold
