@@ -7,6 +7,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from factex.components.morph import morph_values, parse_morph
 from factex.normalize.dates import Direction
 
 _VERBS = ("VERB", "AUX")
@@ -78,7 +79,7 @@ class TenseReader:
         coureurs": some of these verbs look ahead only before an infinitive."""
         if verb.lemma_ not in self.prospective:
             return False
-        infinitive = any("Inf" in c.morph.get("VerbForm", []) for c in verb.children)
+        infinitive = any("Inf" in morph_values(c, "VerbForm") for c in verb.children)
         if self._planned(verb) and not infinitive:
             return False
         return verb.lemma_ not in self.with_infinitive or infinitive
@@ -129,37 +130,37 @@ class TenseReader:
             # "doit être déposé avant le 15 mars", "peuvent s'inscrire jusqu'au 15 février":
             # an obligation or a possibility in the present is still to be met.
             return self._modal_direction(modal, depth + 1)
-        morph = verb.morph
+        morph = parse_morph(str(verb.morph))
         text = verb.lower_
         if self._planned(verb) and not any(
-            "Inf" in c.morph.get("VerbForm", []) for c in verb.children
+            "Inf" in morph_values(c, "VerbForm") for c in verb.children
         ):
             return "nearest"
         aux = [c for c in verb.children if c.dep_.startswith("aux")]
-        if "Fut" in morph.get("Tense", []) or "Cnd" in morph.get("Mood", []):
+        if "Fut" in morph.get("Tense", ()) or "Cnd" in morph.get("Mood", ()):
             return "future"
-        if "Inf" not in morph.get("VerbForm", []) and text.endswith(self.future_endings):
+        if "Inf" not in morph.get("VerbForm", ()) and text.endswith(self.future_endings):
             return "future"  # the small model tags some futures ("signera") as participles
         if any(a.lemma_ in self.future_aux for a in aux) or self._prospective(verb):
             return "future"
         for a in aux:
-            if "Cnd" in a.morph.get("Mood", []) and a.lemma_ in self.past_aux:
+            if "Cnd" in morph_values(a, "Mood") and a.lemma_ in self.past_aux:
                 if a.lemma_ in self.cnd_ahead_aux:
                     return "future"  # "serait trouvé d'ici le 30 juin": ahead of the report
                 return "past"  # "aurait signé": the reporting conditional tells of the past
-            if "Fut" in a.morph.get("Tense", []) or a.lower_.endswith(self.future_endings):
+            if "Fut" in morph_values(a, "Tense") or a.lower_.endswith(self.future_endings):
                 return "future"  # "sera signé", "resteront fermés"
         if any(a.lemma_ in self.past_aux for a in aux):
             return "past"
-        if "Part" in morph.get("VerbForm", []) and "Past" in morph.get("Tense", []):
+        if "Part" in morph.get("VerbForm", ()) and "Past" in morph.get("Tense", ()):
             return "past"
-        if self.past_tenses.intersection(morph.get("Tense", [])):
+        if self.past_tenses.intersection(morph.get("Tense", ())):
             return "past"
-        if "Inf" in morph.get("VerbForm", []) and depth < 3 and verb.head.i != verb.i:
+        if "Inf" in morph.get("VerbForm", ()) and depth < 3 and verb.head.i != verb.i:
             head = self._governor(verb.head)
             if head is not None:
                 return self._verb_direction(head, depth + 1)
-        if "Inf" in morph.get("VerbForm", []) and verb.head.i == verb.i:
+        if "Inf" in morph.get("VerbForm", ()) and verb.head.i == verb.i:
             if any(_past_participle(c) and c.i < verb.i for c in verb.children):
                 return "past"  # "a fait valoir": a compound past the parse left headless
             return "future"  # "Signer le 2 juillet": an agenda line
@@ -169,13 +170,13 @@ class TenseReader:
         aux = [c for c in modal.children if c.dep_ == "aux:tense"]
         if any(a.lemma_ in self.past_aux for a in aux):
             return "past"  # "ont dû s'inscrire avant le 15 février", "auraient dû"
-        if self.past_tenses.intersection(modal.morph.get("Tense", [])) and "Part" not in (
-            modal.morph.get("VerbForm", [])
+        if self.past_tenses.intersection(morph_values(modal, "Tense")) and "Part" not in (
+            morph_values(modal, "VerbForm")
         ):
             return "past"  # "devaient rendre leur copie avant le 3 mai"
         return "future"
 
 
 def _past_participle(token: Token) -> bool:
-    morph = token.morph
-    return "Part" in morph.get("VerbForm", []) and "Past" in morph.get("Tense", [])
+    morph = parse_morph(str(token.morph))
+    return "Part" in morph.get("VerbForm", ()) and "Past" in morph.get("Tense", ())

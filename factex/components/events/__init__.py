@@ -64,14 +64,15 @@ class EventFinder:
         span = group_span(head, date, self.words)
         trigger = verb_lemma(head) if is_verbal(head) else head.lemma_
         top = chain_top(head, self.words) if is_verbal(head) else head  # who must sign
-        span._.factex_event = {
+        event = {
             "date_source": source,
             "date": value,
             "trigger": trigger,
             "actors": clause_actors(top, self.words, ent_at),
             "mentions": [[span.start_char, span.end_char]],
         }
-        return Telling(span, top)
+        span._.factex_event = event
+        return Telling(span, top, event)
 
 
 @Language.factory(

@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from factex.components.events.words import EventWords
 from factex.components.extensions import DATES
+from factex.components.morph import morph_column, morph_values
 from factex.components.sentences import cut_at_comma
 from factex.components.syntax import (
     ACTOR_LABELS,
@@ -41,7 +42,7 @@ def clause_actors(head: Token, words: EventWords, ent_at: EntityIndex) -> list[s
     found = _own_actors(head, words, ent_at)
     if found:
         return found
-    own = [s for s in subjects(head) if "Rel" not in s.morph.get("PronType", [])]
+    own = [s for s in subjects(head) if "Rel" not in morph_values(s, "PronType")]
     if not subjects(head):
         found = (
             _inverted_subject(head, ent_at)
@@ -100,20 +101,23 @@ def relative_antecedent(verb: Token) -> list[Token]:
     débutera le 11 mai" as a ccomp of "présenté"): the antecedent is then the noun phrase just
     before the pronoun (and its comma).
     """
-    pronoun = next(
+    doc = verb.doc
+    ix = token_index(doc)  # the children read from it: no Token made for each
+    feats = morph_column(doc, ix)
+    k = next(
         (
             c
-            for c in verb.children
-            if c.dep_ in ("nsubj", "nsubj:pass") and "Rel" in c.morph.get("PronType", [])
+            for c in ix.children[verb.i]
+            if ix.dep[c] in ("nsubj", "nsubj:pass") and "Rel" in feats[c].get("PronType", ())
         ),
         None,
     )
-    if pronoun is None:
+    if k is None:
         return []
+    pronoun = doc[k]
     if verb.dep_ in RELATIVE_DEPS:
         token = verb.head
     else:
-        doc = verb.doc
         i = pronoun.i - 1
         while i >= 0 and doc[i].is_punct:
             i -= 1

@@ -21,6 +21,7 @@ from factex.components.events.chains import chain_top, lexical_verb, verb_lemma
 from factex.components.events.clauses import DatedClause, is_measurement, is_recurring, set_off
 from factex.components.events.words import EventWords
 from factex.components.extensions import DATES, doc_text
+from factex.components.morph import morph_column, morph_values
 from factex.components.token_index import token_index
 
 _TOP_DEPS = frozenset({"ROOT", "conj", "parataxis", "acl:relcl", "ccomp", "advcl"})
@@ -101,7 +102,7 @@ def _shared_date(verb: Token, by_head: dict[int, str]) -> str | None:
         return None  # "..., lorsqu'elle avait fermé onze magasins": introduced, after its verb
     if verb.dep_ == "conj" and any(c.dep_.startswith("nsubj") for c in verb.children):
         return None
-    if "Part" not in verb.morph.get("VerbForm", []) and "Past" not in verb.morph.get("Tense", []):
+    if "Part" not in morph_values(verb, "VerbForm") and "Past" not in morph_values(verb, "Tense"):
         return None
     return by_head[verb.head.i]
 
@@ -124,10 +125,13 @@ def _main_clause(head: Token, value: str) -> bool:
     """A verb of the story's line: no participle set off or relative clause (background)."""
     if head.pos_ not in ("VERB", "AUX"):
         return False
+    ix = token_index(head.doc)  # the children read from it: no Token made for each
+    feats = morph_column(head.doc, ix)
+    kids = ix.children[head.i]
     pluperfect = any(
-        c.dep_.startswith("aux") and "Imp" in c.morph.get("Tense", []) for c in head.children
+        ix.dep[c].startswith("aux") and "Imp" in feats[c].get("Tense", ()) for c in kids
     )
-    if any(c.lower_ in _NEGATIONS for c in head.children):
+    if any(ix.lower[c] in _NEGATIONS for c in kids):
         return False  # "n'avaient plus gagné depuis le 11 décembre": nothing happened then
     if pluperfect and not _fine(value):
         return False  # "avait été construite en 1962": a pluperfect tells what came before
@@ -138,7 +142,9 @@ def _narrated(verb: Token, words: EventWords) -> bool:
     """A finite verb told in the past, affirmative, heading its clause (or a chain's top)."""
     if verb.pos_ != "VERB":
         return False
-    if verb.dep_ not in _TOP_DEPS and not any(c.dep_ == "aux:tense" for c in verb.children):
+    ix = token_index(verb.doc)  # the children read from it: no Token made for each
+    kids = ix.children[verb.i]
+    if verb.dep_ not in _TOP_DEPS and not any(ix.dep[c] == "aux:tense" for c in kids):
         return False  # an auxiliary makes a clause whatever the parse hangs it on
     if verb.dep_ == "conj" and verb.head.pos_ not in ("VERB", "AUX"):
         return False
@@ -146,22 +152,23 @@ def _narrated(verb: Token, words: EventWords) -> bool:
         return False  # "a fait" alone is no event
     if is_measurement(verb, words):
         return False  # "le titre a grimpé": a metric's move, no event
-    children = list(verb.children)
-    if any(c.lower_ in _NEGATIONS for c in children):
+    if any(ix.lower[c] in _NEGATIONS for c in kids):
         return False
-    aux = [c for c in children if c.dep_ in ("aux:tense", "aux", "aux:pass")]
+    feats = morph_column(verb.doc, ix)
+    own = feats[verb.i]
+    aux = [c for c in kids if ix.dep[c] in ("aux:tense", "aux", "aux:pass")]
     if aux:
-        first = min(aux, key=lambda a: a.i)
-        mood = first.morph.get("Mood", [])
-        tense = first.morph.get("Tense", [])
+        first = feats[min(aux)]
+        mood = first.get("Mood", ())
+        tense = first.get("Tense", ())
         return (
-            "Part" in verb.morph.get("VerbForm", [])
+            "Part" in own.get("VerbForm", ())
             and "Ind" in mood
             and bool({"Pres", "Imp"} & set(tense))
-            and any(a.lemma_ in ("avoir", "être") for a in aux)
-            and not (len(aux) == 1 and aux[0].dep_ == "aux:pass" and "Pres" in tense)
+            and any(ix.lemma[a] in ("avoir", "être") for a in aux)
+            and not (len(aux) == 1 and ix.dep[aux[0]] == "aux:pass" and "Pres" in tense)
         )
-    return "Ind" in verb.morph.get("Mood", []) and "Past" in verb.morph.get("Tense", [])
+    return "Ind" in own.get("Mood", ()) and "Past" in own.get("Tense", ())
 
 
 def _quoted(doc: Doc) -> set[int]:

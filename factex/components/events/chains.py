@@ -12,7 +12,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from factex.components.events.words import EventWords
-from factex.components.token_index import token_index
+from factex.components.morph import Features, morph_column, morph_values
+from factex.components.sentence_bounds import sent_of
+from factex.components.token_index import TokenIndex, token_index
 
 _VERBS = ("VERB", "AUX")
 _GROUP_DEPS = ("aux", "aux:tense", "aux:pass", "expl:comp", "expl:pass", "expl:subj", "iobj")
@@ -29,24 +31,35 @@ def is_participle(token: Token) -> bool:
     ("arrêté", "placée") with no determiner of its own ("un arrêté" is a noun), opening its
     sentence or set off by a comma ("Arrêté en 1990, ..."; "resteront élevés" is an adjective).
     """
-    if "Part" in token.morph.get("VerbForm", []):
-        return token.pos_ != "AUX"
+    ix = token_index(token.doc)
+    return participle_at(ix, morph_column(token.doc, ix), token.i)
+
+
+def participle_at(ix: TokenIndex, feats: tuple[Features, ...], i: int) -> bool:
+    """:func:`is_participle` of token ``i``, read from its Doc's index and features."""
+    pos = ix.pos[i]
+    if "Part" in feats[i].get("VerbForm", ()):
+        return pos != "AUX"
     endings = _PARTICIPLE_ENDINGS + _SECOND_GROUP_ENDINGS
-    if token.pos_ not in ("NOUN", "ADJ") or not token.lower_.endswith(endings):
+    if pos not in ("NOUN", "ADJ") or not ix.lower[i].endswith(endings):
         return False
-    if any(c.dep_ == "det" for c in token.children) or len(token) <= 4:
+    if any(ix.dep[c] == "det" for c in ix.children[i]) or len(ix.text[i]) <= 4:
         return False
-    before = token.i - 1
-    # the sentence start from the Doc's index: token.sent walks the tokens and makes a Span
-    sent_start = token_index(token.doc).sent_start_of(token.i)
-    return before < sent_start or token.doc[before].lower_ in (",", "et")
+    before = i - 1
+    return before < ix.sent_start_of(i) or ix.lower[before] in (",", "et")
 
 
 def is_verbal(token: Token) -> bool:
     """A verb heading a group (no auxiliary) or a participle."""
-    if token.dep_.startswith("aux"):
+    ix = token_index(token.doc)
+    return verbal_at(ix, morph_column(token.doc, ix), token.i)
+
+
+def verbal_at(ix: TokenIndex, feats: tuple[Features, ...], i: int) -> bool:
+    """:func:`is_verbal` of token ``i``, read from its Doc's index and features."""
+    if ix.dep[i].startswith("aux"):
         return False
-    return token.pos_ in _VERBS or is_participle(token)
+    return ix.pos[i] in _VERBS or participle_at(ix, feats, i)
 
 
 def verb_lemma(token: Token) -> str:
@@ -119,10 +132,10 @@ def chain_top(verb: Token, words: EventWords) -> Token:
 
 def _infinitive(verb: Token) -> bool:
     """An infinitive, or a participle after an infinitive auxiliary ("être évacué")."""
-    if "Inf" in verb.morph.get("VerbForm", []):
+    if "Inf" in morph_values(verb, "VerbForm"):
         return True
     return any(
-        c.dep_.startswith("aux") and "Inf" in c.morph.get("VerbForm", []) for c in verb.children
+        c.dep_.startswith("aux") and "Inf" in morph_values(c, "VerbForm") for c in verb.children
     )
 
 
@@ -153,7 +166,7 @@ def group_span(verb: Token, date: Span | None, words: EventWords) -> Span:
         )
     start = min(t.i for t in tokens)
     end = max(t.i for t in tokens) + 1
-    sent = verb.sent
+    sent = sent_of(verb)  # verb.sent's bounds, without making its Span
     return _with_date(doc, max(start, sent.start), min(end, sent.end), date)
 
 

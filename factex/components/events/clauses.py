@@ -8,14 +8,15 @@ hangs on, :func:`_dates_event` decides whether that clause is an event.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
 from factex.components.events.actors import antecedent_actors, relative_antecedent
-from factex.components.events.chains import is_participle, is_verbal, verb_lemma
+from factex.components.events.chains import is_participle, is_verbal, verb_lemma, verbal_at
 from factex.components.events.words import EventWords
 from factex.components.extensions import DATES
+from factex.components.morph import morph_column, morph_values
 from factex.components.sentences import cut_at_comma
 from factex.components.syntax import CLAUSE_DEPS, EntityIndex, span_root, subjects
 from factex.components.token_index import token_index
@@ -45,48 +46,51 @@ def dated_clauses(
     tells an event when its date is written in full and before ``published`` ("une peintre
     disparue en 1961").
     """
-    by_clause: dict[int, DatedClause] = {}
+    by_clause: dict[int, tuple[int, DatedClause]] = {}  # by head: (grain rank, clause)
     recurring: set[int] = set()
     for date in sorted(doc.spans[DATES], key=lambda s: s.start):
-        value = (date._.factex_date or {}).get("value")
+        info = date._.factex_date or {}  # read once: each ``date._`` builds an object
+        value = info.get("value")
         if not value:
             continue
-        nominal = nominal_head(date, words)
+        nominal = nominal_head(date, words, info.get("grain"))
         head = nominal or _governor(date, words)
-        if is_recurring(date):
+        if is_recurring(date, info):
             recurring.add(head.i)  # "chaque lundi", "tous les ans": a SET dates no event
             continue
         # a written date only: a relative one took its direction from the participle itself
         before = (
             published is not None
-            and not (date._.factex_date or {}).get("relative")
+            and not info.get("relative")
             and str(value).split("/")[0][:10] < published
         )
         if nominal is None and not _dates_event(head, date, words, ent_at, before):
             continue
         known = by_clause.get(head.i)
-        if known is None or _grain_rank(date) < _grain_rank(known.date):
-            by_clause[head.i] = DatedClause(head, date, str(value))
-    kept = [c for i, c in by_clause.items() if i not in recurring]
+        rank = _grain_rank(info.get("grain"))
+        if known is None or rank < known[0]:
+            by_clause[head.i] = (rank, DatedClause(head, date, str(value)))
+    kept = [c for i, (_, c) in by_clause.items() if i not in recurring]
     return sorted(kept, key=lambda c: c.date.start)
 
 
-def is_recurring(date: Span) -> bool:
-    """A SET or generic date ("chaque lundi" XXXX-WXX-1, "tous les ans" P1Y, "XXXX-07-14")."""
-    info = date._.factex_date or {}
+def is_recurring(date: Span, info: dict[str, Any] | None = None) -> bool:
+    """A SET or generic date ("chaque lundi" XXXX-WXX-1, "tous les ans" P1Y, "XXXX-07-14");
+    ``info``: its ``factex_date`` when already read."""
+    if info is None:
+        info = date._.factex_date or {}
     value = str(info.get("value") or "")
     return info.get("grain") == "set" or value.startswith("P") or "XX" in value
 
 
-def nominal_head(date: Span, words: EventWords) -> Token | None:
+def nominal_head(date: Span, words: EventWords, grain: str | None) -> Token | None:
     """The event noun a date qualifies: "l'explosion de mardi", "la réunion du 3 mars" (a day
     or finer, on any noun), "la signature, lundi, de l'accord" (set off by commas, on a
     trigger noun, or on any noun whose complement follows the date: "la démolition, en 2012,
     de la tour"), "sa création en 1958" (hanging on a trigger noun); never a noun of time
-    ("la nuit du 18 au 19 juin"). None otherwise."""
+    ("la nuit du 18 au 19 juin"). None otherwise; ``grain``: the date's."""
     doc = date.doc
     root = span_root(date)
-    grain = (date._.factex_date or {}).get("grain")
     head = root.head
     first = doc[date.start]
     if (
@@ -125,10 +129,12 @@ def _segment_verb(date: Span) -> Token | None:
     """The verb nearest before the date within its stretch of words between commas
     ("Le militant, condamné en 1987, devait être libéré hier soir": 1987 is condamné's)."""
     doc = date.doc
-    sent_start = token_index(doc).sent_start_of(date.start)  # no Span made for the sentence
+    ix = token_index(doc)  # the words are read from it: a Token is made for the verb only
+    sent_start = ix.sent_start_of(date.start)  # no Span made for the sentence
+    feats = morph_column(doc, ix)
     i = date.start - 1
-    while i >= sent_start and doc[i].text not in _SEGMENT_ENDS and "\n" not in doc[i].text:
-        if is_verbal(doc[i]):
+    while i >= sent_start and ix.text[i] not in _SEGMENT_ENDS and "\n" not in ix.text[i]:
+        if verbal_at(ix, feats, i):
             return doc[i]
         i -= 1
     return None
@@ -174,7 +180,7 @@ def _dates_event(
         return False  # a date inside a noun phrase ("un record pour l'année 2023")
     if head.dep_ == "acl" and verb_lemma(head) in words.state_verbs:
         return False  # a participle naming a state ("le terminal géré ... en 2011"): no event
-    past_participle = before and "Past" in head.morph.get("Tense", [])
+    past_participle = before and "Past" in morph_values(head, "Tense")
     if (_modifies_noun(head) and not past_participle) or _is_dateline(head):
         return False
     if is_measurement(head, words):
@@ -182,8 +188,7 @@ def _dates_event(
     return not _describes_noun(head, words, ent_at)
 
 
-def _grain_rank(date: Span) -> int:
-    grain = (date._.factex_date or {}).get("grain")
+def _grain_rank(grain: str | None) -> int:
     return _GRAINS.index(grain) if grain in _GRAINS else len(_GRAINS)
 
 
@@ -227,7 +232,7 @@ def _modifies_noun(verb: Token) -> bool:
     return (
         verb.dep_ == "acl"
         and verb.i > verb.head.i
-        and verb.morph.get("VerbForm", []) == ["Part"]
+        and morph_values(verb, "VerbForm") == ("Part",)
         and not any(c.dep_.startswith(("aux", "nsubj")) for c in verb.children)
         and not set_off(verb)
     )
@@ -236,7 +241,7 @@ def _modifies_noun(verb: Token) -> bool:
 def set_off(verb: Token) -> bool:
     """A past participle after a comma, at the start of its sentence, or coordinated by
     "et" after one ("âgé de 59 ans et embauché en 2004")."""
-    if "Pres" in verb.morph.get("Tense", []):
+    if "Pres" in morph_values(verb, "Tense"):
         return False
     doc = verb.doc
     i = verb.i - 1
@@ -253,7 +258,7 @@ def _is_dateline(verb: Token) -> bool:
     """
     if not (
         verb.dep_ == "ROOT"
-        and verb.morph.get("VerbForm", []) == ["Part"]
+        and morph_values(verb, "VerbForm") == ("Part",)
         and not any(c.dep_.startswith(("aux", "nsubj")) for c in verb.children)
     ):
         return False
