@@ -168,7 +168,8 @@ def _sign_and_range(
 def _range_first(g: Grammar, text: str, m: re.Match[str], lead: int) -> re.Match[str] | None:
     """The first figure of a range or of two levels ("entre 3 et 5 %", "de 9 % à 7 %") ending
     right before the figure of ``m``, or None."""
-    first = g.range_before.search(text, max(0, lead - 80), m.start("num"))
+    low, high = max(0, lead - 80), m.start("num")
+    first = g.range_before.search(text, low, high) if g.joined_before(text, low, high) else None
     if first is None or (first.group("join") in g.range_and) != bool(first.group("entre")):
         return None
     if first.group("when") and not g.dated(first.group("when")):
