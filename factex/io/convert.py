@@ -43,6 +43,7 @@ class _Common:
         self.text = text
         self.offset = offset
         self.sentence_of = _Sentences(doc, text)
+        self.lang = doc.lang_
 
     def __call__(self, span: Span) -> tuple[str, int, int, str]:
         start, end = span.start_char, span.end_char
@@ -51,36 +52,42 @@ class _Common:
 
 def _entities(doc: Doc, common: _Common) -> Iterator[Entity]:
     for span in doc.ents:
-        canonical = span._.factex_canonical or span.text
-        yield Entity(*common(span), label=span.label_, canonical=canonical)
+        fields = common(span)
+        # the span's text is its slice of the Doc's text: no join of its tokens
+        canonical = span._.factex_canonical or fields[0]
+        yield Entity(*fields, label=span.label_, canonical=canonical)
 
 
 def _money(doc: Doc, common: _Common) -> Iterator[Money]:
     for span in _group(doc, MONEY):
-        m: dict[str, Any] = span._.factex_money or {}
+        ext = span._  # each ``span._`` read builds an object: one per span
+        m: dict[str, Any] = ext.factex_money or {}
+        fields = common(span)
         yield Money(
-            *common(span),
+            *fields,
             amount=_dec(m.get("amount")),
             currency=m.get("currency"),
             currency_inferred=bool(m.get("currency_inferred", False)),
             amount_min=_dec(m.get("amount_min")),
             amount_max=_dec(m.get("amount_max")),
-            **_links(span, common.offset),
+            **_links(ext.factex_links, fields, common.lang),
             per=m.get("per"),
         )
 
 
 def _percentages(doc: Doc, common: _Common) -> Iterator[Percentage]:
     for span in _group(doc, PERCENT):
-        p: dict[str, Any] = span._.factex_percent or {}
+        ext = span._
+        p: dict[str, Any] = ext.factex_percent or {}
         if p.get("value") is None and p.get("value_min") is None:
             continue
+        fields = common(span)
         yield Percentage(
-            *common(span),
+            *fields,
             value=_dec(p.get("value")),
             unit=p.get("unit", "percent"),
             direction=p.get("direction"),
-            **_links(span, common.offset),
+            **_links(ext.factex_links, fields, common.lang),
             value_min=_dec(p.get("value_min")),
             value_max=_dec(p.get("value_max")),
         )
@@ -92,14 +99,17 @@ _LINK_FIELDS = (
 )  # fmt: skip
 
 
-def _links(span: Span, offset: int) -> dict[str, Any]:
-    """The link fields, the metric's canonical key and the record's own telling in ``mentions``."""
-    links = span._.factex_links or {}
+def _links(
+    links: dict[str, Any] | None, common: tuple[str, int, int, str], lang: str
+) -> dict[str, Any]:
+    """The link fields (``links`` as the span holds them), the metric's canonical key and the
+    record's own telling in ``mentions`` (``common`` is what :class:`_Common` gives the span)."""
+    links = links or {}
     fields = {name: links.get(name) for name in _LINK_FIELDS}
     if fields["metric"] is not None and fields["metric_from"] is None:
         fields["metric_from"] = "written"  # a pipeline without the frame stage: its sentence's
-    fields["metric_key"] = metric_key(fields["metric"], span.doc.lang_)
-    fields["mentions"] = ((span.start_char + offset, span.end_char + offset),)
+    fields["metric_key"] = metric_key(fields["metric"], lang)
+    fields["mentions"] = ((common[1], common[2]),)
     return fields
 
 

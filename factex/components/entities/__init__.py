@@ -28,7 +28,7 @@ from factex.components.entities.missed import (
 )
 from factex.components.entities.repair import repaired
 from factex.components.entities.tokens import overlay
-from factex.components.extensions import register_extensions
+from factex.components.extensions import doc_text, register_extensions
 
 __all__ = ["EntityCleaner", "EntityLexicon", "make_entities"]
 
@@ -45,7 +45,8 @@ class EntityCleaner:
 
     def __call__(self, doc: Doc) -> Doc:
         lex = self.lexicon
-        candidates = list(chain.from_iterable(repaired(lex, ent) for ent in doc.ents))
+        text = doc_text(doc)
+        candidates = list(chain.from_iterable(repaired(lex, ent, text) for ent in doc.ents))
         # Labels first: a name read as ORG elsewhere is no noise even at a sentence start.
         kept = [s for s in propagate_labels(candidates) if not is_noise(lex, s, s.label_)]
         names, markers = self.known_names(doc)

@@ -26,11 +26,14 @@ from factex.components.extensions import doc_text
 from factex.normalize.names import name_key
 
 
-def repaired(lex: EntityLexicon, ent: Span) -> list[Span]:
-    """The model's entity repaired and labelled: none, one, or (never more than) one piece."""
+def repaired(lex: EntityLexicon, ent: Span, text: str | None = None) -> list[Span]:
+    """The model's entity repaired and labelled: none, one, or (never more than) one piece.
+
+    ``text`` is the Doc's text when the caller has it (``doc_text`` reads ``doc._``, which
+    builds an object at each read)."""
     doc = ent.doc
     out: list[Span] = []
-    for piece in _pieces(lex, ent):
+    for piece in _pieces(lex, ent, doc_text(doc) if text is None else text):
         span = _trim(lex, doc, *piece)
         if span is None:
             continue
@@ -52,14 +55,14 @@ def repaired(lex: EntityLexicon, ent: Span) -> list[Span]:
     return out
 
 
-def _pieces(lex: EntityLexicon, ent: Span) -> list[tuple[int, int]]:
+def _pieces(lex: EntityLexicon, ent: Span, text: str) -> list[tuple[int, int]]:
     """A line break ends a name: the first piece that holds a proper noun and is no page
     furniture ("Afrique\n\nExploitant" is Afrique, "Commentaires\n\nFrançois Pinault" the
     name); without one, the first piece. The tagger's PROPN is too loose on the word
     starting a paragraph to keep later pieces as names of their own.
     """
     # most names hold no line break: the text says so without a Token per word
-    if "\n" not in doc_text(ent.doc)[ent.start_char : ent.end_char]:
+    if "\n" not in text[ent.start_char : ent.end_char]:
         return [(ent.start, ent.end)]
     breaks = [t.i for t in ent if t.is_space and "\n" in t.text]
     if not breaks:

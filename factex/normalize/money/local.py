@@ -59,10 +59,41 @@ class Places:
         """The territories named between ``start`` and ``end``."""
         return {self.where[m.group()] for m in self.pattern.finditer(text, start, end)}
 
+    def mentions(self, text: str) -> Mentions:
+        """Every place mention of ``text``, found in one scan."""
+        return Mentions(self, text)
+
     def story(self, text: str) -> set[str]:
         """The territory of the story: the one that holds most of the text's place mentions
         (an aside on "Washington" in a Canadian article does not make its "$" ambiguous)."""
-        counts = Counter(self.where[m.group()] for m in self.pattern.finditer(text))
+        return self.mentions(text).story()
+
+
+class Mentions:
+    """The place mentions of one text, scanned once: :meth:`Places.named` of any stretch is
+    read off them, unless the stretch cuts a mention or a word (then it is scanned)."""
+
+    def __init__(self, places: Places, text: str) -> None:
+        self.places, self.text = places, text
+        found = list(places.pattern.finditer(text))
+        self.starts = [m.start() for m in found]
+        self.ends = [m.end() for m in found]
+        self.codes = [places.where[m.group()] for m in found]
+
+    def named(self, start: int, end: int) -> set[str]:
+        """``places.named(text, start, end)``: the same matches, as the pattern is whole words
+        that a stretch cutting neither a mention nor a word finds as the whole text's scan."""
+        text = self.text
+        i = bisect.bisect_left(self.starts, start)
+        j = bisect.bisect_left(self.starts, end)
+        cut = (i and self.ends[i - 1] > start) or (j and self.ends[j - 1] > end)
+        if cut or (end < len(text) and (text[end].isalnum() or text[end] == "_")):
+            return self.places.named(text, start, end)
+        return {self.codes[k] for k in range(i, j) if self.ends[k] <= end}
+
+    def story(self) -> set[str]:
+        """See :meth:`Places.story`."""
+        counts = Counter(self.codes)
         if not counts:
             return set()
         top, n = counts.most_common(1)[0]
@@ -134,9 +165,10 @@ def localize(
     p = places(lang)
     day = parse_day(published)
     starts = [s for s, _ in sentences]
-    whole = p.named(text, 0, len(text))
+    mentions = p.mentions(text)
+    whole = set(mentions.codes)
     home = {p.home} if p.home and not whole else set()
-    story = p.story(text) if len(whole) > 1 else set()
+    story = mentions.story() if len(whole) > 1 else set()
     out = list(atoms)
     for i in todo:
         a = atoms[i]
@@ -149,7 +181,7 @@ def localize(
         hinted |= {c for rx, c in p.sentence_hints if rx.search(text, start, end)}
         # a text that names no place is read at home, but a lone "cents" is not guessed
         for territories in (
-            hinted, p.named(text, start, end), whole, story, home if a.factor == 1 else set()
+            hinted, mentions.named(start, end), whole, story, home if a.factor == 1 else set()
         ):
             if territories:
                 code = _choose(candidates, territories, when)

@@ -28,6 +28,10 @@ def _phrase(text: str) -> str:
     return re.sub("['’]", "['’]", (H + "+").join(parts))
 
 
+#: trie keys that are no character: a word ends here, a stem ends here (any word ending)
+_END, _STEM = "", "<stem>"
+
+
 def _trigger(word: str) -> str:
     if word.endswith("*"):
         return _phrase(word[:-1]) + r"\w*"
@@ -36,6 +40,41 @@ def _trigger(word: str) -> str:
 
 def _alternation(words: Sequence[str], make: Any = _phrase) -> str:
     return "|".join(make(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _trigger_trie(words: Sequence[str]) -> str:
+    r"""Trigger words as a character trie (use inside ``(?i:...)``, before ``(?![\w])``).
+
+    The same matches as the alternation of :func:`_trigger` longest first, in one test per
+    character instead of one per word: at each step a literal character is tried before a
+    stem's ``\w*`` and before ending, so the match that goes furthest is found first, as the
+    longest alternative was (a word ends where a stem's ``\w*`` does).
+
+    >>> rx = re.compile(rf"(?i:{_trigger_trie(['hausse*', 'en hausse', 'haussé'])})(?![\w])")
+    >>> [m.group() for m in rx.finditer("En hausse, haussent, haussé, haussées")]
+    ['En hausse', 'haussent', 'haussé']
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        body = " ".join(word.split()).lower().replace("’", "'")
+        stem = body.endswith("*")
+        for ch in body[:-1] if stem else body:
+            node = node.setdefault(ch, {})
+        node[_STEM if stem else _END] = {}
+
+    def char(ch: str) -> str:
+        return f"{H}+" if ch == " " else "['’]" if ch == "'" else re.escape(ch)
+
+    def emit(node: dict[str, Any]) -> str:
+        alts = [char(ch) + emit(child) for ch, child in sorted(node.items()) if len(ch) == 1]
+        alts += [r"\w*"] * (_STEM in node)
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if _END in node else body
+
+    return f"(?:{emit(trie)})"
 
 
 class Grammar:
@@ -77,7 +116,7 @@ class Grammar:
     def _build_directions(self, data: dict[str, Any], of: str) -> None:
         groups = []
         for name in ("up", "down", "weak_up", "weak_down"):
-            groups.append(f"(?P<{name}>{_alternation(data[name], _trigger)})")
+            groups.append(f"(?P<{name}>{_trigger_trie(data[name])})")
         triggers = "|".join(groups)
         self.triggers = re.compile(rf"(?<![\w])(?i:{triggers})(?![\w])")
         self.after = re.compile(
@@ -97,7 +136,7 @@ class Grammar:
         self.rate_words = re.compile(rf"(?<![\w])(?i:{_alternation(rates)})(?![\w])")
         self.gap_free = frozenset(w.replace("’", "'").lower() for w in data["gap_free"])
         self.step_verbs = re.compile(
-            rf"(?<![\w])(?i:{_alternation(data['step_verbs'], _trigger)})(?![\w])"
+            rf"(?<![\w])(?i:{_trigger_trie(data['step_verbs'])})(?![\w])"
         )
         self.coordination = re.compile(
             rf"(?<![\w])(?:(?:{_alternation(data['coordination'])})"
@@ -110,9 +149,9 @@ class Grammar:
         #: "entre 3 et 5 %" pairs these; "de 3 à 5 %" (or a dash) the others
         self.range_and = frozenset(data["range_and"])
         self.range_to = frozenset(data["range_to"])
-        joins = "|".join(
-            re.escape(j) for j in (*data["range_to"], *data["range_dashes"], *data["range_and"])
-        )
+        #: what ends the text right before a range's second figure (its spaces aside)
+        self.joins = (*data["range_to"], *data["range_dashes"], *data["range_and"])
+        joins = "|".join(re.escape(j) for j in self.joins)
         between = _alternation(data["range_between"])
         since = _alternation(data["range_from"])
         self.range_before = re.compile(
@@ -122,6 +161,22 @@ class Grammar:
             rf"{H}*(?:(?P<fpct>%)(?:{H}+(?P<when>(?:[^\W\d][\w'’.]*(?:{H}+|-)){{1,4}}"
             rf"(?:1[89]|20)\d\d))?)?{H}*(?P<join>{joins}){H}*$"
         )
+
+    def joined_before(self, text: str, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` ends with a join of a range ("à", "et", "-") and spaces
+        (or a last line break, where ``$`` also matches): what :attr:`range_before` needs
+        before its search is worth running.
+
+        >>> grammar("fr").joined_before("de 3 à ", 0, 7), grammar("fr").joined_before("3 % ", 0, 4)
+        (True, False)
+        """
+        ends = (end, end - 1) if end > start and text[end - 1] == "\n" else (end,)
+        for stop in ends:
+            while stop > start and text[stop - 1] not in "\r\n" and text[stop - 1].isspace():
+                stop -= 1
+            if text.endswith(self.joins, start, stop):
+                return True
+        return False
 
     def worded_bound_ok(self, first: re.Match[str], second: str) -> bool:
         """A number in words is a range's first bound after "entre"/"de" ("entre cinq et dix
