@@ -26,8 +26,11 @@ from factex.components.links.metric_parts import (
     qualified_before,
     reflexive,
     share_move,
+    share_whole,
+    valued,
+    weak,
 )
-from factex.components.links.modifiers import designates, modifier_words
+from factex.components.links.modifiers import designates, in_amount, modifier_words
 from factex.components.links.phrases import (
     enclosing,
     is_compound,
@@ -69,7 +72,12 @@ def find_metric(
     w: LinkWords, span: Span, root: Token, is_percent: bool, dated: frozenset[int]
 ) -> Found:
     """The token heading the measured noun phrase and its text, or (None, None)."""
-    return screened(w, _find_metric(w, span, root, is_percent, dated))
+    found = screened(w, _find_metric(w, span, root, is_percent, dated))
+    if is_percent and weak(w, found):
+        whole = share_whole(w, span, root)
+        if whole[0] is not None:
+            return whole
+    return found
 
 
 def screened(w: LinkWords, found: Found) -> Found:
@@ -205,13 +213,16 @@ def verb_metric(
     # "le litre se vendait 1,74 euro", "les titres s'échangeaient à": a reflexive verb of
     # trade prices its subject, it names no action of its own
     measure = lemma in w.measure_verbs or lemma in w.change_verbs
-    measure = measure or (not is_percent and reflexive(verb))
+    measure = measure or (not is_percent and reflexive(verb)) or valued(verb)
     if verb.dep_ == "acl" and not subjects(verb):
         # "la baisse de l'inflation, tombée à 0,9 %": a participle's subject is its noun
         found = participle_noun(w, verb)
         if found[0] is not None:
             return found
-    if lemma in w.allocation_verbs and via.dep_ in ("nsubj", "obj", "nsubj:pass"):
+    # (the amount itself is allocated: in "chaque baisse de 10 centimes ajoute 15 millions
+    # au résultat" the change of 10 centimes is not)
+    allocated = via.dep_ in ("nsubj", "obj", "nsubj:pass") and in_amount(via)
+    if lemma in w.allocation_verbs and allocated:
         found = destination(w, verb, via)
         if found[0] is not None:
             return found

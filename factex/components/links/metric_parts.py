@@ -8,7 +8,7 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from factex.components.links.modifiers import designates
+from factex.components.links.modifiers import designates, in_amount, modifier_words
 from factex.components.links.phrases import MAX_METRIC_WORDS, listed_phrase, noun_phrase
 from factex.components.sentences import written_sentence_start
 from factex.components.syntax import SUBJECT_DEPS, has_case, subjects
@@ -174,7 +174,46 @@ def participle_noun(w: LinkWords, verb: Token) -> Found:
     if noun.lemma_ in w.change_nouns or noun.lower_ in w.change_nouns:
         return owner_metric(w, noun, exclude=verb)
     text = listed_phrase(w, noun)
-    return (noun, text) if text else NOTHING
+    if text:
+        return noun, text
+    # "le marché des pompes, estimé à 1,3 milliard": a verb that values or sets an amount
+    # says it of its noun, listed or not
+    lemma = verb.lemma_.casefold()
+    valued = lemma in w.measure_verbs or lemma in w.level_verbs or lemma in _valuing(verb)
+    if not (valued and measured_noun(w, noun)):
+        return NOTHING
+    return noun, normalize_name(noun.doc[word_start(noun) : noun.i].text + noun_phrase(w, noun))
+
+
+def word_start(tok: Token) -> int:
+    """The first token of the hyphenated word ``tok`` ends ("plus-value" split as "plus",
+    "-", "value"): a metric never starts inside a word."""
+    doc, i = tok.doc, tok.i
+    while (
+        i > 0
+        and not doc[i - 1].whitespace_
+        and (doc[i].text.startswith("-") or doc[i - 1].text.endswith("-"))
+    ):
+        i -= 1
+    return i
+
+
+@cache
+def _valuing_verbs(lang: str) -> frozenset[str]:
+    return frozenset(load(lang, "metrics")["valuation_verbs"])
+
+
+def _valuing(verb: Token) -> frozenset[str]:
+    """The verbs that put a value on a thing ("estimé à", "évalué à")."""
+    return _valuing_verbs(verb.doc.lang_ or "fr")
+
+
+def valued(verb: Token) -> bool:
+    """ "le marché, estimé à 9 milliards": the participle of a verb of valuing, whose subject
+    (as the parse may read it) is the thing valued, not who values it."""
+    participle = verb.morph.get("VerbForm", []) == ["Part"]
+    participle = participle or verb.lower_.endswith(("é", "ée", "és", "ées"))
+    return participle and verb.lemma_.casefold() in _valuing(verb)
 
 
 @cache
@@ -206,6 +245,40 @@ def _demonstratives(lang: str) -> frozenset[str]:
     return frozenset(load(lang, "metrics")["demonstrative_pronouns"])
 
 
+def relative_antecedent(w: LinkWords, verb: Token, subs: list[Token]) -> Token | None:
+    """The noun a relative clause "qui ..." stands for: its head, or, when the parse hangs
+    the clause on a verb, the noun written right before ", qui" ("reprendra sa dette nette,
+    qui s'élève à 730 millions")."""
+    if verb.dep_ != "acl:relcl":
+        return None
+    if verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    rel = next((s for s in subs if s.lower_ in w.relative_subjects), None)
+    if rel is None or rel.i < 2:
+        return None
+    doc = verb.doc
+    k = rel.i - 1 if doc[rel.i - 1].text != "," else rel.i - 2
+    noun = doc[k]
+    if noun.pos_ == "ADJ" and noun.head.i < noun.i:
+        noun = noun.head  # "sa dette nette"
+    return noun if noun.pos_ == "NOUN" else None
+
+
+def measured_noun(w: LinkWords, noun: Token) -> bool:
+    """A common noun that can be what a figure measures, though off the list ("le bilan",
+    "le marché européen des pompes"): no name, actor, body or amount."""
+    return (
+        noun.pos_ == "NOUN"
+        and noun.is_lower
+        and not noun.ent_type_
+        and not designates(noun)
+        and noun.lemma_ not in w.designators
+        and noun.lemma_ not in w.not_metrics
+        and fold(noun.text) not in modifier_words(noun.doc.lang_ or "fr").actors
+        and not any(c.dep_ == "nummod" for c in noun.children)
+    )
+
+
 def measured_subjects(w: LinkWords, verb: Token, unlisted: bool) -> list[Token]:
     """The subjects a verb gives its amount to, as ``subject_metric`` weighs them."""
     found_subjects: list[Token] = []
@@ -215,11 +288,15 @@ def measured_subjects(w: LinkWords, verb: Token, unlisted: bool) -> list[Token]:
         # as advcl: "a vu son bénéfice net s'envoler").
         found_subjects = [c for c in verb.head.children if c.dep_ == "obj" and c.i < verb.i]
     found_subjects = found_subjects or subjects(verb)
-    antecedent = verb.head
+    antecedent = relative_antecedent(w, verb, found_subjects)
     if (
         unlisted  # a verb of measure or change
-        and verb.dep_ == "acl:relcl"
-        and (listed_phrase(w, antecedent) or antecedent.lower_ in w.share_nouns)
+        and antecedent is not None
+        and (
+            listed_phrase(w, antecedent)
+            or antecedent.lower_ in w.share_nouns
+            or measured_noun(w, antecedent)
+        )
     ):
         # "l'action Vérancourt, qui a perdu 17 %": the relative stands for a measure
         found_subjects = [
@@ -228,3 +305,33 @@ def measured_subjects(w: LinkWords, verb: Token, unlisted: bool) -> list[Token]:
     if not found_subjects and unlisted and verb.pos_ == "VERB":
         found_subjects = stray_subject(verb)
     return found_subjects
+
+
+def weak(w: LinkWords, found: Found) -> bool:
+    """Whether a percentage's metric is nothing, or only the unlisted subject of a verb that
+    measures nothing ("les actionnaires, qui contrôlent 46 % du capital")."""
+    token, text = found
+    if text is None:
+        return True
+    if token is None or token.dep_ not in SUBJECT_DEPS or listed_phrase(w, token):
+        return False
+    lemma = token.head.lemma_.casefold()
+    return lemma not in w.measure_verbs and lemma not in w.change_verbs
+
+
+def share_whole(w: LinkWords, span: Span, root: Token) -> Found:
+    """ "46 % du capital", "10 % des exploitations": the whole a share is taken of, when
+    nothing else says what the percentage measures (a base such as the capital included)."""
+    doc = span.doc
+    i = span.end
+    if i >= len(doc) or word(doc[i].text) not in w.genitive:
+        return NOTHING
+    i += 1
+    while i < len(doc) and doc[i].pos_ == "DET" and not doc[i].like_num:
+        i += 1
+    if i >= len(doc):
+        return NOTHING
+    noun = doc[i]
+    if noun.pos_ != "NOUN" or not noun.is_lower or noun.head.i != root.i or in_amount(noun):
+        return NOTHING
+    return noun, listed_phrase(w, noun) or noun_phrase(w, noun)
