@@ -157,3 +157,36 @@ def test_a_valued_noun_is_the_metric(
 ) -> None:
     got = _metric(nlp, text, amount)
     assert same_name(metric, got), (amount, got)
+
+
+# A unit priced is the metric with the product it is a unit of; alone it measures nothing.
+UNITS = [
+    (
+        "Dans les stations-service, le litre de gazole coûtait en moyenne 1,81 euro en avril.",
+        "1,81 euro",
+        "litre de gazole",
+    ),
+    (
+        "Sur les marchés d'Abidjan, le kilogramme de manioc frais se vendait en moyenne 350 FCFA.",
+        "350 FCFA",
+        "kilogramme de manioc frais",
+    ),
+    (
+        "Le litre d'huile de tournesol est revenu à 1 300 FCFA en juin.",
+        "1 300 FCFA",
+        "litre d'huile de tournesol",
+    ),
+    (
+        "Le blé est resté stable : la tonne pour livraison en mars s'est échangée à 231,25 euros.",
+        "231,25 euros",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "amount", "metric"), UNITS)
+def test_a_unit_is_a_metric_with_its_product(
+    nlp: Language, text: str, amount: str, metric: str | None
+) -> None:
+    got = _metric(nlp, text, amount)
+    assert same_name(metric, got), (amount, got)

@@ -165,3 +165,33 @@ def test_a_move_to_a_new_level_goes_on_with_the_measure(nlp: Language) -> None:
     # another noun leads its own figure; a metric written with the move names another
     assert _metrics(nlp, SAVINGS.format("une réforme"))["18,2 %"] is None
     assert _metrics(nlp, SAVINGS.format("un retour du chômage"))["18,2 %"] != "taux d'épargne"
+
+
+CHANGES = (
+    "Orvalis rate le consensus\n\nLe groupe Orvalis a vu son chiffre d'affaires reculer de 3 % "
+    "au premier trimestre.\n\nLes analystes tablaient sur une baisse limitée à 1,2 %. Hors "
+    "effets de change, le recul atteint 4,1 %. Le syndicat réclame une augmentation générale "
+    "de 5 %.\n\nDepuis janvier, le yen a perdu 2,1 % face au dollar, après une chute de 5,4 % "
+    "sur l'ensemble de 2024."
+)
+
+
+def test_a_change_with_nothing_else_named_is_the_metric(nlp: Language) -> None:
+    # a new paragraph breaks the focus; the change the clause names is all it says
+    got = _metrics(nlp, CHANGES)
+    assert got["1,2 %"] == "baisse"  # not the participle saying how much
+    assert got["4,1 %"] == "recul"
+    assert got["5 %"] == "augmentation générale"
+    # a currency's move measures nothing, nor does a change with no article ("en hausse")
+    assert got["5,4 %"] is None
+
+
+def test_a_share_moves_in_points(nlp: Language) -> None:
+    text = (
+        "Numéa gagne du terrain\n\nSur le fixe, Numéa détient 31,5 % des abonnés, en recul de "
+        "0,7 point. Ses ventes, qui représentent 12 % du marché, ont progressé de 4 %."
+    )
+    got = _metrics(nlp, text)
+    assert got["31,5 %"] == "abonnés"
+    assert got["0,7 point"] == "abonnés"  # a move in points of the share before it
+    assert got["4 %"] == "ventes"  # a move in percent is of what moves, not of the share

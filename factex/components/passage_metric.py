@@ -97,10 +97,23 @@ class MetricFocus:
         self.words: LinkWords = link_words(lang)
         self.going_on = _going_on(lang)
         self.last: _Figure | None = None
+        self.change_only = False  # the last figure carried only the change it names
 
     def carry(self, span: Span, kind: str, links: dict[str, Any]) -> tuple[str | None, str | None]:
         """The figure's metric and where it came from: its own ("written"), else the focus's
-        ("passage") if nothing breaks it, else (None, None)."""
+        ("passage") if nothing breaks it, else the change that is all the clause names ("le
+        recul atteint 5 %"), else (None, None)."""
+        found = self._carry(span, kind, links)
+        self.change_only = False
+        # (a currency's or a commodity's move measures nothing: "l'euro, après une chute de")
+        if found[0] is None and kind != MONEY and not links.get("traded"):
+            change = change_named(self.words, span)
+            if change is not None:
+                self.change_only = True  # no focus for what follows: it names no measure
+                return change, "written"
+        return found
+
+    def _carry(self, span: Span, kind: str, links: dict[str, Any]) -> tuple[str | None, str | None]:
         metric: str | None = links.get("metric")
         stood = self._stood_for(span, metric)
         if stood is not None:
@@ -123,7 +136,7 @@ class MetricFocus:
         """Remember the figure once its links are complete: the focus for the next one."""
         self.last = _Figure(
             kind=kind,
-            metric=links.get("metric"),
+            metric=None if self.change_only else links.get("metric"),
             subject=links.get("subject"),
             end=span.end,
             sent_start=token_index(self.doc).sent_start_of(span.start),
@@ -195,8 +208,9 @@ class MetricFocus:
             # only the amount's change, in its sentence ("…, en hausse de 9 %"), is of it
             same = token_index(self.doc).sent_start_of(span.start) == last.sent_start
             return same and value.get("unit") == "percent" and value.get("direction") is not None
-        # a share ("41 % de ses ventes") is compared with shares, it does not move
-        return not last.share or value.get("direction") is None
+        # a share ("41 % de ses ventes") is compared with shares, it does not move, but in
+        # points it does ("38 % des abonnés, en recul de 0,4 point")
+        return not last.share or value.get("direction") is None or value.get("unit") == "points"
 
     def _named_metric(self, span: Span, last: _Figure) -> bool:
         """Whether a metric word other than the focus's is written between the two figures,
@@ -268,6 +282,45 @@ class MetricFocus:
                 return m.name == last.subject or m.label == "LOC" or m.source or m.institution
         phrase = listed_phrase(self.words, tok)
         return phrase is not None and fold(phrase) == fold(last.metric or "")
+
+
+def change_named(w: LinkWords, span: Span) -> str | None:
+    """ "le recul atteint 5,3 %", "une augmentation générale de 6 %": a change with its
+    article, and no measure of its own, heading the figure or its clause's subject, is all the
+    text says of what the figure measures: the change, with the adjectives saying which
+    (not a participle saying how much: "une baisse limitée à 1,5 %")."""
+    root = amount_root(span)
+    verb = clause_head(root)
+    for noun in (root.head, _noun_before(span), *subjects(verb)):
+        if (
+            noun.pos_ != "NOUN"
+            or (noun.lower_ not in w.change_nouns and noun.lemma_ not in w.change_nouns)
+            or not any(c.dep_ == "det" for c in noun.children)
+            or any(c.dep_ == "nmod" and c.i < root.i and c.pos_ != "NUM" for c in noun.children)
+        ):
+            continue
+        end = noun.i + 1
+        doc = span.doc
+        while (
+            end < len(doc)
+            and doc[end].pos_ == "ADJ"
+            and doc[end].head.i == noun.i
+            and doc[end].lower_ not in w.not_qualifiers
+            and not doc[end].lower_.endswith(("é", "ée", "és", "ées"))
+        ):
+            end += 1
+        return doc[noun.i : end].text
+    return None
+
+
+def _noun_before(span: Span) -> Token:
+    """The noun written right before the figure, past its preposition and the adjectives
+    between ("une baisse limitée à 1,2 %"), whatever the parse hangs the figure on."""
+    doc = span.doc
+    i = span.start - 1
+    while i > 0 and span.start - i <= 3 and doc[i].pos_ in ("ADP", "ADJ", "ADV"):
+        i -= 1
+    return doc[max(i, 0)]
 
 
 def _gapped(noun: Token, last: _Figure) -> bool:

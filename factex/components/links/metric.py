@@ -27,6 +27,7 @@ from factex.components.links.metric_parts import (
     reflexive,
     share_move,
     share_whole,
+    unit_of,
     valued,
     weak,
 )
@@ -292,6 +293,11 @@ def subject_metric(w: LinkWords, verb: Token, unlisted: bool = False) -> Found:
                 return subj, opened
             if any(c.dep_ == "nummod" for c in subj.children):
                 continue  # the amount itself ("92 % des bureaux restent ouverts")
+            if subj.lemma_ in w.asset_units or subj.lower_ in w.asset_units:
+                unit = unit_of(w, subj, verb)  # "le litre de gazole coûte 1,80 euro"
+                if unit[0] is not None:
+                    return unit
+                continue  # "la tonne s'échangeait à 198 euros": a unit alone measures nothing
             if subj.lemma_ in w.transparent and not is_compound(w, subj):
                 # "le montant des indemnités dépasse" (but "le niveau de vie a reculé")
                 found = complement_metric(w, subj, exclude=verb)

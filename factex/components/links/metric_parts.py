@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from factex.components.links.modifiers import designates, in_amount, modifier_words
 from factex.components.links.phrases import MAX_METRIC_WORDS, listed_phrase, noun_phrase
@@ -183,6 +183,43 @@ def participle_noun(w: LinkWords, verb: Token) -> Found:
     if not (valued and measured_noun(w, noun)):
         return NOTHING
     return noun, normalize_name(noun.doc[word_start(noun) : noun.i].text + noun_phrase(w, noun))
+
+
+def unit_of(w: LinkWords, unit: Token, verb: Token) -> Found:
+    """ "le litre de gazole", "le kilo de riz brisé ordinaire": a unit priced is the metric
+    with what it is a unit of, read as written up to the verb (the parse may hang the
+    product's words anywhere); nothing without it."""
+    doc = unit.doc
+    k = unit.i + 1
+    if k + 1 >= len(doc) or word(doc[k].text) not in w.compound_markers:
+        return NOTHING
+    end = k + 1
+    if not (doc[end].is_lower and doc[end].is_alpha and doc[end].head.i == unit.i):
+        return NOTHING  # "la tonne de l'échéance de mars", a name: no product
+    end += 1
+    limit = min(len(doc), unit.i + MAX_METRIC_WORDS)
+    while end < limit and end != verb.i:
+        if word(doc[end].text) in w.compound_markers and _product_word(doc, end + 1, unit, verb):
+            end += 2  # "le litre d'huile de palme"
+        elif _product_word(doc, end, unit, verb):
+            end += 1
+        else:
+            break
+    return unit, normalize_name(doc[unit.i : end].text)
+
+
+def _product_word(doc: Doc, i: int, unit: Token, verb: Token) -> bool:
+    """A lowercase word of the product a unit is of, no verb of the clause."""
+    if i >= len(doc) or i == verb.i:
+        return False
+    tok = doc[i]
+    return (
+        tok.is_lower
+        and tok.is_alpha
+        and tok.pos_ in ("ADJ", "NOUN", "VERB")
+        and tok.head.i >= unit.i
+        and not any(c.dep_ in SUBJECT_DEPS for c in tok.children)
+    )
 
 
 def word_start(tok: Token) -> int:
