@@ -190,3 +190,33 @@ def test_a_unit_is_a_metric_with_its_product(
 ) -> None:
     got = _metric(nlp, text, amount)
     assert same_name(metric, got), (amount, got)
+
+
+# A quantity quoted with its count, and a metric whose adjective the parse hung the amount on.
+MORE = [
+    (
+        "Le mazout est resté cher en mai : les 100 litres se négociaient en moyenne à 112,40 "
+        "francs.",
+        "112,40 francs",
+        "100 litres",
+    ),
+    (
+        "La banque centrale a relevé ses deux taux directeurs de 50 points de base jeudi.",
+        "50 points de base",
+        "taux directeurs",
+    ),
+    # a count of anything but a unit is no quantity quoted ("deux prêts")
+    (
+        "Les deux prêts atteignent 3 millions d'euros au total.",
+        "3 millions d'euros",
+        [None, "prêts"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "amount", "metric"), MORE)
+def test_counts_and_hung_adjectives(
+    nlp: Language, text: str, amount: str, metric: str | list[str | None]
+) -> None:
+    got = _metric(nlp, text, amount)
+    assert same_name(metric, got), (amount, got)

@@ -47,10 +47,11 @@ def test_another_company_does_not_go_on_with_the_metric(nlp: Language) -> None:
 def test_a_new_topic_between_the_figures_breaks_the_focus(nlp: Language) -> None:
     carried = f"{HEAD}{SALES} Il atteignait 1,1 milliard un an plus tôt."
     assert _metrics(nlp, carried)["1,1 milliard"] == "chiffre d'affaires"
-    # "Les dépenses ... : elles atteignent": the pronoun takes up the new subject
+    # "Les dépenses ... : elles atteignent": the pronoun takes up the new subject, not the
+    # focus
     weighs = "Les dépenses de personnel continuent de peser : elles atteignent 1,1 milliard."
     text = f"{HEAD}{SALES} {weighs}"
-    assert _metrics(nlp, text)["1,1 milliard"] is None
+    assert _metrics(nlp, text)["1,1 milliard"] == "dépenses de personnel"
 
 
 ORMELIS = (
@@ -195,3 +196,19 @@ def test_a_share_moves_in_points(nlp: Language) -> None:
     assert got["31,5 %"] == "abonnés"
     assert got["0,7 point"] == "abonnés"  # a move in points of the share before it
     assert got["4 %"] == "ventes"  # a move in percent is of what moves, not of the share
+
+
+def test_a_personal_pronoun_measures_what_it_stands_for(nlp: Language) -> None:
+    text = (
+        "Les prix ralentissent\n\nLes loyers continuent aussi de grimper : ils progressent de "
+        "5,2 % sur un an. Le chômage recule en ville. Dans les campagnes, il progresse au "
+        "contraire de 0,4 point, à 7,2 %.\n\nLe groupe Orvalis a publié ses comptes. Il a "
+        "reculé de 2 % en Bourse.\n\nLa livre sterling a souffert : elle a glissé de 0,9 %."
+    )
+    got = _metrics(nlp, text)
+    assert got["5,2 %"] == "loyers"  # the subject before, of its number
+    assert got["0,4 point"] == "chômage"  # in the sentence before, past "au contraire"
+    assert got["7,2 %"] == "chômage"
+    # the company ("il") and a currency ("elle") measure nothing
+    assert got["2 %"] in (None, "action")
+    assert got["0,9 %"] is None

@@ -39,12 +39,13 @@ from spacy.tokens import Doc, Span, Token
 
 from factex import resources
 from factex.components.extensions import MONEY
-from factex.components.links.phrases import listed_phrase
+from factex.components.links.phrases import listed_phrase, noun_phrase
 from factex.components.passage import Passage
 from factex.components.passage_pronoun import (
     Pronoun,
     agrees,
     owning_pronoun,
+    personal_antecedent,
     stood_metric,
     within_own_words,
     written_antecedent,
@@ -120,6 +121,9 @@ class MetricFocus:
             return stood
         if metric is not None:
             return metric, "written"
+        stood_for = self._personal(span)
+        if stood_for is not None:
+            return stood_for
         last = self.last
         if last is None or last.metric is None:
             return None, None
@@ -172,6 +176,24 @@ class MetricFocus:
         if written is None or within_own_words(pronoun, written):
             return None, None  # "ceux de l'aide au développement" is no measure of its own
         return written, "written"
+
+    def _personal(self, span: Span) -> tuple[str, str] | None:
+        """The measure a personal pronoun subject of the figure's clause stands for ("ils
+        progressent de 6 %" after "Les loyers continuent de peser"), looked for in its
+        sentence and the one before in its paragraph."""
+        ix = token_index(self.doc)
+        own = ix.sent_start_of(span.start)
+        lo = own
+        if own > 0:
+            before = ix.sent_start_of(own - 1)
+            layout = self.passage.layout
+            if layout.paragraph(self.doc[before].idx) == layout.paragraph(span.start_char):
+                lo = before
+        noun = personal_antecedent(self.words, amount_root(span), lo)
+        if noun is None:
+            return None
+        text = listed_phrase(self.words, noun) or noun_phrase(self.words, noun)
+        return text, "written" if noun.i >= own else "passage"
 
     def _agrees(self, pronoun: Pronoun, last: _Figure) -> bool:
         """Whether the pronoun can stand for the figure before's metric: its first word, as
@@ -240,7 +262,9 @@ class MetricFocus:
         holder = root.head
         if holder.pos_ == "VERB" and holder.dep_.startswith("acl"):
             holder = holder.head  # "une plus-value estimée à 31 millions"
+        # ("il progresse au contraire de 0,3 point": a word of no measure is no topic)
         own = holder.i != root.i and holder.pos_ == "NOUN"
+        own = own and holder.lemma_ not in self.words.not_metrics
         if own and not self._goes_on(holder, last) and not _gapped(holder, last):
             return True
         if self._owned_change(holder, root, last):

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from factex.components.links.modifiers import designates, in_amount, modifier_words
 from factex.components.links.phrases import MAX_METRIC_WORDS, listed_phrase, noun_phrase
+from factex.components.sentence_bounds import sent_of
 from factex.components.sentences import written_sentence_start
 from factex.components.syntax import SUBJECT_DEPS, has_case, subjects
 from factex.normalize.link_words import LinkWords, fold, normalize_name, word
@@ -192,7 +193,9 @@ def unit_of(w: LinkWords, unit: Token, verb: Token) -> Found:
     doc = unit.doc
     k = unit.i + 1
     if k + 1 >= len(doc) or word(doc[k].text) not in w.compound_markers:
-        return NOTHING
+        # "les 100 litres se négociaient à": the quantity quoted, with its count
+        count = next((c for c in unit.children if c.dep_ == "nummod" and c.i < unit.i), None)
+        return (unit, doc[count.i : unit.i + 1].text) if count is not None else NOTHING
     end = k + 1
     if not (doc[end].is_lower and doc[end].is_alpha and doc[end].head.i == unit.i):
         return NOTHING  # "la tonne de l'échéance de mars", a name: no product
@@ -372,3 +375,35 @@ def share_whole(w: LinkWords, span: Span, root: Token) -> Found:
     if noun.pos_ != "NOUN" or not noun.is_lower or noun.head.i != root.i or in_amount(noun):
         return NOTHING
     return noun, listed_phrase(w, noun) or noun_phrase(w, noun)
+
+
+def screened(w: LinkWords, found: Found) -> Found:
+    """Nothing rather than a word that measures nothing: a unit ("%"), a name written with
+    a capital ("le Haut Conseil", "la Bourse") unless it is a listed metric ("Ebitda")."""
+    token, text = found
+    if text is None or not any(c.isalpha() for c in text):
+        return NOTHING if text is not None else found
+    if token is None or fold(text) in w.metric_nouns:
+        return found
+    if fold(text) in modifier_words(token.doc.lang_ or "fr").currencies:
+        return NOTHING  # "à 0,94 franc pour un euro, en baisse de 0,2 %": the franc moves
+
+    head = token.lower_ in w.metric_heads or token.lemma_.casefold() in w.metric_heads
+    start = token.i == sent_of(token).start or token.doc[token.i - 1].is_sent_start
+    if token.is_title and not head and not start and token.ent_type_ != "MISC":
+        return NOTHING
+    return found
+
+
+def adjective_of_metric(w: LinkWords, adj: Token, token: Token) -> bool:
+    """Whether ``adj`` is an adjective of a listed metric right before it that an amount's
+    "de" complement was hung on."""
+    noun = adj.head
+    return (
+        adj.pos_ == "ADJ"
+        and adj.dep_ == "amod"
+        and token.dep_ == "nmod"
+        and noun.pos_ == "NOUN"
+        and noun.i == adj.i - 1
+        and listed_phrase(w, noun) is not None
+    )
