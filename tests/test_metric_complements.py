@@ -106,11 +106,13 @@ def test_metric_runs_over_which_not_whose(
 NOT_MEASURES = [
     ("La Bourse de Madrid recule de 1,2 % en début de séance.", "1,2 %", None),
     ("À Zurich, l'indice SMI a progressé de 0,4 % vendredi.", "0,4 %", None),
-    ("Son concurrent Valdor a dû se contenter d'une hausse de 2,2 %.", "2,2 %", None),
+    # (the change with its article is all the clause names, the rival is none of it)
+    ("Son concurrent Valdor a dû se contenter d'une hausse de 2,2 %.", "2,2 %", "hausse"),
+    # (the pronoun stands for the measure before it, "au contraire" is none)
     (
         "Le chômage baisse en ville ; à la campagne, il grimpe au contraire de 0,5 point.",
         "0,5 point",
-        None,
+        "chômage",
     ),
     ("L'indice santé a progressé de 0,3 % en mai.", "0,3 %", "indice santé"),
     (

@@ -47,10 +47,11 @@ def test_another_company_does_not_go_on_with_the_metric(nlp: Language) -> None:
 def test_a_new_topic_between_the_figures_breaks_the_focus(nlp: Language) -> None:
     carried = f"{HEAD}{SALES} Il atteignait 1,1 milliard un an plus tôt."
     assert _metrics(nlp, carried)["1,1 milliard"] == "chiffre d'affaires"
-    # "Les dépenses ... : elles atteignent": the pronoun takes up the new subject
+    # "Les dépenses ... : elles atteignent": the pronoun takes up the new subject, not the
+    # focus
     weighs = "Les dépenses de personnel continuent de peser : elles atteignent 1,1 milliard."
     text = f"{HEAD}{SALES} {weighs}"
-    assert _metrics(nlp, text)["1,1 milliard"] is None
+    assert _metrics(nlp, text)["1,1 milliard"] == "dépenses de personnel"
 
 
 ORMELIS = (
@@ -150,7 +151,8 @@ def test_a_figure_held_by_a_noun_of_its_own_takes_no_focus(nlp: Language) -> Non
         "d'euros. La vente de sa filiale rapporte 300 millions d'euros, soit une plus-value "
         "estimée à 120 millions."
     )
-    assert _metrics(nlp, text)["120 millions"] is None
+    # the noun valued is the figure's own metric, whole ("plus-value", not "value")
+    assert _metrics(nlp, text)["120 millions"] == "plus-value"
 
 
 SAVINGS = (
@@ -164,3 +166,49 @@ def test_a_move_to_a_new_level_goes_on_with_the_measure(nlp: Language) -> None:
     # another noun leads its own figure; a metric written with the move names another
     assert _metrics(nlp, SAVINGS.format("une réforme"))["18,2 %"] is None
     assert _metrics(nlp, SAVINGS.format("un retour du chômage"))["18,2 %"] != "taux d'épargne"
+
+
+CHANGES = (
+    "Orvalis rate le consensus\n\nLe groupe Orvalis a vu son chiffre d'affaires reculer de 3 % "
+    "au premier trimestre.\n\nLes analystes tablaient sur une baisse limitée à 1,2 %. Hors "
+    "effets de change, le recul atteint 4,1 %. Le syndicat réclame une augmentation générale "
+    "de 5 %.\n\nDepuis janvier, le yen a perdu 2,1 % face au dollar, après une chute de 5,4 % "
+    "sur l'ensemble de 2024."
+)
+
+
+def test_a_change_with_nothing_else_named_is_the_metric(nlp: Language) -> None:
+    # a new paragraph breaks the focus; the change the clause names is all it says
+    got = _metrics(nlp, CHANGES)
+    assert got["1,2 %"] == "baisse"  # not the participle saying how much
+    assert got["4,1 %"] == "recul"
+    assert got["5 %"] == "augmentation générale"
+    # a currency's move measures nothing, nor does a change with no article ("en hausse")
+    assert got["5,4 %"] is None
+
+
+def test_a_share_moves_in_points(nlp: Language) -> None:
+    text = (
+        "Numéa gagne du terrain\n\nSur le fixe, Numéa détient 31,5 % des abonnés, en recul de "
+        "0,7 point. Ses ventes, qui représentent 12 % du marché, ont progressé de 4 %."
+    )
+    got = _metrics(nlp, text)
+    assert got["31,5 %"] == "abonnés"
+    assert got["0,7 point"] == "abonnés"  # a move in points of the share before it
+    assert got["4 %"] == "ventes"  # a move in percent is of what moves, not of the share
+
+
+def test_a_personal_pronoun_measures_what_it_stands_for(nlp: Language) -> None:
+    text = (
+        "Les prix ralentissent\n\nLes loyers continuent aussi de grimper : ils progressent de "
+        "5,2 % sur un an. Le chômage recule en ville. Dans les campagnes, il progresse au "
+        "contraire de 0,4 point, à 7,2 %.\n\nLe groupe Orvalis a publié ses comptes. Il a "
+        "reculé de 2 % en Bourse.\n\nLa livre sterling a souffert : elle a glissé de 0,9 %."
+    )
+    got = _metrics(nlp, text)
+    assert got["5,2 %"] == "loyers"  # the subject before, of its number
+    assert got["0,4 point"] == "chômage"  # in the sentence before, past "au contraire"
+    assert got["7,2 %"] == "chômage"
+    # the company ("il") and a currency ("elle") measure nothing
+    assert got["2 %"] in (None, "action")
+    assert got["0,9 %"] is None

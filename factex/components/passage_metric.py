@@ -39,12 +39,13 @@ from spacy.tokens import Doc, Span, Token
 
 from factex import resources
 from factex.components.extensions import MONEY
-from factex.components.links.phrases import listed_phrase
+from factex.components.links.phrases import listed_phrase, noun_phrase
 from factex.components.passage import Passage
 from factex.components.passage_pronoun import (
     Pronoun,
     agrees,
     owning_pronoun,
+    personal_antecedent,
     stood_metric,
     within_own_words,
     written_antecedent,
@@ -97,16 +98,32 @@ class MetricFocus:
         self.words: LinkWords = link_words(lang)
         self.going_on = _going_on(lang)
         self.last: _Figure | None = None
+        self.change_only = False  # the last figure carried only the change it names
 
     def carry(self, span: Span, kind: str, links: dict[str, Any]) -> tuple[str | None, str | None]:
         """The figure's metric and where it came from: its own ("written"), else the focus's
-        ("passage") if nothing breaks it, else (None, None)."""
+        ("passage") if nothing breaks it, else the change that is all the clause names ("le
+        recul atteint 5 %"), else (None, None)."""
+        found = self._carry(span, kind, links)
+        self.change_only = False
+        # (a currency's or a commodity's move measures nothing: "l'euro, après une chute de")
+        if found[0] is None and kind != MONEY and not links.get("traded"):
+            change = change_named(self.words, span)
+            if change is not None:
+                self.change_only = True  # no focus for what follows: it names no measure
+                return change, "written"
+        return found
+
+    def _carry(self, span: Span, kind: str, links: dict[str, Any]) -> tuple[str | None, str | None]:
         metric: str | None = links.get("metric")
         stood = self._stood_for(span, metric)
         if stood is not None:
             return stood
         if metric is not None:
             return metric, "written"
+        stood_for = self._personal(span)
+        if stood_for is not None:
+            return stood_for
         last = self.last
         if last is None or last.metric is None:
             return None, None
@@ -123,7 +140,7 @@ class MetricFocus:
         """Remember the figure once its links are complete: the focus for the next one."""
         self.last = _Figure(
             kind=kind,
-            metric=links.get("metric"),
+            metric=None if self.change_only else links.get("metric"),
             subject=links.get("subject"),
             end=span.end,
             sent_start=token_index(self.doc).sent_start_of(span.start),
@@ -160,6 +177,24 @@ class MetricFocus:
             return None, None  # "ceux de l'aide au développement" is no measure of its own
         return written, "written"
 
+    def _personal(self, span: Span) -> tuple[str, str] | None:
+        """The measure a personal pronoun subject of the figure's clause stands for ("ils
+        progressent de 6 %" after "Les loyers continuent de peser"), looked for in its
+        sentence and the one before in its paragraph."""
+        ix = token_index(self.doc)
+        own = ix.sent_start_of(span.start)
+        lo = own
+        if own > 0:
+            before = ix.sent_start_of(own - 1)
+            layout = self.passage.layout
+            if layout.paragraph(self.doc[before].idx) == layout.paragraph(span.start_char):
+                lo = before
+        noun = personal_antecedent(self.words, amount_root(span), lo)
+        if noun is None:
+            return None
+        text = listed_phrase(self.words, noun) or noun_phrase(self.words, noun)
+        return text, "written" if noun.i >= own else "passage"
+
     def _agrees(self, pronoun: Pronoun, last: _Figure) -> bool:
         """Whether the pronoun can stand for the figure before's metric: its first word, as
         written in that figure's sentence, is of the pronoun's gender."""
@@ -195,8 +230,9 @@ class MetricFocus:
             # only the amount's change, in its sentence ("…, en hausse de 9 %"), is of it
             same = token_index(self.doc).sent_start_of(span.start) == last.sent_start
             return same and value.get("unit") == "percent" and value.get("direction") is not None
-        # a share ("41 % de ses ventes") is compared with shares, it does not move
-        return not last.share or value.get("direction") is None
+        # a share ("41 % de ses ventes") is compared with shares, it does not move, but in
+        # points it does ("38 % des abonnés, en recul de 0,4 point")
+        return not last.share or value.get("direction") is None or value.get("unit") == "points"
 
     def _named_metric(self, span: Span, last: _Figure) -> bool:
         """Whether a metric word other than the focus's is written between the two figures,
@@ -226,7 +262,9 @@ class MetricFocus:
         holder = root.head
         if holder.pos_ == "VERB" and holder.dep_.startswith("acl"):
             holder = holder.head  # "une plus-value estimée à 31 millions"
+        # ("il progresse au contraire de 0,3 point": a word of no measure is no topic)
         own = holder.i != root.i and holder.pos_ == "NOUN"
+        own = own and holder.lemma_ not in self.words.not_metrics
         if own and not self._goes_on(holder, last) and not _gapped(holder, last):
             return True
         if self._owned_change(holder, root, last):
@@ -268,6 +306,45 @@ class MetricFocus:
                 return m.name == last.subject or m.label == "LOC" or m.source or m.institution
         phrase = listed_phrase(self.words, tok)
         return phrase is not None and fold(phrase) == fold(last.metric or "")
+
+
+def change_named(w: LinkWords, span: Span) -> str | None:
+    """ "le recul atteint 5,3 %", "une augmentation générale de 6 %": a change with its
+    article, and no measure of its own, heading the figure or its clause's subject, is all the
+    text says of what the figure measures: the change, with the adjectives saying which
+    (not a participle saying how much: "une baisse limitée à 1,5 %")."""
+    root = amount_root(span)
+    verb = clause_head(root)
+    for noun in (root.head, _noun_before(span), *subjects(verb)):
+        if (
+            noun.pos_ != "NOUN"
+            or (noun.lower_ not in w.change_nouns and noun.lemma_ not in w.change_nouns)
+            or not any(c.dep_ == "det" for c in noun.children)
+            or any(c.dep_ == "nmod" and c.i < root.i and c.pos_ != "NUM" for c in noun.children)
+        ):
+            continue
+        end = noun.i + 1
+        doc = span.doc
+        while (
+            end < len(doc)
+            and doc[end].pos_ == "ADJ"
+            and doc[end].head.i == noun.i
+            and doc[end].lower_ not in w.not_qualifiers
+            and not doc[end].lower_.endswith(("é", "ée", "és", "ées"))
+        ):
+            end += 1
+        return doc[noun.i : end].text
+    return None
+
+
+def _noun_before(span: Span) -> Token:
+    """The noun written right before the figure, past its preposition and the adjectives
+    between ("une baisse limitée à 1,2 %"), whatever the parse hangs the figure on."""
+    doc = span.doc
+    i = span.start - 1
+    while i > 0 and span.start - i <= 3 and doc[i].pos_ in ("ADP", "ADJ", "ADV"):
+        i -= 1
+    return doc[max(i, 0)]
 
 
 def _gapped(noun: Token, last: _Figure) -> bool:

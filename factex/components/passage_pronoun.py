@@ -25,6 +25,8 @@ from spacy.tokens import Span, Token
 
 from factex import resources
 from factex.components.extensions import DATES
+from factex.components.links.metric_parts import measured_noun
+from factex.components.links.modifiers import modifier_words
 from factex.components.links.phrases import listed_phrase
 from factex.components.syntax import ancestors, clause_head, subjects
 from factex.components.token_index import token_index
@@ -195,3 +197,34 @@ def within_own_words(pronoun: Pronoun, metric: str) -> bool:
     """Whether a metric read off the figure's clause is only the pronoun's complement ("ceux
     de l'aide au développement" read as "développement")."""
     return pronoun.own is not None and fold(metric) in fold(pronoun.own.text)
+
+
+@cache
+def _personal(lang: str) -> dict[str, tuple[str, str]]:
+    data = resources.load(lang, "focus")["personal_pronouns"]
+    return {k: (v[0], v[1]) for k, v in data.items()}
+
+
+def personal_antecedent(w: LinkWords, root: Token, lo: int) -> Token | None:
+    """ "Les loyers continuent de peser : ils progressent de 6,3 %": the noun a personal
+    pronoun subject of the figure's clause stands for, the nearest subject noun after token
+    ``lo`` of its gender and number that names a measure (listed, or any common noun no
+    name); None when the clause has no such pronoun."""
+    doc = root.doc
+    forms = _personal(doc.lang_ or "fr")
+    pronoun = next((s for s in subjects(clause_head(root)) if s.lower_ in forms), None)
+    if pronoun is None:
+        return None
+    gender, number = forms[pronoun.lower_]
+    ix = token_index(doc)
+    for i in range(pronoun.i - 1, lo - 1, -1):
+        if ix.dep[i] not in ("nsubj", "nsubj:pass") or ix.pos[i] != "NOUN":
+            continue
+        tok = doc[i]
+        genders, numbers = tok.morph.get("Gender", []), tok.morph.get("Number", [])
+        if (genders and gender not in genders) or (numbers and number not in numbers):
+            continue
+        if tok.lower_ in w.traded_assets or fold(tok.text) in modifier_words(w.lang).currencies:
+            return None  # "la livre sterling … : elle a glissé de 0,9 %", a quote's move
+        return tok if listed_phrase(w, tok) or measured_noun(w, tok) else None
+    return None

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from factex.components.links.metric_parts import (
     NOTHING,
     Found,
+    adjective_of_metric,
     bracketed,
     changed_amount,
     demonstratives,
@@ -25,9 +26,14 @@ from factex.components.links.metric_parts import (
     participle_noun,
     qualified_before,
     reflexive,
+    screened,
     share_move,
+    share_whole,
+    unit_of,
+    valued,
+    weak,
 )
-from factex.components.links.modifiers import designates, modifier_words
+from factex.components.links.modifiers import designates, in_amount
 from factex.components.links.phrases import (
     enclosing,
     is_compound,
@@ -69,24 +75,11 @@ def find_metric(
     w: LinkWords, span: Span, root: Token, is_percent: bool, dated: frozenset[int]
 ) -> Found:
     """The token heading the measured noun phrase and its text, or (None, None)."""
-    return screened(w, _find_metric(w, span, root, is_percent, dated))
-
-
-def screened(w: LinkWords, found: Found) -> Found:
-    """Nothing rather than a word that measures nothing: a unit ("%"), a name written with
-    a capital ("le Haut Conseil", "la Bourse") unless it is a listed metric ("Ebitda")."""
-    token, text = found
-    if text is None or not any(c.isalpha() for c in text):
-        return NOTHING if text is not None else found
-    if token is None or fold(text) in w.metric_nouns:
-        return found
-    if fold(text) in modifier_words(token.doc.lang_ or "fr").currencies:
-        return NOTHING  # "à 0,94 franc pour un euro, en baisse de 0,2 %": the franc moves
-
-    head = token.lower_ in w.metric_heads or token.lemma_.casefold() in w.metric_heads
-    start = token.i == sent_of(token).start or token.doc[token.i - 1].is_sent_start
-    if token.is_title and not head and not start and token.ent_type_ != "MISC":
-        return NOTHING
+    found = screened(w, _find_metric(w, span, root, is_percent, dated))
+    if is_percent and weak(w, found):
+        whole = share_whole(w, span, root)
+        if whole[0] is not None:
+            return whole
     return found
 
 
@@ -130,6 +123,12 @@ def climb(w: LinkWords, root: Token, is_percent: bool, dated: frozenset[int]) ->
         if head.pos_ in ("NOUN", "PROPN") and attached:
             found, climb = _metric_at_noun(w, head, token, dated)
             if not climb:
+                return found
+        elif adjective_of_metric(w, head, token):
+            # "ses taux directeurs de 25 points de base": the parse hangs the amount on the
+            # adjective of the metric it measures
+            found, climb = _metric_at_noun(w, head.head, token, dated)
+            if not climb and found[0] is not None:
                 return found
         elif (
             head.pos_ == "ADJ"
@@ -205,13 +204,16 @@ def verb_metric(
     # "le litre se vendait 1,74 euro", "les titres s'échangeaient à": a reflexive verb of
     # trade prices its subject, it names no action of its own
     measure = lemma in w.measure_verbs or lemma in w.change_verbs
-    measure = measure or (not is_percent and reflexive(verb))
+    measure = measure or (not is_percent and reflexive(verb)) or valued(verb)
     if verb.dep_ == "acl" and not subjects(verb):
         # "la baisse de l'inflation, tombée à 0,9 %": a participle's subject is its noun
         found = participle_noun(w, verb)
         if found[0] is not None:
             return found
-    if lemma in w.allocation_verbs and via.dep_ in ("nsubj", "obj", "nsubj:pass"):
+    # (the amount itself is allocated: in "chaque baisse de 10 centimes ajoute 15 millions
+    # au résultat" the change of 10 centimes is not)
+    allocated = via.dep_ in ("nsubj", "obj", "nsubj:pass") and in_amount(via)
+    if lemma in w.allocation_verbs and allocated:
         found = destination(w, verb, via)
         if found[0] is not None:
             return found
@@ -279,6 +281,11 @@ def subject_metric(w: LinkWords, verb: Token, unlisted: bool = False) -> Found:
             opened = open_phrase(w, subj)  # "la part des énergies renouvelables"
             if opened:
                 return subj, opened
+            if subj.lemma_ in w.asset_units or subj.lower_ in w.asset_units:
+                unit = unit_of(w, subj, verb)  # "le litre de gazole coûte 1,80 euro"
+                if unit[0] is not None:
+                    return unit
+                continue  # "la tonne s'échangeait à 198 euros": a unit alone measures nothing
             if any(c.dep_ == "nummod" for c in subj.children):
                 continue  # the amount itself ("92 % des bureaux restent ouverts")
             if subj.lemma_ in w.transparent and not is_compound(w, subj):
@@ -324,7 +331,8 @@ def set_level(w: LinkWords, verb: Token, via: Token, dated: frozenset[int]) -> F
                 or child.pos_ not in ("NOUN", "PROPN")
                 or child.ent_type_ in ("ORG", "PER", "LOC")
                 or child.i in dated
-                or any(c.dep_ == "nummod" for c in child.children)  # another amount
+                # another amount (not a count in words: "ses trois taux directeurs")
+                or any(c.dep_ == "nummod" and not c.is_alpha for c in child.children)
             ):
                 continue
             if child.lemma_ in w.transparent:

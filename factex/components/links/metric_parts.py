@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from functools import cache
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
-from factex.components.links.modifiers import designates
+from factex.components.links.modifiers import designates, in_amount, modifier_words
 from factex.components.links.phrases import MAX_METRIC_WORDS, listed_phrase, noun_phrase
+from factex.components.sentence_bounds import sent_of
 from factex.components.sentences import written_sentence_start
 from factex.components.syntax import SUBJECT_DEPS, has_case, subjects
 from factex.normalize.link_words import LinkWords, fold, normalize_name, word
@@ -174,7 +175,85 @@ def participle_noun(w: LinkWords, verb: Token) -> Found:
     if noun.lemma_ in w.change_nouns or noun.lower_ in w.change_nouns:
         return owner_metric(w, noun, exclude=verb)
     text = listed_phrase(w, noun)
-    return (noun, text) if text else NOTHING
+    if text:
+        return noun, text
+    # "le marché des pompes, estimé à 1,3 milliard": a verb that values or sets an amount
+    # says it of its noun, listed or not
+    lemma = verb.lemma_.casefold()
+    valued = lemma in w.measure_verbs or lemma in w.level_verbs or lemma in _valuing(verb)
+    if not (valued and measured_noun(w, noun)):
+        return NOTHING
+    return noun, normalize_name(noun.doc[word_start(noun) : noun.i].text + noun_phrase(w, noun))
+
+
+def unit_of(w: LinkWords, unit: Token, verb: Token) -> Found:
+    """ "le litre de gazole", "le kilo de riz brisé ordinaire": a unit priced is the metric
+    with what it is a unit of, read as written up to the verb (the parse may hang the
+    product's words anywhere); nothing without it."""
+    doc = unit.doc
+    k = unit.i + 1
+    if k + 1 >= len(doc) or word(doc[k].text) not in w.compound_markers:
+        # "les 100 litres se négociaient à": the quantity quoted, with its count
+        count = next((c for c in unit.children if c.dep_ == "nummod" and c.i < unit.i), None)
+        return (unit, doc[count.i : unit.i + 1].text) if count is not None else NOTHING
+    end = k + 1
+    if not (doc[end].is_lower and doc[end].is_alpha and doc[end].head.i == unit.i):
+        return NOTHING  # "la tonne de l'échéance de mars", a name: no product
+    end += 1
+    limit = min(len(doc), unit.i + MAX_METRIC_WORDS)
+    while end < limit and end != verb.i:
+        if word(doc[end].text) in w.compound_markers and _product_word(doc, end + 1, unit, verb):
+            end += 2  # "le litre d'huile de palme"
+        elif _product_word(doc, end, unit, verb):
+            end += 1
+        else:
+            break
+    return unit, normalize_name(doc[unit.i : end].text)
+
+
+def _product_word(doc: Doc, i: int, unit: Token, verb: Token) -> bool:
+    """A lowercase word of the product a unit is of, no verb of the clause."""
+    if i >= len(doc) or i == verb.i:
+        return False
+    tok = doc[i]
+    return (
+        tok.is_lower
+        and tok.is_alpha
+        and tok.pos_ in ("ADJ", "NOUN", "VERB")
+        and tok.head.i >= unit.i
+        and not any(c.dep_ in SUBJECT_DEPS for c in tok.children)
+    )
+
+
+def word_start(tok: Token) -> int:
+    """The first token of the hyphenated word ``tok`` ends ("plus-value" split as "plus",
+    "-", "value"): a metric never starts inside a word."""
+    doc, i = tok.doc, tok.i
+    while (
+        i > 0
+        and not doc[i - 1].whitespace_
+        and (doc[i].text.startswith("-") or doc[i - 1].text.endswith("-"))
+    ):
+        i -= 1
+    return i
+
+
+@cache
+def _valuing_verbs(lang: str) -> frozenset[str]:
+    return frozenset(load(lang, "metrics")["valuation_verbs"])
+
+
+def _valuing(verb: Token) -> frozenset[str]:
+    """The verbs that put a value on a thing ("estimé à", "évalué à")."""
+    return _valuing_verbs(verb.doc.lang_ or "fr")
+
+
+def valued(verb: Token) -> bool:
+    """ "le marché, estimé à 9 milliards": the participle of a verb of valuing, whose subject
+    (as the parse may read it) is the thing valued, not who values it."""
+    participle = verb.morph.get("VerbForm", []) == ["Part"]
+    participle = participle or verb.lower_.endswith(("é", "ée", "és", "ées"))
+    return participle and verb.lemma_.casefold() in _valuing(verb)
 
 
 @cache
@@ -206,6 +285,40 @@ def _demonstratives(lang: str) -> frozenset[str]:
     return frozenset(load(lang, "metrics")["demonstrative_pronouns"])
 
 
+def relative_antecedent(w: LinkWords, verb: Token, subs: list[Token]) -> Token | None:
+    """The noun a relative clause "qui ..." stands for: its head, or, when the parse hangs
+    the clause on a verb, the noun written right before ", qui" ("reprendra sa dette nette,
+    qui s'élève à 730 millions")."""
+    if verb.dep_ != "acl:relcl":
+        return None
+    if verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head
+    rel = next((s for s in subs if s.lower_ in w.relative_subjects), None)
+    if rel is None or rel.i < 2:
+        return None
+    doc = verb.doc
+    k = rel.i - 1 if doc[rel.i - 1].text != "," else rel.i - 2
+    noun = doc[k]
+    if noun.pos_ == "ADJ" and noun.head.i < noun.i:
+        noun = noun.head  # "sa dette nette"
+    return noun if noun.pos_ == "NOUN" else None
+
+
+def measured_noun(w: LinkWords, noun: Token) -> bool:
+    """A common noun that can be what a figure measures, though off the list ("le bilan",
+    "le marché européen des pompes"): no name, actor, body or amount."""
+    return (
+        noun.pos_ == "NOUN"
+        and noun.is_lower
+        and not noun.ent_type_
+        and not designates(noun)
+        and noun.lemma_ not in w.designators
+        and noun.lemma_ not in w.not_metrics
+        and fold(noun.text) not in modifier_words(noun.doc.lang_ or "fr").actors
+        and not any(c.dep_ == "nummod" for c in noun.children)
+    )
+
+
 def measured_subjects(w: LinkWords, verb: Token, unlisted: bool) -> list[Token]:
     """The subjects a verb gives its amount to, as ``subject_metric`` weighs them."""
     found_subjects: list[Token] = []
@@ -215,11 +328,15 @@ def measured_subjects(w: LinkWords, verb: Token, unlisted: bool) -> list[Token]:
         # as advcl: "a vu son bénéfice net s'envoler").
         found_subjects = [c for c in verb.head.children if c.dep_ == "obj" and c.i < verb.i]
     found_subjects = found_subjects or subjects(verb)
-    antecedent = verb.head
+    antecedent = relative_antecedent(w, verb, found_subjects)
     if (
         unlisted  # a verb of measure or change
-        and verb.dep_ == "acl:relcl"
-        and (listed_phrase(w, antecedent) or antecedent.lower_ in w.share_nouns)
+        and antecedent is not None
+        and (
+            listed_phrase(w, antecedent)
+            or antecedent.lower_ in w.share_nouns
+            or measured_noun(w, antecedent)
+        )
     ):
         # "l'action Vérancourt, qui a perdu 17 %": the relative stands for a measure
         found_subjects = [
@@ -228,3 +345,65 @@ def measured_subjects(w: LinkWords, verb: Token, unlisted: bool) -> list[Token]:
     if not found_subjects and unlisted and verb.pos_ == "VERB":
         found_subjects = stray_subject(verb)
     return found_subjects
+
+
+def weak(w: LinkWords, found: Found) -> bool:
+    """Whether a percentage's metric is nothing, or only the unlisted subject of a verb that
+    measures nothing ("les actionnaires, qui contrôlent 46 % du capital")."""
+    token, text = found
+    if text is None:
+        return True
+    if token is None or token.dep_ not in SUBJECT_DEPS or listed_phrase(w, token):
+        return False
+    lemma = token.head.lemma_.casefold()
+    return lemma not in w.measure_verbs and lemma not in w.change_verbs
+
+
+def share_whole(w: LinkWords, span: Span, root: Token) -> Found:
+    """ "46 % du capital", "10 % des exploitations": the whole a share is taken of, when
+    nothing else says what the percentage measures (a base such as the capital included)."""
+    doc = span.doc
+    i = span.end
+    if i >= len(doc) or word(doc[i].text) not in w.genitive:
+        return NOTHING
+    i += 1
+    while i < len(doc) and doc[i].pos_ == "DET" and not doc[i].like_num:
+        i += 1
+    if i >= len(doc):
+        return NOTHING
+    noun = doc[i]
+    if noun.pos_ != "NOUN" or not noun.is_lower or noun.head.i != root.i or in_amount(noun):
+        return NOTHING
+    return noun, listed_phrase(w, noun) or noun_phrase(w, noun)
+
+
+def screened(w: LinkWords, found: Found) -> Found:
+    """Nothing rather than a word that measures nothing: a unit ("%"), a name written with
+    a capital ("le Haut Conseil", "la Bourse") unless it is a listed metric ("Ebitda")."""
+    token, text = found
+    if text is None or not any(c.isalpha() for c in text):
+        return NOTHING if text is not None else found
+    if token is None or fold(text) in w.metric_nouns:
+        return found
+    if fold(text) in modifier_words(token.doc.lang_ or "fr").currencies:
+        return NOTHING  # "à 0,94 franc pour un euro, en baisse de 0,2 %": the franc moves
+
+    head = token.lower_ in w.metric_heads or token.lemma_.casefold() in w.metric_heads
+    start = token.i == sent_of(token).start or token.doc[token.i - 1].is_sent_start
+    if token.is_title and not head and not start and token.ent_type_ != "MISC":
+        return NOTHING
+    return found
+
+
+def adjective_of_metric(w: LinkWords, adj: Token, token: Token) -> bool:
+    """Whether ``adj`` is an adjective of a listed metric right before it that an amount's
+    "de" complement was hung on."""
+    noun = adj.head
+    return (
+        adj.pos_ == "ADJ"
+        and adj.dep_ == "amod"
+        and token.dep_ == "nmod"
+        and noun.pos_ == "NOUN"
+        and noun.i == adj.i - 1
+        and listed_phrase(w, noun) is not None
+    )

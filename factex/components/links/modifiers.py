@@ -36,6 +36,10 @@ class ModifierWords:
     joiners: frozenset[str]  # "et": "les biens et services" are one measured set
     time_words: frozenset[str]  # "mardi", "juin": a bare noun after a metric that says when
     currencies: frozenset[str]  # "franc", "dollar": what a rate is of, a subject, no measure
+    negators: frozenset[str]  # "non": "produits non alimentaires" says which with its adjective
+    age_markers: frozenset[str]  # "des": "des 15-24 ans" names a population by its ages
+    age_nouns: frozenset[str]  # "ans"
+    age_joiners: frozenset[str]  # "-", "à": between the two ages of a band
 
 
 @cache
@@ -67,6 +71,10 @@ def modifier_words(lang: str) -> ModifierWords:
         joiners=frozenset(metrics["metric_joiners"]),
         time_words=frozenset((*load(lang, "date_words")["weekdays"], *months)),
         currencies=frozenset(fold(c) for c in (*money["names"], *money["ambiguous"], *heads)),
+        negators=frozenset(metrics["metric_negators"]),
+        age_markers=frozenset(metrics["age_markers"]),
+        age_nouns=frozenset(metrics["age_nouns"]),
+        age_joiners=frozenset(metrics["age_joiners"]),
     )
 
 
@@ -115,7 +123,8 @@ def qualifier(w: LinkWords, mw: ModifierWords, tok: Token, last: int, end: int) 
     if not (last <= anchor < end) and not (tok.pos_ == "ADJ" and tok.dep_ == "dep"):
         return False
     if tok.pos_ == "ADJ":
-        ok_dep = tok.dep_ in ("amod", "acl", "dep")
+        # ("fonds propres tangibles" may hang its last adjective as a complement, "nmod")
+        ok_dep = tok.dep_ in ("amod", "acl", "dep", "nmod")
     elif tok.pos_ in ("VERB", "NOUN"):
         # The parse's tags are unsure ("ajusté" as infinitive, "progresse" as participle,
         # "consolidées" as noun): the written ending tells a past participle (for a noun
@@ -128,9 +137,12 @@ def qualifier(w: LinkWords, mw: ModifierWords, tok: Token, last: int, end: int) 
     # A word with its own arguments or an amount under it is a predicate ("progresse de
     # 3 %"); a complement the parse hangs on it ("courant du groupe") is not its own.
     own = ("obl", "obj", "iobj", "case", "nsubj")  # "versées par les assureurs" too
+    # (the metric's own noun hung on it is no argument: "le résultat courant" read as a
+    # predicate whose subject is "résultat")
+    args = [c for c in tok.children if not last <= c.i < tok.i]
     return (
         ok_dep
-        and not any(c.dep_.startswith(own) for c in tok.children)
+        and not any(c.dep_.startswith(own) for c in args)
         and not any(_number(c) for c in tok.children)
         and (tok.dep_ == "amod" or not _before_amount(tok))
         and not (_before_amount(tok) and _change_form(w, tok))
@@ -216,13 +228,48 @@ def modifiers_end(w: LinkWords, first: Token, end: int) -> int:
         if qualifier(w, mw, tok, first.i if bare else last, end):
             end += 1
             continue
+        if _negated(w, mw, tok, end, limit):
+            end += 2
+            continue
         noun = _complement(w, mw, first, end, limit)
         noun = _joined(w, mw, first, end, limit) if noun is None else noun
+        noun = _age_band(mw, first, end, limit) if noun is None else noun
         if noun is None:
             break
         bare = noun == end + 1
         last, end = noun, _word_end(first.doc, listed_end(w, first.doc[noun]))
     return end
+
+
+def _negated(w: LinkWords, mw: ModifierWords, tok: Token, end: int, limit: int) -> bool:
+    """ "les produits non alimentaires": a negator and the adjective or participle after it,
+    read where they are written (the parse may hang the second on an earlier noun)."""
+    if tok.lower_ not in mw.negators or end + 1 >= limit:
+        return False
+    nxt = tok.doc[end + 1]
+    own = ("obl", "obj", "iobj", "nsubj", "nummod")
+    return (
+        nxt.pos_ in ("ADJ", "VERB", "NOUN")
+        and nxt.is_lower
+        and nxt.is_alpha
+        and nxt.lower_ not in w.not_qualifiers
+        and not any(c.dep_.startswith(own) for c in nxt.children)
+        and not _before_amount(nxt)
+    )
+
+
+def _age_band(mw: ModifierWords, head: Token, end: int, limit: int) -> int | None:
+    """The index of the age noun closing a band right at ``end`` ("des 15-24 ans", "des 18 à
+    25 ans"): the ages name the population measured, not an amount or a duration."""
+    doc = head.doc
+    if word(doc[end].text) not in mw.age_markers:
+        return None
+    k = end + 1
+    while k < limit and (_number(doc[k]) or (k > end + 1 and doc[k].text in mw.age_joiners)):
+        k += 1
+    if k == end + 1 or k >= limit or doc[k].lower_ not in mw.age_nouns:
+        return None
+    return k if head.i <= doc[k].head.i < end and not in_amount(doc[k - 1]) else None
 
 
 def _joined(w: LinkWords, mw: ModifierWords, head: Token, end: int, limit: int) -> int | None:
@@ -278,7 +325,9 @@ def _complement(w: LinkWords, mw: ModifierWords, head: Token, end: int, limit: i
         if _number(doc[k]):
             return None  # "un prêt de 250 000 euros": the amount, read as determiners
         k += 1
-    if k >= limit or not _plain_noun(w, mw, doc[k]) or not (first <= doc[k].head.i < end):
+    if k >= limit or not (first <= doc[k].head.i < end):
+        return None
+    if not (_plain_noun(w, mw, doc[k]) or _bare_participle(mw, marker, doc[k], end)):
         return None
     if in_amount(doc[k]):
         return None  # "ses taux d'un demi-point": the amount, however the parse hangs it
@@ -294,6 +343,20 @@ def _complement(w: LinkWords, mw: ModifierWords, head: Token, end: int, limit: i
     if marker in mw.place_markers and any(c.dep_ == "nmod" for c in doc[k].children):
         return None  # "au cadran de Plérin", "au sens du BIT": where or how, not which
     return k
+
+
+def _bare_participle(mw: ModifierWords, marker: str, tok: Token, end: int) -> bool:
+    """ "revenu moyen par abonné": a bare participle right after "par", "hors" is a noun
+    however the parse tags it (a verb "abonner")."""
+    return (
+        marker in mw.markers
+        and tok.i == end + 1
+        and tok.pos_ in ("VERB", "ADJ")
+        and tok.is_lower
+        and tok.is_alpha
+        and tok.lower_.endswith(mw.participle_endings[:4])
+        and not any(c.dep_ in ("obj", "obl", "nsubj") for c in tok.children)
+    )
 
 
 def listed_end(w: LinkWords, noun: Token) -> int:
