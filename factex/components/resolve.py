@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from factex.components.extensions import MONEY, PERCENT
 from factex.components.links.period_lent import keeps_no_lent_period
+from factex.components.links.period_passage import PeriodFocus
 from factex.components.passage import LinkWords, Passage
 from factex.components.passage_metric import MetricFocus
 from factex.components.passage_subject import passage_subject
@@ -30,6 +31,7 @@ def complete_links(doc: Doc, passage: Passage, words: LinkWords) -> None:
     """Fill each amount's ``source``, ``subject``, ``period`` and say where they came from."""
     spans = [(s, key) for key in (MONEY, PERCENT) for s in doc.spans.get(key, ())]
     focus = MetricFocus(doc, passage)  # the metric a figure naming none goes on with
+    periods = PeriodFocus(doc, passage, words)  # what a period owes the figures around
     for span, key in sorted(spans, key=lambda s: s[0].start):
         links = dict(span._.factex_links or {})
         links["metric"], links["metric_from"] = focus.carry(span, key, links)
@@ -54,6 +56,7 @@ def complete_links(doc: Doc, passage: Passage, words: LinkWords) -> None:
             session = _session(links.get("metric"), passage, words)
             if session is not None:
                 links["period"], links["period_from"] = session
+        links["period"], links["period_from"] = periods.settle(span, links)
         if key == MONEY and keeps_no_lent_period(span, links):
             links["period"], links["period_from"] = None, None  # a price, a deal
         focus.note(span, key, links)

@@ -1,0 +1,119 @@
+"""What a figure's period owes to the figures around it (links.period_passage): short articles
+written for these tests, each mechanism with its negative."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.language import Language
+
+import factex
+
+
+def _periods(nlp: Language, text: str, published: str) -> dict[str, Any]:
+    facts = factex.extract(text, published=published, nlp=nlp)
+    return {r.text: r.period for r in [*facts.money, *facts.percentages]}
+
+
+SESSION = """Norvalec : le bénéfice semestriel déçoit
+
+Le groupe Norvalec a dégagé au premier semestre 2025 un bénéfice net de 410 millions d'euros.
+
+En Bourse, l'action Norvalec a chuté de 4,1 % mercredi, à 38,20 euros, portant sa \
+capitalisation à 6,4 milliards d'euros. L'indice CAC 40 a, lui, cédé 0,6 %. Ses ventes ont \
+progressé de 3 %, et son marché, qui pèse 12 milliards d'euros, reste porteur."""
+
+
+def test_a_session_dates_the_quotes_and_moves_of_its_paragraph(nlp: Language) -> None:
+    periods = _periods(nlp, SESSION, "2025-07-30")
+    assert periods["38,20 euros"] == "2025-07-30"
+    assert periods["6,4 milliards d'euros"] == "2025-07-30"  # a capitalisation that day
+    assert periods["0,6 %"] == "2025-07-30"  # the index's move
+    # negatives: a measure of the results keeps the half; a sum naming no measure is no quote
+    assert periods["3 %"] == "2025-H1"
+    assert periods["12 milliards d'euros"] != "2025-07-30"
+
+
+BUYBACK = """Castrel : un premier semestre solide
+
+Le groupe Castrel a dégagé un résultat net de 85 millions d'euros au premier semestre 2025.
+
+Son directeur financier a précisé que le groupe avait racheté pour 40 millions d'euros de ses \
+actions depuis janvier. Depuis janvier, le titre gagne 9 %."""
+
+
+def test_a_year_to_date_told_in_the_past_runs_to_the_end_of_the_half(nlp: Language) -> None:
+    periods = _periods(nlp, BUYBACK, "2025-07-24")
+    assert periods["40 millions d'euros"] == "2025-H1"
+    # negative: in the present it runs to the day of publication, the year so far
+    assert periods["9 %"] == "2025"
+
+
+JOBS = """Emploi : le taux de chômage recule au deuxième trimestre
+
+Le taux de chômage a reculé à 7,2 % au deuxième trimestre 2025, selon l'institut.
+
+Chez les cadres, il atteint 3,4 %, contre 9,8 % chez les ouvriers. Il s'établit à 6,1 %, \
+contre 6,5 %."""
+
+
+def test_a_comparison_with_another_subject_keeps_the_period(nlp: Language) -> None:
+    periods = _periods(nlp, JOBS, "2025-08-12")
+    assert periods["3,4 %"] == "2025-Q2"
+    assert periods["9,8 %"] == "2025-Q2"  # the workers in the same quarter
+    # negative: a bare comparison figure names no other subject: no period is guessed
+    assert periods["6,5 %"] is None
+
+
+TARIFF = """Électricité : le tarif réglementé augmentera de 3 % au 1er février
+
+Le tarif réglementé de l'électricité sera relevé de 3 % le 1er février 2026, a annoncé mardi \
+la ministre de l'Énergie.
+
+Le prix du kilowattheure passera ainsi de 0,25 euro à 0,26 euro. Une famille de quatre \
+personnes paiera environ 1 900 euros par an. Aujourd'hui, un studio coûte 640 euros par an."""
+
+
+def test_a_figure_to_come_is_of_the_day_its_change_applies(nlp: Language) -> None:
+    periods = _periods(nlp, TARIFF, "2025-12-09")
+    assert periods["0,26 euro"] == "2026-02-01"
+    assert periods["environ 1 900 euros"] == "2026-02-01"
+    # negatives: the bound it leaves is today's; a figure in the present is not to come
+    assert periods["0,25 euro"] != "2026-02-01"
+    assert periods["640 euros"] != "2026-02-01"
+
+
+SAVINGS = """Le taux d'épargne des ménages est passé de 17,2 % à 18,1 % entre le deuxième \
+trimestre 2024 et le deuxième trimestre 2025. Le taux d'investissement a atteint 9,3 % entre \
+le deuxième trimestre 2024 et le deuxième trimestre 2025. Le bénéfice de Corvane a bondi de 31 % \
+à 4,2 milliards d'euros entre juillet et septembre."""
+
+
+def test_each_bound_of_a_change_takes_its_own_end_of_the_range(nlp: Language) -> None:
+    periods = _periods(nlp, SAVINGS, "2025-09-02")
+    assert periods["17,2 %"] == "2024-Q2"
+    assert periods["18,1 %"] == "2025-Q2"
+    # negatives: a figure over the whole span keeps it; a change then a level are no bounds
+    assert periods["9,3 %"] == "2024-Q2/2025-Q2"
+    assert periods["31 %"] == periods["4,2 milliards d'euros"] == "2025-07/2025-09"
+
+
+FUEL = """Carburants : le gazole repart à la hausse
+
+Les prix à la pompe ont augmenté en octobre 2025, selon le ministère de la Transition écologique.
+
+Le litre de gazole coûtait en moyenne 1,68 euro en octobre, contre 1,62 euro en septembre et \
+1,79 euro un an plus tôt.
+
+La dette de la régie atteindra 240 millions d'euros fin 2026, contre 221 millions d'euros un an \
+plus tôt."""
+
+
+def test_year_ago_words_date_the_figure_they_follow(nlp: Language) -> None:
+    periods = _periods(nlp, FUEL, "2025-11-04")
+    assert periods["1,62 euro"] == "2025-09"  # its own month, not a year before October
+    # negative: the figure the words follow is a year before its passage's period
+    assert periods["1,79 euro"] == "2024-10"
+    # a year before "fin 2026" is the last month of 2025, as "fin 2026" is December 2026
+    assert periods["240 millions d'euros"] == "2026-12"
+    assert periods["221 millions d'euros"] == "2025-12"
