@@ -117,3 +117,57 @@ def test_year_ago_words_date_the_figure_they_follow(nlp: Language) -> None:
     # a year before "fin 2026" is the last month of 2025, as "fin 2026" is December 2026
     assert periods["240 millions d'euros"] == "2026-12"
     assert periods["221 millions d'euros"] == "2025-12"
+
+
+TARGETS = """La hausse des prix est revenue à 2,4 % en septembre, au-dessus de la cible de 2 % \
+retenue par l'institut d'émission. Le ratio de fonds propres de la Banque Ostrale est tombé à \
+11,2 % au troisième trimestre 2025, loin de l'objectif de 14 % fixé pour 2027. Sa marge atteint \
+8 % au troisième trimestre 2025, contre un objectif de 9 % en 2026."""
+
+
+def test_a_target_is_dated_by_the_date_it_is_set_for_only(nlp: Language) -> None:
+    periods = _periods(nlp, TARGETS, "2025-10-28")
+    assert periods["14 %"] == "2027"
+    # negatives: a target set for no date takes none of the sentence; the figures keep theirs
+    assert periods["2 %"] is None
+    assert periods["11,2 %"] == "2025-Q3"
+    assert periods["2,4 %"] == "2025-09"
+    assert periods["9 %"] == "2026"  # its own date after it
+
+
+PRICES = """Suisse : la hausse des prix ralentit en septembre
+
+BERNE, 2 octobre - Les prix à la consommation ont progressé de 0,8 % sur un an en septembre.
+
+L'indice des loyers passe de 2,9 % à 2,6 %. La part de l'énergie a grimpé de 4 % à 6 %."""
+
+ROOMS = """Hôtellerie : le taux d'occupation des hôtels remonte
+
+Le taux d'occupation des hôtels de la région est passé de 61 % à 66 % entre le deuxième \
+trimestre 2024 et le deuxième trimestre 2025, selon l'observatoire régional.
+
+Sur le littoral, il passe de 70 % à 74 %."""
+
+
+def test_a_first_bound_with_no_date_is_of_the_period_before(nlp: Language) -> None:
+    periods = _periods(nlp, PRICES, "2025-10-02")
+    assert periods["2,9 %"] == "2025-08"  # the month before September
+    assert periods["2,6 %"] == "2025-09"
+    # negative: a verb that is no move from one value to another leaves the bounds alone
+    assert periods["4 %"] == "2025-09"
+    periods = _periods(nlp, ROOMS, "2025-07-15")
+    assert periods["70 %"] == "2024-Q2"  # the start of the span the lede compares
+    assert periods["74 %"] == "2025-Q2"
+
+
+def test_a_part_is_of_its_whole_s_period(nlp: Language) -> None:
+    text = (
+        "La région consacre 600 millions d'euros sur trois ans au rail, dont 90 millions "
+        "d'euros aux gares. Elle a dépensé 45 millions d'euros en 2024, dont 12 millions "
+        "d'euros pour les quais. En 2025, 30 millions d'euros iront aux bus."
+    )
+    periods = _periods(nlp, text, "2025-03-03")
+    assert periods["90 millions d'euros"] is None  # the whole runs over its own three years
+    assert periods["12 millions d'euros"] == "2024"
+    # negative: no "dont", no part
+    assert periods["30 millions d'euros"] == "2025"

@@ -95,6 +95,8 @@ class DateIndex:
             nxt = self.spans[k]
             if clause_head(span_root(nxt)).dep_ not in RELATIVE_DEPS:
                 return _value(nxt)
+        if is_target_figure(root):
+            return self._target_period(root)
         for token in (root, *ancestors(root)):
             if token.i in self.covering and not (amount.start <= token.i < amount.end):
                 return _value(self._period_over_day(self.covering[token.i], amount, own_clause))
@@ -123,6 +125,19 @@ class DateIndex:
         after = self._clause_dates(amount, own_clause, after=True)
         after = [d for d in after if not in_aside(d, amount, own_clause)]
         return _value(after[0]) if after else None
+
+    def _target_period(self, root: Token) -> str | None:
+        """ "l'objectif de 12 % fixé pour 2026": the date of the participle that sets the
+        target; none when it gives none ("sous l'objectif de 2 % à moyen terme"), whatever
+        the sentence dates."""
+        setters = [
+            c
+            for t in (root, root.head)
+            for c in t.children
+            if c.dep_ in ("acl", "dep") and "Part" in c.morph.get("VerbForm", [])
+        ]
+        found = [d for t in setters for d in self.attached.get(t.i, ())]
+        return _value(min(found, key=lambda d: d.start)) if found else None
 
     def _dates_own_clause(self, date: Span, amount_clause: Token) -> bool:
         """A date that only dates the clause it sits in: a relative clause ("l'exercice, qui
@@ -263,6 +278,22 @@ def names_a_thing(span: Span, amounts: frozenset[int], genitive: bool = False) -
         return False
     nouns = _figure_nouns(span.doc.lang_ or "fr")
     return head.lemma_.lower() not in nouns and head.lower_ not in nouns
+
+
+@cache
+def _target_nouns(lang: str) -> frozenset[str]:
+    return frozenset(resources.load(lang, "frame")["target_nouns"])
+
+
+def is_target_figure(root: Token) -> bool:
+    """Whether the amount is the figure of a target ("l'objectif de 12 %", "la cible de 1 % à
+    3 %"): a goal set for a time of its own, no figure of its passage's period."""
+    head = root.head
+    return (
+        root.dep_ == "nmod"
+        and head.i != root.i
+        and head.lemma_.lower() in _target_nouns(root.doc.lang_ or "fr")
+    )
 
 
 @cache

@@ -31,6 +31,7 @@ from spacy.tokens import Doc, Span
 
 from factex import resources
 from factex.components.extensions import MONEY, PERCENT
+from factex.components.links.period import is_target_figure
 from factex.components.passage import LinkWords, Passage
 from factex.components.sentence_bounds import sent_of
 from factex.components.syntax import amount_root, clause_head
@@ -39,6 +40,30 @@ from factex.normalize.frame import PERIOD_GRAINS, Dated, frames, latest_before, 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 #: a period of a year that starts in January: its first half, quarter or months
 _FROM_JANUARY = re.compile(r"^(?P<y>\d{4})-(?:H1|Q1|01|01/(?P=y)-\d{2})$")
+
+
+_STEP = re.compile(r"^(?P<y>\d{4})(?:-(?P<g>[QH]?)(?P<n>\d{1,2}))?$")
+
+
+def step_back(value: str) -> str | None:
+    """The period one step before, at the same grain; None for other values.
+
+    >>> step_back("2025-05"), step_back("2025-01"), step_back("2025-Q1"), step_back("2024-H2")
+    ('2025-04', '2024-12', '2024-Q4', '2024-H1')
+    >>> step_back("2024"), step_back("2024-05-12"), step_back("2024/2025")
+    ('2023', None, None)
+    """
+    m = _STEP.match(value)
+    if m is None:
+        return None
+    year = int(m.group("y"))
+    if m.group("n") is None:
+        return f"{year - 1:04d}"
+    grain, n = m.group("g"), int(m.group("n"))
+    count = {"Q": 4, "H": 2}.get(grain, 12)
+    if n > 1:
+        return f"{year:04d}-{grain}{n - 1:0{1 if grain else 2}d}"
+    return f"{year - 1:04d}-{grain}{count:0{1 if grain else 2}d}"
 
 
 def _kind(span: Span, money: frozenset[tuple[int, int]]) -> str:
@@ -55,6 +80,8 @@ def _words(lang: str) -> dict[str, Any]:
         "quotes": frozenset(data["session_quotes"]),
         "from": frozenset(data["range_from"]),
         "to": frozenset(data["range_to"]),
+        "part": re.compile(rf"(?:^|,)\s*(?:{'|'.join(data['part_markers'])})\b[^,;.]*$", re.I),
+        "range_verbs": frozenset(data["range_verbs"]),
         "between": re.compile(rf"^(?:{'|'.join(data['range_between'])})\b", re.I),
     }
 
@@ -77,8 +104,8 @@ class PeriodFocus:
         self.framing = [d for d in self.dates if d.grain in PERIOD_GRAINS and frames(d)]
         #: (paragraph, day) of the last quote or move dated to a day
         self.session: tuple[int, str] | None = None
-        #: (sentence start, period, period_from) of the figure before
-        self.last: tuple[int, str | None, str | None] | None = None
+        #: the figure before (its links are final once the next one is asked for)
+        self.last: Span | None = None
 
     def settle(self, span: Span, links: dict[str, Any]) -> tuple[str | None, str | None]:
         """The figure's ``period`` and ``period_from`` after its neighbours have spoken."""
@@ -91,6 +118,9 @@ class PeriodFocus:
             or self._session(span, links, how, money)
             or self._year_to_date(span, links, period, how)
             or self._compared(span, period)
+            or self._part(span)
+            or self._target(span, how)
+            or self._range_from(span, period, how)
             or self._to_come(span, period)
             or (self._at_end(span, period) if how == "passage" else period, how)
         )
@@ -98,7 +128,7 @@ class PeriodFocus:
         return settled
 
     def _note(self, span: Span, links: dict[str, Any], period: str | None, how: str | None) -> None:
-        self.last = (sent_of(span).start, period, how)
+        self.last = span
         if how is not None and period and _DAY.match(period) and self._quoted(links):
             self.session = (self.passage.layout.paragraph(span.start_char), period)
 
@@ -144,18 +174,72 @@ class PeriodFocus:
         tenses = {t for v in verbs for t in v.morph.get("Tense", [])}
         return bool(tenses & {"Past", "Imp"})
 
+    def _before(self, span: Span) -> tuple[str | None, str | None] | None:
+        """The period of the figure before in the same sentence, as it was settled."""
+        last = self.last
+        if last is None or sent_of(last).start != sent_of(span).start:
+            return None
+        links = last._.factex_links or {}
+        return links.get("period"), links.get("period_from")
+
     def _compared(self, span: Span, period: str | None) -> tuple[str | None, str | None] | None:
         """ "contre 11,4 % chez les hommes": another subject, the same period."""
-        if period is not None or self.last is None or self.last[0] != sent_of(span).start:
+        if period is not None or span.end >= len(self.doc):
             return None
-        doc = self.doc
         text = self.passage.text
         before = text[max(sent_of(span).start_char, span.start_char - 30) : span.start_char]
-        if self.words.comparison_figure.search(before) is None or span.end >= len(doc):
+        if self.words.comparison_figure.search(before) is None:
             return None
-        if doc[span.end].lower_ not in _words(self.lang)["others"]:
+        if self.doc[span.end].lower_ not in _words(self.lang)["others"]:
             return None
-        return self.last[1], self.last[2]
+        return self._before(span)
+
+    def _part(self, span: Span) -> tuple[str | None, str | None] | None:
+        """ "850 M$ sur deux ans, dont 300 M$ en prêts": a part is of its whole's period."""
+        last = self.last
+        if last is None or sent_of(last).start != sent_of(span).start:
+            return None
+        between = self.passage.text[last.end_char : span.start_char]
+        if _words(self.lang)["part"].search(between) is None:
+            return None
+        return self._before(span)
+
+    def _target(self, span: Span, how: str | None) -> tuple[None, None] | None:
+        """A target's figure ("l'objectif de 12 %") takes no period from its passage."""
+        if how in ("passage", "frame") and is_target_figure(amount_root(span)):
+            return None, None
+        return None
+
+    def _range_from(
+        self, span: Span, period: str | None, how: str | None
+    ) -> tuple[str, str] | None:
+        """ "l'indice passe de 2,7 % à 3,0 %" in a story about May: the first bound is of the
+        period before, the start of the last span "entre A et B" ending on it, else the
+        period one step before (April; the fourth quarter before a first). A span lent whole
+        ("entre le printemps 2024 et le printemps 2025" in the lede) gives each bound its end."""
+        if how not in ("passage", "frame") or not period:
+            return None
+        side = self._range_side(span)
+        if (
+            side is None
+            or clause_head(amount_root(span)).lemma_ not in _words(self.lang)["range_verbs"]
+        ):
+            return None
+        first, _, last = period.partition("/")
+        if last and ".." not in period:  # a span lent whole: each bound its end
+            return (first if side == "from" else last), how
+        if side != "from":
+            return None
+        layout = self.passage.layout
+        here = layout.paragraph(span.start_char)
+        k = bisect_left(self.date_starts, span.start_char)
+        for date in reversed(self.dates[:k]):  # one bound in a few per article: cheap
+            if layout.paragraph(date.start) == here or layout.top(date.start):
+                first, _, last = date.value.partition("/")
+                if last == period:
+                    return first, how
+        before = step_back(period)
+        return (before, how) if before else None
 
     def _to_come(self, span: Span, period: str | None) -> tuple[str, str] | None:
         """ "Le tarif passera à 12,19 euros" after "sera relevé le 1er janvier 2026": a figure
