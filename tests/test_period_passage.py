@@ -171,3 +171,27 @@ def test_a_part_is_of_its_whole_s_period(nlp: Language) -> None:
     assert periods["12 millions d'euros"] == "2024"
     # negative: no "dont", no part
     assert periods["30 millions d'euros"] == "2025"
+
+
+def test_a_date_after_the_amount_s_own_complements_dates_it(nlp: Language) -> None:
+    text = (
+        "Selon la caisse, la pension moyenne s'élevait à 1 180 euros nets par mois fin 2024. "
+        "La prime atteint 300 euros par salarié embauché en 2021."
+    )
+    periods = _periods(nlp, text, "2025-06-17")
+    assert periods["1 180 euros"] == "2024-12"
+    # negative: a clause of its own (the hiring's) after the unit is no complement
+    assert periods["300 euros"] is None
+
+
+def test_a_future_the_tagger_misreads_is_still_to_come(nlp: Language) -> None:
+    text = """Retraites : les pensions revalorisées de 1,8 % au 1er avril
+
+Les pensions de base seront revalorisées de 1,8 % le 1er avril 2026, a annoncé lundi le ministère.
+
+En net, la pension minimale atteindra environ 980 euros par mois. L'an dernier, elle atteignait \
+960 euros."""
+    periods = _periods(nlp, text, "2026-02-09")
+    assert periods["environ 980 euros"] == "2026-04-01"
+    # negative: a past figure is not to come
+    assert periods["960 euros"] != "2026-04-01"

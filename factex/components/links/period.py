@@ -91,9 +91,12 @@ class DateIndex:
         # A preposition the date leaves out ("à 41,3 % au 31 mars 2026") may stand between.
         gap = amount.end + (amount.end < len(amount.doc) and amount.doc[amount.end].pos_ == "ADP")
         k = bisect_left(self.starts, amount.end)
-        if k < len(self.spans) and self.spans[k].start in (amount.end, gap):
+        own = _past_own(amount, root, self.tokens)
+        if k < len(self.spans) and self.spans[k].start in (amount.end, gap, own):
             nxt = self.spans[k]
-            if clause_head(span_root(nxt)).dep_ not in RELATIVE_DEPS:
+            head = clause_head(span_root(nxt))
+            # a clause of the amount's own complements ("bruts par mois") is no relative
+            if head.dep_ not in RELATIVE_DEPS or amount.end <= head.i < own:
                 return _value(nxt)
         if is_target_figure(root):
             return self._target_period(root)
@@ -176,6 +179,25 @@ class DateIndex:
             return date
         periods = [d for d in self._clause_dates(amount, clause) if not _is_day(d)]
         return periods[0] if periods else date
+
+
+#: at most so many words of the amount's own complements ("bruts par mois") before a date
+_OWN_WORDS = 4
+#: the words of such complements: a unit, its rate, an adjective ("de moins qu'un an plus tôt"
+#: is a comparison, no complement)
+_OWN_POS = frozenset({"ADJ", "ADP", "NOUN", "DET"})
+
+
+def _past_own(amount: Span, root: Token, dates: frozenset[int]) -> int:
+    """Where the amount's own complements end after it ("1 265 euros bruts par mois fin
+    2024"): a date there is right after the figure. ``amount.end`` when none follow."""
+    doc = amount.doc
+    j = amount.end
+    while j < min(len(doc), amount.end + _OWN_WORDS) and doc[j].pos_ in _OWN_POS:
+        if j in dates or not any(a.i == root.i for a in doc[j].ancestors):
+            break
+        j += 1
+    return j
 
 
 def _opens_relative(verb: Token) -> bool:

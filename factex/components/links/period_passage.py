@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span
 from factex import resources
 from factex.components.extensions import MONEY, PERCENT
 from factex.components.links.period import is_target_figure
+from factex.components.links.period_lent import is_future
 from factex.components.passage import LinkWords, Passage
 from factex.components.sentence_bounds import sent_of
 from factex.components.syntax import amount_root, clause_head
@@ -251,7 +252,7 @@ class PeriodFocus:
             return None  # "de 1 823 euros à 1 848 euros": from today's value to the next
         verb = clause_head(amount_root(span))
         verbs = (verb, *(c for c in verb.children if c.dep_.startswith("aux")))
-        if not any("Fut" in v.morph.get("Tense", []) for v in verbs):
+        if not any(is_future(v) for v in verbs):
             return None
         layout = self.passage.layout
         here = layout.paragraph(span.start_char)
