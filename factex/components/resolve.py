@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from factex.components.extensions import MONEY, PERCENT
 from factex.components.links.period_lent import keeps_no_lent_period
+from factex.components.links.period_passage import PeriodFocus
 from factex.components.passage import LinkWords, Passage
 from factex.components.passage_metric import MetricFocus
 from factex.components.passage_subject import passage_subject
@@ -32,6 +33,7 @@ def complete_links(doc: Doc, passage: Passage, words: LinkWords) -> None:
     spans = [(s, key) for key in (MONEY, PERCENT) for s in doc.spans.get(key, ())]
     focus = MetricFocus(doc, passage)  # the metric a figure naming none goes on with
     lede = _lede_source(doc, passage)
+    periods = PeriodFocus(doc, passage, words)  # what a period owes the figures around
     for span, key in sorted(spans, key=lambda s: s[0].start):
         sent = sent_of(span)  # read once: the helpers below all need it
         links = dict(span._.factex_links or {})
@@ -58,6 +60,7 @@ def complete_links(doc: Doc, passage: Passage, words: LinkWords) -> None:
             session = _session(links.get("metric"), passage, words)
             if session is not None:
                 links["period"], links["period_from"] = session
+        links["period"], links["period_from"] = periods.settle(span, links)
         if key == MONEY and keeps_no_lent_period(span, links):
             links["period"], links["period_from"] = None, None  # a price, a deal
         focus.note(span, key, links)

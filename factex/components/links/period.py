@@ -91,10 +91,15 @@ class DateIndex:
         # A preposition the date leaves out ("à 41,3 % au 31 mars 2026") may stand between.
         gap = amount.end + (amount.end < len(amount.doc) and amount.doc[amount.end].pos_ == "ADP")
         k = bisect_left(self.starts, amount.end)
-        if k < len(self.spans) and self.spans[k].start in (amount.end, gap):
+        own = _past_own(amount, root, self.tokens)
+        if k < len(self.spans) and self.spans[k].start in (amount.end, gap, own):
             nxt = self.spans[k]
-            if clause_head(span_root(nxt)).dep_ not in RELATIVE_DEPS:
+            head = clause_head(span_root(nxt))
+            # a clause of the amount's own complements ("bruts par mois") is no relative
+            if head.dep_ not in RELATIVE_DEPS or amount.end <= head.i < own:
                 return _value(nxt)
+        if is_target_figure(root):
+            return self._target_period(root)
         for token in (root, *ancestors(root)):
             if token.i in self.covering and not (amount.start <= token.i < amount.end):
                 return _value(self._period_over_day(self.covering[token.i], amount, own_clause))
@@ -123,6 +128,19 @@ class DateIndex:
         after = self._clause_dates(amount, own_clause, after=True)
         after = [d for d in after if not in_aside(d, amount, own_clause)]
         return _value(after[0]) if after else None
+
+    def _target_period(self, root: Token) -> str | None:
+        """ "l'objectif de 12 % fixé pour 2026": the date of the participle that sets the
+        target; none when it gives none ("sous l'objectif de 2 % à moyen terme"), whatever
+        the sentence dates."""
+        setters = [
+            c
+            for t in (root, root.head)
+            for c in t.children
+            if c.dep_ in ("acl", "dep") and "Part" in c.morph.get("VerbForm", [])
+        ]
+        found = [d for t in setters for d in self.attached.get(t.i, ())]
+        return _value(min(found, key=lambda d: d.start)) if found else None
 
     def _dates_own_clause(self, date: Span, amount_clause: Token) -> bool:
         """A date that only dates the clause it sits in: a relative clause ("l'exercice, qui
@@ -161,6 +179,25 @@ class DateIndex:
             return date
         periods = [d for d in self._clause_dates(amount, clause) if not _is_day(d)]
         return periods[0] if periods else date
+
+
+#: at most so many words of the amount's own complements ("bruts par mois") before a date
+_OWN_WORDS = 4
+#: the words of such complements: a unit, its rate, an adjective ("de moins qu'un an plus tôt"
+#: is a comparison, no complement)
+_OWN_POS = frozenset({"ADJ", "ADP", "NOUN", "DET"})
+
+
+def _past_own(amount: Span, root: Token, dates: frozenset[int]) -> int:
+    """Where the amount's own complements end after it ("1 265 euros bruts par mois fin
+    2024"): a date there is right after the figure. ``amount.end`` when none follow."""
+    doc = amount.doc
+    j = amount.end
+    while j < min(len(doc), amount.end + _OWN_WORDS) and doc[j].pos_ in _OWN_POS:
+        if j in dates or not any(a.i == root.i for a in doc[j].ancestors):
+            break
+        j += 1
+    return j
 
 
 def _opens_relative(verb: Token) -> bool:
@@ -263,6 +300,22 @@ def names_a_thing(span: Span, amounts: frozenset[int], genitive: bool = False) -
         return False
     nouns = _figure_nouns(span.doc.lang_ or "fr")
     return head.lemma_.lower() not in nouns and head.lower_ not in nouns
+
+
+@cache
+def _target_nouns(lang: str) -> frozenset[str]:
+    return frozenset(resources.load(lang, "frame")["target_nouns"])
+
+
+def is_target_figure(root: Token) -> bool:
+    """Whether the amount is the figure of a target ("l'objectif de 12 %", "la cible de 1 % à
+    3 %"): a goal set for a time of its own, no figure of its passage's period."""
+    head = root.head
+    return (
+        root.dep_ == "nmod"
+        and head.i != root.i
+        and head.lemma_.lower() in _target_nouns(root.doc.lang_ or "fr")
+    )
 
 
 @cache

@@ -115,3 +115,21 @@ def is_conditional(token: Token) -> bool:
         return True
     stem = lemma[:-1] if lemma.endswith("re") else lemma
     return any(word == stem + end for end in ("ais", "ait", "aient")) and stem.endswith("r")
+
+
+_IRREGULAR_FUTURE = re.compile(
+    r"^(?:pourr|devr|ser|aur|fer|vaudr|voudr|faudr|viendr|tiendr|verr|saur|enverr|ir)"
+    r"(?:ai|as|a|ons|ez|ont)$"
+)
+
+
+def is_future(token: Token) -> bool:
+    """Whether the verb is in the future, which the tagger sometimes reads as a past
+    ("atteindra": the infinitive's stem and a future ending; "passa" is a simple past)."""
+    if "Fut" in token.morph.get("Tense", []):
+        return True
+    word, lemma = token.lower_, token.lemma_.lower()
+    if _IRREGULAR_FUTURE.match(word):
+        return True
+    stem = lemma[:-1] if lemma.endswith("re") else lemma
+    return stem.endswith("r") and any(word == stem + end for end in ("a", "ont", "ai", "as"))
