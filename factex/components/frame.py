@@ -243,8 +243,10 @@ def _mentions(
         if label_of.get(name) == "LOC" and _company_context(ent, name, words):
             label_of[name] = "ORG"  # "chez Norhotels", "le distributeur Bricoval"
     out = []
-    # names repeat: each is looked up in the taxonomy once
-    metric = {n: is_metric_name(n, words.lang) for n in {forms.get(n, n) for n in names}}
+    # names repeat: each is looked up in the taxonomy and the institution words once
+    unique = {forms.get(n, n) for n in names}
+    metric = {n: is_metric_name(n, words.lang) for n in unique}
+    institution = {n: words.is_institution(n) for n in unique}
     for ent, name in zip(ent_at.ents, names, strict=True):
         name = forms.get(name, name)
         if metric[name]:
@@ -257,7 +259,7 @@ def _mentions(
                 name, label, ent.start_char, ent.end_char,
                 source=(ent.start, ent.end) in reporters or name in quoted,
                 country=label == "LOC" and name in words.countries,
-                institution=words.is_institution(name),
+                institution=institution[name],
             )
         )  # fmt: skip
     return out

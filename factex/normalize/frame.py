@@ -337,8 +337,12 @@ def shift_years(value: str, years: int) -> str | None:
     return f"{int(m.group('y')) + years:04d}{m.group('rest')}"
 
 
+#: a word of letters only
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
 def _initials(name: str) -> str:
-    words = re.findall(r"[^\W\d_]+", name)
+    words = _LETTERS.findall(name)
     return "".join(w[0] for w in words if w[0].isupper())
 
 
