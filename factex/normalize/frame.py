@@ -356,6 +356,8 @@ def short_forms(names: Iterable[str], defined: dict[str, str] | None = None) -> 
     ['OFS', 'Office fédéral']
     >>> short_forms(["Paris", "Paris Saint-Germain"])  # a place is no short form of a club
     {'Paris': 'Paris Saint-Germain'}
+    >>> sorted(short_forms(["Nexa Groupe", "Nex", "NG", "Nexa"]).items())  # "Nex": no word
+    [('NG', 'Nexa Groupe'), ('Nexa', 'Nexa Groupe')]
     """
     out: dict[str, str] = dict(defined or {})
     unique = sorted(set(names) | set(out.values()), key=len, reverse=True)
@@ -405,6 +407,8 @@ def defined_acronyms(text: str) -> dict[str, str]:
     {'UEMOA': 'Union économique et monétaire ouest-africaine'}
     >>> defined_acronyms("selon l'Agence nationale de la statistique et de la démographie (ANSD)")
     {'ANSD': 'Agence nationale de la statistique et de la démographie'}
+    >>> defined_acronyms("le groupe (coté à Lyon) recule"), defined_acronyms("les ventes (NX)")
+    ({}, {})
     """
     out: dict[str, str] = {}
     if _BRACKETED.search(text) is None:
