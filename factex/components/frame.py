@@ -335,7 +335,8 @@ def _is_publication_line(line: str | None, date: Dated) -> bool:
 def _demonyms(doc: Doc, layout: Layout, words: FrameWords) -> list[Mention]:
     """ "l'inflation belge" in the headline or lede names the country of the story."""
     out = []
-    lower, pos = token_index(doc).lower, token_index(doc).pos
+    ix = token_index(doc)
+    lower, pos = ix.lower, ix.pos
     top = [layout.paragraphs[i] for i in (layout.headline, layout.lede) if i is not None]
     for start, end in top:
         span = doc.char_span(start, end, alignment_mode="expand")

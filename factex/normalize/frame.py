@@ -33,7 +33,7 @@ class Anchor:
     label: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        # spelled out: dataclasses.asdict deep-copies each field, a tenth of the frame's time
+        # spelled out: dataclasses.asdict deep-copies each field, dear for five plain values
         return {
             "value": self.value, "start": self.start, "end": self.end, "how": self.how,
             "label": self.label,
