@@ -243,8 +243,10 @@ def _mentions(
         if label_of.get(name) == "LOC" and _company_context(ent, name, words):
             label_of[name] = "ORG"  # "chez Norhotels", "le distributeur Bricoval"
     out = []
-    # names repeat: each is looked up in the taxonomy once
-    metric = {n: is_metric_name(n, words.lang) for n in {forms.get(n, n) for n in names}}
+    # names repeat: each is looked up in the taxonomy and the institution words once
+    unique = {forms.get(n, n) for n in names}
+    metric = {n: is_metric_name(n, words.lang) for n in unique}
+    institution = {n: words.is_institution(n) for n in unique}
     for ent, name in zip(ent_at.ents, names, strict=True):
         name = forms.get(name, name)
         if metric[name]:
@@ -257,7 +259,7 @@ def _mentions(
                 name, label, ent.start_char, ent.end_char,
                 source=(ent.start, ent.end) in reporters or name in quoted,
                 country=label == "LOC" and name in words.countries,
-                institution=words.is_institution(name),
+                institution=institution[name],
             )
         )  # fmt: skip
     return out
@@ -333,7 +335,8 @@ def _is_publication_line(line: str | None, date: Dated) -> bool:
 def _demonyms(doc: Doc, layout: Layout, words: FrameWords) -> list[Mention]:
     """ "l'inflation belge" in the headline or lede names the country of the story."""
     out = []
-    lower, pos = token_index(doc).lower, token_index(doc).pos
+    ix = token_index(doc)
+    lower, pos = ix.lower, ix.pos
     top = [layout.paragraphs[i] for i in (layout.headline, layout.lede) if i is not None]
     for start, end in top:
         span = doc.char_span(start, end, alignment_mode="expand")

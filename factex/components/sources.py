@@ -148,7 +148,7 @@ def _name_below(
 ) -> Source | None:
     """The named person in the phrase headed by ``head`` ("le PDG de Nexa, Marc Dupont"), else
     the named organisation ("les analystes de Jefferies"), else its role noun phrase."""
-    names = [ent_at.ents[k] for k in (ent_at[t.i] for t in [head, *_phrase(head)]) if k >= 0]
+    names = [ent_at.ents[k] for k in (ent_at[i] for i in [head.i, *_phrase(head)]) if k >= 0]
     for ent in names:
         if ent.label_ == "PER":
             return Source(canonical(ent), ent.start, ent.end, sent_start, person=True)
@@ -207,18 +207,23 @@ def _named_after(head: Token, ent_at: EntityIndex) -> Span | None:
     return None
 
 
-def _phrase(head: Token) -> list[Token]:
-    """The noun phrase below ``head``: its appositions, names and complements, and the agent
-    of a participle ("selon une note publiée lundi par l'institut"); not other clauses."""
-    out: list[Token] = []
-    stack = [c for c in head.children if c.dep_ in ("appos", "nmod", "flat:name", "amod", "acl")]
+def _phrase(head: Token) -> list[int]:
+    """The noun phrase below ``head`` (token indexes): its appositions, names and complements,
+    and the agent of a participle ("selon une note publiée lundi par l'institut"); not other
+    clauses."""
+    ix = token_index(head.doc)
+    children, dep = ix.children, ix.dep
+    out: list[int] = []
+    stack = [c for c in children[head.i] if dep[c] in _PHRASE_TOP_DEPS]
     while stack and len(out) < 12:
-        token = stack.pop(0)
-        out.append(token)
-        stack.extend(c for c in token.children if c.dep_ in _PHRASE_DEPS)
+        i = stack.pop(0)
+        out.append(i)
+        stack.extend(c for c in children[i] if dep[c] in _PHRASE_DEPS)
     return out
 
 
+#: what hangs a source's noun phrase on its head
+_PHRASE_TOP_DEPS = frozenset({"appos", "nmod", "flat:name", "amod", "acl"})
 #: what a source's noun phrase runs through: names, complements, a participle's agent
 _PHRASE_DEPS = frozenset({"appos", "nmod", "flat:name", "obl:agent"})
 

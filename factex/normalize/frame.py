@@ -33,7 +33,7 @@ class Anchor:
     label: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        # spelled out: dataclasses.asdict deep-copies each field, a tenth of the frame's time
+        # spelled out: dataclasses.asdict deep-copies each field, dear for five plain values
         return {
             "value": self.value, "start": self.start, "end": self.end, "how": self.how,
             "label": self.label,
@@ -337,8 +337,12 @@ def shift_years(value: str, years: int) -> str | None:
     return f"{int(m.group('y')) + years:04d}{m.group('rest')}"
 
 
+#: a word of letters only
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
 def _initials(name: str) -> str:
-    words = re.findall(r"[^\W\d_]+", name)
+    words = _LETTERS.findall(name)
     return "".join(w[0] for w in words if w[0].isupper())
 
 
@@ -352,6 +356,8 @@ def short_forms(names: Iterable[str], defined: dict[str, str] | None = None) -> 
     ['OFS', 'Office fédéral']
     >>> short_forms(["Paris", "Paris Saint-Germain"])  # a place is no short form of a club
     {'Paris': 'Paris Saint-Germain'}
+    >>> sorted(short_forms(["Nexa Groupe", "Nex", "NG", "Nexa"]).items())  # "Nex": no word
+    [('NG', 'Nexa Groupe'), ('Nexa', 'Nexa Groupe')]
     """
     out: dict[str, str] = dict(defined or {})
     unique = sorted(set(names) | set(out.values()), key=len, reverse=True)
@@ -401,6 +407,8 @@ def defined_acronyms(text: str) -> dict[str, str]:
     {'UEMOA': 'Union économique et monétaire ouest-africaine'}
     >>> defined_acronyms("selon l'Agence nationale de la statistique et de la démographie (ANSD)")
     {'ANSD': 'Agence nationale de la statistique et de la démographie'}
+    >>> defined_acronyms("le groupe (coté à Lyon) recule"), defined_acronyms("les ventes (NX)")
+    ({}, {})
     """
     out: dict[str, str] = {}
     if _BRACKETED.search(text) is None:
