@@ -208,3 +208,15 @@ def test_a_stretch_from_a_day_is_a_period_not_the_day_of_a_report(nlp: Language)
     # negative: a day on which a figure was published gives way to the clause's period
     text = "Le groupe a publié mardi un bénéfice de 85 millions d'euros au premier semestre."
     assert _periods(nlp, text, "2025-07-30")["85 millions d'euros"] == "2025-H1"
+
+
+def test_an_ordinal_with_no_noun_is_a_part_of_the_same_year(nlp: Language) -> None:
+    text = (
+        "La production industrielle a reculé de 0,4 % au troisième trimestre, après 0,2 % au "
+        "deuxième. L'emploi salarié a progressé de 1 % au second semestre, et sa part atteint "
+        "12 % au premier rang des régions."
+    )
+    periods = _periods(nlp, text, "2025-11-05")
+    assert periods["0,2 %"] == "2025-Q2"
+    # negative: an ordinal with a noun of its own is no ellipsis of the period
+    assert periods["12 %"] == "2025-H2"
