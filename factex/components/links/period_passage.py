@@ -208,9 +208,10 @@ class PeriodFocus:
     def _part(self, span: Span) -> tuple[str | None, str | None] | None:
         """ "850 M$ sur deux ans, dont 300 M$ en prêts": a part is of its whole's period."""
         last = self.last
-        if last is None or sent_of(last).start != sent_of(span).start:
+        if last is None:
             return None
-        between = self.passage.text[last.end_char : span.start_char]
+        # the words just before it (a part's marker is near): no long slice per figure
+        between = self.passage.text[max(last.end_char, span.start_char - 60) : span.start_char]
         if _words(self.lang)["part"].search(between) is None:
             return None
         return self._before(span)
