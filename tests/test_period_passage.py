@@ -195,3 +195,28 @@ En net, la pension minimale atteindra environ 980 euros par mois. L'an dernier, 
     assert periods["environ 980 euros"] == "2026-04-01"
     # negative: a past figure is not to come
     assert periods["960 euros"] != "2026-04-01"
+
+
+def test_a_stretch_from_a_day_is_a_period_not_the_day_of_a_report(nlp: Language) -> None:
+    text = (
+        "Depuis le 1er janvier, le yen a perdu 2,4 % face à l'euro, après un recul de 5 % sur "
+        "l'ensemble de 2024."
+    )
+    periods = _periods(nlp, text, "2025-02-14")
+    assert periods["2,4 %"] == "2025"  # the year so far, not the previous year
+    assert periods["5 %"] == "2024"
+    # negative: a day on which a figure was published gives way to the clause's period
+    text = "Le groupe a publié mardi un bénéfice de 85 millions d'euros au premier semestre."
+    assert _periods(nlp, text, "2025-07-30")["85 millions d'euros"] == "2025-H1"
+
+
+def test_an_ordinal_with_no_noun_is_a_part_of_the_same_year(nlp: Language) -> None:
+    text = (
+        "La production industrielle a reculé de 0,4 % au troisième trimestre, après 0,2 % au "
+        "deuxième. L'emploi salarié a progressé de 1 % au second semestre, et sa part atteint "
+        "12 % au premier rang des régions."
+    )
+    periods = _periods(nlp, text, "2025-11-05")
+    assert periods["0,2 %"] == "2025-Q2"
+    # negative: an ordinal with a noun of its own is no ellipsis of the period
+    assert periods["12 %"] == "2025-H2"

@@ -84,7 +84,7 @@ class DateIndex:
         inside = [d for i in range(amount.start, amount.end) for d in self.attached.get(i, ())]
         inside = [d for d in inside if not (amount.start <= d.start < amount.end)]
         if inside:
-            return _value(min(inside, key=lambda d: (_is_day(d), abs(d.start - amount.start))))
+            return _value(min(inside, key=lambda d: (_is_one_day(d), abs(d.start - amount.start))))
         # A date right after the amount dates it, whatever the parse hung either on ("passe de
         # 1,2 milliard en 2024 à 1,5 milliard en 2025", the second amount read as the first
         # date's complement).
@@ -111,7 +111,11 @@ class DateIndex:
                 # ("a publié mercredi"); then a date before the amount, then the closest.
                 best = min(
                     near,
-                    key=lambda d: (_is_day(d), d.start > amount.start, abs(d.start - amount.start)),
+                    key=lambda d: (
+                        _is_one_day(d),
+                        d.start > amount.start,
+                        abs(d.start - amount.start),
+                    ),
                 )
                 return _value(self._period_over_day(best, amount, own_clause))
         # No date on the path: the nearest one before the amount in the same sentence, unless
@@ -175,7 +179,7 @@ class DateIndex:
     def _period_over_day(self, date: Span, amount: Span, clause: Token) -> Span:
         """A day on the amount's path is often when the figure was published ("a publié
         mercredi un bénéfice de ... au premier trimestre"): a period of the same clause wins."""
-        if not _is_day(date):
+        if not _is_one_day(date):
             return date
         periods = [d for d in self._clause_dates(amount, clause) if not _is_day(d)]
         return periods[0] if periods else date
@@ -241,6 +245,12 @@ def in_aside(date: Span, amount: Span, clause: Token) -> bool:
 
 def _is_day(span: Span) -> bool:
     return (span._.factex_date or {}).get("grain") in ("day", "hour", "minute", "second")
+
+
+def _is_one_day(span: Span) -> bool:
+    """A day that may be the publication's, not a stretch from a day ("depuis le 1er janvier"
+    runs to now: a period like any other)."""
+    return _is_day(span) and ".." not in str((span._.factex_date or {}).get("value") or "")
 
 
 @cache

@@ -43,6 +43,15 @@ _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _FROM_JANUARY = re.compile(r"^(?P<y>\d{4})-(?:H1|Q1|01|01/(?P=y)-\d{2})$")
 
 
+#: a quarter or a half of a year
+_PART = re.compile(r"^(?P<y>\d{4})-(?P<g>[QH])\d$")
+
+
+@cache
+def _ordinals(lang: str) -> dict[str, int]:
+    return dict(resources.load(lang, "date_words")["ordinals"])
+
+
 _STEP = re.compile(r"^(?P<y>\d{4})(?:-(?P<g>[QH]?)(?P<n>\d{1,2}))?$")
 
 
@@ -114,7 +123,8 @@ class PeriodFocus:
         period, how = links.get("period"), links.get("period_from")
         written = (span._.factex_links or {}).get("period")  # its sentence's, before the passage
         settled: tuple[str | None, str | None] = (
-            self._range_bound(span, period, how)
+            self._elliptic(span, period, how)
+            or self._range_bound(span, period, how)
             or self._own_before_year_ago(span, written, how)
             or self._session(span, links, how, money)
             or self._year_to_date(span, links, period, how)
@@ -198,9 +208,10 @@ class PeriodFocus:
     def _part(self, span: Span) -> tuple[str | None, str | None] | None:
         """ "850 M$ sur deux ans, dont 300 M$ en prêts": a part is of its whole's period."""
         last = self.last
-        if last is None or sent_of(last).start != sent_of(span).start:
+        if last is None:
             return None
-        between = self.passage.text[last.end_char : span.start_char]
+        # the words just before it (a part's marker is near): no long slice per figure
+        between = self.passage.text[max(last.end_char, span.start_char - 60) : span.start_char]
         if _words(self.lang)["part"].search(between) is None:
             return None
         return self._before(span)
@@ -265,6 +276,21 @@ class PeriodFocus:
                 return None  # a period of its own frames it
             k -= 1
         return None
+
+    def _elliptic(self, span: Span, period: str | None, how: str | None) -> tuple[str, str] | None:
+        """ "a progressé de 0,3 % au deuxième trimestre, après 0,1 % au premier": an ordinal
+        with no noun names a part of the same year at the grain of the sentence's period."""
+        m = _PART.match(period or "")
+        doc = self.doc
+        if m is None or how is None or span.end + 1 >= len(doc):
+            return None
+        if doc[span.end].lower_ not in ("au", "du"):
+            return None
+        n = _ordinals(self.lang).get(doc[span.end + 1].lower_, 0)
+        after = doc[span.end + 2] if span.end + 2 < len(doc) else None
+        if not 0 < n <= {"Q": 4, "H": 2}[m.group("g")] or (after is not None and after.is_alpha):
+            return None
+        return f"{m.group('y')}-{m.group('g')}{n}", how
 
     def _range_side(self, span: Span) -> str | None:
         """ "from" for X and "to" for Y in "de X à Y", else None."""
