@@ -32,6 +32,7 @@ def complete_links(doc: Doc, passage: Passage, words: LinkWords) -> None:
     spans = [(s, key) for key in (MONEY, PERCENT) for s in doc.spans.get(key, ())]
     focus = MetricFocus(doc, passage)  # the metric a figure naming none goes on with
     lede = _lede_source(doc, passage)
+    year_ago: dict[int, bool] = {}  # by sentence start: whether it says "un an plus tôt"
     for span, key in sorted(spans, key=lambda s: s[0].start):
         sent = sent_of(span)  # read once: the helpers below all need it
         links = dict(span._.factex_links or {})
@@ -52,7 +53,7 @@ def complete_links(doc: Doc, passage: Passage, words: LinkWords) -> None:
         if own is None and _company_said(links["subject"], links["subject_from"], passage):
             source = None  # "X a annoncé une levée de 450 millions": X's own, not the lede's
         links["source"] = None if source == links["subject"] else source
-        dated = _period(span, sent, links.get("period"), passage, words)
+        dated = _period(span, sent, links.get("period"), passage, words, year_ago)
         links["period"], links["period_from"] = dated
         if links["period"] is None or links["period_from"] != "written":
             session = _session(links.get("metric"), passage, words)
@@ -139,8 +140,15 @@ def _other_body(sent: SentBounds, source: Source, passage: Passage) -> bool:
 
 
 def _period(
-    span: Span, sent: SentBounds, period: str | None, passage: Passage, words: LinkWords
+    span: Span,
+    sent: SentBounds,
+    period: str | None,
+    passage: Passage,
+    words: LinkWords,
+    year_ago: dict[int, bool],
 ) -> tuple[str | None, str | None]:
+    """The period of the figure and where it came from (``year_ago``: what
+    :func:`_says_year_ago` found of each sentence so far)."""
     text = passage.text
     sent_start = sent.start_char
     before = text[max(sent_start, span.start_char - 30) : span.start_char]
@@ -149,9 +157,7 @@ def _period(
         # "depuis le début de l'année" runs to the day of publication; "depuis mars 2020"
         # (an older start) measures from then: no period of the figure
         period = year_to_date(period, passage.published)
-    sentence = text[sent_start : sent.end_char]
-    year_ago = words.year_ago.search(sentence) is not None
-    if comparison and year_ago:
+    if comparison and _says_year_ago(sent, passage, words, year_ago):
         # "contre 57 millions un an plus tôt": the year before the passage's period (not a
         # year before the day of publication)
         framing = _passage_period(span, passage)
@@ -162,6 +168,17 @@ def _period(
         return None, None
     framing = _passage_period(span, passage)
     return framing if framing is not None else (None, None)
+
+
+def _says_year_ago(
+    sent: SentBounds, passage: Passage, words: LinkWords, seen: dict[int, bool]
+) -> bool:
+    """Whether the sentence says "un an plus tôt", read once per sentence (kept in ``seen``)."""
+    found = seen.get(sent.start)
+    if found is None:
+        sentence = passage.text[sent.start_char : sent.end_char]
+        found = seen[sent.start] = words.year_ago.search(sentence) is not None
+    return found
 
 
 def _session(metric: str | None, passage: Passage, words: LinkWords) -> tuple[str, str] | None:
