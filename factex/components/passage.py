@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from factex import resources
@@ -67,14 +67,28 @@ class LinkWords:
         if not metric:
             return False
         words = metric.lower().replace("’", "'")
-        if _any_phrase(self.macro).search(words):
+        if self._macro.search(words):
             return True
-        return not has_actor and _any_phrase(self.macro_if_no_actor).search(words) is not None
+        return not has_actor and self._macro_if_no_actor.search(words) is not None
 
     def is_policy_rate(self, metric: str | None) -> bool:
         """ "son taux directeur", "le taux de dépôt": a rate a central bank sets."""
         words = (metric or "").lower().replace("’", "'")
-        return bool(words) and _any_phrase(self.policy_rates).search(words) is not None
+        return bool(words) and self._policy_rates.search(words) is not None
+
+    # The patterns, kept by the words (the cache of _any_phrase hashes the whole tuple of
+    # phrases at each look-up, a third of a check).
+    @cached_property
+    def _macro(self) -> re.Pattern[str]:
+        return _any_phrase(self.macro)
+
+    @cached_property
+    def _macro_if_no_actor(self) -> re.Pattern[str]:
+        return _any_phrase(self.macro_if_no_actor)
+
+    @cached_property
+    def _policy_rates(self) -> re.Pattern[str]:
+        return _any_phrase(self.policy_rates)
 
 
 @lru_cache(maxsize=16)

@@ -9,6 +9,8 @@ goes on with; ``subject_from``, ``period_from`` and ``metric_from`` say where ea
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from spacy.tokens import Doc, Span
 
 from factex.components.extensions import MONEY, PERCENT
@@ -22,6 +24,7 @@ from factex.components.sources import Source
 from factex.components.token_index import token_index
 from factex.normalize.frame import (
     PERIOD_GRAINS,
+    Dated,
     frames,
     latest_before,
     shift_years,
@@ -32,7 +35,7 @@ def complete_links(doc: Doc, passage: Passage, words: LinkWords) -> None:
     """Fill each amount's ``source``, ``subject``, ``period`` and say where they came from."""
     spans = [(s, key) for key in (MONEY, PERCENT) for s in doc.spans.get(key, ())]
     focus = MetricFocus(doc, passage)  # the metric a figure naming none goes on with
-    lede = _lede_source(doc, passage)
+    shared = _Shared(_lede_source(doc, passage), _framing_dates(passage))
     periods = PeriodFocus(doc, passage, words)  # what a period owes the figures around
     for span, key in sorted(spans, key=lambda s: s[0].start):
         sent = sent_of(span)  # read once: the helpers below all need it
@@ -40,7 +43,7 @@ def complete_links(doc: Doc, passage: Passage, words: LinkWords) -> None:
         links["metric"], links["metric_from"] = focus.carry(span, key, links)
         traded = bool(links.pop("traded", False))
         own = _source(span, sent, passage)
-        reporter = own or _carried_source(span, sent, passage, lede)
+        reporter = own or _carried_source(span, sent, passage, shared.lede)
         source = reporter.name if reporter is not None else None
         subject = links.get("subject")
         # "a indiqué Marc Dupont": the speaker is not what the figure is of; in a story about
@@ -54,7 +57,7 @@ def complete_links(doc: Doc, passage: Passage, words: LinkWords) -> None:
         if own is None and _company_said(links["subject"], links["subject_from"], passage):
             source = None  # "X a annoncé une levée de 450 millions": X's own, not the lede's
         links["source"] = None if source == links["subject"] else source
-        dated = _period(span, sent, links.get("period"), passage, words)
+        dated = _period(span, sent, links.get("period"), passage, words, shared)
         links["period"], links["period_from"] = dated
         if links["period"] is None or links["period_from"] != "written":
             session = _session(links.get("metric"), passage, words)
@@ -65,6 +68,18 @@ def complete_links(doc: Doc, passage: Passage, words: LinkWords) -> None:
             links["period"], links["period_from"] = None, None  # a price, a deal
         focus.note(span, key, links)
         span._.factex_links = links
+
+
+@dataclass
+class _Shared:
+    """What the figures of one Doc share, found once (each figure looked them up again)."""
+
+    #: the reporter of the headline or the lede (see :func:`_lede_source`)
+    lede: Source | None
+    #: the dates that may frame a passage (see :func:`_framing_dates`)
+    framing: list[Dated]
+    #: by sentence start: whether the sentence says "un an plus tôt"
+    year_ago: dict[int, bool] = field(default_factory=dict)
 
 
 def _source(span: Span, sent: SentBounds, passage: Passage) -> Source | None:
@@ -142,8 +157,14 @@ def _other_body(sent: SentBounds, source: Source, passage: Passage) -> bool:
 
 
 def _period(
-    span: Span, sent: SentBounds, period: str | None, passage: Passage, words: LinkWords
+    span: Span,
+    sent: SentBounds,
+    period: str | None,
+    passage: Passage,
+    words: LinkWords,
+    shared: _Shared,
 ) -> tuple[str | None, str | None]:
+    """The period of the figure and where it came from."""
     text = passage.text
     sent_start = sent.start_char
     before = text[max(sent_start, span.start_char - 30) : span.start_char]
@@ -152,19 +173,28 @@ def _period(
         # "depuis le début de l'année" runs to the day of publication; "depuis mars 2020"
         # (an older start) measures from then: no period of the figure
         period = year_to_date(period, passage.published)
-    sentence = text[sent_start : sent.end_char]
-    year_ago = words.year_ago.search(sentence) is not None
-    if comparison and year_ago:
+    if comparison and _says_year_ago(sent, passage, words, shared.year_ago):
         # "contre 57 millions un an plus tôt": the year before the passage's period (not a
         # year before the day of publication)
-        framing = _passage_period(span, passage)
+        framing = _passage_period(span, passage, shared.framing)
         return (shift_years(framing[0], -1), "passage") if framing else (None, None)
     if period is not None and not (not comparison and _only_bases(period, sent, passage)):
         return _day_at_most(_at_end(period, sent, passage, words)), "written"
     if comparison:
         return None, None
-    framing = _passage_period(span, passage)
+    framing = _passage_period(span, passage, shared.framing)
     return framing if framing is not None else (None, None)
+
+
+def _says_year_ago(
+    sent: SentBounds, passage: Passage, words: LinkWords, seen: dict[int, bool]
+) -> bool:
+    """Whether the sentence says "un an plus tôt", read once per sentence (kept in ``seen``)."""
+    found = seen.get(sent.start)
+    if found is None:
+        sentence = passage.text[sent.start_char : sent.end_char]
+        found = seen[sent.start] = words.year_ago.search(sentence) is not None
+    return found
 
 
 def _session(metric: str | None, passage: Passage, words: LinkWords) -> tuple[str, str] | None:
@@ -232,11 +262,16 @@ def _only_bases(value: str, sent: SentBounds, passage: Passage) -> bool:
     return bool(same) and all(d.base for d in same)
 
 
-def _passage_period(span: Span, passage: Passage) -> tuple[str, str] | None:
-    """The last framing period before the amount in its paragraph, else the frame's."""
+def _framing_dates(passage: Passage) -> list[Dated]:
+    """The dates of the passage that may frame the figures after them."""
     day_frame = passage.period is not None and passage.period.grain == "day"
     grains = (*PERIOD_GRAINS, "day") if day_frame else PERIOD_GRAINS
-    framing = [d for d in passage.dates if d.grain in grains and frames(d)]
+    return [d for d in passage.dates if d.grain in grains and frames(d)]
+
+
+def _passage_period(span: Span, passage: Passage, framing: list[Dated]) -> tuple[str, str] | None:
+    """The last framing period (of ``framing``) before the amount in its paragraph, else the
+    frame's."""
     found = latest_before(framing, span.start_char, passage.layout)
     if found is not None and passage.layout.top(found.start) is None:
         return found.value, "passage"
