@@ -133,6 +133,20 @@ VALUED = [
         "environ 15 millions d'euros",
         ["résultat opérationnel annuel", "résultat opérationnel"],
     ),
+    (
+        "Selon les analystes, le marché mondial des montres de luxe, évalué à 50 milliards "
+        "d'euros en 2024, pourrait reculer.",
+        "50 milliards d'euros",
+        "marché mondial des montres de luxe",
+    ),
+    (
+        "Le taux de la taxe d'habitation sur les résidences secondaires reste fixé à 21,5 %.",
+        "21,5 %",
+        [
+            "taux de la taxe d'habitation sur les résidences secondaires",
+            "taux de la taxe d'habitation",
+        ],
+    ),
     ("Les recettes publicitaires ont fondu de 18 % en un an.", "18 %", "recettes publicitaires"),
     ("L'écart avec le taux allemand s'est élargi de 0,08 point.", "0,08 point", "écart"),
     # the change of the dollar is not what is added to
@@ -141,6 +155,12 @@ VALUED = [
         "résultat opérationnel annuel.",
         "10 centimes",
         None,
+    ),
+    # a company valued is no measure: what its value is called is ("valorisation")
+    (
+        "Le groupe Orvalis, qui pèse 3 milliards d'euros en Bourse, a reculé.",
+        "3 milliards d'euros",
+        "valorisation",
     ),
     # a company that moves is no measure, relative or not
     (

@@ -205,7 +205,8 @@ def verb_metric(
     # trade prices its subject, it names no action of its own
     measure = lemma in w.measure_verbs or lemma in w.change_verbs
     measure = measure or (not is_percent and reflexive(verb)) or valued(verb)
-    if verb.dep_ == "acl" and not subjects(verb):
+    # (the parse may read the amount as the agent: "évalué à 50 milliards")
+    if verb.dep_ == "acl" and all(in_amount(s) for s in subjects(verb)):
         # "la baisse de l'inflation, tombée à 0,9 %": a participle's subject is its noun
         found = participle_noun(w, verb)
         if found[0] is not None:
@@ -331,6 +332,7 @@ def set_level(w: LinkWords, verb: Token, via: Token, dated: frozenset[int]) -> F
                 or child.pos_ not in ("NOUN", "PROPN")
                 or child.ent_type_ in ("ORG", "PER", "LOC")
                 or child.i in dated
+                or in_amount(child)  # "fixé à 46,28 %", the "%" read as the object
                 # another amount (not a count in words: "ses trois taux directeurs")
                 or any(c.dep_ == "nummod" and not c.is_alpha for c in child.children)
             ):

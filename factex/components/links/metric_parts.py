@@ -181,7 +181,7 @@ def participle_noun(w: LinkWords, verb: Token) -> Found:
     # says it of its noun, listed or not
     lemma = verb.lemma_.casefold()
     valued = lemma in w.measure_verbs or lemma in w.level_verbs or lemma in _valuing(verb)
-    if not (valued and measured_noun(w, noun)):
+    if not (valued and measured_noun(w, noun, valued=True)):
         return NOTHING
     return noun, normalize_name(noun.doc[word_start(noun) : noun.i].text + noun_phrase(w, noun))
 
@@ -304,9 +304,10 @@ def relative_antecedent(w: LinkWords, verb: Token, subs: list[Token]) -> Token |
     return noun if noun.pos_ == "NOUN" else None
 
 
-def measured_noun(w: LinkWords, noun: Token) -> bool:
-    """A common noun that can be what a figure measures, though off the list ("le bilan",
-    "le marché européen des pompes"): no name, actor, body or amount."""
+def measured_noun(w: LinkWords, noun: Token, valued: bool = False) -> bool:
+    """A common noun that can be what a figure measures, though off the list ("le bilan"):
+    no name, actor, body or amount; a noun ``valued`` ("estimé à") may be an actor's word
+    with words of its own ("le marché européen des pompes, estimé à")."""
     return (
         noun.pos_ == "NOUN"
         and noun.is_lower
@@ -314,8 +315,19 @@ def measured_noun(w: LinkWords, noun: Token) -> bool:
         and not designates(noun)
         and noun.lemma_ not in w.designators
         and noun.lemma_ not in w.not_metrics
-        and fold(noun.text) not in modifier_words(noun.doc.lang_ or "fr").actors
+        and _no_actor(noun, valued)
         and not any(c.dep_ == "nummod" for c in noun.children)
+    )
+
+
+def _no_actor(noun: Token, valued: bool) -> bool:
+    """Not a noun naming who a figure is about or who reports it ("les analystes"); valued,
+    one of those with words of its own saying which is a measure ("le marché mondial des
+    montres, évalué à")."""
+    if fold(noun.text) not in modifier_words(noun.doc.lang_ or "fr").actors:
+        return True
+    return valued and any(
+        c.i > noun.i and c.is_lower and c.pos_ in ("NOUN", "ADJ") for c in noun.children
     )
 
 
