@@ -156,6 +156,19 @@ VALUED = [
         "10 centimes",
         None,
     ),
+    # a breakdown item sent somewhere by a participle goes there
+    (
+        "Le conseil a voté le budget 2025, qui s'élève à 210 millions d'euros, dont 41 "
+        "millions consacrés aux investissements.",
+        "41 millions",
+        "investissements",
+    ),
+    # a finite verb the parse hangs on an apposition is no participle valuing it
+    (
+        "La masse salariale, premier poste de dépenses, atteindra 64 millions d'euros.",
+        "64 millions d'euros",
+        "masse salariale",
+    ),
     # a company valued is no measure: what its value is called is ("valorisation")
     (
         "Le groupe Orvalis, qui pèse 3 milliards d'euros en Bourse, a reculé.",

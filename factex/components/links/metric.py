@@ -97,6 +97,13 @@ def _find_metric(
     bought = goods(w, span)
     if bought is not None:
         return bought, listed_phrase(w, bought) or noun_phrase(w, bought)
+    # "dont 78,5 millions consacrés aux investissements": where an amount is sent by a
+    # participle on it
+    for child in root.children:
+        if child.dep_ == "acl" and child.lemma_.casefold() in w.allocation_verbs:
+            found = destination(w, child, child)
+            if found[0] is not None:
+                return found
     # A predicate amount: "la croissance a été de 0,9 %".
     if (
         root.head.i == root.i

@@ -179,9 +179,11 @@ def participle_noun(w: LinkWords, verb: Token) -> Found:
         return noun, text
     # "le marché des pompes, estimé à 1,3 milliard": a verb that values or sets an amount
     # says it of its noun, listed or not
+    # (a participle, not a finite verb the parse hung on a noun: "premier poste de dépenses,
+    # atteindra")
     lemma = verb.lemma_.casefold()
-    valued = lemma in w.measure_verbs or lemma in w.level_verbs or lemma in _valuing(verb)
-    if not (valued and measured_noun(w, noun, valued=True)):
+    valuing = lemma in w.measure_verbs or lemma in w.level_verbs or lemma in _valuing(verb)
+    if not (valuing and _participle(verb) and measured_noun(w, noun, valued=True)):
         return NOTHING
     return noun, normalize_name(noun.doc[word_start(noun) : noun.i].text + noun_phrase(w, noun))
 
@@ -248,12 +250,16 @@ def _valuing(verb: Token) -> frozenset[str]:
     return _valuing_verbs(verb.doc.lang_ or "fr")
 
 
+def _participle(verb: Token) -> bool:
+    return verb.morph.get("VerbForm", []) == ["Part"] or verb.lower_.endswith(
+        ("é", "ée", "és", "ées")
+    )
+
+
 def valued(verb: Token) -> bool:
     """ "le marché, estimé à 9 milliards": the participle of a verb of valuing, whose subject
     (as the parse may read it) is the thing valued, not who values it."""
-    participle = verb.morph.get("VerbForm", []) == ["Part"]
-    participle = participle or verb.lower_.endswith(("é", "ée", "és", "ées"))
-    return participle and verb.lemma_.casefold() in _valuing(verb)
+    return _participle(verb) and verb.lemma_.casefold() in _valuing(verb)
 
 
 @cache
