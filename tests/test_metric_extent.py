@@ -57,7 +57,18 @@ WHICH = [
         "42 %",
         "taux d'emploi des 18 à 25 ans",
     ),
-    # ... not a duration ("de 15 ans"), nor a second population after one.
+    (
+        "Les crédits consacrés à la culture reculent de 6 % en 2026.",
+        "6 %",
+        "crédits consacrés à la culture",
+    ),
+    # ... not whose ("consacré à ses filiales"), a duration ("de 15 ans"), nor a second
+    # population after one.
+    (
+        "Le budget consacré à ses filiales atteint 3 millions d'euros.",
+        "3 millions d'euros",
+        "budget",
+    ),
     ("Le prêt de 15 ans coûte désormais 3,4 % par an.", "3,4 %", "prêt"),
     ("Le taux d'emploi des seniors atteint 58 % en mars.", "58 %", "taux d'emploi"),
 ]
