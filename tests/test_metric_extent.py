@@ -180,6 +180,19 @@ VALUED = [
         "64 millions d'euros",
         "masse salariale",
     ),
+    # set off by a comma, with or without the "à" of a level, an amount is its noun's; a
+    # prepositional phrase before the comma is no such noun
+    (
+        "« La génération de trésorerie, à 412 millions d'euros, dépasse nos attentes », "
+        "souligne un analyste.",
+        "412 millions d'euros",
+        "génération de trésorerie",
+    ),
+    (
+        "« Sans aide de trésorerie, 12 % des exploitations fermeront », prévient-il.",
+        "12 %",
+        "exploitations",
+    ),
     # a company valued is no measure: what its value is called is ("valorisation")
     (
         "Le groupe Orvalis, qui pèse 3 milliards d'euros en Bourse, a reculé.",

@@ -52,22 +52,29 @@ from factex.components.syntax import (
     has_case,
     subjects,
 )
-from factex.normalize.link_words import LinkWords, fold
+from factex.normalize.link_words import LinkWords, fold, word
 
 
 def apposed(w: LinkWords, span: Span) -> Found:
-    """ "L'enveloppe, de 20 à 25 milliards, sera versée": an amount set off by a comma right
-    after a metric noun is that noun's apposition, whatever the parse made of it."""
+    """ "L'enveloppe, de 20 à 25 milliards, sera versée", "la génération de trésorerie, à
+    705 millions, dépasse": an amount set off by a comma right after a metric noun (with the
+    "à" of a level) is that noun's apposition, whatever the parse made of it."""
     found = bracketed(w, span)
     if found[0] is not None:
         return found
     doc = span.doc
-    if span.start >= 2 and doc[span.start - 1].text == ",":
-        noun = doc[span.start - 2]
+    comma = span.start - 1
+    if comma >= 1 and word(doc[comma].text) in w.level_markers:
+        comma -= 1
+    if comma >= 1 and doc[comma].text == ",":
+        noun = doc[comma - 1]
         if noun.pos_ == "NOUN" and sent_of(noun).start == sent_of(span).start:
             text = listed_phrase(w, noun)
-            if text:
-                return noun, text
+            whole = led(w, noun, text) if text else None
+            top = noun if whole == text else noun.head
+            # ("Sans aide de trésorerie, 10 % des exploitations": a complement, no apposition)
+            if whole and not any(c.dep_ == "case" and c.i < top.i for c in top.children):
+                return noun, whole
     return NOTHING
 
 
