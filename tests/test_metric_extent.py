@@ -57,7 +57,18 @@ WHICH = [
         "42 %",
         "taux d'emploi des 18 à 25 ans",
     ),
-    # ... not a duration ("de 15 ans"), nor a second population after one.
+    (
+        "Les crédits consacrés à la culture reculent de 6 % en 2026.",
+        "6 %",
+        "crédits consacrés à la culture",
+    ),
+    # ... not whose ("consacré à ses filiales"), a duration ("de 15 ans"), nor a second
+    # population after one.
+    (
+        "Le budget consacré à ses filiales atteint 3 millions d'euros.",
+        "3 millions d'euros",
+        "budget",
+    ),
     ("Le prêt de 15 ans coûte désormais 3,4 % par an.", "3,4 %", "prêt"),
     ("Le taux d'emploi des seniors atteint 58 % en mars.", "58 %", "taux d'emploi"),
 ]
@@ -133,6 +144,20 @@ VALUED = [
         "environ 15 millions d'euros",
         ["résultat opérationnel annuel", "résultat opérationnel"],
     ),
+    (
+        "Selon les analystes, le marché mondial des montres de luxe, évalué à 50 milliards "
+        "d'euros en 2024, pourrait reculer.",
+        "50 milliards d'euros",
+        "marché mondial des montres de luxe",
+    ),
+    (
+        "Le taux de la taxe d'habitation sur les résidences secondaires reste fixé à 21,5 %.",
+        "21,5 %",
+        [
+            "taux de la taxe d'habitation sur les résidences secondaires",
+            "taux de la taxe d'habitation",
+        ],
+    ),
     ("Les recettes publicitaires ont fondu de 18 % en un an.", "18 %", "recettes publicitaires"),
     ("L'écart avec le taux allemand s'est élargi de 0,08 point.", "0,08 point", "écart"),
     # the change of the dollar is not what is added to
@@ -141,6 +166,38 @@ VALUED = [
         "résultat opérationnel annuel.",
         "10 centimes",
         None,
+    ),
+    # a breakdown item sent somewhere by a participle goes there
+    (
+        "Le conseil a voté le budget 2025, qui s'élève à 210 millions d'euros, dont 41 "
+        "millions consacrés aux investissements.",
+        "41 millions",
+        "investissements",
+    ),
+    # a finite verb the parse hangs on an apposition is no participle valuing it
+    (
+        "La masse salariale, premier poste de dépenses, atteindra 64 millions d'euros.",
+        "64 millions d'euros",
+        "masse salariale",
+    ),
+    # set off by a comma, with or without the "à" of a level, an amount is its noun's; a
+    # prepositional phrase before the comma is no such noun
+    (
+        "« La génération de trésorerie, à 412 millions d'euros, dépasse nos attentes », "
+        "souligne un analyste.",
+        "412 millions d'euros",
+        "génération de trésorerie",
+    ),
+    (
+        "« Sans aide de trésorerie, 12 % des exploitations fermeront », prévient-il.",
+        "12 %",
+        "exploitations",
+    ),
+    # a company valued is no measure: what its value is called is ("valorisation")
+    (
+        "Le groupe Orvalis, qui pèse 3 milliards d'euros en Bourse, a reculé.",
+        "3 milliards d'euros",
+        "valorisation",
     ),
     # a company that moves is no measure, relative or not
     (

@@ -52,22 +52,29 @@ from factex.components.syntax import (
     has_case,
     subjects,
 )
-from factex.normalize.link_words import LinkWords, fold
+from factex.normalize.link_words import LinkWords, fold, word
 
 
 def apposed(w: LinkWords, span: Span) -> Found:
-    """ "L'enveloppe, de 20 à 25 milliards, sera versée": an amount set off by a comma right
-    after a metric noun is that noun's apposition, whatever the parse made of it."""
+    """ "L'enveloppe, de 20 à 25 milliards, sera versée", "la génération de trésorerie, à
+    705 millions, dépasse": an amount set off by a comma right after a metric noun (with the
+    "à" of a level) is that noun's apposition, whatever the parse made of it."""
     found = bracketed(w, span)
     if found[0] is not None:
         return found
     doc = span.doc
-    if span.start >= 2 and doc[span.start - 1].text == ",":
-        noun = doc[span.start - 2]
+    comma = span.start - 1
+    if comma >= 1 and word(doc[comma].text) in w.level_markers:
+        comma -= 1
+    if comma >= 1 and doc[comma].text == ",":
+        noun = doc[comma - 1]
         if noun.pos_ == "NOUN" and sent_of(noun).start == sent_of(span).start:
             text = listed_phrase(w, noun)
-            if text:
-                return noun, text
+            whole = led(w, noun, text) if text else None
+            top = noun if whole == text else noun.head
+            # ("Sans aide de trésorerie, 10 % des exploitations": a complement, no apposition)
+            if whole and not any(c.dep_ == "case" and c.i < top.i for c in top.children):
+                return noun, whole
     return NOTHING
 
 
@@ -97,6 +104,13 @@ def _find_metric(
     bought = goods(w, span)
     if bought is not None:
         return bought, listed_phrase(w, bought) or noun_phrase(w, bought)
+    # "dont 78,5 millions consacrés aux investissements": where an amount is sent by a
+    # participle on it
+    for child in root.children:
+        if child.dep_ == "acl" and child.lemma_.casefold() in w.allocation_verbs:
+            found = destination(w, child, child)
+            if found[0] is not None:
+                return found
     # A predicate amount: "la croissance a été de 0,9 %".
     if (
         root.head.i == root.i
@@ -205,7 +219,8 @@ def verb_metric(
     # trade prices its subject, it names no action of its own
     measure = lemma in w.measure_verbs or lemma in w.change_verbs
     measure = measure or (not is_percent and reflexive(verb)) or valued(verb)
-    if verb.dep_ == "acl" and not subjects(verb):
+    # (the parse may read the amount as the agent: "évalué à 50 milliards")
+    if verb.dep_ == "acl" and all(in_amount(s) for s in subjects(verb)):
         # "la baisse de l'inflation, tombée à 0,9 %": a participle's subject is its noun
         found = participle_noun(w, verb)
         if found[0] is not None:
@@ -331,6 +346,7 @@ def set_level(w: LinkWords, verb: Token, via: Token, dated: frozenset[int]) -> F
                 or child.pos_ not in ("NOUN", "PROPN")
                 or child.ent_type_ in ("ORG", "PER", "LOC")
                 or child.i in dated
+                or in_amount(child)  # "fixé à 46,28 %", the "%" read as the object
                 # another amount (not a count in words: "ses trois taux directeurs")
                 or any(c.dep_ == "nummod" and not c.is_alpha for c in child.children)
             ):

@@ -179,9 +179,11 @@ def participle_noun(w: LinkWords, verb: Token) -> Found:
         return noun, text
     # "le marché des pompes, estimé à 1,3 milliard": a verb that values or sets an amount
     # says it of its noun, listed or not
+    # (a participle, not a finite verb the parse hung on a noun: "premier poste de dépenses,
+    # atteindra")
     lemma = verb.lemma_.casefold()
-    valued = lemma in w.measure_verbs or lemma in w.level_verbs or lemma in _valuing(verb)
-    if not (valued and measured_noun(w, noun)):
+    valuing = lemma in w.measure_verbs or lemma in w.level_verbs or lemma in _valuing(verb)
+    if not (valuing and _participle(verb) and measured_noun(w, noun, valued=True)):
         return NOTHING
     return noun, normalize_name(noun.doc[word_start(noun) : noun.i].text + noun_phrase(w, noun))
 
@@ -248,12 +250,16 @@ def _valuing(verb: Token) -> frozenset[str]:
     return _valuing_verbs(verb.doc.lang_ or "fr")
 
 
+def _participle(verb: Token) -> bool:
+    return verb.morph.get("VerbForm", []) == ["Part"] or verb.lower_.endswith(
+        ("é", "ée", "és", "ées")
+    )
+
+
 def valued(verb: Token) -> bool:
     """ "le marché, estimé à 9 milliards": the participle of a verb of valuing, whose subject
     (as the parse may read it) is the thing valued, not who values it."""
-    participle = verb.morph.get("VerbForm", []) == ["Part"]
-    participle = participle or verb.lower_.endswith(("é", "ée", "és", "ées"))
-    return participle and verb.lemma_.casefold() in _valuing(verb)
+    return _participle(verb) and verb.lemma_.casefold() in _valuing(verb)
 
 
 @cache
@@ -304,9 +310,10 @@ def relative_antecedent(w: LinkWords, verb: Token, subs: list[Token]) -> Token |
     return noun if noun.pos_ == "NOUN" else None
 
 
-def measured_noun(w: LinkWords, noun: Token) -> bool:
-    """A common noun that can be what a figure measures, though off the list ("le bilan",
-    "le marché européen des pompes"): no name, actor, body or amount."""
+def measured_noun(w: LinkWords, noun: Token, valued: bool = False) -> bool:
+    """A common noun that can be what a figure measures, though off the list ("le bilan"):
+    no name, actor, body or amount; a noun ``valued`` ("estimé à") may be an actor's word
+    with words of its own ("le marché européen des pompes, estimé à")."""
     return (
         noun.pos_ == "NOUN"
         and noun.is_lower
@@ -314,8 +321,19 @@ def measured_noun(w: LinkWords, noun: Token) -> bool:
         and not designates(noun)
         and noun.lemma_ not in w.designators
         and noun.lemma_ not in w.not_metrics
-        and fold(noun.text) not in modifier_words(noun.doc.lang_ or "fr").actors
+        and _no_actor(noun, valued)
         and not any(c.dep_ == "nummod" for c in noun.children)
+    )
+
+
+def _no_actor(noun: Token, valued: bool) -> bool:
+    """Not a noun naming who a figure is about or who reports it ("les analystes"); valued,
+    one of those with words of its own saying which is a measure ("le marché mondial des
+    montres, évalué à")."""
+    if fold(noun.text) not in modifier_words(noun.doc.lang_ or "fr").actors:
+        return True
+    return valued and any(
+        c.i > noun.i and c.is_lower and c.pos_ in ("NOUN", "ADJ") for c in noun.children
     )
 
 

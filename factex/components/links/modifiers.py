@@ -231,6 +231,10 @@ def modifiers_end(w: LinkWords, first: Token, end: int) -> int:
         if _negated(w, mw, tok, end, limit):
             end += 2
             continue
+        sent = _allocated(w, mw, tok, end, limit)
+        if sent is not None:
+            end = sent
+            continue
         noun = _complement(w, mw, first, end, limit)
         noun = _joined(w, mw, first, end, limit) if noun is None else noun
         noun = _age_band(mw, first, end, limit) if noun is None else noun
@@ -256,6 +260,29 @@ def _negated(w: LinkWords, mw: ModifierWords, tok: Token, end: int, limit: int) 
         and not any(c.dep_.startswith(own) for c in nxt.children)
         and not _before_amount(nxt)
     )
+
+
+def _allocated(w: LinkWords, mw: ModifierWords, tok: Token, end: int, limit: int) -> int | None:
+    """The end of a participle sending the metric somewhere, right at ``end``: "les crédits
+    consacrés à l'écologie" are a measure of their own (as "ceux alloués à la recherche")."""
+    doc = tok.doc
+    if (
+        tok.i != end
+        or tok.lemma_.casefold() not in w.allocation_verbs
+        or not tok.lower_.endswith(mw.participle_endings[:4])
+        or end + 2 >= limit
+        or word(doc[end + 1].text) not in w.destinations
+    ):
+        return None
+    k = end + 2
+    while k < limit and doc[k].pos_ == "DET" and doc[k].lower_ not in mw.owner_determiners:
+        k += 1
+    if k >= limit or doc[k].pos_ != "NOUN" or not doc[k].is_lower or doc[k].head.i != tok.i:
+        return None
+    k += 1
+    while k < limit and doc[k].pos_ == "ADJ" and doc[k].is_lower and doc[k].head.i == k - 1:
+        k += 1  # "à la recherche publique"
+    return k
 
 
 def _age_band(mw: ModifierWords, head: Token, end: int, limit: int) -> int | None:

@@ -126,10 +126,15 @@ def item_metric(w: LinkWords, span: Span) -> str | None:
     doc = span.doc
     sent_end = sent_of(span).end
     i = span.end
+    # "dont 41 millions consacrés aux investissements": a participle sending the item names
+    # where it goes
+    sent = i < sent_end and doc[i].lemma_.casefold() in w.allocation_verbs
+    i += 1 if sent else 0
     # "dont 10,1 milliards en France": a breakdown by place keeps the total's metric; one by
     # destination ("dont 30 milliards pour la transition écologique") names its own.
     if (
-        i < sent_end
+        not sent
+        and i < sent_end
         and doc[i].pos_ == "ADP"
         and word(doc[i].text) not in w.genitive
         and word(doc[i].text) not in w.item_destinations
