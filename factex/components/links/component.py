@@ -12,7 +12,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from factex.components.extensions import MONEY, PERCENT, register_extensions
-from factex.components.links.metric import apposed, find_metric
+from factex.components.links.metric import find_metric
+from factex.components.links.metric_parts import apposed
 from factex.components.links.neighbours import (
     change_of,
     elided_metric,

@@ -13,10 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from factex.components.links.metric_parts import (
-    NOTHING,
-    Found,
     adjective_of_metric,
-    bracketed,
     changed_amount,
     demonstratives,
     destination,
@@ -25,14 +22,12 @@ from factex.components.links.metric_parts import (
     owner_metric,
     participle_noun,
     qualified_before,
-    reflexive,
     screened,
-    share_move,
     share_whole,
     unit_of,
-    valued,
     weak,
 )
+from factex.components.links.metric_verbs import NOTHING, Found, reflexive, share_move, valued
 from factex.components.links.modifiers import designates, in_amount
 from factex.components.links.phrases import (
     enclosing,
@@ -43,7 +38,6 @@ from factex.components.links.phrases import (
     open_phrase,
     wider_phrase,
 )
-from factex.components.sentence_bounds import sent_of
 from factex.components.syntax import (
     CLAUSE_DEPS,
     SUBJECT_DEPS,
@@ -52,30 +46,7 @@ from factex.components.syntax import (
     has_case,
     subjects,
 )
-from factex.normalize.link_words import LinkWords, fold, word
-
-
-def apposed(w: LinkWords, span: Span) -> Found:
-    """ "L'enveloppe, de 20 à 25 milliards, sera versée", "la génération de trésorerie, à
-    705 millions, dépasse": an amount set off by a comma right after a metric noun (with the
-    "à" of a level) is that noun's apposition, whatever the parse made of it."""
-    found = bracketed(w, span)
-    if found[0] is not None:
-        return found
-    doc = span.doc
-    comma = span.start - 1
-    if comma >= 1 and word(doc[comma].text) in w.level_markers:
-        comma -= 1
-    if comma >= 1 and doc[comma].text == ",":
-        noun = doc[comma - 1]
-        if noun.pos_ == "NOUN" and sent_of(noun).start == sent_of(span).start:
-            text = listed_phrase(w, noun)
-            whole = led(w, noun, text) if text else None
-            top = noun if whole == text else noun.head
-            # ("Sans aide de trésorerie, 10 % des exploitations": a complement, no apposition)
-            if whole and not any(c.dep_ == "case" and c.i < top.i for c in top.children):
-                return noun, whole
-    return NOTHING
+from factex.normalize.link_words import LinkWords, fold
 
 
 def find_metric(

@@ -1,6 +1,6 @@
-"""Parts of the metric search that read one construction each: a reflexive or raising verb,
-where allocated money goes, what it buys, a verbless headline, a subject the parse lost, a
-change after an amount, a figure in brackets, a participle on its noun."""
+"""Parts of the metric search that read one construction each: where allocated money goes,
+what it buys, a verbless headline, a change after an amount, a figure in brackets or in
+apposition, a participle on its noun, a unit and its product (the verbs: ``metric_verbs``)."""
 
 from __future__ import annotations
 
@@ -8,35 +8,21 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from factex.components.links.metric_verbs import (
+    NOTHING,
+    Found,
+    is_participle,
+    raised,
+    stray_subject,
+    valuing_verbs,
+)
 from factex.components.links.modifiers import designates, in_amount, modifier_words
-from factex.components.links.phrases import MAX_METRIC_WORDS, listed_phrase, noun_phrase
+from factex.components.links.phrases import MAX_METRIC_WORDS, led, listed_phrase, noun_phrase
 from factex.components.sentence_bounds import sent_of
 from factex.components.sentences import written_sentence_start
 from factex.components.syntax import SUBJECT_DEPS, has_case, subjects
 from factex.normalize.link_words import LinkWords, fold, normalize_name, word
 from factex.resources import load
-
-#: The token heading a metric and its text; (None, text) for a verb naming it, or nothing.
-Found = tuple[Token | None, str | None]
-NOTHING: Found = (None, None)
-
-
-def reflexive(verb: Token) -> bool:
-    return any(c.dep_.startswith("expl") and word(c.text) in ("se", "s'") for c in verb.children)
-
-
-def raised(w: LinkWords, verb: Token) -> bool:
-    """An infinitive whose subject is the object of the verb before it ("a vu son bénéfice
-    grimper")."""
-    if any(c.dep_ in SUBJECT_DEPS for c in verb.children) or verb.head.i == verb.i:
-        return False
-    if verb.dep_ == "xcomp":
-        return True
-    return (
-        verb.dep_ in ("advcl", "ccomp")
-        and verb.morph.get("VerbForm", []) == ["Inf"]
-        and verb.head.lemma_ in w.raising_verbs
-    )
 
 
 def destination(w: LinkWords, verb: Token, via: Token) -> Found:
@@ -81,24 +67,6 @@ def qualified_before(w: LinkWords, change: Token) -> Found:
         if text and fold(text) == fold(doc[start:case].text):
             return doc[start], text
     return NOTHING
-
-
-def stray_subject(verb: Token) -> list[Token]:
-    """The subject the parse lost: "Le montant des aides [ROOT] ... dépasse 5 milliards" or a
-    parse sentence cut before the verb. The first bare noun of the written sentence, if it
-    heads the parse (sentence root or subject) before the verb."""
-    doc = verb.doc
-    start = written_sentence_start(verb.sent)
-    for tok in doc[start : verb.i]:
-        if (
-            tok.pos_ == "NOUN"
-            and tok.dep_ in ("ROOT", "nsubj")
-            and not any(c.dep_ == "case" for c in tok.children)
-        ):
-            return [tok]
-        if tok.pos_ not in ("DET", "PUNCT", "ADP", "ADV", "SPACE"):
-            break  # only the sentence's opening noun phrase
-    return []
 
 
 def changed_amount(w: LinkWords, change: Token, dated: frozenset[int]) -> Token | None:
@@ -160,6 +128,29 @@ def bracketed(w: LinkWords, span: Span) -> Found:
     return top, normalize_name(doc[top.i : start].text)
 
 
+def apposed(w: LinkWords, span: Span) -> Found:
+    """ "L'enveloppe, de 20 à 25 milliards, sera versée", "la génération de trésorerie, à
+    705 millions, dépasse": an amount set off by a comma right after a metric noun (with the
+    "à" of a level) is that noun's apposition, whatever the parse made of it."""
+    found = bracketed(w, span)
+    if found[0] is not None:
+        return found
+    doc = span.doc
+    comma = span.start - 1
+    if comma >= 1 and word(doc[comma].text) in w.level_markers:
+        comma -= 1
+    if comma >= 1 and doc[comma].text == ",":
+        noun = doc[comma - 1]
+        if noun.pos_ == "NOUN" and sent_of(noun).start == sent_of(span).start:
+            text = listed_phrase(w, noun)
+            whole = led(w, noun, text) if text else None
+            top = noun if whole == text else noun.head
+            # ("Sans aide de trésorerie, 10 % des exploitations": a complement, no apposition)
+            if whole and not any(c.dep_ == "case" and c.i < top.i for c in top.children):
+                return noun, whole
+    return NOTHING
+
+
 def owner_metric(w: LinkWords, noun: Token, exclude: Token) -> Found:
     """The metric named inside a change noun: "la hausse du chiffre d'affaires de 58 %"."""
     for child in noun.children:
@@ -182,8 +173,8 @@ def participle_noun(w: LinkWords, verb: Token) -> Found:
     # (a participle, not a finite verb the parse hung on a noun: "premier poste de dépenses,
     # atteindra")
     lemma = verb.lemma_.casefold()
-    valuing = lemma in w.measure_verbs or lemma in w.level_verbs or lemma in _valuing(verb)
-    if not (valuing and _participle(verb) and measured_noun(w, noun, valued=True)):
+    valuing = lemma in w.measure_verbs or lemma in w.level_verbs or lemma in valuing_verbs(verb)
+    if not (valuing and is_participle(verb) and measured_noun(w, noun, valued=True)):
         return NOTHING
     return noun, normalize_name(noun.doc[word_start(noun) : noun.i].text + noun_phrase(w, noun))
 
@@ -238,47 +229,6 @@ def word_start(tok: Token) -> int:
     ):
         i -= 1
     return i
-
-
-@cache
-def _valuing_verbs(lang: str) -> frozenset[str]:
-    return frozenset(load(lang, "metrics")["valuation_verbs"])
-
-
-def _valuing(verb: Token) -> frozenset[str]:
-    """The verbs that put a value on a thing ("estimé à", "évalué à")."""
-    return _valuing_verbs(verb.doc.lang_ or "fr")
-
-
-def _participle(verb: Token) -> bool:
-    return verb.morph.get("VerbForm", []) == ["Part"] or verb.lower_.endswith(
-        ("é", "ée", "és", "ées")
-    )
-
-
-def valued(verb: Token) -> bool:
-    """ "le marché, estimé à 9 milliards": the participle of a verb of valuing, whose subject
-    (as the parse may read it) is the thing valued, not who values it."""
-    return _participle(verb) and verb.lemma_.casefold() in _valuing(verb)
-
-
-@cache
-def _share_moves(lang: str) -> tuple[frozenset[str], str]:
-    data = load(lang, "metrics")
-    return frozenset(data["share_move_verbs"]), data["share_move_metric"]
-
-
-def share_move(verb: Token) -> Found:
-    """ "Ormel a grimpé de 4,8 %", "celle de Valdor cédait 3 %": a company's name moved by a
-    verb of the market, with no metric written, is its share's move."""
-    verbs, metric = _share_moves(verb.doc.lang_ or "fr")
-    if verb.lemma_.casefold() not in verbs:
-        return NOTHING
-    subs = subjects(verb)
-    # "la Bourse de Paris cède 0,8 %" moves a market, which has no share
-    if subs and all(s.ent_type_ == "ORG" and not designates(s) for s in subs):
-        return None, metric
-    return NOTHING
 
 
 def demonstratives(token: Token) -> frozenset[str]:
