@@ -39,13 +39,12 @@ from factex.normalize.frame import (
     Frame,
     Layout,
     Mention,
-    defined_acronyms,
     frame_period,
     main_actors,
-    short_forms,
     story_place,
 )
 from factex.normalize.metric_keys import is_metric_name
+from factex.normalize.short_forms import defined_acronyms, short_forms
 from factex.normalize.territory import home_place
 
 #: "OTTAWA, 12 mars (AFP) -": a dateline opens the lede with a place in capitals
