@@ -23,22 +23,37 @@ def morph_values(token: Token, field: str) -> tuple[str, ...]:
     return parse_morph(str(token.morph)).get(field, ())
 
 
+class MorphColumn:
+    """Per token of a Doc, the fields of its analysis (``parse_morph(str(doc[i].morph))``),
+    read from the Doc's array of analysis keys; each token's only when asked (most never are).
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self._keys: list[int] = doc.to_array(["MORPH"]).tolist()
+        self._strings = doc.vocab.strings
+        self._parsed: dict[int, Features] = {}
+
+    def __getitem__(self, i: int) -> Features:
+        key = self._keys[i]
+        found = self._parsed.get(key)
+        if found is None:
+            name = self._strings[key] if key else ""
+            # the store writes an empty analysis "_" (str(token.morph) gives "")
+            found = self._parsed[key] = parse_morph("" if name == "_" else name)
+        return found
+
+
 # Keyed by the token index (weakly), as sentence_bounds: a Doc parsed again gets a new index.
-_columns: weakref.WeakKeyDictionary[TokenIndex, tuple[Features, ...]] = weakref.WeakKeyDictionary()
+_columns: weakref.WeakKeyDictionary[TokenIndex, MorphColumn] = weakref.WeakKeyDictionary()
 
 
-def morph_column(doc: Doc, ix: TokenIndex | None = None) -> tuple[Features, ...]:
-    """Per token of ``doc``, the fields of its analysis (``parse_morph(str(doc[i].morph))``),
-    read in one pass and kept with the Doc's token index ``ix`` (no Token made)."""
+def morph_column(doc: Doc, ix: TokenIndex | None = None) -> MorphColumn:
+    """The :class:`MorphColumn` of ``doc``, kept with its token index ``ix`` (no Token made)."""
     if ix is None:
         ix = token_index(doc)
     column = _columns.get(ix)
     if column is None:
-        keys = doc.to_array(["MORPH"]).tolist()
-        names = {k: doc.vocab.strings[k] if k else "" for k in set(keys)}
-        # the store writes an empty analysis "_" (str(token.morph) gives "")
-        column = tuple(parse_morph("" if names[k] == "_" else names[k]) for k in keys)
-        _columns[ix] = column
+        column = _columns[ix] = MorphColumn(doc)
     return column
 
 

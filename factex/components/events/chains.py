@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from factex.components.events.words import EventWords
-from factex.components.morph import Features, morph_column, morph_values
+from factex.components.morph import MorphColumn, morph_column, morph_values
 from factex.components.sentence_bounds import sent_of
 from factex.components.token_index import TokenIndex, token_index
 
@@ -35,7 +35,7 @@ def is_participle(token: Token) -> bool:
     return participle_at(ix, morph_column(token.doc, ix), token.i)
 
 
-def participle_at(ix: TokenIndex, feats: tuple[Features, ...], i: int) -> bool:
+def participle_at(ix: TokenIndex, feats: MorphColumn, i: int) -> bool:
     """:func:`is_participle` of token ``i``, read from its Doc's index and features."""
     pos = ix.pos[i]
     if "Part" in feats[i].get("VerbForm", ()):
@@ -55,7 +55,7 @@ def is_verbal(token: Token) -> bool:
     return verbal_at(ix, morph_column(token.doc, ix), token.i)
 
 
-def verbal_at(ix: TokenIndex, feats: tuple[Features, ...], i: int) -> bool:
+def verbal_at(ix: TokenIndex, feats: MorphColumn, i: int) -> bool:
     """:func:`is_verbal` of token ``i``, read from its Doc's index and features."""
     if ix.dep[i].startswith("aux"):
         return False
