@@ -222,6 +222,12 @@ def verb_metric(
         return found
     if named:
         return None, w.metric_verbs[lemma]
+    return _object_metric(w, verb, via)
+
+
+def _object_metric(w: LinkWords, verb: Token, via: Token) -> Found:
+    """The metric a verb names in its object, in the noun its participle hangs on, or itself
+    when verbless (the last resort of :func:`verb_metric`)."""
     # "a réalisé un chiffre d'affaires de ..." is caught above; "a dégagé, en 2017, un
     # bénéfice net" puts the metric as object.
     for child in verb.children:
