@@ -26,11 +26,11 @@ from spacy.tokens import Span, Token
 from factex import resources
 from factex.components.extensions import DATES
 from factex.components.links.metric_parts import measured_noun
-from factex.components.links.modifiers import modifier_words
 from factex.components.links.phrases import listed_phrase
 from factex.components.syntax import ancestors, clause_head, subjects
 from factex.components.token_index import token_index
 from factex.normalize.link_words import LinkWords, fold, normalize_name, word
+from factex.normalize.modifier_words import modifier_words
 
 #: Words of its own longer than this are not a pronoun's complement but a misread clause.
 MAX_OWN_WORDS = 8

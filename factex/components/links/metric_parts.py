@@ -16,12 +16,13 @@ from factex.components.links.metric_verbs import (
     stray_subject,
     valuing_verbs,
 )
-from factex.components.links.modifiers import designates, in_amount, modifier_words
+from factex.components.links.modifiers import designates, in_amount
 from factex.components.links.phrases import MAX_METRIC_WORDS, led, listed_phrase, noun_phrase
 from factex.components.sentence_bounds import sent_of
 from factex.components.sentences import written_sentence_start
 from factex.components.syntax import SUBJECT_DEPS, has_case, subjects
 from factex.normalize.link_words import LinkWords, fold, normalize_name, word
+from factex.normalize.modifier_words import modifier_words
 from factex.resources import load
 
 
