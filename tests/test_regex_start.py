@@ -7,6 +7,7 @@ import re
 import pytest
 
 from factex.normalize.dates import DateGrammar
+from factex.normalize.dates.grammar import _PREFIX
 from factex.normalize.regex_start import prefix_class
 
 TEXTS = [
@@ -27,7 +28,8 @@ def test_every_date_rule_match_starts_inside_its_prefix() -> None:
             for (pattern, _), prefix in zip(grammar._rules, grammar._prefixes, strict=True):
                 if pattern.match(text, pos) is not None:
                     checked += 1
-                    assert prefix is None or prefix.match(text[pos : pos + 3]), pattern.pattern
+                    window = text[pos : pos + _PREFIX]
+                    assert prefix is None or prefix.match(window), pattern.pattern
     assert checked > 30
 
 
