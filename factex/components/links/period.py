@@ -129,7 +129,7 @@ class DateIndex:
             return self._target_period(root)
         for t in _path(ix, root.i):
             if t in self.covering and not (amount.start <= t < amount.end):
-                return self._value(self._period_over_day(self.covering[t], amount, own_clause))
+                return info[id(self._period_over_day(self.covering[t], amount, own_clause))].value
             if ix.dep[t] in RELATIVE_DEPS and t != own_clause:
                 continue  # its dates only date the relative clause
             near = self.attached.get(t, ())
@@ -144,7 +144,7 @@ class DateIndex:
                         abs(d.start - amount.start),
                     ),
                 )
-                return self._value(self._period_over_day(best, amount, own_clause))
+                return info[id(self._period_over_day(best, amount, own_clause))].value
         # No date on the path: the nearest one before the amount in the same sentence, unless
         # it sits in a relative clause.
         sent_start = sent_of(amount).start
@@ -162,9 +162,6 @@ class DateIndex:
             after = [d for d in after if not in_aside(d, amount, clause)]
         return info[id(after[0])].value if after else None
 
-    def _value(self, date: Span) -> str | None:
-        return self.info[id(date)].value
-
     def _target_period(self, root: Token) -> str | None:
         """ "l'objectif de 12 % fixé pour 2026": the date of the participle that sets the
         target; none when it gives none ("sous l'objectif de 2 % à moyen terme"), whatever
@@ -176,7 +173,7 @@ class DateIndex:
             if c.dep_ in ("acl", "dep") and "Part" in c.morph.get("VerbForm", [])
         ]
         found = [d for t in setters for d in self.attached.get(t.i, ())]
-        return self._value(min(found, key=lambda d: d.start)) if found else None
+        return self.info[id(min(found, key=lambda d: d.start))].value if found else None
 
     def _dates_own_clause(self, ix: TokenIndex, date: Span, amount_clause: int) -> bool:
         """A date that only dates the clause it sits in: a relative clause ("l'exercice, qui
@@ -346,16 +343,16 @@ def amount_tokens(doc: Doc) -> frozenset[int]:
 _GENITIVES = frozenset({"de", "d'", "d’", "du", "des"})
 
 
-def _introduced(span: Span, dep: str, genitive: bool) -> bool:
+def _introduced(ix: TokenIndex, span: Span, dep: str, genitive: bool) -> bool:
     """Whether a preposition opens the date ("de l'été", "pour livraison en avril"), only a
     genitive when asked, or a comma sets it in apposition ("les hostilités, le 12 avril")."""
-    before = span.doc[span.start - 1] if span.start > 0 else None
+    start = span.start
     if dep == "appos":
-        return before is not None and before.text == ","
-    words = (span[0], before) if before is not None else (span[0],)
+        return start > 0 and ix.text[start - 1] == ","
+    words = (start, start - 1) if start > 0 else (start,)
     if genitive:
-        return any(t.lower_ in _GENITIVES for t in words)
-    return any(t.pos_ == "ADP" for t in words)
+        return any(ix.lower[i] in _GENITIVES for i in words)
+    return any(ix.pos[i] == "ADP" for i in words)
 
 
 def names_a_thing(
@@ -367,20 +364,21 @@ def names_a_thing(
     for a "de" complement: after a figure "au second semestre" rather dates the clause
     ("investir 3 milliards dans la fibre au second semestre"). ``date``: the span's
     ``factex_date`` when the caller has read it."""
-    root = span_root(span)
-    head = root.head
-    if root.dep_ not in ("nmod", "appos") or head.pos_ not in ("NOUN", "PROPN"):
+    ix = token_index(span.doc)  # the parse as tuples: no Token made
+    root = span_root(span).i
+    head = ix.head[root]
+    if ix.dep[root] not in ("nmod", "appos") or ix.pos[head] not in ("NOUN", "PROPN"):
         return False
     if ".." in str(_date_data(span, date).get("value")):
         return False  # "investir 1 milliard dans la 5G d'ici à 2027": a deadline of the act
     # a bare "l'an dernier" is an adverb the parse hung on the nearest noun ("en Europe l'an
     # dernier")
-    if not _introduced(span, root.dep_, genitive):
+    if not _introduced(ix, span, ix.dep[root], genitive):
         return False
-    if head.i in amounts or head.i == root.i:
+    if head in amounts or head == root:
         return False
     nouns = _figure_nouns(span.doc.lang_ or "fr")
-    return head.lemma_.lower() not in nouns and head.lower_ not in nouns
+    return ix.lemma[head].lower() not in nouns and ix.lower[head] not in nouns
 
 
 @cache
@@ -417,7 +415,8 @@ def is_target_year(span: Span, date: DateData | None = None) -> bool:
     if not (value[:4].isdigit() and published[:4].isdigit() and value[:4] > published[:4]):
         return False
     verbs = _target_verbs(span.doc.lang_ or "fr")
-    return any(t.lemma_ in verbs for t in span.doc[sent_of(span).start : span.start])
+    lemmas = token_index(span.doc).lemma[sent_of(span).start : span.start]
+    return any(lemma in verbs for lemma in lemmas)
 
 
 def is_told_day(span: Span, date: DateData | None = None) -> bool:
@@ -426,8 +425,11 @@ def is_told_day(span: Span, date: DateData | None = None) -> bool:
     ``date``: the span's ``factex_date`` when the caller has read it."""
     if not _is_day(_date_data(span, date)):
         return False
-    head = span_root(span).head
-    return head.pos_ in ("VERB", "AUX") and head.lemma_ in _telling_verbs(span.doc.lang_ or "fr")
+    ix = token_index(span.doc)
+    head = ix.head[span_root(span).i]
+    return ix.pos[head] in ("VERB", "AUX") and ix.lemma[head] in _telling_verbs(
+        span.doc.lang_ or "fr"
+    )
 
 
 def _value_of(date: DateData, published: str | None) -> str | None:
