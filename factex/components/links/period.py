@@ -13,18 +13,32 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from functools import cache
+from typing import Any, NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
 from factex import resources
 from factex.components.extensions import DATES, MONEY, PERCENT
+from factex.components.morph import morph_column
 from factex.components.sentence_bounds import sent_of
 from factex.components.syntax import (
     RELATIVE_DEPS,
     ancestors,
-    clause_head,
+    clause_head_at,
     span_root,
 )
+from factex.components.token_index import TokenIndex, token_index
+
+
+class _Date(NamedTuple):
+    """What :class:`DateIndex` asks of a kept date, read once (each ``span._`` read builds an
+    object, and ``period`` asked it several times per amount)."""
+
+    value: str | None  # its TIMEX value for a figure (see :func:`for_figure`)
+    day: bool  # see :func:`_is_day`
+    one_day: bool  # see :func:`_is_one_day`
+    root: int  # index of its :func:`span_root`
+    clause: int  # index of that root's :func:`clause_head`
 
 
 class DateIndex:
@@ -43,12 +57,16 @@ class DateIndex:
         self.attached: dict[int, list[Span]] = {}
         self.spans: list[Span] = []
         self.starts: list[int] = []
+        #: what is known of each kept span, by its ``id`` (the Span objects held here)
+        self.info: dict[int, _Date] = {}
         #: Every token of a date, resolved or not ("cette année" without a publication date).
         self.tokens: frozenset[int] = frozenset()
         if DATES not in doc.spans:
             return
         self.tokens = frozenset(i for span in doc.spans[DATES] for i in range(span.start, span.end))
         amounts = amount_tokens(doc)
+        ix = token_index(doc)
+        published = doc._.factex_published
         #: starts of dates that only say which thing a noun names ("l'échéance de décembre"):
         #: they date no figure they do not hang on
         self.local: set[int] = set()
@@ -57,21 +75,26 @@ class DateIndex:
             date = span._.factex_date or {}
             if not date.get("value") or date.get("grain") in ("ref", "set"):
                 continue  # "désormais", "chaque année": no period a figure is for
-            if is_told_day(span):
+            if is_told_day(span, date):
                 continue  # "a annoncé jeudi un bénéfice de ...": the day it was told
             self.spans.append(span)
-            if names_a_thing(span, amounts):
+            root = span_root(span).i
+            self.info[id(span)] = _Date(
+                _value_of(date, published), _is_day(date), _is_one_day(date),
+                root, clause_head_at(ix, root),
+            )  # fmt: skip
+            if names_a_thing(span, amounts, date=date):
                 self.local.add(span.start)
-                if names_a_thing(span, amounts, genitive=True):
+                if names_a_thing(span, amounts, genitive=True, date=date):
                     self.genitives.add(span.start)
             for i in range(span.start, span.end):
                 self.covering[i] = span
-            head = span_root(span).head
-            self.attached.setdefault(head.i, []).append(span)
+            head = ix.head[root]
+            self.attached.setdefault(head, []).append(span)
             # "sur l'ensemble de l'année 2022", "à la fin du trimestre": the wrapper noun
             # carries the date to what it hangs on.
-            if head.lemma_ in wrappers and head.pos_ == "NOUN" and head.head.i != head.i:
-                self.attached.setdefault(head.head.i, []).append(span)
+            if ix.lemma[head] in wrappers and ix.pos[head] == "NOUN" and ix.head[head] != head:
+                self.attached.setdefault(ix.head[head], []).append(span)
         self.spans.sort(key=lambda s: s.start)
         self.starts = [s.start for s in self.spans]
 
@@ -79,59 +102,65 @@ class DateIndex:
         """The TIMEX value of the date that dates ``amount`` (hanging on ``root``), or None."""
         if not self.spans:
             return None
-        own_clause = clause_head(root)
+        # the walks read the parse from the token index: a Token made per step was the cost
+        ix = token_index(amount.doc)
+        info = self.info
+        own_clause = clause_head_at(ix, root.i)
         # A date hanging on a word of the amount: "113 milliards de dollars au deuxième trimestre".
         inside = [d for i in range(amount.start, amount.end) for d in self.attached.get(i, ())]
         inside = [d for d in inside if not (amount.start <= d.start < amount.end)]
         if inside:
-            return _value(min(inside, key=lambda d: (_is_one_day(d), abs(d.start - amount.start))))
+            best = min(inside, key=lambda d: (info[id(d)].one_day, abs(d.start - amount.start)))
+            return info[id(best)].value
         # A date right after the amount dates it, whatever the parse hung either on ("passe de
         # 1,2 milliard en 2024 à 1,5 milliard en 2025", the second amount read as the first
         # date's complement).
         # A preposition the date leaves out ("à 41,3 % au 31 mars 2026") may stand between.
-        gap = amount.end + (amount.end < len(amount.doc) and amount.doc[amount.end].pos_ == "ADP")
+        gap = amount.end + (amount.end < len(ix.head) and ix.pos[amount.end] == "ADP")
         k = bisect_left(self.starts, amount.end)
-        own = _past_own(amount, root, self.tokens)
+        own = _past_own(ix, amount, root.i, self.tokens)
         if k < len(self.spans) and self.spans[k].start in (amount.end, gap, own):
             nxt = self.spans[k]
-            head = clause_head(span_root(nxt))
+            head = info[id(nxt)].clause
             # a clause of the amount's own complements ("bruts par mois") is no relative
-            if head.dep_ not in RELATIVE_DEPS or amount.end <= head.i < own:
-                return _value(nxt)
+            if ix.dep[head] not in RELATIVE_DEPS or amount.end <= head < own:
+                return info[id(nxt)].value
         if is_target_figure(root):
             return self._target_period(root)
-        for token in (root, *ancestors(root)):
-            if token.i in self.covering and not (amount.start <= token.i < amount.end):
-                return _value(self._period_over_day(self.covering[token.i], amount, own_clause))
-            if token.dep_ in RELATIVE_DEPS and token.i != own_clause.i:
+        for t in _path(ix, root.i):
+            if t in self.covering and not (amount.start <= t < amount.end):
+                return info[id(self._period_over_day(self.covering[t], amount, own_clause))].value
+            if ix.dep[t] in RELATIVE_DEPS and t != own_clause:
                 continue  # its dates only date the relative clause
-            near = list(self.attached.get(token.i, ()))
+            near = self.attached.get(t, ())
             if near:
                 # A period ("pour 2022") dates a figure better than the day it was published
                 # ("a publié mercredi"); then a date before the amount, then the closest.
                 best = min(
                     near,
                     key=lambda d: (
-                        _is_one_day(d),
+                        info[id(d)].one_day,
                         d.start > amount.start,
                         abs(d.start - amount.start),
                     ),
                 )
-                return _value(self._period_over_day(best, amount, own_clause))
+                return info[id(self._period_over_day(best, amount, own_clause))].value
         # No date on the path: the nearest one before the amount in the same sentence, unless
         # it sits in a relative clause.
         sent_start = sent_of(amount).start
         k = bisect_left(self.starts, amount.start) - 1
         while k >= 0 and self.spans[k].start >= sent_start:
             span = self.spans[k]
-            if span.start not in self.local and not self._dates_own_clause(span, own_clause):
-                return _value(span)
+            if span.start not in self.local and not self._dates_own_clause(ix, span, own_clause):
+                return info[id(span)].value
             k -= 1
         # Then one after it in its own clause, which the parse hung elsewhere ("investir
         # 3,5 milliards dans la fibre au second semestre", the date read as the fibre's).
         after = self._clause_dates(amount, own_clause, after=True)
-        after = [d for d in after if not in_aside(d, amount, own_clause)]
-        return _value(after[0]) if after else None
+        if after:
+            clause = amount.doc[own_clause]
+            after = [d for d in after if not in_aside(d, amount, clause)]
+        return info[id(after[0])].value if after else None
 
     def _target_period(self, root: Token) -> str | None:
         """ "l'objectif de 12 % fixé pour 2026": the date of the participle that sets the
@@ -144,25 +173,29 @@ class DateIndex:
             if c.dep_ in ("acl", "dep") and "Part" in c.morph.get("VerbForm", [])
         ]
         found = [d for t in setters for d in self.attached.get(t.i, ())]
-        return _value(min(found, key=lambda d: d.start)) if found else None
+        return self.info[id(min(found, key=lambda d: d.start))].value if found else None
 
-    def _dates_own_clause(self, date: Span, amount_clause: Token) -> bool:
+    def _dates_own_clause(self, ix: TokenIndex, date: Span, amount_clause: int) -> bool:
         """A date that only dates the clause it sits in: a relative clause ("l'exercice, qui
         s'est achevé le 31 mars") or a participle set off from the amount's clause
         ("l'exercice 2023/24, clos fin mars, à 10,8 milliards")."""
-        head = span_root(date).head
-        if head.lower_ in self.not_clauses:
+        head = ix.head[self.info[id(date)].root]
+        if ix.lower[head] in self.not_clauses:
             return False
-        if head.dep_ in RELATIVE_DEPS or (head.i != amount_clause.i and _opens_relative(head)):
+        if ix.dep[head] in RELATIVE_DEPS:
+            return True
+        if head == amount_clause:
+            return False
+        doc = date.doc
+        if _opens_relative(doc, ix, head):
             return True
         return (
-            head.dep_ == "advcl"
-            and head.i != amount_clause.i
-            and head.morph.get("VerbForm", []) == ["Part"]
-            and not any(c.dep_.startswith("aux") for c in head.children)
+            ix.dep[head] == "advcl"
+            and morph_column(doc, ix)[head].get("VerbForm", ()) == ("Part",)
+            and not any(ix.dep[c].startswith("aux") for c in ix.children[head])
         )
 
-    def _clause_dates(self, amount: Span, clause: Token, after: bool = False) -> list[Span]:
+    def _clause_dates(self, amount: Span, clause: int, after: bool = False) -> list[Span]:
         """Dates of the amount's sentence whose clause is the amount's, nearest first."""
         sent = sent_of(amount)
         lo = bisect_left(self.starts, amount.end if after else sent.start)
@@ -172,17 +205,27 @@ class DateIndex:
             for d in self.spans[lo:hi]
             if not (amount.start <= d.start < amount.end)
             and d.start not in (self.genitives if after else self.local)
-            and clause_head(span_root(d)).i == clause.i
+            and self.info[id(d)].clause == clause
         ]
         return sorted(found, key=lambda d: abs(d.start - amount.start))
 
-    def _period_over_day(self, date: Span, amount: Span, clause: Token) -> Span:
+    def _period_over_day(self, date: Span, amount: Span, clause: int) -> Span:
         """A day on the amount's path is often when the figure was published ("a publié
         mercredi un bénéfice de ... au premier trimestre"): a period of the same clause wins."""
-        if not _is_one_day(date):
+        if not self.info[id(date)].one_day:
             return date
-        periods = [d for d in self._clause_dates(amount, clause) if not _is_day(d)]
+        periods = [d for d in self._clause_dates(amount, clause) if not self.info[id(d)].day]
         return periods[0] if periods else date
+
+
+def _path(ix: TokenIndex, i: int) -> list[int]:
+    """``i`` and its heads, nearest first (as :func:`ancestors`, guarded against cycles)."""
+    path, seen = [i], {i}
+    while ix.head[i] not in seen:
+        i = ix.head[i]
+        seen.add(i)
+        path.append(i)
+    return path
 
 
 #: at most so many words of the amount's own complements ("bruts par mois") before a date
@@ -192,22 +235,35 @@ _OWN_WORDS = 4
 _OWN_POS = frozenset({"ADJ", "ADP", "NOUN", "DET"})
 
 
-def _past_own(amount: Span, root: Token, dates: frozenset[int]) -> int:
+def _past_own(ix: TokenIndex, amount: Span, root: int, dates: frozenset[int]) -> int:
     """Where the amount's own complements end after it ("1 265 euros bruts par mois fin
     2024"): a date there is right after the figure. ``amount.end`` when none follow."""
-    doc = amount.doc
     j = amount.end
-    while j < min(len(doc), amount.end + _OWN_WORDS) and doc[j].pos_ in _OWN_POS:
-        if j in dates or not any(a.i == root.i for a in doc[j].ancestors):
+    while j < min(len(ix.head), amount.end + _OWN_WORDS) and ix.pos[j] in _OWN_POS:
+        if j in dates or not _under(ix, j, root):
             break
         j += 1
     return j
 
 
-def _opens_relative(verb: Token) -> bool:
-    """Whether a relative pronoun opens the verb's clause ("les prix, qui avaient flambé il y a
-    deux ans, ..."), whatever label the parse gave the clause."""
-    return any("Rel" in c.morph.get("PronType", []) for c in verb.children)
+def _under(ix: TokenIndex, i: int, root: int) -> bool:
+    """Whether ``root`` is among the heads of token ``i`` (as ``token.ancestors``: at most as
+    many steps as tokens)."""
+    for _ in range(len(ix.head)):
+        if ix.head[i] == i:
+            return False
+        i = ix.head[i]
+        if i == root:
+            return True
+    return False
+
+
+def _opens_relative(doc: Doc, ix: TokenIndex, verb: int) -> bool:
+    """Whether a relative pronoun opens the clause of the verb at ``verb`` ("les prix, qui
+    avaient flambé il y a deux ans, ..."), whatever label the parse gave the clause (the
+    Doc's morph column read, no Token made)."""
+    morph = morph_column(doc, ix)
+    return any("Rel" in morph[c].get("PronType", ()) for c in ix.children[verb])
 
 
 def in_side_clause(span: Span, figures: frozenset[int]) -> bool:
@@ -216,13 +272,14 @@ def in_side_clause(span: Span, figures: frozenset[int]) -> bool:
     vigueur en avril, ..."): it dates that clause's event, not the figures around it. One that
     gives a figure ("X, qui a vu ses ventes bondir de 12 % au premier semestre, ...") tells the
     story's period."""
-    verb = clause_head(span_root(span))
-    if not (verb.dep_ in RELATIVE_DEPS or (verb.dep_ != "ROOT" and _opens_relative(verb))):
+    doc = span.doc
+    ix = token_index(doc)
+    verb = clause_head_at(ix, span_root(span).i)
+    dep = ix.dep[verb]
+    if not (dep in RELATIVE_DEPS or (dep != "ROOT" and _opens_relative(doc, ix, verb))):
         return False
-    sent = span.sent
-    return not any(
-        clause_head(span.doc[i]).i == verb.i for i in figures if sent.start <= i < sent.end
-    )
+    sent = sent_of(span)
+    return not any(clause_head_at(ix, i) == verb for i in figures if sent.start <= i < sent.end)
 
 
 def in_aside(date: Span, amount: Span, clause: Token) -> bool:
@@ -243,14 +300,22 @@ def in_aside(date: Span, amount: Span, clause: Token) -> bool:
     return False
 
 
-def _is_day(span: Span) -> bool:
-    return (span._.factex_date or {}).get("grain") in ("day", "hour", "minute", "second")
+#: a date's ``factex_date`` (``span._.factex_date or {}``): callers that have it pass it on
+DateData = dict[str, Any]
 
 
-def _is_one_day(span: Span) -> bool:
+def _date_data(span: Span, date: DateData | None) -> DateData:
+    return (span._.factex_date or {}) if date is None else date
+
+
+def _is_day(date: DateData) -> bool:
+    return date.get("grain") in ("day", "hour", "minute", "second")
+
+
+def _is_one_day(date: DateData) -> bool:
     """A day that may be the publication's, not a stretch from a day ("depuis le 1er janvier"
     runs to now: a period like any other)."""
-    return _is_day(span) and ".." not in str((span._.factex_date or {}).get("value") or "")
+    return _is_day(date) and ".." not in str(date.get("value") or "")
 
 
 @cache
@@ -278,38 +343,42 @@ def amount_tokens(doc: Doc) -> frozenset[int]:
 _GENITIVES = frozenset({"de", "d'", "d’", "du", "des"})
 
 
-def _introduced(span: Span, dep: str, genitive: bool) -> bool:
+def _introduced(ix: TokenIndex, span: Span, dep: str, genitive: bool) -> bool:
     """Whether a preposition opens the date ("de l'été", "pour livraison en avril"), only a
     genitive when asked, or a comma sets it in apposition ("les hostilités, le 12 avril")."""
-    before = span.doc[span.start - 1] if span.start > 0 else None
+    start = span.start
     if dep == "appos":
-        return before is not None and before.text == ","
-    words = (span[0], before) if before is not None else (span[0],)
+        return start > 0 and ix.text[start - 1] == ","
+    words = (start, start - 1) if start > 0 else (start,)
     if genitive:
-        return any(t.lower_ in _GENITIVES for t in words)
-    return any(t.pos_ == "ADP" for t in words)
+        return any(ix.lower[i] in _GENITIVES for i in words)
+    return any(ix.pos[i] == "ADP" for i in words)
 
 
-def names_a_thing(span: Span, amounts: frozenset[int], genitive: bool = False) -> bool:
+def names_a_thing(
+    span: Span, amounts: frozenset[int], genitive: bool = False, date: DateData | None = None
+) -> bool:
     """Whether the date only says which thing a noun names ("l'échéance de décembre", "les
     pluies du printemps", "la moyenne des trois derniers mois"): the noun is no figure's
     metric, change or period, nor a word of an amount ("1 % en 2025"). ``genitive`` asks
     for a "de" complement: after a figure "au second semestre" rather dates the clause
-    ("investir 3 milliards dans la fibre au second semestre")."""
-    root = span_root(span)
-    head = root.head
-    if root.dep_ not in ("nmod", "appos") or head.pos_ not in ("NOUN", "PROPN"):
+    ("investir 3 milliards dans la fibre au second semestre"). ``date``: the span's
+    ``factex_date`` when the caller has read it."""
+    ix = token_index(span.doc)  # the parse as tuples: no Token made
+    root = span_root(span).i
+    head = ix.head[root]
+    if ix.dep[root] not in ("nmod", "appos") or ix.pos[head] not in ("NOUN", "PROPN"):
         return False
-    if ".." in str((span._.factex_date or {}).get("value")):
+    if ".." in str(_date_data(span, date).get("value")):
         return False  # "investir 1 milliard dans la 5G d'ici à 2027": a deadline of the act
     # a bare "l'an dernier" is an adverb the parse hung on the nearest noun ("en Europe l'an
     # dernier")
-    if not _introduced(span, root.dep_, genitive):
+    if not _introduced(ix, span, ix.dep[root], genitive):
         return False
-    if head.i in amounts or head.i == root.i:
+    if head in amounts or head == root:
         return False
     nouns = _figure_nouns(span.doc.lang_ or "fr")
-    return head.lemma_.lower() not in nouns and head.lower_ not in nouns
+    return ix.lemma[head].lower() not in nouns and ix.lower[head] not in nouns
 
 
 @cache
@@ -333,35 +402,41 @@ def _target_verbs(lang: str) -> frozenset[str]:
     return frozenset(resources.load(lang, "frame")["target_verbs"])
 
 
-def is_target_year(span: Span) -> bool:
+def is_target_year(span: Span, date: DateData | None = None) -> bool:
     """Whether the date is a year after the publication's that a target verb before it in
     its sentence looks to ("vise 1 milliard de revenus en 2026"), or a day after the
-    publication (when a change will apply): it dates that figure only.
+    publication (when a change will apply): it dates that figure only. ``date``: the span's
+    ``factex_date`` when the caller has read it.
     """
-    value = str((span._.factex_date or {}).get("value") or "")
+    value = str(_date_data(span, date).get("value") or "")
     published = str(span.doc._.factex_published or "")
     if _DAY.match(value) and published[:10] and value > published[:10]:
         return True  # "sera revalorisé le 1er janvier": when a change applies, no report's day
     if not (value[:4].isdigit() and published[:4].isdigit() and value[:4] > published[:4]):
         return False
     verbs = _target_verbs(span.doc.lang_ or "fr")
-    return any(t.lemma_ in verbs for t in span.doc[sent_of(span).start : span.start])
+    lemmas = token_index(span.doc).lemma[sent_of(span).start : span.start]
+    return any(lemma in verbs for lemma in lemmas)
 
 
-def is_told_day(span: Span) -> bool:
+def is_told_day(span: Span, date: DateData | None = None) -> bool:
     """Whether the date is a day (or a time of day) that dates a verb of telling ("a
-    annoncé jeudi", "a publié lundi"): when the news was told, not what it tells of."""
-    if not _is_day(span):
+    annoncé jeudi", "a publié lundi"): when the news was told, not what it tells of.
+    ``date``: the span's ``factex_date`` when the caller has read it."""
+    if not _is_day(_date_data(span, date)):
         return False
-    head = span_root(span).head
-    return head.pos_ in ("VERB", "AUX") and head.lemma_ in _telling_verbs(span.doc.lang_ or "fr")
+    ix = token_index(span.doc)
+    head = ix.head[span_root(span).i]
+    return ix.pos[head] in ("VERB", "AUX") and ix.lemma[head] in _telling_verbs(
+        span.doc.lang_ or "fr"
+    )
 
 
-def _value(span: Span) -> str | None:
-    value = (span._.factex_date or {}).get("value")
+def _value_of(date: DateData, published: str | None) -> str | None:
+    value = date.get("value")
     if value is None:
         return None
-    return for_figure(str(value), span.doc._.factex_published)
+    return for_figure(str(value), published)
 
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -12,12 +12,14 @@ import re
 from functools import cache
 from typing import Any
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from factex import resources
 from factex.components.extensions import doc_text
+from factex.components.morph import morph_column
 from factex.components.sentence_bounds import sent_of
-from factex.components.syntax import amount_root, clause_head
+from factex.components.syntax import amount_root, clause_head_at
+from factex.components.token_index import TokenIndex, token_index
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -37,11 +39,17 @@ def keeps_no_lent_period(span: Span, links: dict[str, Any]) -> bool:
         return False
     lang = span.doc.lang_ or "fr"
     metric = str(links.get("metric") or "").lower().split(" ")
-    if _DAY.match(str(links.get("period"))) and not is_hypothetical(span):
-        return metric[0] in _point_metrics(lang) and metric[0] not in _quote_metrics(lang)
+    # asked at most once (a walk of the sentence and the verb's morphology)
+    hypothetical = None
+    if _DAY.match(str(links.get("period"))):
+        hypothetical = is_hypothetical(span)
+        if not hypothetical:
+            return metric[0] in _point_metrics(lang) and metric[0] not in _quote_metrics(lang)
     if spans_its_own_time(span):
         return True
-    return metric[0] in _point_metrics(lang) or is_hypothetical(span)
+    if metric[0] in _point_metrics(lang):
+        return True
+    return is_hypothetical(span) if hypothetical is None else hypothetical
 
 
 @cache
@@ -80,18 +88,20 @@ def is_hypothetical(span: Span) -> bool:
     period: a verb in the conditional ("représenterait 9 millions"), a sentence that sets an
     example ("Pour un prêt de 200 000 euros, ...") or counts each case ("chaque hausse de 10
     dollars ajoute ...")."""
+    doc = span.doc
     sent = sent_of(span)
-    if _EXAMPLE.match(doc_text(span.doc)[sent.start_char : sent.end_char].lstrip(' «"')):
+    if _EXAMPLE.match(doc_text(doc)[sent.start_char : sent.end_char].lstrip(' «"')):
         return True
-    if any(t.lower_ == "chaque" for t in span.doc[sent.start : span.start]):
+    ix = token_index(doc)  # the walks below read the parse, no Token made
+    if "chaque" in ix.lower[sent.start : span.start]:
         return True
-    verb = clause_head(amount_root(span))
-    verbs = (verb, *(c for c in verb.children if c.dep_.startswith("aux")))
-    if verb.dep_ == "xcomp" and verb.head.lemma_ in _supposing(span.doc.lang_ or "fr"):
+    verb = clause_head_at(ix, amount_root(span).i)
+    verbs = (verb, *(c for c in ix.children[verb] if ix.dep[c].startswith("aux")))
+    if ix.dep[verb] == "xcomp" and ix.lemma[ix.head[verb]] in _supposing(doc.lang_ or "fr"):
         # "les ventes pourraient atteindre 1,2 milliard": the parse heads the infinitive by the
         # modal ("devrait atteindre" is a forecast, no supposition)
-        verbs = (*verbs, verb.head)
-    return any(is_conditional(t) for t in verbs)
+        verbs = (*verbs, ix.head[verb])
+    return any(conditional_at(doc, ix, i) for i in verbs)
 
 
 @cache
@@ -108,9 +118,14 @@ _IRREGULAR_CONDITIONAL = re.compile(
 def is_conditional(token: Token) -> bool:
     """Whether the verb is in the conditional, which the tagger often reads as an imperfect
     ("coûterait": the infinitive and the imperfect ending; "montrait" is no conditional)."""
-    if "Cnd" in token.morph.get("Mood", []):
+    return conditional_at(token.doc, token_index(token.doc), token.i)
+
+
+def conditional_at(doc: Doc, ix: TokenIndex, i: int) -> bool:
+    """:func:`is_conditional` of the token at ``i``, read from the Doc's indexes."""
+    if "Cnd" in morph_column(doc, ix)[i].get("Mood", ()):
         return True
-    word, lemma = token.lower_, token.lemma_.lower()
+    word, lemma = ix.lower[i], ix.lemma[i].lower()
     if _IRREGULAR_CONDITIONAL.match(word):
         return True
     stem = lemma[:-1] if lemma.endswith("re") else lemma
@@ -126,9 +141,14 @@ _IRREGULAR_FUTURE = re.compile(
 def is_future(token: Token) -> bool:
     """Whether the verb is in the future, which the tagger sometimes reads as a past
     ("atteindra": the infinitive's stem and a future ending; "passa" is a simple past)."""
-    if "Fut" in token.morph.get("Tense", []):
+    return future_at(token.doc, token_index(token.doc), token.i)
+
+
+def future_at(doc: Doc, ix: TokenIndex, i: int) -> bool:
+    """:func:`is_future` of the token at ``i``, read from the Doc's indexes."""
+    if "Fut" in morph_column(doc, ix)[i].get("Tense", ()):
         return True
-    word, lemma = token.lower_, token.lemma_.lower()
+    word, lemma = ix.lower[i], ix.lemma[i].lower()
     if _IRREGULAR_FUTURE.match(word):
         return True
     stem = lemma[:-1] if lemma.endswith("re") else lemma

@@ -32,10 +32,12 @@ from spacy.tokens import Doc, Span
 from factex import resources
 from factex.components.extensions import MONEY, PERCENT
 from factex.components.links.period import is_target_figure
-from factex.components.links.period_lent import is_future
+from factex.components.links.period_lent import future_at
+from factex.components.morph import morph_column
 from factex.components.passage import LinkWords, Passage
 from factex.components.sentence_bounds import sent_of
-from factex.components.syntax import amount_root, clause_head
+from factex.components.syntax import amount_root, clause_head_at
+from factex.components.token_index import TokenIndex, token_index
 from factex.normalize.frame import PERIOD_GRAINS, Dated, frames, latest_before, shift_years
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -76,10 +78,11 @@ def step_back(value: str) -> str | None:
     return f"{year - 1:04d}-{grain}{count:0{1 if grain else 2}d}"
 
 
-def _kind(span: Span, money: frozenset[tuple[int, int]]) -> str:
+def _kind(span: Span, money: frozenset[tuple[int, int]], lower: tuple[str, ...]) -> str:
     if (span.start, span.end) in money:
         return "money"
-    return "points" if any(t.lower_.startswith("point") for t in span) else "percent"
+    points = any(w.startswith("point") for w in lower[span.start : span.end])
+    return "points" if points else "percent"
 
 
 @cache
@@ -102,12 +105,14 @@ class PeriodFocus:
     def __init__(self, doc: Doc, passage: Passage, words: LinkWords) -> None:
         self.doc, self.passage, self.words = doc, passage, words
         self.lang = words.lang
+        #: the parse as tuples (each ``doc[i]`` makes a Token)
+        self.ix = ix = token_index(doc)
         spans = sorted(s for key in (MONEY, PERCENT) for s in doc.spans.get(key, ()))
         self.amount_starts = [s.start for s in spans]
         self.amount_ends = frozenset(s.end for s in spans)
         self.money = frozenset((s.start, s.end) for s in doc.spans.get(MONEY, ()))
         #: what each amount counts, by its first and by its end token: money, percent, points
-        self.kinds = {s.start: _kind(s, self.money) for s in spans}
+        self.kinds = {s.start: _kind(s, self.money, ix.lower) for s in spans}
         self.kind_by_end = {s.end: self.kinds[s.start] for s in spans}
         self.dates = sorted(passage.dates, key=lambda d: d.start)
         self.date_starts = [d.start for d in self.dates]
@@ -121,7 +126,8 @@ class PeriodFocus:
         """The figure's ``period`` and ``period_from`` after its neighbours have spoken."""
         money = (span.start, span.end) in self.money
         period, how = links.get("period"), links.get("period_from")
-        written = (span._.factex_links or {}).get("period")  # its sentence's, before the passage
+        # its sentence's, before the passage (read only for a lent period: each ``._`` read costs)
+        written = (span._.factex_links or {}).get("period") if how == "passage" else None
         settled: tuple[str | None, str | None] = (
             self._elliptic(span, period, how)
             or self._range_bound(span, period, how)
@@ -180,9 +186,8 @@ class PeriodFocus:
         return framing[0], "written"  # its own date, read in the passage
 
     def _past(self, span: Span) -> bool:
-        verb = clause_head(amount_root(span))
-        verbs = (verb, *(c for c in verb.children if c.dep_.startswith("aux")))
-        tenses = {t for v in verbs for t in v.morph.get("Tense", [])}
+        morph = morph_column(self.doc, self.ix)
+        tenses = {t for v in _verb_and_aux(self.ix, span) for t in morph[v].get("Tense", ())}
         return bool(tenses & {"Past", "Imp"})
 
     def _before(self, span: Span) -> tuple[str | None, str | None] | None:
@@ -201,7 +206,7 @@ class PeriodFocus:
         before = text[max(sent_of(span).start_char, span.start_char - 30) : span.start_char]
         if self.words.comparison_figure.search(before) is None:
             return None
-        if self.doc[span.end].lower_ not in _words(self.lang)["others"]:
+        if self.ix.lower[span.end] not in _words(self.lang)["others"]:
             return None
         return self._before(span)
 
@@ -232,9 +237,11 @@ class PeriodFocus:
         if how not in ("passage", "frame") or not period:
             return None
         side = self._range_side(span)
+        ix = self.ix
         if (
             side is None
-            or clause_head(amount_root(span)).lemma_ not in _words(self.lang)["range_verbs"]
+            or ix.lemma[clause_head_at(ix, amount_root(span).i)]
+            not in _words(self.lang)["range_verbs"]
         ):
             return None
         first, _, last = period.partition("/")
@@ -259,11 +266,9 @@ class PeriodFocus:
         is today's."""
         if period is not None or self._range_side(span) == "from":
             return None
-        if span[0].lower_ in _words(self.lang)["from"]:
+        if self.ix.lower[span.start] in _words(self.lang)["from"]:
             return None  # "de 1 823 euros à 1 848 euros": from today's value to the next
-        verb = clause_head(amount_root(span))
-        verbs = (verb, *(c for c in verb.children if c.dep_.startswith("aux")))
-        if not any(is_future(v) for v in verbs):
+        if not any(future_at(self.doc, self.ix, v) for v in _verb_and_aux(self.ix, span)):
             return None
         layout = self.passage.layout
         here = layout.paragraph(span.start_char)
@@ -284,9 +289,10 @@ class PeriodFocus:
         doc = self.doc
         if m is None or how is None or span.end + 1 >= len(doc):
             return None
-        if doc[span.end].lower_ not in ("au", "du"):
+        lower = self.ix.lower
+        if lower[span.end] not in ("au", "du"):
             return None
-        n = _ordinals(self.lang).get(doc[span.end + 1].lower_, 0)
+        n = _ordinals(self.lang).get(lower[span.end + 1], 0)
         after = doc[span.end + 2] if span.end + 2 < len(doc) else None
         if not 0 < n <= {"Q": 4, "H": 2}[m.group("g")] or (after is not None and after.is_alpha):
             return None
@@ -298,7 +304,7 @@ class PeriodFocus:
         words = _words(self.lang)
         if span.start == 0 or span.end >= len(doc):
             return None
-        before, after = doc[span.start - 1].lower_, doc[span.end].lower_
+        before, after = self.ix.lower[span.start - 1], self.ix.lower[span.end]
         kind = self.kinds.get(span.start)
         # bounds of one measure: "bondi de 27 % à 27,6 milliards" is a change, then a level
         if before in words["from"] and after in words["to"]:
@@ -376,3 +382,9 @@ class PeriodFocus:
     def _sentence(self, span: Span) -> str:
         sent = sent_of(span)
         return self.passage.text[sent.start_char : sent.end_char]
+
+
+def _verb_and_aux(ix: TokenIndex, span: Span) -> tuple[int, ...]:
+    """The clause verb of the amount and its auxiliaries, as token indices."""
+    verb = clause_head_at(ix, amount_root(span).i)
+    return (verb, *(c for c in ix.children[verb] if ix.dep[c].startswith("aux")))
