@@ -19,14 +19,14 @@ from spacy.tokens import Doc, Span, Token
 
 from factex import resources
 from factex.components.extensions import DATES, MONEY, doc_text, register_extensions
-from factex.components.links.per import priced_units
-from factex.components.links.period import (
+from factex.components.links.date_roles import (
     amount_tokens,
-    in_side_clause,
     is_target_year,
     is_told_day,
     names_a_thing,
 )
+from factex.components.links.per import priced_units
+from factex.components.links.period import in_side_clause
 from factex.components.passage import LinkWords, Passage
 from factex.components.resolve import complete_links
 from factex.components.sentence_bounds import sent_of

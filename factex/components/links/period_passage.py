@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span
 
 from factex import resources
 from factex.components.extensions import MONEY, PERCENT
-from factex.components.links.period import is_target_figure
+from factex.components.links.date_roles import is_target_figure
 from factex.components.links.period_lent import future_at
 from factex.components.morph import morph_column
 from factex.components.passage import LinkWords, Passage
