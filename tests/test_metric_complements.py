@@ -11,16 +11,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from factex.api import extract
 from factex.evaluation.compare import same_name
-
-
-def _metric(nlp: Language, text: str, amount: str) -> str | None:
-    facts = extract(text, "2025-03-14", nlp=nlp)
-    found = [r for r in (*facts.money, *facts.percentages) if r.text == amount]
-    assert found, f"no amount {amount!r} in {[r.text for r in (*facts.money, *facts.percentages)]}"
-    return found[0].metric
-
+from tests.conftest import metric_of
 
 # The complement says which measure: a population, a product, a scope.
 WHICH = [
@@ -97,7 +89,7 @@ WHOSE = [
 def test_metric_runs_over_which_not_whose(
     nlp: Language, text: str, amount: str, metric: str
 ) -> None:
-    got = _metric(nlp, text, amount)
+    got = metric_of(nlp, text, amount)
     assert same_name(metric, got), (amount, got)
 
 
@@ -130,7 +122,7 @@ NOT_MEASURES = [
 def test_what_measures_nothing_stays_out_of_the_metric(
     nlp: Language, text: str, amount: str, metric: str | None
 ) -> None:
-    got = _metric(nlp, text, amount)
+    got = metric_of(nlp, text, amount)
     assert same_name(metric, got), (amount, got)
 
 
@@ -172,5 +164,5 @@ JOINED = [
 def test_a_joined_bare_noun_is_one_with_the_metric(
     nlp: Language, text: str, amount: str, metric: str
 ) -> None:
-    got = _metric(nlp, text, amount)
+    got = metric_of(nlp, text, amount)
     assert same_name(metric, got), (amount, got)

@@ -13,16 +13,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from factex.api import extract
 from factex.evaluation.compare import same_name
-
-
-def _metric(nlp: Language, text: str, amount: str) -> str | None:
-    facts = extract(text, "2025-03-14", nlp=nlp)
-    found = [r for r in (*facts.money, *facts.percentages) if r.text == amount]
-    assert found, f"no amount {amount!r} in {[r.text for r in (*facts.money, *facts.percentages)]}"
-    return found[0].metric
-
+from tests.conftest import metric_of
 
 # Words after the head noun that say which measure it is.
 WHICH = [
@@ -78,7 +70,7 @@ WHICH = [
 def test_the_words_saying_which_measure_stay(
     nlp: Language, text: str, amount: str, metric: str
 ) -> None:
-    got = _metric(nlp, text, amount)
+    got = metric_of(nlp, text, amount)
     assert same_name(metric, got), (amount, got)
 
 
@@ -109,7 +101,7 @@ SHARES = [
 def test_a_share_with_no_other_metric_is_of_its_whole(
     nlp: Language, text: str, amount: str, metric: str
 ) -> None:
-    got = _metric(nlp, text, amount)
+    got = metric_of(nlp, text, amount)
     assert same_name(metric, got), (amount, got)
 
 
@@ -212,7 +204,7 @@ VALUED = [
 def test_a_valued_noun_is_the_metric(
     nlp: Language, text: str, amount: str, metric: str | list[str | None] | None
 ) -> None:
-    got = _metric(nlp, text, amount)
+    got = metric_of(nlp, text, amount)
     assert same_name(metric, got), (amount, got)
 
 
@@ -245,7 +237,7 @@ UNITS = [
 def test_a_unit_is_a_metric_with_its_product(
     nlp: Language, text: str, amount: str, metric: str | None
 ) -> None:
-    got = _metric(nlp, text, amount)
+    got = metric_of(nlp, text, amount)
     assert same_name(metric, got), (amount, got)
 
 
@@ -275,5 +267,5 @@ MORE = [
 def test_counts_and_hung_adjectives(
     nlp: Language, text: str, amount: str, metric: str | list[str | None]
 ) -> None:
-    got = _metric(nlp, text, amount)
+    got = metric_of(nlp, text, amount)
     assert same_name(metric, got), (amount, got)

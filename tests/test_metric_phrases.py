@@ -10,16 +10,8 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from factex.api import extract
 from factex.evaluation.compare import same_name
-
-
-def _metric(nlp: Language, text: str, amount: str) -> str | None:
-    facts = extract(text, "2025-03-14", nlp=nlp)
-    found = [r for r in (*facts.money, *facts.percentages) if r.text == amount]
-    assert found, f"no amount {amount!r} in {[r.text for r in (*facts.money, *facts.percentages)]}"
-    return found[0].metric
-
+from tests.conftest import metric_of
 
 # The metric runs over its post-modifiers: adjectives and participles, "par"/"après"/"hors"
 # + bare noun, a "de" complement.
@@ -100,13 +92,13 @@ STOPPED = [
 def test_metric_runs_over_its_modifiers_and_no_further(
     nlp: Language, text: str, amount: str, metric: str
 ) -> None:
-    got = _metric(nlp, text, amount)
+    got = metric_of(nlp, text, amount)
     assert same_name(metric, got), (amount, got)
 
 
 def test_a_unit_is_never_extended_into_a_metric(nlp: Language) -> None:
     # "%" followed by "par unité" names no metric; whatever the metric, it is not the unit.
-    got = _metric(
+    got = metric_of(
         nlp, "Le pouvoir d'achat a progressé de 0,5 % par unité de consommation.", "0,5 %"
     )
     assert got is None or not got.startswith("%")
@@ -156,18 +148,18 @@ NO_METRIC = [
 def test_changes_and_brackets_take_the_metric_they_qualify(
     nlp: Language, text: str, amount: str, metric: str
 ) -> None:
-    got = _metric(nlp, text, amount)
+    got = metric_of(nlp, text, amount)
     assert same_name(metric, got), (amount, got)
 
 
 @pytest.mark.parametrize(("text", "amount"), NO_METRIC)
 def test_changes_and_brackets_without_a_metric(nlp: Language, text: str, amount: str) -> None:
-    assert _metric(nlp, text, amount) is None
+    assert metric_of(nlp, text, amount) is None
 
 
 def test_a_converted_amount_in_brackets_is_no_metric_of_its_own(nlp: Language) -> None:
     text = "Les recettes atteignent 410 milliards de FCFA (625 millions d'euros)."
-    assert _metric(nlp, text, "625 millions d'euros") != "FCFA"
+    assert metric_of(nlp, text, "625 millions d'euros") != "FCFA"
 
 
 # Listed compounds win over their last word, and a capitalised name or a unit is no metric.
@@ -197,13 +189,13 @@ COMPOUNDS = [
 
 @pytest.mark.parametrize(("text", "amount", "metric"), COMPOUNDS)
 def test_listed_compounds(nlp: Language, text: str, amount: str, metric: str) -> None:
-    got = _metric(nlp, text, amount)
+    got = metric_of(nlp, text, amount)
     assert same_name(metric, got), (amount, got)
 
 
 def test_a_capitalised_name_is_no_metric(nlp: Language) -> None:
     text = "Le Haut Conseil juge plus probable une progression de 0,9 %."
-    assert _metric(nlp, text, "0,9 %") != "Conseil"
+    assert metric_of(nlp, text, "0,9 %") != "Conseil"
 
 
 # A participle or an adjective says something of its own noun, not of the sentence's subject.
@@ -225,7 +217,7 @@ PREDICATES = [
 def test_participles_and_adjectives_speak_of_their_noun(
     nlp: Language, text: str, amount: str, metric: str
 ) -> None:
-    got = _metric(nlp, text, amount)
+    got = metric_of(nlp, text, amount)
     assert same_name(metric, got), (amount, got)
 
 
@@ -235,7 +227,7 @@ def test_a_root_adjective_gives_no_subject_as_metric(nlp: Language) -> None:
         "« Les volumes sont là », tempère Jeanne Morel, analyste chez Brival Finance, qui table "
         "sur des ventes de 2,3 milliards d'euros, contre 2,1 milliards un an plus tôt."
     )
-    assert _metric(nlp, text, "2,1 milliards") != "volumes"
+    assert metric_of(nlp, text, "2,1 milliards") != "volumes"
 
 
 def test_a_contrasted_change_of_a_place_measures_the_same(nlp: Language) -> None:
@@ -243,7 +235,7 @@ def test_a_contrasted_change_of_a_place_measures_the_same(nlp: Language) -> None
         "Les ventes ont bondi de 9 % en Allemagne, tandis que l'Italie a reculé de 4 % "
         "sur le semestre."
     )
-    assert same_name("ventes", _metric(nlp, text, "4 %"))
+    assert same_name("ventes", metric_of(nlp, text, "4 %"))
 
 
 def test_a_contrasted_amount_of_a_place_measures_the_same(nlp: Language) -> None:
@@ -251,15 +243,15 @@ def test_a_contrasted_amount_of_a_place_measures_the_same(nlp: Language) -> None
         "Les ventes en Suisse ont atteint 2,2 milliards d'euros, tandis que l'Autriche a "
         "généré 900 millions d'euros."
     )
-    assert same_name("ventes", _metric(nlp, text, "900 millions d'euros"))
+    assert same_name("ventes", metric_of(nlp, text, "900 millions d'euros"))
 
 
 def test_the_level_after_a_share_move_is_no_sale(nlp: Language) -> None:
     text = "Le groupe Ravelle a cédé 3,4 %, à 61,20 euros, après ses résultats."
-    assert _metric(nlp, text, "61,20 euros") != "cession"
+    assert metric_of(nlp, text, "61,20 euros") != "cession"
     # ... while a sale for a price is one.
     sold = "Le groupe Ravelle a cédé sa filiale italienne pour 240 millions d'euros."
-    assert same_name("cession", _metric(nlp, sold, "240 millions d'euros"))
+    assert same_name("cession", metric_of(nlp, sold, "240 millions d'euros"))
 
 
 # A share's move: named by "l'action", a pronoun standing for it, or a relative.
@@ -279,19 +271,19 @@ SHARES = [
 
 @pytest.mark.parametrize(("text", "amount", "metric"), SHARES)
 def test_share_moves(nlp: Language, text: str, amount: str, metric: str) -> None:
-    got = _metric(nlp, text, amount)
+    got = metric_of(nlp, text, amount)
     assert same_name(metric, got), (amount, got)
 
 
 def test_holders_in_a_relative_are_no_metric(nlp: Language) -> None:
     # "qui détiennent" holds a stake: the funds are holders, not what is measured.
     text = "Les fonds présents au capital, qui détiennent ensemble 9,5 % des parts, s'y opposent."
-    got = _metric(nlp, text, "9,5 %")
+    got = metric_of(nlp, text, "9,5 %")
     assert got is None or "fonds" not in got
 
 
 def test_a_participle_with_its_own_argument_or_a_day_is_no_qualifier(nlp: Language) -> None:
     fined = "L'amende infligée à l'opérateur s'élève à 3 millions d'euros, a indiqué l'autorité."
-    assert same_name("amende", _metric(nlp, fined, "3 millions d'euros"))
+    assert same_name("amende", metric_of(nlp, fined, "3 millions d'euros"))
     bought = "La banque centrale a acheté pour 800 milliards de yens d'obligations jeudi."
-    assert same_name("obligations", _metric(nlp, bought, "800 milliards de yens"))
+    assert same_name("obligations", metric_of(nlp, bought, "800 milliards de yens"))

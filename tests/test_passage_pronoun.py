@@ -8,20 +8,12 @@ a company or a time, stands in another paragraph, or stands for no metric at all
 
 from __future__ import annotations
 
-from typing import Any
-
 from spacy.language import Language
 
 import factex
 from factex.components.passage_pronoun import metric_head
 from factex.normalize.link_words import link_words
-
-
-def _metrics(nlp: Language, text: str) -> dict[str, Any]:
-    facts = factex.extract(text, published="2025-06-12", nlp=nlp)
-    metrics: dict[str, Any] = {m.text: m.metric for m in facts.money}
-    return metrics | {p.text: p.metric for p in facts.percentages}
-
+from tests.conftest import metrics_by_text
 
 HEAD = "Les prix ralentissent en mai\n\n"
 
@@ -31,7 +23,7 @@ def test_the_pronoun_keeps_the_head_and_takes_its_own_complement(nlp: Language) 
         f"{HEAD}Les prix du gaz ont grimpé de 7 % sur un an, tandis que ceux des transports "
         "restent sages, à 1,3 %."
     )
-    metrics = _metrics(nlp, text)
+    metrics = metrics_by_text(nlp, text)
     assert metrics["7 %"] == "prix du gaz"
     assert metrics["1,3 %"] == "prix des transports"
 
@@ -53,7 +45,7 @@ def test_a_pronoun_with_its_verb_left_out(nlp: Language) -> None:
         "de la justice de 4 %. Le taux du livret jeunes est fixé à 3 % et celui du plan "
         "d'épargne logement à 2 %."
     )
-    metrics = _metrics(nlp, text)
+    metrics = metrics_by_text(nlp, text)
     # "justice" alone, as the clause reads it, is no measure
     assert metrics["4 %"] == "dépenses de la justice"
     assert metrics["2 %"] == "taux du plan d'épargne logement"
@@ -64,7 +56,7 @@ def test_a_singular_pronoun_stands_for_one_of_a_plural_noun(nlp: Language) -> No
         "Budget : les arbitrages\n\nParmi les budgets en baisse, celui de la culture recule de "
         "1,2 milliard d'euros, à 4,1 milliards."
     )
-    metrics = _metrics(nlp, text)
+    metrics = metrics_by_text(nlp, text)
     # the figure after goes on with the measure the pronoun gave
     assert metrics["1,2 milliard d'euros"] == metrics["4,1 milliards"] == "budget de la culture"
 
@@ -74,7 +66,7 @@ def test_a_participle_says_which_one(nlp: Language) -> None:
         "Budget : les arbitrages\n\nLes crédits consacrés à la culture baissent de 5 %, ceux "
         "alloués à la recherche de 3 %."
     )
-    assert _metrics(nlp, text)["3 %"] == "crédits alloués à la recherche"
+    assert metrics_by_text(nlp, text)["3 %"] == "crédits alloués à la recherche"
 
 
 def test_a_company_or_a_time_keeps_the_metric_whole(nlp: Language) -> None:
@@ -82,12 +74,12 @@ def test_a_company_or_a_time_keeps_the_metric_whole(nlp: Language) -> None:
         "La Bourse de Paris hésite\n\nL'action Ferlane gagnait 2 %, tandis que celle de "
         "Brunelle reculait de 1,5 %."
     )
-    assert _metrics(nlp, shares)["1,5 %"] == "action"
+    assert metrics_by_text(nlp, shares)["1,5 %"] == "action"
     deficit = (
         "Commerce extérieur\n\nLe déficit commercial atteint 6,1 milliards d'euros en mai, "
         "au-dessus de celui de l'an dernier, à 5,4 milliards."
     )
-    assert _metrics(nlp, deficit)["5,4 milliards"] == "déficit commercial"
+    assert metrics_by_text(nlp, deficit)["5,4 milliards"] == "déficit commercial"
 
 
 def test_the_pronoun_alone_is_the_metric_itself(nlp: Language) -> None:
@@ -95,18 +87,18 @@ def test_the_pronoun_alone_is_the_metric_itself(nlp: Language) -> None:
         "Ferlane : les résultats\n\nLe bénéfice net de Ferlane atteint 95 millions d'euros. "
         "Celui-ci progresse de 4 % sur un an."
     )
-    assert _metrics(nlp, text)["4 %"] == "bénéfice net"
+    assert metrics_by_text(nlp, text)["4 %"] == "bénéfice net"
 
 
 def test_no_metric_before_or_another_paragraph_gives_none(nlp: Language) -> None:
     text = f"{HEAD}Les prix du gaz ont grimpé de 7 %.\n\nCeux des transports progressent de 1,3 %."
-    assert _metrics(nlp, text)["1,3 %"] is None
+    assert metrics_by_text(nlp, text)["1,3 %"] is None
     # "ceux" stands for the unions, no measure: what they claim is not a measure "of la santé"
     unions = (
         "Grève dans la fonction publique\n\nLes syndicats ont manifesté mardi, et ceux de "
         "la santé réclament une revalorisation de 3 %."
     )
-    assert "santé" not in (_metrics(nlp, unions)["3 %"] or "")
+    assert "santé" not in (metrics_by_text(nlp, unions)["3 %"] or "")
 
 
 def test_the_head_of_a_metric_is_its_longest_listed_start() -> None:
