@@ -280,13 +280,15 @@ def _company_context(ent: Span, name: str, words: FrameWords) -> bool:
     company ("chez X", "son concurrent X", "l'action X", "le groupe X")."""
     if name in words.countries or name in words.cities or name in words.demonyms.values():
         return False
+    ix = token_index(ent.doc)  # the word before read on the index: no Token made
+    if ent.start > 0 and (
+        ix.lower[ent.start - 1] in words.company_markers
+        or ix.lemma[ent.start - 1] in words.company_markers
+    ):
+        return True
     root = ent.root
-    if root.dep_ == "nsubj" and root.head.pos_ == "VERB" and _moves_by_figure(root.head):
-        return True  # "Dravena a bondi de 6,2 %": an unknown place does not move on a market
-    if ent.start == 0:
-        return False
-    before = ent.doc[ent.start - 1]
-    return before.lower_ in words.company_markers or before.lemma_ in words.company_markers
+    # "Dravena a bondi de 6,2 %": an unknown place does not move on a market
+    return root.dep_ == "nsubj" and root.head.pos_ == "VERB" and _moves_by_figure(root.head)
 
 
 def _moves_by_figure(verb: Token) -> bool:
@@ -301,14 +303,14 @@ def _dates(doc: Doc, text: str, words: FrameWords) -> list[Dated]:
     figures = amount_tokens(doc)
     out = []
     for span in doc.spans.get(DATES, ()):
-        data = span._.factex_date or {}
+        data = span._.factex_date or {}  # read once: each read makes an Underscore
         if data.get("value"):
             base = words.is_base(text, span.start_char, span.end_char, sent_of(span).start_char)
             grain = data.get("grain") or ""
-            told = is_told_day(span)  # "a annoncé jeudi": when it was said, no period
-            target = is_target_year(span)  # "vise 1 milliard en 2026": that figure's only
+            told = is_told_day(span, data)  # "a annoncé jeudi": when it was said, no period
+            target = is_target_year(span, data)  # "vise 1 milliard en 2026": that figure's only
             # "l'échéance de décembre", "le bilan, qui avait culminé en 2022, ..."
-            local = names_a_thing(span, figures) or in_side_clause(span, figures)
+            local = names_a_thing(span, figures, date=data) or in_side_clause(span, figures)
             start, end = span.start_char, span.end_char
             out.append(Dated(data["value"], grain, start, end, base, told, target, local))
     return out

@@ -64,10 +64,13 @@ def owning_pronoun(w: LinkWords, span: Span, root: Token, after: int) -> Pronoun
     celles de la défense de 12 %"); only the nearest pronoun is looked at."""
     doc = span.doc
     forms, labels = _forms(doc.lang_ or "fr")
-    lo = max(token_index(doc).sent_start_of(span.start), after)
-    near = next((doc[i] for i in range(span.start - 1, lo - 1, -1) if doc[i].lower_ in forms), None)
-    if near is None:
+    ix = token_index(doc)
+    lo = max(ix.sent_start_of(span.start), after)
+    lower = ix.lower  # the words before read on the index: a Token only for the one found
+    at = next((i for i in range(span.start - 1, lo - 1, -1) if lower[i] in forms), None)
+    if at is None:
         return None
+    near = doc[at]
     verb = clause_head(root)
     path = []  # the heads between the figure and its clause's verb
     for head in ancestors(root):

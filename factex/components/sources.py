@@ -244,26 +244,28 @@ def _speaker(
     verb: Token, ent_at: EntityIndex, words: SourceWords, before: list[Source], sent_start: int
 ) -> Source | None:
     """The speaker of a verb of saying, when it is not the subject speaking again."""
-    children = list(verb.children)  # spaCy makes new Tokens at each walk: once here
-    speakers = [c for c in children if c.dep_ in _SPEAKER_DEPS]
+    # the children read on the token index: a Token only for those kept
+    doc, ix = verb.doc, token_index(verb.doc)
+    children, dep = ix.children[verb.i], ix.dep
+    speakers = [doc[c] for c in children if dep[c] in _SPEAKER_DEPS]
     # "Nexa a publié un bénéfice": a speaker before the verb, with no clause of speech after it
     says_own = (
         bool(speakers)
         and all(c.i < verb.i for c in speakers)
-        and not any(c.dep_ in ("ccomp", "parataxis") for c in children)
+        and not any(dep[c] in ("ccomp", "parataxis") for c in children)
     )
     if _after_comma(verb):
         # an incise ("…, a détaillé le directeur financier"): the parse may file the
         # inverted speaker as an object, or under the day before it ("a annoncé mardi X"),
         # and take the clause before the comma for the verb's subject
         inverted = [
-            c
+            doc[c]
             for c in children
-            if c.i > verb.i
+            if c > verb.i
             and (
-                c.dep_ in _SPEAKER_DEPS
-                or c.dep_ == "obj"
-                or (c.dep_ in ("obl:mod", "nmod") and not _has_case(c))
+                dep[c] in _SPEAKER_DEPS
+                or dep[c] == "obj"
+                or (dep[c] in ("obl:mod", "nmod") and not _has_case(doc[c]))
             )
         ]
         if inverted:
