@@ -7,6 +7,7 @@ from collections import defaultdict
 from spacy.tokens import Doc
 
 from factex.components.entities.lexicon import EntityLexicon
+from factex.components.extensions import doc_text
 from factex.normalize.names import normalize_name, pick_display, resolve_surnames, strip_leading
 
 
@@ -14,8 +15,10 @@ def canonicalise(lex: EntityLexicon, doc: Doc) -> None:
     forms: dict[tuple[str, str], list[str]] = defaultdict(list)
     keys: list[tuple[str, str]] = []
     ents = doc.ents  # each access builds new Span objects: read once
+    text = doc_text(doc)  # a slice of it is ent.text without a Token per word
     for ent in ents:
-        form = strip_leading(normalize_name(ent.text), lex.strip_words, lex.name_heads)
+        name = normalize_name(text[ent.start_char : ent.end_char])
+        form = strip_leading(name, lex.strip_words, lex.name_heads)
         key = (ent.label_, form.casefold())
         forms[key].append(form)
         keys.append(key)

@@ -220,16 +220,19 @@ def is_designator_before(
     # "le géant chinois Alibaba", "le groupe français Bolloré"; the tagger reads some
     # adjectives after a split word as proper nouns ("start-up nantaise/PROPN").
     skipped = 0
-    while i >= 0 and doc[i].pos_ in ("ADJ", "PROPN") and doc[i].is_lower and skipped < 2:
+    # one Token per step (doc[i] builds a new one at each read)
+    token = doc[i] if i >= 0 else None
+    while token is not None and token.pos_ in ("ADJ", "PROPN") and token.is_lower and skipped < 2:
         i -= 1
         skipped += 1
-    if i < 0:
+        token = doc[i] if i >= 0 else None
+    if token is None:
         return False
-    if _is_designator(lex, doc[i], designators):
+    if _is_designator(lex, token, designators):
         return True
     # Designators cut into tokens: "start-up", "jeune pousse". Building a span's text is
     # dear and this runs for every candidate name: look only where such a designator ends.
-    if doc[i].lower_ not in last_words(designators):
+    if token.lower_ not in last_words(designators):
         return False
     return any(i - k >= 0 and doc[i - k : i + 1].text.casefold() in designators for k in (2, 1))
 

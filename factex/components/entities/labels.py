@@ -142,14 +142,16 @@ def is_noise(lex: EntityLexicon, span: Span, label: str) -> bool:
 def propagate_labels(spans: list[Span]) -> list[Span]:
     """A MISC mention takes the label the same name has elsewhere in the text."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
-    for span in spans:
-        if span.label_ != "MISC":
-            votes[name_key(span.text)][span.label_] += 1
+    # each span's label and key read once: span.text makes a Token per word at each read
+    labels = [span.label_ for span in spans]
+    keys = [name_key(span.text) for span in spans]
+    for key, label in zip(keys, labels, strict=True):
+        if label != "MISC":
+            votes[key][label] += 1
     out = []
-    for span in spans:
-        vote = votes.get(name_key(span.text)) if span.label_ == "MISC" else None
+    for span, key, label in zip(spans, keys, labels, strict=True):
+        vote = votes.get(key) if label == "MISC" else None
         if vote:
-            label = vote.most_common(1)[0][0]
-            span = Span(span.doc, span.start, span.end, label=label)
+            span = Span(span.doc, span.start, span.end, label=vote.most_common(1)[0][0])
         out.append(span)
     return out

@@ -81,10 +81,11 @@ def _pieces(lex: EntityLexicon, ent: Span, text: str) -> list[tuple[int, int]]:
 def _trim(lex: EntityLexicon, doc: Doc, start: int, end: int) -> Span | None:
     while start < end and edge_junk(doc[start]):
         start += 1
-    while end > start and (edge_junk(doc[end - 1]) or dangling(doc[end - 1])):
+    # one Token per look at the last word (doc[i] builds a new one at each read)
+    while end > start and _junk_or_dangling(doc[end - 1]):
         end -= 1
     # "a indiqué l'Arcep mardi": the day is no part of the name.
-    while end - start > 1 and doc[end - 1].lower_ in lex.time_words and doc[end - 1].is_lower:
+    while end - start > 1 and _time_word(lex, doc[end - 1]):
         end -= 1
     # Lowercase words right before the name ("carte SD", "gouvernement Papadimos") are not
     # part of it; "ministère de l'Intérieur", "accords d'Évian" are names as a whole.
@@ -98,6 +99,14 @@ def _trim(lex: EntityLexicon, doc: Doc, start: int, end: int) -> Span | None:
     if start >= end:
         return None
     return doc[start:end]
+
+
+def _junk_or_dangling(token: Token) -> bool:
+    return edge_junk(token) or dangling(token)
+
+
+def _time_word(lex: EntityLexicon, token: Token) -> bool:
+    return token.lower_ in lex.time_words and token.is_lower
 
 
 def _extend_org(lex: EntityLexicon, span: Span) -> Span:
