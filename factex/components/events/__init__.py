@@ -48,7 +48,8 @@ class EventFinder:
     def _events(self, doc: Doc) -> list[Span]:
         fresh_index(doc)  # the walks below read the parse from it
         ent_at = entity_index(doc)
-        published = str(doc._.factex_published)[:10] if doc._.factex_published else None
+        found = doc._.factex_published  # read once: each ``doc._`` builds an object
+        published = str(found)[:10] if found else None
         clauses = dated_clauses(doc, self.words, ent_at, published)
         told = [self._telling(c.head, c.date, c.value, "written", ent_at) for c in clauses]
         for verb, value, source in anchored_verbs(doc, clauses, self.words, published):
@@ -62,8 +63,9 @@ class EventFinder:
         # "doit signer lundi": the event is the infinitive's, the span the whole chain
         head = lexical_verb(governor, self.words) if is_verbal(governor) else governor
         span = group_span(head, date, self.words)
-        trigger = verb_lemma(head) if is_verbal(head) else head.lemma_
-        top = chain_top(head, self.words) if is_verbal(head) else head  # who must sign
+        verbal = is_verbal(head)
+        trigger = verb_lemma(head) if verbal else head.lemma_
+        top = chain_top(head, self.words) if verbal else head  # who must sign
         event = {
             "date_source": source,
             "date": value,

@@ -42,8 +42,9 @@ def clause_actors(head: Token, words: EventWords, ent_at: EntityIndex) -> list[s
     found = _own_actors(head, words, ent_at)
     if found:
         return found
-    own = [s for s in subjects(head) if "Rel" not in morph_values(s, "PronType")]
-    if not subjects(head):
+    subjs = subjects(head)  # a list of new Tokens at each call: read once
+    own = [s for s in subjs if "Rel" not in morph_values(s, "PronType")]
+    if not subjs:
         found = (
             _inverted_subject(head, ent_at)
             or _subject_after_comma(head, words, ent_at)

@@ -22,7 +22,7 @@ from factex.components.events.clauses import DatedClause, is_measurement, is_rec
 from factex.components.events.words import EventWords
 from factex.components.extensions import DATES, doc_text
 from factex.components.morph import morph_column, morph_values
-from factex.components.token_index import token_index
+from factex.components.token_index import TokenIndex, token_index
 
 _TOP_DEPS = frozenset({"ROOT", "conj", "parataxis", "acl:relcl", "ccomp", "advcl"})
 _NEGATIONS = frozenset({"ne", "n'", "n’", "pas", "jamais", "plus", "guère"})
@@ -148,12 +148,16 @@ def _narrated(verb: Token, words: EventWords) -> bool:
         return False  # an auxiliary makes a clause whatever the parse hangs it on
     if verb.dep_ == "conj" and verb.head.pos_ not in ("VERB", "AUX"):
         return False
+    # the tense first: it is read off the index, and most verbs of an article fail it
+    if any(ix.lower[c] in _NEGATIONS for c in kids) or not _told_in_past(verb, ix, kids):
+        return False
     if verb_lemma(verb) in words.chain_verbs and lexical_verb(verb, words).i == verb.i:
         return False  # "a fait" alone is no event
-    if is_measurement(verb, words):
-        return False  # "le titre a grimpé": a metric's move, no event
-    if any(ix.lower[c] in _NEGATIONS for c in kids):
-        return False
+    return not is_measurement(verb, words)  # "le titre a grimpé": a metric's move, no event
+
+
+def _told_in_past(verb: Token, ix: TokenIndex, kids: tuple[int, ...]) -> bool:
+    """A compound past (passé composé, plus-que-parfait) or a simple past tense."""
     feats = morph_column(verb.doc, ix)
     own = feats[verb.i]
     aux = [c for c in kids if ix.dep[c] in ("aux:tense", "aux", "aux:pass")]
