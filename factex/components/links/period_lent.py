@@ -109,10 +109,12 @@ def _supposing(lang: str) -> frozenset[str]:
     return frozenset(resources.load(lang, "frame")["supposing_modals"])
 
 
-_IRREGULAR_CONDITIONAL = re.compile(
+#: stems of the verbs whose future and conditional are not built on their infinitive
+_IRREGULAR_STEMS = (
     r"^(?:pourr|devr|ser|aur|fer|vaudr|voudr|faudr|viendr|tiendr|verr|saur|enverr|ir)"
-    r"(?:ais|ait|aient|ions|iez)$"
 )
+_IRREGULAR_CONDITIONAL = re.compile(_IRREGULAR_STEMS + r"(?:ais|ait|aient|ions|iez)$")
+_IRREGULAR_FUTURE = re.compile(_IRREGULAR_STEMS + r"(?:ai|as|a|ons|ez|ont)$")
 
 
 def is_conditional(token: Token) -> bool:
@@ -123,19 +125,9 @@ def is_conditional(token: Token) -> bool:
 
 def conditional_at(doc: Doc, ix: TokenIndex, i: int) -> bool:
     """:func:`is_conditional` of the token at ``i``, read from the Doc's indexes."""
-    if "Cnd" in morph_column(doc, ix)[i].get("Mood", ()):
-        return True
-    word, lemma = ix.lower[i], ix.lemma[i].lower()
-    if _IRREGULAR_CONDITIONAL.match(word):
-        return True
-    stem = lemma[:-1] if lemma.endswith("re") else lemma
-    return any(word == stem + end for end in ("ais", "ait", "aient")) and stem.endswith("r")
-
-
-_IRREGULAR_FUTURE = re.compile(
-    r"^(?:pourr|devr|ser|aur|fer|vaudr|voudr|faudr|viendr|tiendr|verr|saur|enverr|ir)"
-    r"(?:ai|as|a|ons|ez|ont)$"
-)
+    return _built_on_infinitive(
+        doc, ix, i, ("Mood", "Cnd"), _IRREGULAR_CONDITIONAL, ("ais", "ait", "aient")
+    )
 
 
 def is_future(token: Token) -> bool:
@@ -146,10 +138,26 @@ def is_future(token: Token) -> bool:
 
 def future_at(doc: Doc, ix: TokenIndex, i: int) -> bool:
     """:func:`is_future` of the token at ``i``, read from the Doc's indexes."""
-    if "Fut" in morph_column(doc, ix)[i].get("Tense", ()):
+    return _built_on_infinitive(
+        doc, ix, i, ("Tense", "Fut"), _IRREGULAR_FUTURE, ("a", "ont", "ai", "as")
+    )
+
+
+def _built_on_infinitive(
+    doc: Doc,
+    ix: TokenIndex,
+    i: int,
+    feature: tuple[str, str],
+    irregular: re.Pattern[str],
+    endings: tuple[str, ...],
+) -> bool:
+    """A tense the tagger marks with ``feature``, or that the word shows: an irregular stem
+    with its ending, or the infinitive (less a final "e") with one of ``endings``."""
+    name, value = feature
+    if value in morph_column(doc, ix)[i].get(name, ()):
         return True
     word, lemma = ix.lower[i], ix.lemma[i].lower()
-    if _IRREGULAR_FUTURE.match(word):
+    if irregular.match(word):
         return True
     stem = lemma[:-1] if lemma.endswith("re") else lemma
-    return stem.endswith("r") and any(word == stem + end for end in ("a", "ont", "ai", "as"))
+    return stem.endswith("r") and any(word == stem + end for end in endings)
