@@ -9,6 +9,8 @@ Values are JSON-safe (str, int, bool, None, lists, dicts) so that a Doc keeps th
 
 from __future__ import annotations
 
+from typing import Any
+
 from spacy.tokens import Doc, Span
 
 from factex.normalize.dates import Reference
@@ -55,7 +57,24 @@ def register_extensions() -> None:
 
 def published_reference(doc: Doc) -> Reference | None:
     """The reference moment stored on ``doc`` (``doc._.factex_published``), or None."""
-    return Reference.parse(doc._.factex_published)
+    return Reference.parse(doc_value(doc, "factex_published"))
+
+
+# ``x._.name`` builds an Underscore object at each read (a few µs): the walks read factex's own
+# extensions (plain ones: a default of None, no getter) where spaCy keeps them, in
+# ``doc.user_data`` under ("._.", name, start_char, end_char), None and None for a Doc.
+
+
+def doc_value(doc: Doc, name: str) -> Any:
+    """``doc._.<name>`` of one of factex's Doc extensions."""
+    data: dict[Any, Any] = doc.user_data
+    return data.get(("._.", name, None, None))
+
+
+def span_value(span: Span, name: str) -> Any:
+    """``span._.<name>`` of one of factex's Span extensions."""
+    data: dict[Any, Any] = span.doc.user_data
+    return data.get(("._.", name, span.start_char, span.end_char))
 
 
 def doc_text(doc: Doc) -> str:
@@ -64,7 +83,7 @@ def doc_text(doc: Doc) -> str:
     spaCy joins every token anew on each read of ``doc.text`` (a Python Token per word); the
     text cannot change once the Doc exists (merging tokens keeps it), so one join serves all.
     """
-    text: str | None = doc._.factex_text
+    text: str | None = doc_value(doc, "factex_text")
     if text is None:
         text = doc.text
         doc._.factex_text = text

@@ -7,7 +7,6 @@ hundred distinct analyses, so each string is parsed once and its fields shared.
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Mapping
 from functools import lru_cache
 
@@ -43,17 +42,17 @@ class MorphColumn:
         return found
 
 
-# Keyed by the token index (weakly), as sentence_bounds: a Doc parsed again gets a new index.
-_columns: weakref.WeakKeyDictionary[TokenIndex, MorphColumn] = weakref.WeakKeyDictionary()
+# Kept in the token index's memo, as sentence_bounds: a Doc parsed again gets a new index.
+_MEMO_KEY = "morph_column"
 
 
 def morph_column(doc: Doc, ix: TokenIndex | None = None) -> MorphColumn:
     """The :class:`MorphColumn` of ``doc``, kept with its token index ``ix`` (no Token made)."""
     if ix is None:
         ix = token_index(doc)
-    column = _columns.get(ix)
+    column: MorphColumn | None = ix.memo.get(_MEMO_KEY)
     if column is None:
-        column = _columns[ix] = MorphColumn(doc)
+        column = ix.memo[_MEMO_KEY] = MorphColumn(doc)
     return column
 
 

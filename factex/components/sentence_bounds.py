@@ -9,13 +9,12 @@ the bounds of each sentence asked for, as long as that index lives.
 
 from __future__ import annotations
 
-import weakref
+from bisect import bisect_right
 from dataclasses import dataclass
 
-import numpy as np
 from spacy.tokens import Doc, Span, Token
 
-from factex.components.token_index import TokenIndex, token_index
+from factex.components.token_index import token_index
 
 
 @dataclass(frozen=True)
@@ -28,17 +27,9 @@ class SentBounds:
     end_char: int
 
 
-@dataclass(frozen=True, eq=False)
-class _Sentences:
-    """Per token index ``k`` (and ``len(doc)``), the first sentence start at or after ``k``;
-    the bounds already asked for, by sentence start."""
-
-    next_start: tuple[int, ...]
-    known: dict[int, SentBounds]
-
-
-# Keyed by the token index (weakly): a Doc parsed again gets a new index, hence new bounds.
-_cache: weakref.WeakKeyDictionary[TokenIndex, _Sentences] = weakref.WeakKeyDictionary()
+# The bounds asked for, by sentence start, kept in the token index's memo: a Doc parsed again
+# gets a new index, hence new bounds.
+_MEMO_KEY = "sentence_bounds"
 
 
 def sent_of(item: Span | Token) -> SentBounds:
@@ -50,21 +41,16 @@ def sent_of(item: Span | Token) -> SentBounds:
     ix = token_index(item.doc)
     if not ix.has_sents:
         raise ValueError("[E030] Sentence boundaries unset")
-    start = ix.sent_start[item.start if isinstance(item, Span) else item.i]
-    sentences = _cache.get(ix) or _sentences(ix)
-    found = sentences.known.get(start)
+    sent_start = ix.sent_start
+    start = sent_start[item.start if isinstance(item, Span) else item.i]
+    known: dict[int, SentBounds] | None = ix.memo.get(_MEMO_KEY)
+    if known is None:
+        known = ix.memo[_MEMO_KEY] = {}
+    found = known.get(start)
     if found is None:
-        found = sentences.known[start] = _bounds(item.doc, start, sentences.next_start[start + 1])
-    return found
-
-
-def _sentences(ix: TokenIndex) -> _Sentences:
-    """The sentence ends of the index, found once."""
-    n = len(ix.head)
-    # the SENT_START column of the index's array: 1 marks a sentence start
-    marked = np.where(ix.array[:, 6] == 1, np.arange(n), n) if n else np.zeros(0, np.int64)
-    after = np.minimum.accumulate(marked[::-1])[::-1] if n else marked
-    found = _cache[ix] = _Sentences((*after.tolist(), n), {})
+        # the starts never decrease: the next sentence is at the first token past this one's
+        end = bisect_right(sent_start, start, start)
+        found = known[start] = _bounds(item.doc, start, end)
     return found
 
 

@@ -7,12 +7,12 @@ spaCy models of every language factex supports.
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Iterable, Iterator
 from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
+from factex.components.extensions import span_value
 from factex.components.token_index import TokenIndex, token_index
 
 #: Dependencies that open a new clause: entities below them belong to that clause.
@@ -43,9 +43,27 @@ def clause_head(token: Token) -> Token:
 
 def clause_head_at(ix: TokenIndex, i: int) -> int:
     """The index of :func:`clause_head` of the token at ``i``, no Token made."""
-    while not _is_clause_head(ix, i):
-        i = ix.head[i]
-    return i
+    # the links ask it several times per amount, of the same few tokens: kept per parse
+    found: dict[int, int] | None = ix.memo.get(_CLAUSE_HEADS)
+    if found is None:
+        found = ix.memo[_CLAUSE_HEADS] = {}
+    head = found.get(i)
+    if head is None:
+        head = found[i] = _walk_to_clause_head(ix, i)
+    return head
+
+
+_CLAUSE_HEADS = "syntax.clause_heads"
+
+
+def _walk_to_clause_head(ix: TokenIndex, i: int) -> int:
+    # :func:`_is_clause_head` inlined: this loop is the links' most frequent step
+    pos, dep, heads = ix.pos, ix.dep, ix.head
+    while True:
+        d = dep[i]
+        if pos[i] in _VERBAL or d == "ROOT" or heads[i] == i or d in CLAUSE_DEPS:
+            return i
+        i = heads[i]
 
 
 def ancestors(token: Token) -> Iterator[Token]:
@@ -135,17 +153,15 @@ def subjects_at(doc: Doc, v: int) -> tuple[int, ...]:
     return ids
 
 
-# The subjects of each verb asked for, kept with the Doc's token index (weakly: a Doc parsed
-# again gets a new index): the links, the frame and the events ask them of the same verbs.
-_subject_cache: weakref.WeakKeyDictionary[TokenIndex, dict[int, tuple[int, ...]]] = (
-    weakref.WeakKeyDictionary()
-)
+# The subjects of each verb asked for, kept in the Doc's token index memo (a Doc parsed again
+# gets a new index): the links, the frame and the events ask them of the same verbs.
+_SUBJECTS = "syntax.subjects"
 
 
 def _subjects_of(ix: TokenIndex) -> dict[int, tuple[int, ...]]:
-    found = _subject_cache.get(ix)
+    found: dict[int, tuple[int, ...]] | None = ix.memo.get(_SUBJECTS)
     if found is None:
-        found = _subject_cache[ix] = {}
+        found = ix.memo[_SUBJECTS] = {}
     return found
 
 
@@ -171,7 +187,8 @@ def _nonfinite(doc: Doc, i: int) -> bool:
 
 
 def canonical(span: Span) -> str:
-    return str(span._.factex_canonical or span.text)
+    # ``span._`` builds an object per read, and this is asked per name per amount
+    return str(span_value(span, "factex_canonical") or span.text)
 
 
 def actor_name(ent: Span) -> str:

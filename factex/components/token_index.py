@@ -14,8 +14,9 @@ if they differ; the functions they call then use :func:`token_index`.
 from __future__ import annotations
 
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, partial
+from typing import Any
 
 import numpy as np
 from spacy.strings import StringStore
@@ -37,6 +38,9 @@ class TokenIndex:
     pos: tuple[str, ...]
     sent_start: tuple[int, ...]
     has_sents: bool
+    #: what other modules derive from this parse (sentence bounds, subjects, morphology),
+    #: by their own key: it goes with the index, so a Doc parsed again starts afresh
+    memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, doc: Doc, array: np.ndarray | None = None) -> TokenIndex:
@@ -88,11 +92,27 @@ class TokenIndex:
         return self.sent_start[i]
 
 
+# A string's hash is a function of the string alone (spaCy's StringStore relies on it), so the
+# hashes met are named once for every Doc; bounded (a few MB), as a stream of documents has no end.
+_names: dict[int, str] = {}
+_MAX_NAMES = 50_000
+
+
 def _strings(strings: StringStore, array: np.ndarray, column: int) -> tuple[str, ...]:
     """The strings of a column of hashes (each distinct one looked up once)."""
     keys = array[:, column].tolist()
-    names = {key: strings[key] for key in set(keys)}
-    return tuple(map(names.__getitem__, keys))
+    names = _names
+    try:
+        return tuple(map(names.__getitem__, keys))
+    except KeyError:
+        pass
+    if len(names) > _MAX_NAMES:
+        names.clear()
+    names.update({key: strings[key] for key in set(keys).difference(names)})
+    try:
+        return tuple(map(names.__getitem__, keys))
+    except KeyError:  # another thread emptied the names meanwhile
+        return tuple(strings[key] for key in keys)
 
 
 # Keyed by the Doc itself (weakly: an index goes with its Doc), not kept in ``doc.user_data``,
@@ -100,12 +120,32 @@ def _strings(strings: StringStore, array: np.ndarray, column: int) -> tuple[str,
 _cache: weakref.WeakKeyDictionary[Doc, TokenIndex] = weakref.WeakKeyDictionary()
 
 
+def _no_doc() -> Doc | None:
+    return None
+
+
+# The Doc asked last and its index, as one tuple (read and replaced whole, so threads never see
+# a Doc with another's index): the walks ask tens of thousands of times per pass, mostly of the
+# same Doc, and an identity test is cheaper than a weak dictionary's look-up. The Doc is held
+# weakly, as in ``_cache``.
+_last: tuple[weakref.ReferenceType[Doc] | Any, TokenIndex | None] = (_no_doc, None)
+
+
 def token_index(doc: Doc) -> TokenIndex:
     """The index of ``doc``: the cached one when there is one, else a new one."""
+    last_doc, index = _last
+    if last_doc() is doc and index is not None:
+        return index
     index = _cache.get(doc)
     if index is None:
         index = _cache[doc] = TokenIndex.of(doc)
+    _remember(doc, index)
     return index
+
+
+def _remember(doc: Doc, index: TokenIndex) -> None:
+    global _last
+    _last = (weakref.ref(doc), index)
 
 
 def fresh_index(doc: Doc) -> TokenIndex:
@@ -114,4 +154,5 @@ def fresh_index(doc: Doc) -> TokenIndex:
     index = _cache.get(doc)
     if index is None or index.array.shape != array.shape or not np.array_equal(index.array, array):
         index = _cache[doc] = TokenIndex.of(doc, array)
+    _remember(doc, index)
     return index
