@@ -16,6 +16,8 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from factex.components.token_index import token_index
+
 
 class SentenceBreaks:
     """Mark ``is_sent_start`` on the first token after a whitespace token holding a blank line."""
@@ -74,20 +76,23 @@ def written_sentence_start(sent: Span) -> int:
     """
     doc = sent.doc
     start = sent.start
+    # the words and sentence starts read off the parse's index: a Token and a sentence Span
+    # per step cost more than the rest of the walk
+    ix = token_index(doc)
     for _ in range(3):
         if start == 0:
             break
-        prev = doc[start - 1]
-        if prev.text in _WRITTEN_ENDS or (prev.is_space and "\n" in prev.text):
+        prev = ix.text[start - 1]
+        if prev in _WRITTEN_ENDS or ("\n" in prev and doc[start - 1].is_space):
             break
-        start = doc[start - 1].sent.start
+        start = ix.sent_start_of(start - 1)
     return start
 
 
 def cut_at_comma(sent: Span) -> bool:
     """A sentence the parser ended at a comma, which ends it or starts the next one."""
-    doc = sent.doc
-    return sent[-1].text == "," or (sent.end < len(doc) and doc[sent.end].text == ",")
+    words = token_index(sent.doc).text
+    return words[sent.end - 1] == "," or (sent.end < len(words) and words[sent.end] == ",")
 
 
 @Language.factory("factex_sentences", assigns=["token.is_sent_start"])

@@ -127,7 +127,7 @@ def _no_doc() -> Doc | None:
 # The Doc asked last and its index, as one tuple (read and replaced whole, so threads never see
 # a Doc with another's index): the walks ask tens of thousands of times per pass, mostly of the
 # same Doc, and an identity test is cheaper than a weak dictionary's look-up. The Doc is held
-# weakly, as in ``_cache``.
+# weakly, as in ``_cache``, and its index let go with it.
 _last: tuple[weakref.ReferenceType[Doc] | Any, TokenIndex | None] = (_no_doc, None)
 
 
@@ -145,7 +145,13 @@ def token_index(doc: Doc) -> TokenIndex:
 
 def _remember(doc: Doc, index: TokenIndex) -> None:
     global _last
-    _last = (weakref.ref(doc), index)
+    _last = (weakref.ref(doc, _forget), index)
+
+
+def _forget(dead: weakref.ReferenceType[Doc]) -> None:
+    global _last
+    if _last[0] is dead:
+        _last = (_no_doc, None)
 
 
 def fresh_index(doc: Doc) -> TokenIndex:
