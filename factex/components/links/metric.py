@@ -36,6 +36,7 @@ from factex.components.links.phrases import (
     listed_phrase,
     noun_phrase,
     open_phrase,
+    phrases_remembered,
     wider_phrase,
 )
 from factex.components.syntax import (
@@ -46,6 +47,7 @@ from factex.components.syntax import (
     has_case,
     subjects,
 )
+from factex.components.token_index import token_index
 from factex.normalize.link_words import LinkWords, fold
 
 
@@ -53,23 +55,30 @@ def find_metric(
     w: LinkWords, span: Span, root: Token, is_percent: bool, dated: frozenset[int]
 ) -> Found:
     """The token heading the measured noun phrase and its text, or (None, None)."""
-    found = screened(w, _find_metric(w, span, root, is_percent, dated))
-    if is_percent and weak(w, found):
-        whole = share_whole(w, span, root)
-        if whole[0] is not None:
-            return whole
+    with phrases_remembered(span.doc):
+        found = screened(w, _find_metric(w, span, root, is_percent, dated))
+        if is_percent and weak(w, found):
+            whole = share_whole(w, span, root)
+            if whole[0] is not None:
+                return whole
     return found
 
 
 def _find_metric(
     w: LinkWords, span: Span, root: Token, is_percent: bool, dated: frozenset[int]
 ) -> Found:
+    # The amount's children read off the index: a Token only for the ones asked about.
+    doc = span.doc
+    ix = token_index(doc)
+    kids = ix.children[root.i]
     # "une baisse de 3 % de son chiffre d'affaires": the amount's own complement, unless it
     # is what a percentage is taken of ("5 % du PIB").
-    for child in root.children:
-        text = listed_phrase(w, child) if child.dep_ == "nmod" and child.i > root.i else None
-        if text and fold(text) not in w.bases:
-            return child, text
+    for k in kids:
+        if ix.dep[k] == "nmod" and k > root.i:
+            child = doc[k]
+            text = listed_phrase(w, child)
+            if text and fold(text) not in w.bases:
+                return child, text
     # "pour 500 milliards de yens d'obligations": what the money buys, a bare noun after "de"
     # hanging on the amount (a determiner would make it an owner or a base: "5 % du PIB").
     bought = goods(w, span)
@@ -77,16 +86,17 @@ def _find_metric(
         return bought, listed_phrase(w, bought) or noun_phrase(w, bought)
     # "dont 78,5 millions consacrés aux investissements": where an amount is sent by a
     # participle on it
-    for child in root.children:
-        if child.dep_ == "acl" and child.lemma_.casefold() in w.allocation_verbs:
+    for k in kids:
+        if ix.dep[k] == "acl" and ix.lemma[k].casefold() in w.allocation_verbs:
+            child = doc[k]
             found = destination(w, child, child)
             if found[0] is not None:
                 return found
     # A predicate amount: "la croissance a été de 0,9 %".
     if (
-        root.head.i == root.i
-        or root.dep_ in CLAUSE_DEPS
-        or any(c.dep_ == "cop" for c in root.children)
+        ix.head[root.i] == root.i
+        or ix.dep[root.i] in CLAUSE_DEPS
+        or "cop" in map(ix.dep.__getitem__, kids)
     ):
         found = subject_metric(w, root, unlisted=True)
         if found[0] is not None:

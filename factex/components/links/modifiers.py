@@ -9,6 +9,9 @@ groupe") and a date.
 
 from __future__ import annotations
 
+import weakref
+from typing import Any
+
 from spacy.tokens import Doc, Token
 
 from factex.components.extensions import MONEY, PERCENT
@@ -128,10 +131,31 @@ def _one_agent(mw: ModifierWords, tok: Token) -> bool:
 
 def in_amount(tok: Token) -> bool:
     """Whether ``tok`` is a word of an amount the money or percentage finders read."""
-    spans = tok.doc.spans
-    return any(
-        s.start <= tok.i < s.end for key in (MONEY, PERCENT) if key in spans for s in spans[key]
+    return tok.i in amount_tokens(tok.doc)
+
+
+# Per Doc, the indices of the tokens of its amounts, with the span groups they were read from
+# and their sizes: the finders replace a group whole when they run again.
+_amounts: weakref.WeakKeyDictionary[Doc, tuple[tuple[Any, ...], frozenset[int]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def amount_tokens(doc: Doc) -> frozenset[int]:
+    """The indices of the tokens of the money and percentage spans of ``doc`` (iterating the
+    groups makes a Span per amount: read once per Doc, not per question)."""
+    money, percent = doc.spans.get(MONEY), doc.spans.get(PERCENT)
+    sizes = (len(money or ()), len(percent or ()))
+    cached = _amounts.get(doc)
+    if cached is not None:
+        (old_money, old_percent, old_sizes), tokens = cached
+        if old_money is money and old_percent is percent and old_sizes == sizes:
+            return tokens
+    tokens = frozenset(
+        i for group in (money, percent) if group for s in group for i in range(s.start, s.end)
     )
+    _amounts[doc] = ((money, percent, sizes), tokens)
+    return tokens
 
 
 def _number(tok: Token) -> bool:

@@ -7,7 +7,11 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from spacy.tokens import Doc, Token
 
 from factex.components.links.modifiers import in_amount, listed_end, modifiers_end
 from factex.normalize.link_words import LinkWords, fold, normalize_name, word
@@ -53,10 +57,38 @@ def wider_phrase(w: LinkWords, noun: Token) -> str | None:
     return None
 
 
+# The phrases read during one search of a metric (:func:`phrases_remembered`): the search
+# asks again of the same nouns (a subject, then whether that subject is a weak metric).
+_searching: ContextVar[tuple[Doc, dict[int, str | None]] | None] = ContextVar(
+    "_searching", default=None
+)
+
+
+@contextmanager
+def phrases_remembered(doc: Doc) -> Iterator[None]:
+    """Within the block, :func:`listed_phrase` reads each noun of ``doc`` once (the Doc does
+    not change while one amount's metric is searched)."""
+    token = _searching.set((doc, {}))
+    try:
+        yield
+    finally:
+        _searching.reset(token)
+
+
 def listed_phrase(w: LinkWords, noun: Token) -> str | None:
     """The longest metric of the list starting at ``noun``, as written (typography unified)."""
     if noun.lower_ not in w.metric_heads and noun.lemma_.casefold() not in w.metric_heads:
         return None
+    search = _searching.get()
+    if search is None or search[0] is not noun.doc:
+        return _listed_phrase(w, noun)
+    memo = search[1]
+    if noun.i not in memo:
+        memo[noun.i] = _listed_phrase(w, noun)
+    return memo[noun.i]
+
+
+def _listed_phrase(w: LinkWords, noun: Token) -> str | None:
     doc = noun.doc
     best, best_end = None, noun.i
     words: list[str] = []
