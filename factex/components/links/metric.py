@@ -31,12 +31,13 @@ from factex.components.links.metric_verbs import NOTHING, Found, reflexive, shar
 from factex.components.links.modifiers import designates, in_amount
 from factex.components.links.phrases import (
     enclosing,
+    forget_phrases,
     is_compound,
     led,
     listed_phrase,
     noun_phrase,
     open_phrase,
-    phrases_remembered,
+    remember_phrases,
     wider_phrase,
 )
 from factex.components.syntax import (
@@ -55,13 +56,16 @@ def find_metric(
     w: LinkWords, span: Span, root: Token, is_percent: bool, dated: frozenset[int]
 ) -> Found:
     """The token heading the measured noun phrase and its text, or (None, None)."""
-    with phrases_remembered(span.doc):
+    remembered = remember_phrases(span.doc)
+    try:
         found = screened(w, _find_metric(w, span, root, is_percent, dated))
         if is_percent and weak(w, found):
             whole = share_whole(w, span, root)
             if whole[0] is not None:
                 return whole
-    return found
+        return found
+    finally:
+        forget_phrases(remembered)
 
 
 def _find_metric(
@@ -73,8 +77,10 @@ def _find_metric(
     kids = ix.children[root.i]
     # "une baisse de 3 % de son chiffre d'affaires": the amount's own complement, unless it
     # is what a percentage is taken of ("5 % du PIB").
+    heads = w.metric_heads  # (``listed_phrase`` reads nothing else off a word not heading one)
     for k in kids:
-        if ix.dep[k] == "nmod" and k > root.i:
+        listed = ix.lower[k] in heads or ix.lemma[k].casefold() in heads
+        if ix.dep[k] == "nmod" and k > root.i and listed:
             child = doc[k]
             text = listed_phrase(w, child)
             if text and fold(text) not in w.bases:

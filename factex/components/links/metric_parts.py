@@ -21,6 +21,7 @@ from factex.components.links.phrases import MAX_METRIC_WORDS, led, listed_phrase
 from factex.components.sentence_bounds import sent_of
 from factex.components.sentences import written_sentence_start
 from factex.components.syntax import SUBJECT_DEPS, has_case, subjects
+from factex.components.token_index import token_index
 from factex.normalize.link_words import LinkWords, fold, normalize_name, word
 from factex.normalize.modifier_words import modifier_words
 from factex.resources import load
@@ -42,15 +43,16 @@ def destination(w: LinkWords, verb: Token, via: Token) -> Found:
 def goods(w: LinkWords, span: Span) -> Token | None:
     """The bare noun after "de" that the amount counts: "pour 1 000 milliards d'obligations"."""
     doc = span.doc
+    ix = token_index(doc)  # read off the index: a Token only for the noun found
     i = span.end
-    if i + 1 >= len(doc) or word(doc[i].text) not in w.compound_markers:
+    if i + 1 >= len(doc) or word(ix.text[i]) not in w.compound_markers:
         return None
-    noun = doc[i + 1]
-    if noun.pos_ != "NOUN" or not (span.start <= noun.head.i < span.end):
+    k = i + 1
+    if ix.pos[k] != "NOUN" or not (span.start <= ix.head[k] < span.end):
         return None
-    if fold(noun.text) in w.bases or noun.lemma_ in w.not_metrics:
+    if fold(ix.text[k]) in w.bases or ix.lemma[k] in w.not_metrics:
         return None
-    return noun
+    return doc[k]
 
 
 def qualified_before(w: LinkWords, change: Token) -> Found:
@@ -104,8 +106,9 @@ def bracketed(w: LinkWords, span: Span) -> Found:
     right after a noun phrase is that phrase's; a name before it ("devant Mobilys (26 %)")
     is whose, not what."""
     doc = span.doc
+    texts = token_index(doc).text
     start = span.start - 1
-    if start < 1 or span.end >= len(doc) or doc[start].text != "(" or doc[span.end].text != ")":
+    if start < 1 or span.end >= len(doc) or texts[start] != "(" or texts[span.end] != ")":
         return NOTHING
     if any(t.like_num or any(c.isdigit() for c in t.text) for t in doc[max(0, start - 3) : start]):
         return NOTHING  # "412 milliards de FCFA (628 millions d'euros)": the same amount
@@ -137,12 +140,13 @@ def apposed(w: LinkWords, span: Span) -> Found:
     if found[0] is not None:
         return found
     doc = span.doc
+    ix = token_index(doc)  # read off the index: a Token only for the noun before the comma
     comma = span.start - 1
-    if comma >= 1 and word(doc[comma].text) in w.level_markers:
+    if comma >= 1 and word(ix.text[comma]) in w.level_markers:
         comma -= 1
-    if comma >= 1 and doc[comma].text == ",":
+    if comma >= 1 and ix.text[comma] == "," and ix.pos[comma - 1] == "NOUN":
         noun = doc[comma - 1]
-        if noun.pos_ == "NOUN" and sent_of(noun).start == sent_of(span).start:
+        if sent_of(noun).start == sent_of(span).start:
             text = listed_phrase(w, noun)
             whole = led(w, noun, text) if text else None
             top = noun if whole == text else noun.head

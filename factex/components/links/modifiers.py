@@ -15,6 +15,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from factex.components.extensions import MONEY, PERCENT
+from factex.components.token_index import TokenIndex, token_index
 from factex.normalize.link_words import LinkWords, fold, normalize_name, word
 from factex.normalize.modifier_words import ModifierWords, modifier_words
 
@@ -356,10 +357,32 @@ def listed_end(w: LinkWords, noun: Token) -> int:
     if noun.lower_ not in w.metric_heads and noun.lemma_.casefold() not in w.metric_heads:
         return noun.i + 1
     doc = noun.doc
+    ix = token_index(doc)
     end = noun.i + 1
-    for tok in doc[noun.i + 1 : min(len(doc), noun.i + MAX_MODIFIED_WORDS)]:
-        if tok.is_space or tok.is_punct:
+    for k in range(noun.i + 1, min(len(doc), noun.i + MAX_MODIFIED_WORDS)):
+        if ix.text[k].isspace() or ix.is_punct[k]:  # (``is_space`` is ``isspace``)
             break
-        if fold(normalize_name(doc[noun.i : tok.i + 1].text)) in w.metric_nouns:
-            end = tok.i + 1
+        if fold(normalize_name(span_text(doc, noun.i, k + 1))) in w.metric_nouns:
+            end = k + 1
     return end
+
+
+# Per token index (rebuilt with the parse and the words), whether each token has a space
+# after it: the text of a few tokens without a Span and its Tokens.
+_spacing: weakref.WeakKeyDictionary[TokenIndex, tuple[bool, ...]] = weakref.WeakKeyDictionary()
+
+
+def spacing(doc: Doc, ix: TokenIndex) -> tuple[bool, ...]:
+    """Whether each token of ``doc`` (whose index is ``ix``) has a space after it."""
+    spaced = _spacing.get(ix)
+    if spaced is None:
+        spaced = _spacing[ix] = tuple(doc.to_array("SPACY").astype(bool).tolist())
+    return spaced
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text``, read off the token index."""
+    ix = token_index(doc)
+    spaced, texts = spacing(doc, ix), ix.text
+    words = [texts[k] + " " if spaced[k] else texts[k] for k in range(start, end - 1)]
+    return "".join(words) + texts[end - 1] if end > start else ""
