@@ -15,6 +15,7 @@ from typing import Any
 from spacy.tokens import Doc, Token
 
 from factex.components.extensions import MONEY, PERCENT
+from factex.components.links.index_text import span_text
 from factex.components.token_index import TokenIndex, token_index
 from factex.normalize.link_words import LinkWords, fold, normalize_name, word
 from factex.normalize.modifier_words import ModifierWords, modifier_words
@@ -185,9 +186,12 @@ def modifiers_end(w: LinkWords, first: Token, end: int) -> int:
     if not first.is_alpha:
         return end  # a unit ("%") names no metric to extend
     mw = modifier_words(first.doc.lang_ or "fr")
+    ix = token_index(first.doc)
     limit = min(len(first.doc), first.i + MAX_MODIFIED_WORDS)
     last, bare = first.i, True
     while end < limit:
+        if not _may_modify(w, mw, ix, first.i, end):
+            break
         tok = first.doc[end]
         # After "de la dette" an adjective says which debt; after a bare "d'Ebitda" it
         # may say which margin ("marge d'Ebitda ajusté").
@@ -209,6 +213,22 @@ def modifiers_end(w: LinkWords, first: Token, end: int) -> int:
         bare = noun == end + 1
         last, end = noun, _word_end(first.doc, listed_end(w, first.doc[noun]))
     return end
+
+
+def _may_modify(w: LinkWords, mw: ModifierWords, ix: TokenIndex, first: int, end: int) -> bool:
+    """What the word at ``end`` needs for one of the readings of :func:`modifiers_end` (read
+    off the index: most metrics end at the first word, which needs no Token then)."""
+    lower, marker = ix.lower[end], word(ix.text[end])
+    return (
+        ix.pos[end] in ("ADJ", "VERB", "NOUN")  # a qualifier
+        or lower in mw.negators
+        or ix.lemma[end].casefold() in w.allocation_verbs
+        or marker in mw.markers  # a complement
+        or marker in w.genitive
+        or lower in mw.joiners
+        or first <= ix.head[end] < end  # a word joined
+        or marker in mw.age_markers
+    )
 
 
 def _negated(w: LinkWords, mw: ModifierWords, tok: Token, end: int, limit: int) -> bool:
@@ -365,24 +385,3 @@ def listed_end(w: LinkWords, noun: Token) -> int:
         if fold(normalize_name(span_text(doc, noun.i, k + 1))) in w.metric_nouns:
             end = k + 1
     return end
-
-
-# Per token index (rebuilt with the parse and the words), whether each token has a space
-# after it: the text of a few tokens without a Span and its Tokens.
-_spacing: weakref.WeakKeyDictionary[TokenIndex, tuple[bool, ...]] = weakref.WeakKeyDictionary()
-
-
-def spacing(doc: Doc, ix: TokenIndex) -> tuple[bool, ...]:
-    """Whether each token of ``doc`` (whose index is ``ix``) has a space after it."""
-    spaced = _spacing.get(ix)
-    if spaced is None:
-        spaced = _spacing[ix] = tuple(doc.to_array("SPACY").astype(bool).tolist())
-    return spaced
-
-
-def span_text(doc: Doc, start: int, end: int) -> str:
-    """``doc[start:end].text``, read off the token index."""
-    ix = token_index(doc)
-    spaced, texts = spacing(doc, ix), ix.text
-    words = [texts[k] + " " if spaced[k] else texts[k] for k in range(start, end - 1)]
-    return "".join(words) + texts[end - 1] if end > start else ""

@@ -12,13 +12,8 @@ from contextvars import Token as Remembered
 
 from spacy.tokens import Doc, Token
 
-from factex.components.links.modifiers import (
-    in_amount,
-    listed_end,
-    modifiers_end,
-    spacing,
-    span_text,
-)
+from factex.components.links.index_text import spacing, span_text
+from factex.components.links.modifiers import in_amount, listed_end, modifiers_end
 from factex.components.token_index import token_index
 from factex.normalize.link_words import LinkWords, fold, normalize_name, word
 
