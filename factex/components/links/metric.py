@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from factex.components.links.metric_parts import (
     adjective_of_metric,
     changed_amount,
+    complement_metric,
     demonstratives,
     destination,
     goods,
@@ -44,7 +45,6 @@ from factex.components.syntax import (
     CLAUSE_DEPS,
     SUBJECT_DEPS,
     clause_head,
-    genitive,
     has_case,
     subjects,
 )
@@ -246,7 +246,8 @@ def _object_metric(w: LinkWords, verb: Token, via: Token) -> Found:
     when verbless (the last resort of :func:`verb_metric`)."""
     # "a réalisé un chiffre d'affaires de ..." is caught above; "a dégagé, en 2017, un
     # bénéfice net" puts the metric as object.
-    for child in verb.children:
+    ix = token_index(verb.doc)  # a Token only for the objects
+    for child in (verb.doc[k] for k in ix.children[verb.i] if ix.dep[k] == "obj"):
         if child.dep_ == "obj" and child.i != via.i and listed_phrase(w, child):
             return child, listed_phrase(w, child)
         # "a relevé sa prévision de croissance à 5 %"
@@ -331,8 +332,9 @@ def subject_metric(w: LinkWords, verb: Token, unlisted: bool = False) -> Found:
 def set_level(w: LinkWords, verb: Token, via: Token, dated: frozenset[int]) -> Found:
     """ "a porté sa participation dans Lagardère à 28,5 %", "le Smic sera revalorisé à
     1 800 euros": what a verb of setting moves is its object, or its passive subject."""
+    ix = token_index(verb.doc)  # a Token only for the children of the dependency
     for dep in ("obj", "nsubj:pass"):
-        for child in verb.children:
+        for child in (verb.doc[k] for k in ix.children[verb.i] if ix.dep[k] == dep):
             if (
                 child.dep_ != dep
                 or child.i == via.i
@@ -354,22 +356,6 @@ def set_level(w: LinkWords, verb: Token, via: Token, dated: frozenset[int]) -> F
                 continue  # a bare name is who is moved, not what
             text = listed_phrase(w, child) or open_phrase(w, child)
             return child, text or noun_phrase(w, child)
-    return NOTHING
-
-
-def complement_metric(w: LinkWords, noun: Token, exclude: Token) -> Found:
-    """The "de" complement of a carrier noun, before the amount: "le montant des aides"."""
-    for child in noun.children:
-        if (
-            child.i < exclude.i
-            and child.dep_ == "nmod"
-            and child.pos_ == "NOUN"
-            and genitive(child, w.genitive)
-            and not any(c.dep_ == "nummod" for c in child.children)  # another amount
-        ):
-            # Off the list it may be anything ("l'objectif d'un retour des déficits").
-            text = listed_phrase(w, child)
-            return (child, text) if text else NOTHING
     return NOTHING
 
 

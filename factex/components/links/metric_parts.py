@@ -20,8 +20,8 @@ from factex.components.links.modifiers import designates, in_amount
 from factex.components.links.phrases import MAX_METRIC_WORDS, led, listed_phrase, noun_phrase
 from factex.components.sentence_bounds import sent_of
 from factex.components.sentences import written_sentence_start
-from factex.components.syntax import SUBJECT_DEPS, has_case, subjects
-from factex.components.token_index import token_index
+from factex.components.syntax import SUBJECT_DEPS, genitive, has_case, subjects
+from factex.components.token_index import TokenIndex, token_index
 from factex.normalize.link_words import LinkWords, fold, normalize_name, word
 from factex.normalize.modifier_words import modifier_words
 from factex.resources import load
@@ -77,18 +77,18 @@ def changed_amount(w: LinkWords, change: Token, dated: frozenset[int]) -> Token 
     token heading the amount that a change set off by a comma right after it qualifies; the
     dates between (``dated``) are the amount's, no amount themselves."""
     doc = change.doc
+    ix = token_index(doc)  # the words before read off the index: a Token only for the amount
     first = written_sentence_start(change.sent)
     i = change.i - 1
-    while i > first and doc[i].text != "," and _change_word(w, doc[i]):
+    while i > first and ix.text[i] != "," and _change_word(w, ix, i):
         i -= 1
-    if i <= first or doc[i].text != ",":
+    if i <= first or ix.text[i] != ",":
         return None
     for j in range(i - 1, max(first, i - _MAX_AFTER_AMOUNT) - 1, -1):
-        tok = doc[j]
-        if tok.pos_ in ("VERB", "AUX") or tok.text in (",", ";", ":", "«", "»"):
+        if ix.pos[j] in ("VERB", "AUX") or ix.text[j] in (",", ";", ":", "«", "»"):
             return None
-        if j not in dated and (tok.pos_ == "NUM" or any(c.isdigit() for c in tok.text)):
-            return tok.head if tok.dep_ == "nummod" and tok.head.i > j else tok
+        if j not in dated and (ix.pos[j] == "NUM" or any(c.isdigit() for c in ix.text[j])):
+            return doc[ix.head[j]] if ix.dep[j] == "nummod" and ix.head[j] > j else doc[j]
     return None
 
 
@@ -96,9 +96,9 @@ def changed_amount(w: LinkWords, change: Token, dated: frozenset[int]) -> Token 
 _MAX_AFTER_AMOUNT = 8
 
 
-def _change_word(w: LinkWords, tok: Token) -> bool:
+def _change_word(w: LinkWords, ix: TokenIndex, i: int) -> bool:
     """A word of the change clause itself: "en", "soit une", "de"."""
-    return tok.pos_ in ("ADP", "DET", "ADV", "CCONJ") or word(tok.text) in w.elision_markers
+    return ix.pos[i] in ("ADP", "DET", "ADV", "CCONJ") or word(ix.text[i]) in w.elision_markers
 
 
 def bracketed(w: LinkWords, span: Span) -> Found:
@@ -371,12 +371,23 @@ def screened(w: LinkWords, found: Found) -> Found:
 def adjective_of_metric(w: LinkWords, adj: Token, token: Token) -> bool:
     """Whether ``adj`` is an adjective of a listed metric right before it that an amount's
     "de" complement was hung on."""
+    if adj.pos_ != "ADJ" or adj.dep_ != "amod" or token.dep_ != "nmod":
+        return False
     noun = adj.head
-    return (
-        adj.pos_ == "ADJ"
-        and adj.dep_ == "amod"
-        and token.dep_ == "nmod"
-        and noun.pos_ == "NOUN"
-        and noun.i == adj.i - 1
-        and listed_phrase(w, noun) is not None
-    )
+    return noun.pos_ == "NOUN" and noun.i == adj.i - 1 and listed_phrase(w, noun) is not None
+
+
+def complement_metric(w: LinkWords, noun: Token, exclude: Token) -> Found:
+    """The "de" complement of a carrier noun, before the amount: "le montant des aides"."""
+    for child in noun.children:
+        if (
+            child.i < exclude.i
+            and child.dep_ == "nmod"
+            and child.pos_ == "NOUN"
+            and genitive(child, w.genitive)
+            and not any(c.dep_ == "nummod" for c in child.children)  # another amount
+        ):
+            # Off the list it may be anything ("l'objectif d'un retour des déficits").
+            text = listed_phrase(w, child)
+            return (child, text) if text else NOTHING
+    return NOTHING

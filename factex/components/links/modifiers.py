@@ -291,8 +291,9 @@ def _joined(w: LinkWords, mw: ModifierWords, head: Token, end: int, limit: int) 
     ("ratio CET1"); with a determiner, a case or an amount of its own it is something else
     ("les ventes et les marges", "les ventes mardi")."""
     doc = head.doc
-    k = end + 1 if doc[end].lower_ in mw.joiners else end
-    if k >= limit or not (head.i <= doc[k].head.i < end) or in_amount(doc[k]):
+    ix = token_index(doc)  # the checks on the index first: a Token only for a candidate
+    k = end + 1 if ix.lower[end] in mw.joiners else end
+    if k >= limit or not (head.i <= ix.head[k] < end) or k in amount_tokens(doc):
         return None
     tok = doc[k]
     # (a word the parse misfiled before it, inside the metric already, is none of these)
@@ -328,17 +329,18 @@ def _complement(w: LinkWords, mw: ModifierWords, head: Token, end: int, limit: i
     """The index of the noun of a complement starting at ``end`` ("par abonné", "hors
     pétrole", "de la dette"), or None."""
     doc, first = head.doc, head.i
-    marker = word(doc[end].text)
+    ix = token_index(doc)  # the checks on the index first: a Token only for a candidate
+    marker = word(ix.text[end])
     if marker not in mw.markers and marker not in w.genitive:
         return None
     k = end + 1
-    while marker in w.genitive and k < limit and doc[k].pos_ == "DET":
-        if doc[k].lower_ in mw.owner_determiners:
+    while marker in w.genitive and k < limit and ix.pos[k] == "DET":
+        if ix.lower[k] in mw.owner_determiners:
             return None  # "de ses établissements": whose, not which
-        if _number(doc[k]):
+        if any(c.isdigit() for c in ix.text[k]):  # (as ``_number``: a DET is no NUM)
             return None  # "un prêt de 250 000 euros": the amount, read as determiners
         k += 1
-    if k >= limit or not (first <= doc[k].head.i < end):
+    if k >= limit or not (first <= ix.head[k] < end):
         return None
     if not (_plain_noun(w, mw, doc[k]) or _bare_participle(mw, marker, doc[k], end)):
         return None
