@@ -358,14 +358,14 @@ def _gapped(noun: Token, last: _Figure) -> bool:
 def _share_of(w: LinkWords, span: Span) -> bool:
     """ "46 % du capital", "2,5 % de son capital", "38 % des abonnés": a percentage followed by
     the whole it is a part of."""
-    doc = span.doc
-    i = span.end
-    if i >= len(doc) or word(doc[i].text) not in w.genitive:
+    ix = token_index(span.doc)  # the words after read off the index, no Token made
+    i, n = span.end, len(ix.pos)
+    if i >= n or word(ix.text[i]) not in w.genitive:
         return False
     i += 1
-    while i < len(doc) and doc[i].pos_ == "DET":
+    while i < n and ix.pos[i] == "DET":
         i += 1
-    return i < len(doc) and doc[i].pos_ in ("NOUN", "PROPN", "NUM")
+    return i < n and ix.pos[i] in ("NOUN", "PROPN", "NUM")
 
 
 def _size(span: Span, kind: str) -> Decimal | None:

@@ -120,6 +120,8 @@ def metric_key(metric: str | None, lang: str = "fr") -> str | None:
     return found
 
 
+# cached: the links and the frame ask it of every subject name, the same few names per text
+@lru_cache(maxsize=4096)
 def is_metric_name(name: str, lang: str = "fr") -> bool:
     """Whether a name is, word for word, one phrase of the taxonomy: an acronym of a measure the
     model reads as a name ("l'IPC", "l'Ebit") names no company or person.

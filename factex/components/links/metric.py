@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from factex.components.links.metric_parts import (
     adjective_of_metric,
     changed_amount,
+    complement_metric,
     demonstratives,
     destination,
     goods,
@@ -31,21 +32,23 @@ from factex.components.links.metric_verbs import NOTHING, Found, reflexive, shar
 from factex.components.links.modifiers import designates, in_amount
 from factex.components.links.phrases import (
     enclosing,
+    forget_phrases,
     is_compound,
     led,
     listed_phrase,
     noun_phrase,
     open_phrase,
+    remember_phrases,
     wider_phrase,
 )
 from factex.components.syntax import (
     CLAUSE_DEPS,
     SUBJECT_DEPS,
     clause_head,
-    genitive,
     has_case,
     subjects,
 )
+from factex.components.token_index import token_index
 from factex.normalize.link_words import LinkWords, fold
 
 
@@ -53,23 +56,35 @@ def find_metric(
     w: LinkWords, span: Span, root: Token, is_percent: bool, dated: frozenset[int]
 ) -> Found:
     """The token heading the measured noun phrase and its text, or (None, None)."""
-    found = screened(w, _find_metric(w, span, root, is_percent, dated))
-    if is_percent and weak(w, found):
-        whole = share_whole(w, span, root)
-        if whole[0] is not None:
-            return whole
-    return found
+    remembered = remember_phrases(span.doc)
+    try:
+        found = screened(w, _find_metric(w, span, root, is_percent, dated))
+        if is_percent and weak(w, found):
+            whole = share_whole(w, span, root)
+            if whole[0] is not None:
+                return whole
+        return found
+    finally:
+        forget_phrases(remembered)
 
 
 def _find_metric(
     w: LinkWords, span: Span, root: Token, is_percent: bool, dated: frozenset[int]
 ) -> Found:
+    # The amount's children read off the index: a Token only for the ones asked about.
+    doc = span.doc
+    ix = token_index(doc)
+    kids = ix.children[root.i]
     # "une baisse de 3 % de son chiffre d'affaires": the amount's own complement, unless it
     # is what a percentage is taken of ("5 % du PIB").
-    for child in root.children:
-        text = listed_phrase(w, child) if child.dep_ == "nmod" and child.i > root.i else None
-        if text and fold(text) not in w.bases:
-            return child, text
+    heads = w.metric_heads  # (``listed_phrase`` reads nothing else off a word not heading one)
+    for k in kids:
+        listed = ix.lower[k] in heads or ix.lemma[k].casefold() in heads
+        if ix.dep[k] == "nmod" and k > root.i and listed:
+            child = doc[k]
+            text = listed_phrase(w, child)
+            if text and fold(text) not in w.bases:
+                return child, text
     # "pour 500 milliards de yens d'obligations": what the money buys, a bare noun after "de"
     # hanging on the amount (a determiner would make it an owner or a base: "5 % du PIB").
     bought = goods(w, span)
@@ -77,16 +92,17 @@ def _find_metric(
         return bought, listed_phrase(w, bought) or noun_phrase(w, bought)
     # "dont 78,5 millions consacrés aux investissements": where an amount is sent by a
     # participle on it
-    for child in root.children:
-        if child.dep_ == "acl" and child.lemma_.casefold() in w.allocation_verbs:
+    for k in kids:
+        if ix.dep[k] == "acl" and ix.lemma[k].casefold() in w.allocation_verbs:
+            child = doc[k]
             found = destination(w, child, child)
             if found[0] is not None:
                 return found
     # A predicate amount: "la croissance a été de 0,9 %".
     if (
-        root.head.i == root.i
-        or root.dep_ in CLAUSE_DEPS
-        or any(c.dep_ == "cop" for c in root.children)
+        ix.head[root.i] == root.i
+        or ix.dep[root.i] in CLAUSE_DEPS
+        or "cop" in map(ix.dep.__getitem__, kids)
     ):
         found = subject_metric(w, root, unlisted=True)
         if found[0] is not None:
@@ -230,7 +246,8 @@ def _object_metric(w: LinkWords, verb: Token, via: Token) -> Found:
     when verbless (the last resort of :func:`verb_metric`)."""
     # "a réalisé un chiffre d'affaires de ..." is caught above; "a dégagé, en 2017, un
     # bénéfice net" puts the metric as object.
-    for child in verb.children:
+    ix = token_index(verb.doc)  # a Token only for the objects
+    for child in (verb.doc[k] for k in ix.children[verb.i] if ix.dep[k] == "obj"):
         if child.dep_ == "obj" and child.i != via.i and listed_phrase(w, child):
             return child, listed_phrase(w, child)
         # "a relevé sa prévision de croissance à 5 %"
@@ -315,8 +332,9 @@ def subject_metric(w: LinkWords, verb: Token, unlisted: bool = False) -> Found:
 def set_level(w: LinkWords, verb: Token, via: Token, dated: frozenset[int]) -> Found:
     """ "a porté sa participation dans Lagardère à 28,5 %", "le Smic sera revalorisé à
     1 800 euros": what a verb of setting moves is its object, or its passive subject."""
+    ix = token_index(verb.doc)  # a Token only for the children of the dependency
     for dep in ("obj", "nsubj:pass"):
-        for child in verb.children:
+        for child in (verb.doc[k] for k in ix.children[verb.i] if ix.dep[k] == dep):
             if (
                 child.dep_ != dep
                 or child.i == via.i
@@ -338,22 +356,6 @@ def set_level(w: LinkWords, verb: Token, via: Token, dated: frozenset[int]) -> F
                 continue  # a bare name is who is moved, not what
             text = listed_phrase(w, child) or open_phrase(w, child)
             return child, text or noun_phrase(w, child)
-    return NOTHING
-
-
-def complement_metric(w: LinkWords, noun: Token, exclude: Token) -> Found:
-    """The "de" complement of a carrier noun, before the amount: "le montant des aides"."""
-    for child in noun.children:
-        if (
-            child.i < exclude.i
-            and child.dep_ == "nmod"
-            and child.pos_ == "NOUN"
-            and genitive(child, w.genitive)
-            and not any(c.dep_ == "nummod" for c in child.children)  # another amount
-        ):
-            # Off the list it may be anything ("l'objectif d'un retour des déficits").
-            text = listed_phrase(w, child)
-            return (child, text) if text else NOTHING
     return NOTHING
 
 

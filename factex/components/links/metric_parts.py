@@ -20,7 +20,8 @@ from factex.components.links.modifiers import designates, in_amount
 from factex.components.links.phrases import MAX_METRIC_WORDS, led, listed_phrase, noun_phrase
 from factex.components.sentence_bounds import sent_of
 from factex.components.sentences import written_sentence_start
-from factex.components.syntax import SUBJECT_DEPS, has_case, subjects
+from factex.components.syntax import SUBJECT_DEPS, genitive, has_case, subjects
+from factex.components.token_index import TokenIndex, token_index
 from factex.normalize.link_words import LinkWords, fold, normalize_name, word
 from factex.normalize.modifier_words import modifier_words
 from factex.resources import load
@@ -42,15 +43,16 @@ def destination(w: LinkWords, verb: Token, via: Token) -> Found:
 def goods(w: LinkWords, span: Span) -> Token | None:
     """The bare noun after "de" that the amount counts: "pour 1 000 milliards d'obligations"."""
     doc = span.doc
+    ix = token_index(doc)  # read off the index: a Token only for the noun found
     i = span.end
-    if i + 1 >= len(doc) or word(doc[i].text) not in w.compound_markers:
+    if i + 1 >= len(doc) or word(ix.text[i]) not in w.compound_markers:
         return None
-    noun = doc[i + 1]
-    if noun.pos_ != "NOUN" or not (span.start <= noun.head.i < span.end):
+    k = i + 1
+    if ix.pos[k] != "NOUN" or not (span.start <= ix.head[k] < span.end):
         return None
-    if fold(noun.text) in w.bases or noun.lemma_ in w.not_metrics:
+    if fold(ix.text[k]) in w.bases or ix.lemma[k] in w.not_metrics:
         return None
-    return noun
+    return doc[k]
 
 
 def qualified_before(w: LinkWords, change: Token) -> Found:
@@ -75,18 +77,18 @@ def changed_amount(w: LinkWords, change: Token, dated: frozenset[int]) -> Token 
     token heading the amount that a change set off by a comma right after it qualifies; the
     dates between (``dated``) are the amount's, no amount themselves."""
     doc = change.doc
+    ix = token_index(doc)  # the words before read off the index: a Token only for the amount
     first = written_sentence_start(change.sent)
     i = change.i - 1
-    while i > first and doc[i].text != "," and _change_word(w, doc[i]):
+    while i > first and ix.text[i] != "," and _change_word(w, ix, i):
         i -= 1
-    if i <= first or doc[i].text != ",":
+    if i <= first or ix.text[i] != ",":
         return None
     for j in range(i - 1, max(first, i - _MAX_AFTER_AMOUNT) - 1, -1):
-        tok = doc[j]
-        if tok.pos_ in ("VERB", "AUX") or tok.text in (",", ";", ":", "«", "»"):
+        if ix.pos[j] in ("VERB", "AUX") or ix.text[j] in (",", ";", ":", "«", "»"):
             return None
-        if j not in dated and (tok.pos_ == "NUM" or any(c.isdigit() for c in tok.text)):
-            return tok.head if tok.dep_ == "nummod" and tok.head.i > j else tok
+        if j not in dated and (ix.pos[j] == "NUM" or any(c.isdigit() for c in ix.text[j])):
+            return doc[ix.head[j]] if ix.dep[j] == "nummod" and ix.head[j] > j else doc[j]
     return None
 
 
@@ -94,9 +96,9 @@ def changed_amount(w: LinkWords, change: Token, dated: frozenset[int]) -> Token 
 _MAX_AFTER_AMOUNT = 8
 
 
-def _change_word(w: LinkWords, tok: Token) -> bool:
+def _change_word(w: LinkWords, ix: TokenIndex, i: int) -> bool:
     """A word of the change clause itself: "en", "soit une", "de"."""
-    return tok.pos_ in ("ADP", "DET", "ADV", "CCONJ") or word(tok.text) in w.elision_markers
+    return ix.pos[i] in ("ADP", "DET", "ADV", "CCONJ") or word(ix.text[i]) in w.elision_markers
 
 
 def bracketed(w: LinkWords, span: Span) -> Found:
@@ -104,8 +106,9 @@ def bracketed(w: LinkWords, span: Span) -> Found:
     right after a noun phrase is that phrase's; a name before it ("devant Mobilys (26 %)")
     is whose, not what."""
     doc = span.doc
+    texts = token_index(doc).text
     start = span.start - 1
-    if start < 1 or span.end >= len(doc) or doc[start].text != "(" or doc[span.end].text != ")":
+    if start < 1 or span.end >= len(doc) or texts[start] != "(" or texts[span.end] != ")":
         return NOTHING
     if any(t.like_num or any(c.isdigit() for c in t.text) for t in doc[max(0, start - 3) : start]):
         return NOTHING  # "412 milliards de FCFA (628 millions d'euros)": the same amount
@@ -137,12 +140,13 @@ def apposed(w: LinkWords, span: Span) -> Found:
     if found[0] is not None:
         return found
     doc = span.doc
+    ix = token_index(doc)  # read off the index: a Token only for the noun before the comma
     comma = span.start - 1
-    if comma >= 1 and word(doc[comma].text) in w.level_markers:
+    if comma >= 1 and word(ix.text[comma]) in w.level_markers:
         comma -= 1
-    if comma >= 1 and doc[comma].text == ",":
+    if comma >= 1 and ix.text[comma] == "," and ix.pos[comma - 1] == "NOUN":
         noun = doc[comma - 1]
-        if noun.pos_ == "NOUN" and sent_of(noun).start == sent_of(span).start:
+        if sent_of(noun).start == sent_of(span).start:
             text = listed_phrase(w, noun)
             whole = led(w, noun, text) if text else None
             top = noun if whole == text else noun.head
@@ -367,12 +371,23 @@ def screened(w: LinkWords, found: Found) -> Found:
 def adjective_of_metric(w: LinkWords, adj: Token, token: Token) -> bool:
     """Whether ``adj`` is an adjective of a listed metric right before it that an amount's
     "de" complement was hung on."""
+    if adj.pos_ != "ADJ" or adj.dep_ != "amod" or token.dep_ != "nmod":
+        return False
     noun = adj.head
-    return (
-        adj.pos_ == "ADJ"
-        and adj.dep_ == "amod"
-        and token.dep_ == "nmod"
-        and noun.pos_ == "NOUN"
-        and noun.i == adj.i - 1
-        and listed_phrase(w, noun) is not None
-    )
+    return noun.pos_ == "NOUN" and noun.i == adj.i - 1 and listed_phrase(w, noun) is not None
+
+
+def complement_metric(w: LinkWords, noun: Token, exclude: Token) -> Found:
+    """The "de" complement of a carrier noun, before the amount: "le montant des aides"."""
+    for child in noun.children:
+        if (
+            child.i < exclude.i
+            and child.dep_ == "nmod"
+            and child.pos_ == "NOUN"
+            and genitive(child, w.genitive)
+            and not any(c.dep_ == "nummod" for c in child.children)  # another amount
+        ):
+            # Off the list it may be anything ("l'objectif d'un retour des déficits").
+            text = listed_phrase(w, child)
+            return (child, text) if text else NOTHING
+    return NOTHING

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from factex.components.links.modifiers import designates
 from factex.components.sentences import written_sentence_start
 from factex.components.syntax import SUBJECT_DEPS, subjects
+from factex.components.token_index import token_index
 from factex.normalize.link_words import LinkWords, word
 from factex.resources import load
 
@@ -20,13 +21,18 @@ NOTHING: Found = (None, None)
 
 
 def reflexive(verb: Token) -> bool:
-    return any(c.dep_.startswith("expl") and word(c.text) in ("se", "s'") for c in verb.children)
+    ix = token_index(verb.doc)  # the children read off the index, no Token made
+    return any(
+        ix.dep[c].startswith("expl") and word(ix.text[c]) in ("se", "s'")
+        for c in ix.children[verb.i]
+    )
 
 
 def raised(w: LinkWords, verb: Token) -> bool:
     """An infinitive whose subject is the object of the verb before it ("a vu son bénéfice
     grimper")."""
-    if any(c.dep_ in SUBJECT_DEPS for c in verb.children) or verb.head.i == verb.i:
+    ix = token_index(verb.doc)
+    if any(ix.dep[c] in SUBJECT_DEPS for c in ix.children[verb.i]) or ix.head[verb.i] == verb.i:
         return False
     if verb.dep_ == "xcomp":
         return True
@@ -74,7 +80,8 @@ def is_participle(verb: Token) -> bool:
 def valued(verb: Token) -> bool:
     """ "le marché, estimé à 9 milliards": the participle of a verb of valuing, whose subject
     (as the parse may read it) is the thing valued, not who values it."""
-    return is_participle(verb) and verb.lemma_.casefold() in valuing_verbs(verb)
+    # (the word list first: the participle reads the morphology, which makes a MorphAnalysis)
+    return verb.lemma_.casefold() in valuing_verbs(verb) and is_participle(verb)
 
 
 @cache

@@ -9,9 +9,14 @@ groupe") and a date.
 
 from __future__ import annotations
 
+import weakref
+from typing import Any
+
 from spacy.tokens import Doc, Token
 
 from factex.components.extensions import MONEY, PERCENT
+from factex.components.links.index_text import span_text
+from factex.components.token_index import TokenIndex, token_index
 from factex.normalize.link_words import LinkWords, fold, normalize_name, word
 from factex.normalize.modifier_words import ModifierWords, modifier_words
 
@@ -128,10 +133,31 @@ def _one_agent(mw: ModifierWords, tok: Token) -> bool:
 
 def in_amount(tok: Token) -> bool:
     """Whether ``tok`` is a word of an amount the money or percentage finders read."""
-    spans = tok.doc.spans
-    return any(
-        s.start <= tok.i < s.end for key in (MONEY, PERCENT) if key in spans for s in spans[key]
+    return tok.i in amount_tokens(tok.doc)
+
+
+# Per Doc, the indices of the tokens of its amounts, with the span groups they were read from
+# and their sizes: the finders replace a group whole when they run again.
+_amounts: weakref.WeakKeyDictionary[Doc, tuple[tuple[Any, ...], frozenset[int]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def amount_tokens(doc: Doc) -> frozenset[int]:
+    """The indices of the tokens of the money and percentage spans of ``doc`` (iterating the
+    groups makes a Span per amount: read once per Doc, not per question)."""
+    money, percent = doc.spans.get(MONEY), doc.spans.get(PERCENT)
+    sizes = (len(money or ()), len(percent or ()))
+    cached = _amounts.get(doc)
+    if cached is not None:
+        (old_money, old_percent, old_sizes), tokens = cached
+        if old_money is money and old_percent is percent and old_sizes == sizes:
+            return tokens
+    tokens = frozenset(
+        i for group in (money, percent) if group for s in group for i in range(s.start, s.end)
     )
+    _amounts[doc] = ((money, percent, sizes), tokens)
+    return tokens
 
 
 def _number(tok: Token) -> bool:
@@ -160,9 +186,12 @@ def modifiers_end(w: LinkWords, first: Token, end: int) -> int:
     if not first.is_alpha:
         return end  # a unit ("%") names no metric to extend
     mw = modifier_words(first.doc.lang_ or "fr")
+    ix = token_index(first.doc)
     limit = min(len(first.doc), first.i + MAX_MODIFIED_WORDS)
     last, bare = first.i, True
     while end < limit:
+        if not _may_modify(w, mw, ix, first.i, end):
+            break
         tok = first.doc[end]
         # After "de la dette" an adjective says which debt; after a bare "d'Ebitda" it
         # may say which margin ("marge d'Ebitda ajusté").
@@ -184,6 +213,22 @@ def modifiers_end(w: LinkWords, first: Token, end: int) -> int:
         bare = noun == end + 1
         last, end = noun, _word_end(first.doc, listed_end(w, first.doc[noun]))
     return end
+
+
+def _may_modify(w: LinkWords, mw: ModifierWords, ix: TokenIndex, first: int, end: int) -> bool:
+    """What the word at ``end`` needs for one of the readings of :func:`modifiers_end` (read
+    off the index: most metrics end at the first word, which needs no Token then)."""
+    lower, marker = ix.lower[end], word(ix.text[end])
+    return (
+        ix.pos[end] in ("ADJ", "VERB", "NOUN")  # a qualifier
+        or lower in mw.negators
+        or ix.lemma[end].casefold() in w.allocation_verbs
+        or marker in mw.markers  # a complement
+        or marker in w.genitive
+        or lower in mw.joiners
+        or first <= ix.head[end] < end  # a word joined
+        or marker in mw.age_markers
+    )
 
 
 def _negated(w: LinkWords, mw: ModifierWords, tok: Token, end: int, limit: int) -> bool:
@@ -246,8 +291,9 @@ def _joined(w: LinkWords, mw: ModifierWords, head: Token, end: int, limit: int) 
     ("ratio CET1"); with a determiner, a case or an amount of its own it is something else
     ("les ventes et les marges", "les ventes mardi")."""
     doc = head.doc
-    k = end + 1 if doc[end].lower_ in mw.joiners else end
-    if k >= limit or not (head.i <= doc[k].head.i < end) or in_amount(doc[k]):
+    ix = token_index(doc)  # the checks on the index first: a Token only for a candidate
+    k = end + 1 if ix.lower[end] in mw.joiners else end
+    if k >= limit or not (head.i <= ix.head[k] < end) or k in amount_tokens(doc):
         return None
     tok = doc[k]
     # (a word the parse misfiled before it, inside the metric already, is none of these)
@@ -283,17 +329,18 @@ def _complement(w: LinkWords, mw: ModifierWords, head: Token, end: int, limit: i
     """The index of the noun of a complement starting at ``end`` ("par abonné", "hors
     pétrole", "de la dette"), or None."""
     doc, first = head.doc, head.i
-    marker = word(doc[end].text)
+    ix = token_index(doc)  # the checks on the index first: a Token only for a candidate
+    marker = word(ix.text[end])
     if marker not in mw.markers and marker not in w.genitive:
         return None
     k = end + 1
-    while marker in w.genitive and k < limit and doc[k].pos_ == "DET":
-        if doc[k].lower_ in mw.owner_determiners:
+    while marker in w.genitive and k < limit and ix.pos[k] == "DET":
+        if ix.lower[k] in mw.owner_determiners:
             return None  # "de ses établissements": whose, not which
-        if _number(doc[k]):
+        if any(c.isdigit() for c in ix.text[k]):  # (as ``_number``: a DET is no NUM)
             return None  # "un prêt de 250 000 euros": the amount, read as determiners
         k += 1
-    if k >= limit or not (first <= doc[k].head.i < end):
+    if k >= limit or not (first <= ix.head[k] < end):
         return None
     if not (_plain_noun(w, mw, doc[k]) or _bare_participle(mw, marker, doc[k], end)):
         return None
@@ -332,10 +379,11 @@ def listed_end(w: LinkWords, noun: Token) -> int:
     if noun.lower_ not in w.metric_heads and noun.lemma_.casefold() not in w.metric_heads:
         return noun.i + 1
     doc = noun.doc
+    ix = token_index(doc)
     end = noun.i + 1
-    for tok in doc[noun.i + 1 : min(len(doc), noun.i + MAX_MODIFIED_WORDS)]:
-        if tok.is_space or tok.is_punct:
+    for k in range(noun.i + 1, min(len(doc), noun.i + MAX_MODIFIED_WORDS)):
+        if ix.text[k].isspace() or ix.is_punct[k]:  # (``is_space`` is ``isspace``)
             break
-        if fold(normalize_name(doc[noun.i : tok.i + 1].text)) in w.metric_nouns:
-            end = tok.i + 1
+        if fold(normalize_name(span_text(doc, noun.i, k + 1))) in w.metric_nouns:
+            end = k + 1
     return end

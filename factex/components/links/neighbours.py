@@ -96,7 +96,9 @@ def same_sentence(first: Span, second: Span) -> bool:
     """Whether two spans start in the same sentence (``first.sent.start == second.sent.start``
     without making the two sentence spans)."""
     ix = token_index(first.doc)
-    return ix.sent_start_of(first.start) == ix.sent_start_of(second.start)
+    if not ix.has_sents:  # (asked four times per amount: the index read inline)
+        raise ValueError("[E030] Sentence boundaries unset")
+    return ix.sent_start[first.start] == ix.sent_start[second.start]
 
 
 def elided_metric(

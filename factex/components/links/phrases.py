@@ -7,9 +7,14 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from contextvars import ContextVar
+from contextvars import Token as Remembered
 
+from spacy.tokens import Doc, Token
+
+from factex.components.links.index_text import spacing, span_text
 from factex.components.links.modifiers import in_amount, listed_end, modifiers_end
+from factex.components.token_index import token_index
 from factex.normalize.link_words import LinkWords, fold, normalize_name, word
 
 MAX_METRIC_WORDS = 6
@@ -44,29 +49,59 @@ def led(w: LinkWords, noun: Token, phrase: str) -> str:
 def wider_phrase(w: LinkWords, noun: Token) -> str | None:
     """A listed metric that ends at ``noun`` but starts before it ("levée de fonds")."""
     doc = noun.doc
+    ix = token_index(doc)
     for back in range(MAX_METRIC_WORDS - 1, 1, -1):  # the longest first
         start = noun.i - back
-        if start >= 0 and not any(t.is_punct for t in doc[start : noun.i]):
-            text = normalize_name(doc[start : noun.i + 1].text)
+        if start >= 0 and not any(ix.is_punct[start : noun.i]):
+            text = normalize_name(span_text(doc, start, noun.i + 1))
             if fold(text) in w.metric_nouns:
                 return text
     return None
+
+
+# The phrases read during one search of a metric (:func:`remember_phrases`): the search
+# asks again of the same nouns (a subject, then whether that subject is a weak metric).
+_Memo = tuple[Doc, dict[int, str | None]] | None
+_searching: ContextVar[_Memo] = ContextVar("_searching", default=None)
+
+
+def remember_phrases(doc: Doc) -> Remembered[_Memo]:
+    """Until :func:`forget_phrases`, :func:`listed_phrase` reads each noun of ``doc`` once
+    (the Doc does not change while one amount's metric is searched)."""
+    return _searching.set((doc, {}))
+
+
+def forget_phrases(remembered: Remembered[_Memo]) -> None:
+    _searching.reset(remembered)
 
 
 def listed_phrase(w: LinkWords, noun: Token) -> str | None:
     """The longest metric of the list starting at ``noun``, as written (typography unified)."""
     if noun.lower_ not in w.metric_heads and noun.lemma_.casefold() not in w.metric_heads:
         return None
+    search = _searching.get()
+    if search is None or search[0] is not noun.doc:
+        return _listed_phrase(w, noun)
+    memo = search[1]
+    if noun.i not in memo:
+        memo[noun.i] = _listed_phrase(w, noun)
+    return memo[noun.i]
+
+
+def _listed_phrase(w: LinkWords, noun: Token) -> str | None:
     doc = noun.doc
+    ix = token_index(doc)
+    spaced, texts = spacing(doc, ix), ix.text
     best, best_end = None, noun.i
-    words: list[str] = []
-    for tok in doc[noun.i : min(len(doc), noun.i + MAX_METRIC_WORDS)]:
-        if tok.is_space or tok.is_punct:
+    written = ""  # the words so far (normalize_name drops the space after the last)
+    for k in range(noun.i, min(len(doc), noun.i + MAX_METRIC_WORDS)):
+        if texts[k].isspace() or ix.is_punct[k]:  # (``is_space`` is ``isspace``)
             break
-        words.append(tok.text_with_ws)
-        text = normalize_name("".join(words))
+        written += texts[k]
+        text = normalize_name(written)
         if fold(text) in w.metric_nouns:
-            best, best_end = text, tok.i + 1
+            best, best_end = text, k + 1
+        written += " " if spaced[k] else ""
     if best is None:
         return None
     end = best_end
@@ -98,9 +133,9 @@ def listed_phrase(w: LinkWords, noun: Token) -> str | None:
             # (after a compound the parse's adjectives are unsure: "du kilo de cacao bord")
             compound = compound_end(w, doc[k - 1], k)
             k = modifiers_end(w, noun, k) if compound == k else compound
-            return normalize_name(doc[noun.i : k].text)
+            return normalize_name(span_text(doc, noun.i, k))
     end = modifiers_end(w, noun, end)
-    return normalize_name(doc[noun.i : end].text) if end > best_end else best
+    return normalize_name(span_text(doc, noun.i, end)) if end > best_end else best
 
 
 def open_phrase(w: LinkWords, noun: Token) -> str | None:
@@ -120,7 +155,7 @@ def open_phrase(w: LinkWords, noun: Token) -> str | None:
         return None
     end = qualifiers_end(w, doc[k], listed_end(w, doc[k]))  # "indice des prix à la ..."
     end = modifiers_end(w, noun, end)  # "ratio de fonds propres CET1"
-    return normalize_name(doc[noun.i : end].text)
+    return normalize_name(span_text(doc, noun.i, end))
 
 
 def qualifiers_end(w: LinkWords, noun: Token, end: int) -> int:
@@ -168,7 +203,7 @@ def noun_phrase(w: LinkWords, noun: Token) -> str:
     if end < len(noun.doc) and is_code(noun.doc[end]) and noun.doc[end].head.i == noun.i:
         end += 1
     end = modifiers_end(w, noun, compound_end(w, noun, qualifiers_end(w, noun, end)))
-    return normalize_name(noun.doc[noun.i : end].text)
+    return normalize_name(span_text(noun.doc, noun.i, end))
 
 
 def is_compound(w: LinkWords, noun: Token) -> bool:
@@ -187,6 +222,6 @@ def enclosing(w: LinkWords, noun: Token) -> tuple[Token, str] | None:
     if parent.i >= noun.i or noun.i - parent.i > MAX_METRIC_WORDS:
         return None
     text = listed_phrase(w, parent)
-    if text is None or len(text) < len(noun.doc[parent.i : noun.i + 1].text):
+    if text is None or len(text) < len(span_text(noun.doc, parent.i, noun.i + 1)):
         return None
     return parent, text
