@@ -10,6 +10,7 @@ goes on with; ``subject_from``, ``period_from`` and ``metric_from`` say where ea
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.tokens import Doc, Span
 
@@ -34,12 +35,15 @@ from factex.normalize.frame import (
 def complete_links(doc: Doc, passage: Passage, words: LinkWords) -> None:
     """Fill each amount's ``source``, ``subject``, ``period`` and say where they came from."""
     spans = [(s, key) for key in (MONEY, PERCENT) for s in doc.spans.get(key, ())]
+    spans.sort(key=lambda s: s[0].start)
     focus = MetricFocus(doc, passage)  # the metric a figure naming none goes on with
-    shared = _Shared(_lede_source(doc, passage), _framing_dates(passage))
-    periods = PeriodFocus(doc, passage, words)  # what a period owes the figures around
-    for span, key in sorted(spans, key=lambda s: s[0].start):
+    shared = _Shared(_lede_source(doc, passage), _framing_dates(passage), _companies(passage))
+    periods = PeriodFocus(doc, passage, words, spans)  # what a period owes the figures around
+    for span, key in spans:
         sent = sent_of(span)  # read once: the helpers below all need it
-        links = dict(span._.factex_links or {})
+        ext = span._  # one read and one write through it: each ``span._`` makes an object
+        written: dict[str, Any] = ext.factex_links or {}
+        links = dict(written)
         links["metric"], links["metric_from"] = focus.carry(span, key, links)
         traded = bool(links.pop("traded", False))
         own = _source(span, sent, passage)
@@ -54,7 +58,7 @@ def complete_links(doc: Doc, passage: Passage, words: LinkWords) -> None:
         links["subject"], links["subject_from"] = passage_subject(
             span, subject, dict(links, traded=traded), passage, words
         )
-        if own is None and _company_said(links["subject"], links["subject_from"], passage):
+        if own is None and _company_said(links["subject"], links["subject_from"], shared):
             source = None  # "X a annoncé une levée de 450 millions": X's own, not the lede's
         links["source"] = None if source == links["subject"] else source
         dated = _period(span, sent, links.get("period"), passage, words, shared)
@@ -63,11 +67,11 @@ def complete_links(doc: Doc, passage: Passage, words: LinkWords) -> None:
             session = _session(links.get("metric"), passage, words)
             if session is not None:
                 links["period"], links["period_from"] = session
-        links["period"], links["period_from"] = periods.settle(span, links)
+        links["period"], links["period_from"] = periods.settle(span, links, written)
         if key == MONEY and keeps_no_lent_period(span, links):
             links["period"], links["period_from"] = None, None  # a price, a deal
         focus.note(span, key, links)
-        span._.factex_links = links
+        ext.factex_links = links
 
 
 @dataclass
@@ -78,6 +82,8 @@ class _Shared:
     lede: Source | None
     #: the dates that may frame a passage (see :func:`_framing_dates`)
     framing: list[Dated]
+    #: the names of the companies the Doc names (see :func:`_company_said`)
+    companies: frozenset[str]
     #: by sentence start: whether the sentence says "un an plus tôt"
     year_ago: dict[int, bool] = field(default_factory=dict)
 
@@ -95,13 +101,16 @@ def _source(span: Span, sent: SentBounds, passage: Passage) -> Source | None:
     return min(here, key=lambda s: abs(s.start - span.start))
 
 
-def _company_said(subject: str | None, how: str | None, passage: Passage) -> bool:
+def _company_said(subject: str | None, how: str | None, shared: _Shared) -> bool:
     """Whether the subject is a company its sentence names (not a public body nor a place)."""
-    if subject is None or how != "written":
-        return False
-    return any(
-        m.name == subject and m.label == "ORG" and not m.institution and not m.source
-        for m in passage.mentions
+    return subject is not None and how == "written" and subject in shared.companies
+
+
+def _companies(passage: Passage) -> frozenset[str]:
+    """The names of the passage's mentions of companies (not a public body nor a source),
+    found once per Doc (each figure went through the mentions)."""
+    return frozenset(
+        m.name for m in passage.mentions if m.label == "ORG" and not m.institution and not m.source
     )
 
 

@@ -110,11 +110,13 @@ def _target_nouns(lang: str) -> frozenset[str]:
 def is_target_figure(root: Token) -> bool:
     """Whether the amount is the figure of a target ("l'objectif de 12 %", "la cible de 1 % à
     3 %"): a goal set for a time of its own, no figure of its passage's period."""
-    head = root.head
+    ix = token_index(root.doc)  # read off the index: no Token made
+    i = root.i
+    head = ix.head[i]
     return (
-        root.dep_ == "nmod"
-        and head.i != root.i
-        and head.lemma_.lower() in _target_nouns(root.doc.lang_ or "fr")
+        ix.dep[i] == "nmod"
+        and head != i
+        and ix.lemma[head].lower() in _target_nouns(root.doc.lang_ or "fr")
     )
 
 
