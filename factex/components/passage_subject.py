@@ -8,6 +8,7 @@ sentence-level link may only have taken the nearest name; here the passage and f
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
@@ -20,16 +21,22 @@ from factex.components.passage import LinkWords, Passage
 from factex.components.sentence_bounds import SentBounds, sent_of
 from factex.components.syntax import clause_head_at, subjects_at
 from factex.components.token_index import token_index
-from factex.normalize.frame import latest_before
+from factex.normalize.frame import Mention, latest_before
 from factex.normalize.territory import is_central_bank
 
 
 def passage_subject(
-    span: Span, written: str | None, links: dict[str, Any], passage: Passage, words: LinkWords
+    span: Span,
+    written: str | None,
+    links: dict[str, Any],
+    passage: Passage,
+    words: LinkWords,
+    names: PassageNames | None = None,
 ) -> tuple[str | None, str | None]:
+    """``names``: :meth:`PassageNames.of` the passage, when the caller keeps it for its Doc."""
     # in an article (a headline over paragraphs), not in a lone sentence
     article = passage.layout.headline is not None
-    fig = _Figure(span, sent_of(span))
+    fig = _Figure(span, sent_of(span), names or PassageNames.of(passage))
     if written is not None and links.get("traded"):
         return written, "written"  # "le prix du porc": the commodity's, wherever quoted
     if words.is_policy_rate(links.get("metric")):
@@ -76,14 +83,38 @@ def passage_subject(
     named = _named_just_before(fig, {actor, *passage.actors}, passage) if article else None
     if named is not None and actor is not None and written is None:
         return named, "written"  # a headline the parse mangles: "X voit son bénéfice fondre"
-    if actor is not None and not _named_in_sentence(fig, actor, passage):
+    if actor is not None and not _named_in_sentence(fig, actor):
         return actor, "frame"
-    if actor is None and passage.place and not _named_in_sentence(fig, passage.place, passage):
+    if actor is None and passage.place and not _named_in_sentence(fig, passage.place):
         return passage.place, "frame"  # a story about a place: its figures are the place's
     if actor is None and passage.place and guessed:
         # the sentence names the story's place; the other name was only the nearest one
         return passage.place, "written"
     return written, _from(written)
+
+
+@dataclass(frozen=True)
+class PassageNames:
+    """What the figures of one passage ask of its mentions, found once (each figure went
+    through them all)."""
+
+    #: the mentions of the main actors, not as a source nor a public body, in text order
+    main_actors: list[Mention]
+    #: by name, where its mentions start, in order
+    starts: dict[str, list[int]]
+
+    @classmethod
+    def of(cls, passage: Passage) -> PassageNames:
+        main = {passage.actor, *passage.actors} if passage.actor is not None else set()
+        actors = [
+            m
+            for m in passage.mentions
+            if m.label in ("ORG", "PER") and not m.source and not m.institution and m.name in main
+        ]
+        starts: dict[str, list[int]] = {}
+        for m in passage.mentions:
+            starts.setdefault(m.name, []).append(m.start)
+        return cls(actors, {name: sorted(at) for name, at in starts.items()})
 
 
 @dataclass
@@ -93,6 +124,7 @@ class _Figure:
 
     span: Span
     sent: SentBounds
+    names: PassageNames
 
     # indices into the Doc's token index, not Tokens: each ``doc[i]`` makes one
     @cached_property
@@ -290,9 +322,10 @@ def _local_place(fig: _Figure, passage: Passage) -> str | None:
     return before[-1].name if before else None
 
 
-def _named_in_sentence(fig: _Figure, name: str, passage: Passage) -> bool:
-    start, end = fig.sent.start_char, fig.sent.end_char
-    return any(m.name == name and start <= m.start < end for m in passage.mentions)
+def _named_in_sentence(fig: _Figure, name: str) -> bool:
+    starts = fig.names.starts.get(name, ())
+    k = bisect_left(starts, fig.sent.start_char)
+    return k < len(starts) and starts[k] < fig.sent.end_char
 
 
 def _named_just_before(fig: _Figure, names: set[str | None], passage: Passage) -> str | None:
@@ -316,12 +349,6 @@ def _latest_actor(fig: _Figure, passage: Passage) -> str | None:
     article is about (a main actor) and not a source."""
     if passage.actor is None:
         return None
-    main = {passage.actor, *passage.actors}
-    actors = [
-        m
-        for m in passage.mentions
-        if m.label in ("ORG", "PER") and not m.source and not m.institution and m.name in main
-    ]
     # before the sentence: a name of its own sentence that the sentence did not link is left
-    found = latest_before(actors, fig.sent.start_char, passage.layout)
+    found = latest_before(fig.names.main_actors, fig.sent.start_char, passage.layout)
     return found.name if found is not None else None

@@ -26,6 +26,7 @@ from factex.components.links.date_roles import (
     is_target_figure,
     is_told_day,
     names_a_thing,
+    root_at,
 )
 from factex.components.morph import morph_column
 from factex.components.sentence_bounds import sent_of
@@ -90,7 +91,7 @@ class DateIndex:
             if is_told_day(span, date):
                 continue  # "a annoncé jeudi un bénéfice de ...": the day it was told
             self.spans.append(span)
-            root = span_root(span).i
+            root = root_at(span)
             self.info[id(span)] = _Date(
                 _value_of(date, published), is_day(date), is_one_day(date),
                 root, clause_head_at(ix, root),
@@ -292,7 +293,7 @@ def in_side_clause(span: Span, figures: frozenset[int]) -> bool:
     story's period."""
     doc = span.doc
     ix = token_index(doc)
-    verb = clause_head_at(ix, span_root(span).i)
+    verb = clause_head_at(ix, root_at(span))
     dep = ix.dep[verb]
     if not (dep in RELATIVE_DEPS or (dep != "ROOT" and _opens_relative(doc, ix, verb))):
         return False
