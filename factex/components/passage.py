@@ -66,15 +66,13 @@ class LinkWords:
         """ "l'inflation", "le taux de chômage": a figure of a place."""
         if not metric:
             return False
-        words = metric.lower().replace("’", "'")
-        if self._macro.search(words):
+        if _names_any(self._macro, metric):
             return True
-        return not has_actor and self._macro_if_no_actor.search(words) is not None
+        return not has_actor and _names_any(self._macro_if_no_actor, metric)
 
     def is_policy_rate(self, metric: str | None) -> bool:
         """ "son taux directeur", "le taux de dépôt": a rate a central bank sets."""
-        words = (metric or "").lower().replace("’", "'")
-        return bool(words) and self._policy_rates.search(words) is not None
+        return bool(metric) and _names_any(self._policy_rates, metric or "")
 
     # The patterns, kept by the words (the cache of _any_phrase hashes the whole tuple of
     # phrases at each look-up, a third of a check).
@@ -89,6 +87,13 @@ class LinkWords:
     @cached_property
     def _policy_rates(self) -> re.Pattern[str]:
         return _any_phrase(self.policy_rates)
+
+
+# Each figure asks of its metric, and a Doc's figures share a few metrics: bounded, by metric.
+@lru_cache(maxsize=4096)
+def _names_any(phrases: re.Pattern[str], metric: str) -> bool:
+    """Whether ``metric`` (any case, any apostrophe) holds one of ``phrases``."""
+    return phrases.search(metric.lower().replace("’", "'")) is not None
 
 
 @lru_cache(maxsize=16)

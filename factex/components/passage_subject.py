@@ -8,6 +8,7 @@ sentence-level link may only have taken the nearest name; here the passage and f
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
@@ -15,20 +16,27 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
+from factex.components.links.subject import words_text
 from factex.components.passage import LinkWords, Passage
 from factex.components.sentence_bounds import SentBounds, sent_of
-from factex.components.syntax import clause_head, subjects
+from factex.components.syntax import clause_head_at, subjects_at
 from factex.components.token_index import token_index
-from factex.normalize.frame import latest_before
+from factex.normalize.frame import Mention, latest_before
 from factex.normalize.territory import is_central_bank
 
 
 def passage_subject(
-    span: Span, written: str | None, links: dict[str, Any], passage: Passage, words: LinkWords
+    span: Span,
+    written: str | None,
+    links: dict[str, Any],
+    passage: Passage,
+    words: LinkWords,
+    names: PassageNames | None = None,
 ) -> tuple[str | None, str | None]:
+    """``names``: :meth:`PassageNames.of` the passage, when the caller keeps it for its Doc."""
     # in an article (a headline over paragraphs), not in a lone sentence
     article = passage.layout.headline is not None
-    fig = _Figure(span, sent_of(span))
+    fig = _Figure(span, sent_of(span), names or PassageNames.of(passage))
     if written is not None and links.get("traded"):
         return written, "written"  # "le prix du porc": the commodity's, wherever quoted
     if words.is_policy_rate(links.get("metric")):
@@ -75,14 +83,38 @@ def passage_subject(
     named = _named_just_before(fig, {actor, *passage.actors}, passage) if article else None
     if named is not None and actor is not None and written is None:
         return named, "written"  # a headline the parse mangles: "X voit son bénéfice fondre"
-    if actor is not None and not _named_in_sentence(fig, actor, passage):
+    if actor is not None and not _named_in_sentence(fig, actor):
         return actor, "frame"
-    if actor is None and passage.place and not _named_in_sentence(fig, passage.place, passage):
+    if actor is None and passage.place and not _named_in_sentence(fig, passage.place):
         return passage.place, "frame"  # a story about a place: its figures are the place's
     if actor is None and passage.place and guessed:
         # the sentence names the story's place; the other name was only the nearest one
         return passage.place, "written"
     return written, _from(written)
+
+
+@dataclass(frozen=True)
+class PassageNames:
+    """What the figures of one passage ask of its mentions, found once (each figure went
+    through them all)."""
+
+    #: the mentions of the main actors, not as a source nor a public body, in text order
+    main_actors: list[Mention]
+    #: by name, where its mentions start, in order
+    starts: dict[str, list[int]]
+
+    @classmethod
+    def of(cls, passage: Passage) -> PassageNames:
+        main = {passage.actor, *passage.actors} if passage.actor is not None else set()
+        actors = [
+            m
+            for m in passage.mentions
+            if m.label in ("ORG", "PER") and not m.source and not m.institution and m.name in main
+        ]
+        starts: dict[str, list[int]] = {}
+        for m in passage.mentions:
+            starts.setdefault(m.name, []).append(m.start)
+        return cls(actors, {name: sorted(at) for name, at in starts.items()})
 
 
 @dataclass
@@ -92,19 +124,28 @@ class _Figure:
 
     span: Span
     sent: SentBounds
+    names: PassageNames
+
+    # indices into the Doc's token index, not Tokens: each ``doc[i]`` makes one
+    @cached_property
+    def verb(self) -> int:
+        """The index of the verb (or root) of the amount's clause."""
+        return clause_head_at(token_index(self.span.doc), self.span.root.i)
 
     @cached_property
-    def verb(self) -> Token:
-        return clause_head(self.span.root)
+    def subject_ids(self) -> tuple[int, ...]:
+        return subjects_at(self.span.doc, self.verb)
 
     @cached_property
     def subjects(self) -> list[Token]:
-        return subjects(self.verb)
+        doc = self.span.doc
+        return [doc[i] for i in self.subject_ids]
 
     @cached_property
-    def holders(self) -> list[Token]:
-        """The clause's subjects, the antecedent standing for a "qui"."""
-        return [self.verb.head if s.lower_ == "qui" else s for s in self.subjects]
+    def holders(self) -> list[int]:
+        """The indices of the clause's subjects, the antecedent standing for a "qui"."""
+        ix = token_index(self.span.doc)
+        return [ix.head[self.verb] if ix.lower[s] == "qui" else s for s in self.subject_ids]
 
 
 def _rate_setter(
@@ -152,13 +193,15 @@ def _designated_body(fig: _Figure, passage: Passage, words: LinkWords) -> str | 
     """The public body named most before the amount, when the owner of the figure's clause
     subject names it again by a designator ("Le bilan de l'institution est revenu à ...")."""
     span = fig.span
-    ix = token_index(span.doc)
+    doc, ix = span.doc, token_index(span.doc)
     owned = False
     for noun in fig.holders:
-        for c in ix.children[noun.i]:
-            if ix.dep[c] != "nmod":
+        for c in ix.children[noun]:
+            # only a complement whose last word may end a designator is read whole
+            if ix.dep[c] != "nmod" or not _may_end(ix.text[c], words.designators):
                 continue
-            phrase = span.doc[span.doc[c].left_edge.i : c + 1].text.lower().replace("’", "'")
+            phrase = words_text(doc, doc[c].left_edge.i, c + 1)
+            phrase = phrase.lower().replace("’", "'")
             if phrase.endswith(words.designators):
                 owned = True
     if not owned:
@@ -170,6 +213,12 @@ def _designated_body(fig: _Figure, passage: Passage, words: LinkWords) -> str | 
         and (m.institution or is_central_bank(m.name, words.central_banks, words.lang))
     )
     return bodies.most_common(1)[0][0] if bodies else None
+
+
+def _may_end(last: str, designators: tuple[str, ...]) -> bool:
+    """Whether a phrase ending with the word ``last`` may end with one of ``designators``."""
+    last = last.lower().replace("’", "'")
+    return any(last.endswith(d) or d.endswith(last) for d in designators)
 
 
 def _clause_name(fig: _Figure, passage: Passage) -> str | None:
@@ -187,14 +236,13 @@ def _generic_holder(fig: _Figure, words: LinkWords) -> bool:
     """Whether the figure's clause is about a whole market or trade: its subject ("le secteur
     a reculé de 2 %"), the antecedent of its "qui", or the noun its participle describes ("le
     marché, estimé à 1,3 milliard"), without a possessive tying it to the company."""
-    verb = fig.verb
+    verb, ix = fig.verb, token_index(fig.span.doc)
     holders = list(fig.holders)
-    if verb.dep_.startswith("acl") and verb.pos_ == "VERB":
-        holders.append(verb.head)
-    ix = token_index(verb.doc)
+    if ix.dep[verb].startswith("acl") and ix.pos[verb] == "VERB":
+        holders.append(ix.head[verb])
     for noun in holders:
-        owned = any(ix.lower[c] in words.possessives for c in ix.children[noun.i])
-        if noun.lemma_ in words.generic_holders and noun.pos_ == "NOUN" and not owned:
+        owned = any(ix.lower[c] in words.possessives for c in ix.children[noun])
+        if ix.lemma[noun] in words.generic_holders and ix.pos[noun] == "NOUN" and not owned:
             return True
     return False
 
@@ -203,19 +251,20 @@ def _refers_back(fig: _Figure, written: str, words: LinkWords) -> bool:
     """Whether the clause names its subject again ("le groupe", "il", "l'action", "son
     bénéfice") without the name the sentence-level link guessed from elsewhere in it."""
     span, verb, subjs = fig.span, fig.verb, fig.subjects
-    phrases = [span.doc[s.left_edge.i : s.right_edge.i + 1].text for s in subjs]
+    doc = span.doc
+    phrases = [words_text(doc, s.left_edge.i, s.right_edge.i + 1) for s in subjs]
     if any(written in phrase for phrase in phrases):
         return False  # "Le brasseur Heineken a vu ...": the description names it
     for subj in subjs:
         word = subj.lower_.lstrip("-")
         if word in words.self_reference or subj.lemma_ in words.self_reference:
             return True
-    start, ix = max(verb.left_edge.i, fig.sent.start), token_index(span.doc)
+    start, ix = max(doc[verb].left_edge.i, fig.sent.start), token_index(doc)
     owned = any(
         ix.lower[i] in words.possessives and ix.pos[i] == "DET" for i in range(start, span.start)
     )
     # "Heineken a vu son bénéfice ...": the owner is named before in the sentence
-    return owned and written not in span.doc[fig.sent.start : span.start].text
+    return owned and written not in words_text(doc, fig.sent.start, span.start)
 
 
 def _at_dateline(name: str, passage: Passage) -> bool:
@@ -230,19 +279,19 @@ _OWNER_WORDS = frozenset({"de", "d'", "d’", "du", "des", "chez", "pour"})
 def _said(fig: _Figure, name: str) -> bool:
     """Whether the sentence ties the name to the amount: the clause's subject, or an owner
     ("de X", "chez X") before the amount; not merely a name somewhere in the sentence."""
-    span, sent = fig.span, fig.sent
+    span, sent, doc = fig.span, fig.sent, fig.span.doc
     for subj in fig.subjects:
         left = subj.left_edge.i
-        if name in span.doc[left : subj.right_edge.i + 1].text:
+        if name in words_text(doc, left, subj.right_edge.i + 1):
             return True
         # "Jack Ma, le fondateur du groupe, avait annoncé": the name set before its description
-        before = span.doc[max(sent.start, left - 4) : left].text.rstrip(" ,")
+        before = words_text(doc, max(sent.start, left - 4), left).rstrip(" ,")
         if before.endswith(name):
             return True
-    ix = token_index(span.doc)
+    ix = token_index(doc)
     for i in range(sent.start, span.start - 1):
         if ix.lower[i] in _OWNER_WORDS:
-            after = span.doc[i + 1 : min(i + 6, sent.end)].text
+            after = words_text(doc, i + 1, min(i + 6, sent.end))
             if after.startswith(name) or after.split(" ", 1)[-1].startswith(name):
                 return True
     return False
@@ -273,9 +322,10 @@ def _local_place(fig: _Figure, passage: Passage) -> str | None:
     return before[-1].name if before else None
 
 
-def _named_in_sentence(fig: _Figure, name: str, passage: Passage) -> bool:
-    start, end = fig.sent.start_char, fig.sent.end_char
-    return any(m.name == name and start <= m.start < end for m in passage.mentions)
+def _named_in_sentence(fig: _Figure, name: str) -> bool:
+    starts = fig.names.starts.get(name, ())
+    k = bisect_left(starts, fig.sent.start_char)
+    return k < len(starts) and starts[k] < fig.sent.end_char
 
 
 def _named_just_before(fig: _Figure, names: set[str | None], passage: Passage) -> str | None:
@@ -299,12 +349,6 @@ def _latest_actor(fig: _Figure, passage: Passage) -> str | None:
     article is about (a main actor) and not a source."""
     if passage.actor is None:
         return None
-    main = {passage.actor, *passage.actors}
-    actors = [
-        m
-        for m in passage.mentions
-        if m.label in ("ORG", "PER") and not m.source and not m.institution and m.name in main
-    ]
     # before the sentence: a name of its own sentence that the sentence did not link is left
-    found = latest_before(actors, fig.sent.start_char, passage.layout)
+    found = latest_before(fig.names.main_actors, fig.sent.start_char, passage.layout)
     return found.name if found is not None else None

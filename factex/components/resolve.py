@@ -9,7 +9,9 @@ goes on with; ``subject_from``, ``period_from`` and ``metric_from`` say where ea
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.tokens import Doc, Span
 
@@ -18,7 +20,7 @@ from factex.components.links.period_lent import keeps_no_lent_period
 from factex.components.links.period_passage import PeriodFocus
 from factex.components.passage import LinkWords, Passage
 from factex.components.passage_metric import MetricFocus
-from factex.components.passage_subject import passage_subject
+from factex.components.passage_subject import PassageNames, passage_subject
 from factex.components.sentence_bounds import SentBounds, sent_of
 from factex.components.sources import Source
 from factex.components.token_index import token_index
@@ -34,16 +36,20 @@ from factex.normalize.frame import (
 def complete_links(doc: Doc, passage: Passage, words: LinkWords) -> None:
     """Fill each amount's ``source``, ``subject``, ``period`` and say where they came from."""
     spans = [(s, key) for key in (MONEY, PERCENT) for s in doc.spans.get(key, ())]
+    spans.sort(key=lambda s: s[0].start)
     focus = MetricFocus(doc, passage)  # the metric a figure naming none goes on with
-    shared = _Shared(_lede_source(doc, passage), _framing_dates(passage))
-    periods = PeriodFocus(doc, passage, words)  # what a period owes the figures around
-    for span, key in sorted(spans, key=lambda s: s[0].start):
+    shared = _Shared.of(doc, passage)
+    periods = PeriodFocus(doc, passage, words, spans)  # what a period owes the figures around
+    names = PassageNames.of(passage)  # who the passage names, for each figure's subject
+    for span, key in spans:
         sent = sent_of(span)  # read once: the helpers below all need it
-        links = dict(span._.factex_links or {})
+        ext = span._  # one read and one write through it: each ``span._`` makes an object
+        written: dict[str, Any] = ext.factex_links or {}
+        links = dict(written)
         links["metric"], links["metric_from"] = focus.carry(span, key, links)
         traded = bool(links.pop("traded", False))
-        own = _source(span, sent, passage)
-        reporter = own or _carried_source(span, sent, passage, shared.lede)
+        own = _source(span, sent, shared)
+        reporter = own or _carried_source(span, sent, passage, shared)
         source = reporter.name if reporter is not None else None
         subject = links.get("subject")
         # "a indiqué Marc Dupont": the speaker is not what the figure is of; in a story about
@@ -52,9 +58,9 @@ def complete_links(doc: Doc, passage: Passage, words: LinkWords) -> None:
         if reporter is not None and (reporter.quoted or of_place) and subject == source:
             subject = None
         links["subject"], links["subject_from"] = passage_subject(
-            span, subject, dict(links, traded=traded), passage, words
+            span, subject, dict(links, traded=traded), passage, words, names
         )
-        if own is None and _company_said(links["subject"], links["subject_from"], passage):
+        if own is None and _company_said(links["subject"], links["subject_from"], shared):
             source = None  # "X a annoncé une levée de 450 millions": X's own, not the lede's
         links["source"] = None if source == links["subject"] else source
         dated = _period(span, sent, links.get("period"), passage, words, shared)
@@ -63,11 +69,11 @@ def complete_links(doc: Doc, passage: Passage, words: LinkWords) -> None:
             session = _session(links.get("metric"), passage, words)
             if session is not None:
                 links["period"], links["period_from"] = session
-        links["period"], links["period_from"] = periods.settle(span, links)
+        links["period"], links["period_from"] = periods.settle(span, links, written)
         if key == MONEY and keeps_no_lent_period(span, links):
             links["period"], links["period_from"] = None, None  # a price, a deal
         focus.note(span, key, links)
-        span._.factex_links = links
+        ext.factex_links = links
 
 
 @dataclass
@@ -78,55 +84,78 @@ class _Shared:
     lede: Source | None
     #: the dates that may frame a passage (see :func:`_framing_dates`)
     framing: list[Dated]
+    #: the names of the companies the Doc names (see :func:`_company_said`)
+    companies: frozenset[str]
+    #: the passage's dates by start (a sentence's are a slice of them), and their starts
+    dates: list[Dated] = field(default_factory=list)
     #: by sentence start: whether the sentence says "un an plus tôt"
     year_ago: dict[int, bool] = field(default_factory=dict)
 
+    #: the reporters, by the start of their sentence, in order
+    sources: dict[int, list[Source]] = field(default_factory=dict)
+    #: the reporters that may speak for the sentences after them (see :func:`_carried_source`)
+    bodies: list[Source] = field(default_factory=list)
 
-def _source(span: Span, sent: SentBounds, passage: Passage) -> Source | None:
+    def __post_init__(self) -> None:
+        self.date_starts = [d.start for d in self.dates]
+
+    @classmethod
+    def of(cls, doc: Doc, passage: Passage) -> _Shared:
+        shared = cls(
+            _lede_source(doc, passage), _framing_dates(passage), _companies(passage),
+            sorted(passage.dates, key=lambda d: d.start),
+        )  # fmt: skip
+        for s in passage.sources:
+            shared.sources.setdefault(s.sent_start, []).append(s)
+            if s.quoted and not s.person and not s.within:
+                shared.bodies.append(s)
+        return shared
+
+
+def _source(span: Span, sent: SentBounds, shared: _Shared) -> Source | None:
     """The reporter of the amount's sentence nearest the amount."""
-    sent_start = sent.start
     here = [
         s
-        for s in passage.sources
-        if s.sent_start == sent_start and (not s.within or s.within[0] <= span.start < s.within[1])
+        for s in shared.sources.get(sent.start, ())
+        if not s.within or s.within[0] <= span.start < s.within[1]
     ]
     if not here:
         return None
     return min(here, key=lambda s: abs(s.start - span.start))
 
 
-def _company_said(subject: str | None, how: str | None, passage: Passage) -> bool:
+def _company_said(subject: str | None, how: str | None, shared: _Shared) -> bool:
     """Whether the subject is a company its sentence names (not a public body nor a place)."""
-    if subject is None or how != "written":
-        return False
-    return any(
-        m.name == subject and m.label == "ORG" and not m.institution and not m.source
-        for m in passage.mentions
+    return subject is not None and how == "written" and subject in shared.companies
+
+
+def _companies(passage: Passage) -> frozenset[str]:
+    """The names of the passage's mentions of companies (not a public body nor a source),
+    found once per Doc (each figure went through the mentions)."""
+    return frozenset(
+        m.name for m in passage.mentions if m.label == "ORG" and not m.institution and not m.source
     )
 
 
 def _carried_source(
-    span: Span, sent: SentBounds, passage: Passage, lede: Source | None
+    span: Span, sent: SentBounds, passage: Passage, shared: _Shared
 ) -> Source | None:
     """The reporter a sentence without one goes on quoting: the incise the parse cut off
     ("…, contre 1,4 % en janvier | , a confirmé vendredi l'Insee"), else the body (not a
     person: one quoted speaks for a sentence) named last before in the paragraph, else, in a
-    story about no organisation (a statistics release, a budget), the lede's (``lede``)."""
+    story about no organisation (a statistics release, a budget), the lede's."""
     doc = span.doc
     nxt = sent.end
     if nxt < len(doc) and token_index(doc).text[nxt] == ",":
-        cut = [s for s in passage.sources if s.sent_start == nxt and s.quoted and not s.within]
+        cut = [s for s in shared.sources.get(nxt, ()) if s.quoted and not s.within]
         if cut:
             return cut[0]
     layout = passage.layout
     here = layout.paragraph(span.start_char)
-    before = [
-        s
-        for s in passage.sources
-        if s.quoted and not s.person and not s.within and s.end <= sent.start
-    ]
-    if before and layout.paragraph(doc[before[-1].start].idx) == here:
-        return before[-1]
+    last = next((s for s in reversed(shared.bodies) if s.end <= sent.start), None)
+    if last is not None and layout.paragraph(doc[last.start].idx) == here:
+        return last
+    lede = shared.lede
     if passage.actor is not None or lede is None or lede.start >= span.start:
         return None
     return None if _other_body(sent, lede, passage) else lede
@@ -178,7 +207,7 @@ def _period(
         # year before the day of publication)
         framing = _passage_period(span, passage, shared.framing)
         return (shift_years(framing[0], -1), "passage") if framing else (None, None)
-    if period is not None and not (not comparison and _only_bases(period, sent, passage)):
+    if period is not None and not (not comparison and _only_bases(period, sent, shared)):
         return _day_at_most(_at_end(period, sent, passage, words)), "written"
     if comparison:
         return None, None
@@ -246,19 +275,23 @@ def _at_end(value: str, sent: SentBounds, passage: Passage, words: LinkWords) ->
     The dates give "fin 2023" as its last two months ("2023-11/2023-12"); a stock figure (a
     debt "à 1,2 milliard fin 2023") is that of the month the period ends in.
     """
+    if "/" not in value:
+        return value  # no stretch: nothing to close (each figure went through the dates)
     start, end = sent.start_char, sent.end_char
     for d in passage.dates:
-        inside = start <= d.start < end and d.value == value and "/" in value
+        inside = start <= d.start < end and d.value == value
         if inside and words.period_end.search(passage.text[d.start : d.end]):
             last = value.rpartition("/")[2]
             return last[:7] if len(last) >= 7 and last[4] == "-" else value
     return value
 
 
-def _only_bases(value: str, sent: SentBounds, passage: Passage) -> bool:
+def _only_bases(value: str, sent: SentBounds, shared: _Shared) -> bool:
     """Whether every date of the sentence with this value is a comparison base."""
     start, end = sent.start_char, sent.end_char
-    same = [d for d in passage.dates if start <= d.start < end and d.value == value]
+    starts = shared.date_starts
+    dates = shared.dates[bisect_left(starts, start) : bisect_left(starts, end)]
+    same = [d for d in dates if d.value == value]
     return bool(same) and all(d.base for d in same)
 
 

@@ -63,7 +63,10 @@ class AmountLinker:
         amounts.sort(key=lambda item: item[0].start)
         w = self.words
         fresh_index(doc)  # the walks below read the parse from it
-        ctx = _DocContext(entity_index(doc), DateIndex(doc, w.period_wrappers, w.not_qualifiers))
+        # the amounts' tokens, from the spans at hand (DateIndex made them all again)
+        tokens = frozenset(i for span, _ in amounts for i in range(span.start, span.end))
+        dates = DateIndex(doc, w.period_wrappers, w.not_qualifiers, tokens)
+        ctx = _DocContext(entity_index(doc), dates)
         prev: Span | None = None
         before: dict[str, Any] = {}  # the links of ``prev``, read once (an extension costs µs)
         total: dict[str, Any] | None = None  # links of the amount a running breakdown details

@@ -25,6 +25,17 @@ _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 DateData = dict[str, Any]
 
 
+def root_at(span: Span) -> int:
+    """The index of :func:`span_root` of ``span``, read off the token index (the Token it
+    makes was only asked its ``i``)."""
+    head = token_index(span.doc).head
+    start, end = span.start, span.end
+    for i in range(start, end):
+        if head[i] < start or head[i] >= end or head[i] == i:
+            return i
+    return span_root(span).i
+
+
 def _date_data(span: Span, date: DateData | None) -> DateData:
     return (span._.factex_date or {}) if date is None else date
 
@@ -86,7 +97,7 @@ def names_a_thing(
     ("investir 3 milliards dans la fibre au second semestre"). ``date``: the span's
     ``factex_date`` when the caller has read it."""
     ix = token_index(span.doc)  # the parse as tuples: no Token made
-    root = span_root(span).i
+    root = root_at(span)
     head = ix.head[root]
     if ix.dep[root] not in ("nmod", "appos") or ix.pos[head] not in ("NOUN", "PROPN"):
         return False
@@ -110,11 +121,13 @@ def _target_nouns(lang: str) -> frozenset[str]:
 def is_target_figure(root: Token) -> bool:
     """Whether the amount is the figure of a target ("l'objectif de 12 %", "la cible de 1 % à
     3 %"): a goal set for a time of its own, no figure of its passage's period."""
-    head = root.head
+    ix = token_index(root.doc)  # read off the index: no Token made
+    i = root.i
+    head = ix.head[i]
     return (
-        root.dep_ == "nmod"
-        and head.i != root.i
-        and head.lemma_.lower() in _target_nouns(root.doc.lang_ or "fr")
+        ix.dep[i] == "nmod"
+        and head != i
+        and ix.lemma[head].lower() in _target_nouns(root.doc.lang_ or "fr")
     )
 
 
@@ -147,7 +160,7 @@ def is_told_day(span: Span, date: DateData | None = None) -> bool:
     if not is_day(_date_data(span, date)):
         return False
     ix = token_index(span.doc)
-    head = ix.head[span_root(span).i]
+    head = ix.head[root_at(span)]
     return ix.pos[head] in ("VERB", "AUX") and ix.lemma[head] in _telling_verbs(
         span.doc.lang_ or "fr"
     )

@@ -9,11 +9,12 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from functools import cache
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from factex import resources
 from factex.components.extensions import MONEY
-from factex.components.syntax import amount_root, clause_head, subjects
+from factex.components.syntax import amount_root, clause_head_at, subjects_at
+from factex.components.token_index import token_index
 from factex.normalize.money import currency_code
 
 #: a unit price is no scaled amount ("205 euros", not "2 milliards d'euros")
@@ -49,24 +50,26 @@ def _unit_price(amount: str | None) -> bool:
 
 def _subject_unit(span: Span, currency: str | None, lang: str) -> str | None:
     """The unit named by the subject of the amount's clause ("la tonne", "l'euro")."""
-    verb = clause_head(amount_root(span))
-    for subj in subjects(verb):
-        if subj.i >= span.start:
+    doc = span.doc
+    ix = token_index(doc)  # the subjects read off the index: no Token made per word
+    for subj in subjects_at(doc, clause_head_at(ix, amount_root(span).i)):
+        if subj >= span.start:
             continue  # the subject is told before its price
-        word = subj.lower_
-        if word in _units(lang) or subj.lemma_.lower() in _units(lang):
+        word = ix.lower[subj]
+        if word in _units(lang) or ix.lemma[subj].lower() in _units(lang):
             return word
-        if _other_currency(subj, currency, lang):
+        if _other_currency(ix.pos[subj], word, currency, lang):
             return word
     return None
 
 
-def _other_currency(token: Token, currency: str | None, lang: str) -> bool:
-    """ "l'euro" quoted in dollars: a currency priced in another one."""
-    if token.pos_ not in ("NOUN", "PROPN") or currency is None:
+def _other_currency(pos: str, word: str, currency: str | None, lang: str) -> bool:
+    """ "l'euro" quoted in dollars: a currency priced in another one (``word``: the
+    lowercase form of a token tagged ``pos``)."""
+    if pos not in ("NOUN", "PROPN") or currency is None:
         return False
     try:
-        code = currency_code(token.lower_, lang)
+        code = currency_code(word, lang)
     except KeyError:
         return False
     return code is not None and code != currency

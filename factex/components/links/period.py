@@ -26,6 +26,7 @@ from factex.components.links.date_roles import (
     is_target_figure,
     is_told_day,
     names_a_thing,
+    root_at,
 )
 from factex.components.morph import morph_column
 from factex.components.sentence_bounds import sent_of
@@ -57,7 +58,9 @@ class DateIndex:
         doc: Doc,
         wrappers: frozenset[str] = frozenset(),
         not_clauses: frozenset[str] = frozenset(),
+        amounts: frozenset[int] | None = None,
     ) -> None:
+        """``amounts``: :func:`amount_tokens` of the Doc, when the caller has them."""
         # Words the parse may take for a participle heading a clause ("un chiffre d'affaires
         # record sur l'exercice 2023/24"): they are adjectives of the noun, no clause.
         self.not_clauses = not_clauses
@@ -71,22 +74,24 @@ class DateIndex:
         self.tokens: frozenset[int] = frozenset()
         if DATES not in doc.spans:
             return
-        self.tokens = frozenset(i for span in doc.spans[DATES] for i in range(span.start, span.end))
-        amounts = amount_tokens(doc)
+        dates = list(doc.spans[DATES])  # each read of a span group makes its Spans again
+        self.tokens = frozenset(i for span in dates for i in range(span.start, span.end))
+        if amounts is None:
+            amounts = amount_tokens(doc)
         ix = token_index(doc)
         published = doc._.factex_published
         #: starts of dates that only say which thing a noun names ("l'échéance de décembre"):
         #: they date no figure they do not hang on
         self.local: set[int] = set()
         self.genitives: set[int] = set()  # of them, those a "de" opens
-        for span in doc.spans[DATES]:
+        for span in dates:
             date = span._.factex_date or {}
             if not date.get("value") or date.get("grain") in ("ref", "set"):
                 continue  # "désormais", "chaque année": no period a figure is for
             if is_told_day(span, date):
                 continue  # "a annoncé jeudi un bénéfice de ...": the day it was told
             self.spans.append(span)
-            root = span_root(span).i
+            root = root_at(span)
             self.info[id(span)] = _Date(
                 _value_of(date, published), is_day(date), is_one_day(date),
                 root, clause_head_at(ix, root),
@@ -288,7 +293,7 @@ def in_side_clause(span: Span, figures: frozenset[int]) -> bool:
     story's period."""
     doc = span.doc
     ix = token_index(doc)
-    verb = clause_head_at(ix, span_root(span).i)
+    verb = clause_head_at(ix, root_at(span))
     dep = ix.dep[verb]
     if not (dep in RELATIVE_DEPS or (dep != "ROOT" and _opens_relative(doc, ix, verb))):
         return False

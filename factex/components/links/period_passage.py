@@ -102,15 +102,25 @@ def _words(lang: str) -> dict[str, Any]:
 class PeriodFocus:
     """The figures' periods seen so far, and the Doc's amounts and dates, indexed once."""
 
-    def __init__(self, doc: Doc, passage: Passage, words: LinkWords) -> None:
+    def __init__(
+        self,
+        doc: Doc,
+        passage: Passage,
+        words: LinkWords,
+        amounts: list[tuple[Span, str]] | None = None,
+    ) -> None:
+        """``amounts``: the Doc's money and percentage spans with their keys, by start, when
+        the caller has them (each read of ``doc.spans`` makes the Spans again)."""
         self.doc, self.passage, self.words = doc, passage, words
         self.lang = words.lang
         #: the parse as tuples (each ``doc[i]`` makes a Token)
         self.ix = ix = token_index(doc)
-        spans = sorted(s for key in (MONEY, PERCENT) for s in doc.spans.get(key, ()))
+        if amounts is None:
+            amounts = [(s, key) for key in (MONEY, PERCENT) for s in doc.spans.get(key, ())]
+        spans = sorted(s for s, _ in amounts)
         self.amount_starts = [s.start for s in spans]
         self.amount_ends = frozenset(s.end for s in spans)
-        self.money = frozenset((s.start, s.end) for s in doc.spans.get(MONEY, ()))
+        self.money = frozenset((s.start, s.end) for s, key in amounts if key == MONEY)
         #: what each amount counts, by its first and by its end token: money, percent, points
         self.kinds = {s.start: _kind(s, self.money, ix.lower) for s in spans}
         self.kind_by_end = {s.end: self.kinds[s.start] for s in spans}
@@ -122,12 +132,17 @@ class PeriodFocus:
         #: the figure before (its links are final once the next one is asked for)
         self.last: Span | None = None
 
-    def settle(self, span: Span, links: dict[str, Any]) -> tuple[str | None, str | None]:
-        """The figure's ``period`` and ``period_from`` after its neighbours have spoken."""
+    def settle(
+        self, span: Span, links: dict[str, Any], own: dict[str, Any] | None = None
+    ) -> tuple[str | None, str | None]:
+        """The figure's ``period`` and ``period_from`` after its neighbours have spoken
+        (``own``: its sentence's links, ``span._.factex_links``, when the caller has them)."""
         money = (span.start, span.end) in self.money
         period, how = links.get("period"), links.get("period_from")
         # its sentence's, before the passage (read only for a lent period: each ``._`` read costs)
-        written = (span._.factex_links or {}).get("period") if how == "passage" else None
+        written = None
+        if how == "passage":
+            written = ((span._.factex_links if own is None else own) or {}).get("period")
         settled: tuple[str | None, str | None] = (
             self._elliptic(span, period, how)
             or self._range_bound(span, period, how)

@@ -10,8 +10,11 @@ the nearest ORG/PER of the sentence (before the amount first). What a purchase o
 
 from __future__ import annotations
 
+import weakref
+
 from spacy.tokens import Doc, Span, Token
 
+from factex.components.extensions import doc_text
 from factex.components.sentence_bounds import sent_of
 from factex.components.sentences import written_sentence_start
 from factex.components.syntax import (
@@ -28,7 +31,7 @@ from factex.components.syntax import (
     has_case,
     subjects_at,
 )
-from factex.components.token_index import token_index
+from factex.components.token_index import TokenIndex, token_index
 from factex.normalize.link_words import LinkWords, fold, word
 
 _OWNER_DEPS = frozenset({"nmod", "appos", "flat:name", "flat", "compound", "conj"})
@@ -149,13 +152,12 @@ def nearest_actor(
 ) -> str | None:
     """The ORG/PER of the sentence nearest the amount, before it first; never a source."""
     bounds = sent_of(span)  # span.sent walks the Doc at each call
-    sent = span.doc[bounds.start : bounds.end]
-    start = written_sentence_start(sent)
-    ks = {k for k in ent_at[start : sent.end] if k >= 0}
+    start = _written_start(span.doc, bounds.start, bounds.end)
+    ks = {k for k in ent_at[start : bounds.end] if k >= 0}
     best: tuple[int, Span] | None = None
     for k in sorted(ks):
         ent = ent_at.ents[k]
-        if ent_at.labels[k] not in ("ORG", "PER") or ent.end > sent.end or ent.start in excluded:
+        if ent_at.labels[k] not in ("ORG", "PER") or ent.end > bounds.end or ent.start in excluded:
             continue
         # News states who, then how much.
         distance = span.start - ent.end if ent.end <= span.start else 1000 + ent.start - span.end
@@ -165,10 +167,27 @@ def nearest_actor(
     return actor_name(best[1]) if best else None
 
 
+# :func:`written_sentence_start` by parser sentence start, per token index (weakly, as the
+# index): the figures of a sentence asked it again, each making Spans and Tokens.
+_written_starts: weakref.WeakKeyDictionary[TokenIndex, dict[int, int]] = weakref.WeakKeyDictionary()
+
+
+def _written_start(doc: Doc, start: int, end: int) -> int:
+    """:func:`written_sentence_start` of the parser sentence ``doc[start:end]``."""
+    ix = token_index(doc)
+    known = _written_starts.get(ix)
+    if known is None:
+        known = _written_starts[ix] = {}
+    found = known.get(start)
+    if found is None:
+        found = known[start] = written_sentence_start(doc[start:end])
+    return found
+
+
 def is_source(w: LinkWords, ent: Span) -> bool:
     """ "Selon l'Insee", "D'après le ministère", "Selon la fédération, Febelfin": a source."""
     doc = ent.doc
-    before = fold(doc[max(sent_of(ent).start, ent.start - 3) : ent.start].text)
+    before = fold(words_text(doc, max(sent_of(ent).start, ent.start - 3), ent.start))
     if w.source_pattern.search(before):
         return True
     ix = token_index(doc)  # the walk up reads the index: no Token made per step
@@ -322,3 +341,24 @@ def _asset_at(w: LinkWords, doc: Doc, i: int, ent_at: EntityIndex) -> tuple[str,
     if k >= 0 and ix.pos[i] == "PROPN" and ix.lemma[ix.head[i]] in w.asset_units:
         return actor_name(ent_at.ents[k]), i
     return None
+
+
+# The Doc's text and the first character of each token, by the Doc's token index (weakly, as
+# the index): a Span and its text made a Token per word.
+_char_starts: weakref.WeakKeyDictionary[TokenIndex, tuple[str, tuple[int, ...]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def words_text(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text`` read off the Doc's text (:func:`doc_text`), no Token nor Span
+    made."""
+    ix = token_index(doc)
+    end = min(end, len(ix.head))
+    if end <= start:
+        return ""
+    known = _char_starts.get(ix)
+    if known is None:
+        known = _char_starts[ix] = (doc_text(doc), tuple(doc.to_array("IDX").tolist()))
+    starts, last = known[1], end - 1
+    return known[0][starts[start] : starts[last] + len(ix.text[last])]
