@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from itertools import compress, count
 from typing import Any
 
 from babel import Locale
@@ -172,7 +174,8 @@ class FrameContext:
             for m in _mentions(ent_at, sources, words, forms)
             if dateline is None or not (dateline.start <= m.start < dateline.end)
         )
-        line = _publication_line(doc)
+        published = _published(doc)
+        line = _publication_line(doc, published)
         dates = tuple(d for d in _dates(doc, text, words) if not _is_publication_line(line, d))
         places = [m for m in mentions if m.label == "LOC"] + _demonyms(doc, layout, words)
         frame = Frame(
@@ -182,7 +185,6 @@ class FrameContext:
             period=frame_period(dates, layout),
         )
         place_written = text[dateline.start : dateline.end] if dateline else None
-        published = _published(doc)
         home = None
         # an article (a headline over paragraphs): a lone sentence gets no guessed country
         if not places and dateline is None and layout.headline is not None:
@@ -212,7 +214,7 @@ def _top_companies(actors: tuple[Anchor, ...]) -> tuple[str, ...]:
 def _short_forms(ent_at: EntityIndex, text: str, words: FrameWords) -> dict[str, str]:
     """Short forms of the text's names; a place is none ("France" is no short form of
     "France Travail", "Paris" none of "Paris Saint-Germain")."""
-    places = {n for e, n in zip(ent_at.ents, ent_at.names, strict=True) if e.label_ == "LOC"}
+    places = {n for label, n in zip(ent_at.labels, ent_at.names, strict=True) if label == "LOC"}
     forms = short_forms(ent_at.names, defined_acronyms(text))
     return {
         short: long
@@ -230,11 +232,11 @@ def _mentions(
     reporters = {(s.start, s.end) for s in sources if s.quoted}
     # a body quoted anywhere ("selon l'ANSD") reports the story: no mention of it is an actor
     quoted = {s.name for s in sources if s.quoted and not s.person}
-    names = ent_at.names
+    names, labels = ent_at.names, ent_at.labels
     label_of: dict[str, str] = {}
-    for ent, name in zip(ent_at.ents, names, strict=True):
+    for ent_label, name in zip(labels, names, strict=True):
         if label_of.get(name) != "ORG":  # a name the model also reads as a company is one
-            label_of[name] = ent.label_
+            label_of[name] = ent_label
     for name in label_of:
         if name in words.countries or name in words.cities:
             label_of[name] = "LOC"  # "à Paris" read as an organisation is still the city
@@ -244,15 +246,15 @@ def _mentions(
     out = []
     # names repeat: each is looked up in the taxonomy and the institution words once
     unique = {forms.get(n, n) for n in names}
-    metric = {n: is_metric_name(n, words.lang) for n in unique}
-    institution = {n: words.is_institution(n) for n in unique}
-    for ent, name in zip(ent_at.ents, names, strict=True):
+    metric = {n: _is_metric_name(n, words.lang) for n in unique}
+    institution = {n: _found(words.institution, n) for n in unique}
+    for ent, ent_label, name in zip(ent_at.ents, labels, names, strict=True):
         name = forms.get(name, name)
         if metric[name]:
             continue  # "l'IPC", "l'Ebit": a measure the model reads as a name is no actor
         if label_of.get(name) != "LOC" and _rubric(ent, names):
             continue  # "Télévision : ...": the headline's topic word is no company
-        label = label_of.get(name, ent.label_)
+        label = label_of.get(name, ent_label)
         out.append(
             Mention(
                 name, label, ent.start_char, ent.end_char,
@@ -262,6 +264,18 @@ def _mentions(
             )
         )  # fmt: skip
     return out
+
+
+@lru_cache(maxsize=4096)
+def _is_metric_name(name: str, lang: str) -> bool:
+    """:func:`is_metric_name`, kept for the names that recur from one article to the next."""
+    return is_metric_name(name, lang)
+
+
+@lru_cache(maxsize=4096)
+def _found(pattern: re.Pattern[str], name: str) -> bool:
+    """Whether ``pattern`` occurs in ``name``, kept for the names that recur across articles."""
+    return pattern.search(name) is not None
 
 
 def _rubric(ent: Span, names: tuple[str, ...]) -> bool:
@@ -321,11 +335,12 @@ def _published(doc: Doc) -> str | None:
     return str(value)[:10] if value else None
 
 
-def _publication_line(doc: Doc) -> str | None:
-    """The day the text gives for itself ("Publié le 5 mai 2023"), when found in it."""
+def _publication_line(doc: Doc, published: str | None) -> str | None:
+    """The day the text gives for itself ("Publié le 5 mai 2023"), when found in it;
+    ``published``: :func:`_published` of the Doc."""
     if doc._.factex_published_source != "detected":
         return None
-    return str(doc._.factex_published or "")[:10]
+    return published or ""
 
 
 def _is_publication_line(line: str | None, date: Dated) -> bool:
@@ -335,19 +350,30 @@ def _is_publication_line(line: str | None, date: Dated) -> bool:
 
 def _demonyms(doc: Doc, layout: Layout, words: FrameWords) -> list[Mention]:
     """ "l'inflation belge" in the headline or lede names the country of the story."""
-    out = []
+    out: list[Mention] = []
     ix = token_index(doc)
     lower, pos = ix.lower, ix.pos
     top = [layout.paragraphs[i] for i in (layout.headline, layout.lede) if i is not None]
+    if not top or words.demonyms.keys().isdisjoint(lower):
+        return out  # most articles: no demonym anywhere, no span made for the top
+    # the demonyms read as adjectives, found by a C scan of the words: a Token for the first
+    # only when none stands at the top
+    found = [
+        i for i in compress(count(), map(words.demonyms.__contains__, lower)) if pos[i] == "ADJ"
+    ]
+    if not found or doc[found[0]].idx >= max(end for _, end in top):
+        return out
     for start, end in top:
         span = doc.char_span(start, end, alignment_mode="expand")
-        for i in range(span.start, span.end) if span is not None else ():
-            place = words.demonyms.get(lower[i])
-            if place is None or pos[i] != "ADJ":
-                continue  # most words: no Token made
+        if span is None:
+            continue
+        for i in found:
+            if not span.start <= i < span.end:
+                continue
             token = doc[i]
             # "la Fédération bancaire française" names a body, not the country of the story
             if not token.ent_type_:
+                place = words.demonyms[lower[i]]
                 out.append(Mention(place, "LOC", token.idx, token.idx + len(token), country=True))
     return out
 

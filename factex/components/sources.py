@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import compress, count
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -72,32 +73,33 @@ def find_sources(doc: Doc, ent_at: EntityIndex, words: SourceWords) -> list[Sour
     found: list[Source] = []
     ix = token_index(doc)
     for i in _candidates(ix, words):  # the few tokens that may mark a source, in order
-        token = doc[i]
         sent_start = ix.sent_start_of(i)
-        head = _marked_head(token, words)
+        head = _marked_head(doc, ix, i, words)
         source = None
         if head is not None and head.lower_ in _BY_PRONOUN:
             source = _last_person(head, ent_at, sent_start)  # "selon lui"
         elif head is not None:
             source = _name_below(head, ent_at, words, sent_start)
         elif ix.pos[i] == "VERB" and ix.lemma[i] in words.verbs:
-            source = _speaker(token, ent_at, words, found, sent_start)
+            source = _speaker(doc[i], ent_at, words, found, sent_start)
         if source is not None:
             found.append(source)
-    return [_named_role(s, ent_at, words) for s in found]
+    return [_named_role(s, ix, ent_at, words) for s in found]
 
 
-def _named_role(source: Source, ent_at: EntityIndex, words: SourceWords) -> Source:
+def _named_role(source: Source, ix: TokenIndex, ent_at: EntityIndex, words: SourceWords) -> Source:
     """ "a précisé le ministre": the person the text named earlier with that role ("le
     ministre des Finances, Jean Roy, a salué ..."), the nearest before."""
     if source.person or source.name not in words.roles:
         return source
     head = source.name.split(" ")[0]
-    earlier = [e for e in ent_at.ents if e.end <= source.start and e.label_ == "PER"]
-    for ent in reversed(earlier):
-        doc = ent.doc
-        lead = doc[max(0, ent.start - 10) : ent.start]
-        if any(t.lower_ == head or t.lemma_ == head for t in lead):
+    # the nearest person before first; the words before it read on the index, no Token made
+    for k in range(len(ent_at.ents) - 1, -1, -1):
+        ent = ent_at.ents[k]
+        if ent.end > source.start or ent_at.labels[k] != "PER":
+            continue
+        lead = range(max(0, ent.start - 10), ent.start)
+        if any(ix.lower[t] == head or ix.lemma[t] == head for t in lead):
             return replace(source, name=canonical(ent), person=True)
     return source
 
@@ -107,11 +109,10 @@ def _candidates(ix: TokenIndex, words: SourceWords) -> list[int]:
     index (a Python token for every word cost more than the rest of the frame)."""
     marks, verbs = _marker_forms(words), words.verbs
     lower, pos, lemma = ix.lower, ix.pos, ix.lemma
-    return [
-        i
-        for i, form in enumerate(lower)
-        if form in marks or (pos[i] == "VERB" and lemma[i] in verbs)
-    ]
+    # each test a C loop over the words (a Python test per word cost most of this function)
+    found = set(compress(count(), map(marks.__contains__, lower)))
+    found.update(i for i in compress(count(), map(verbs.__contains__, lemma)) if pos[i] == "VERB")
+    return sorted(found)
 
 
 @lru_cache(maxsize=8)
@@ -124,22 +125,23 @@ def _marker_forms(words: SourceWords) -> frozenset[str]:
     return frozenset(forms)
 
 
-def _marked_head(token: Token, words: SourceWords) -> Token | None:
-    """The noun a source marker introduces ("selon [l'Insee]", "d'après [les analystes]")."""
-    text = token.lower_.replace("’", "'")
+def _marked_head(doc: Doc, ix: TokenIndex, i: int, words: SourceWords) -> Token | None:
+    """The noun a source marker at ``i`` introduces ("selon [l'Insee]", "d'après [les
+    analystes]"); the marker and its neighbours read on the index, a Token made for the head."""
+    text = ix.lower[i].replace("’", "'")
     if text in words.role_markers:
         # "pour les analystes de X, ...": a source before a role or a person only
-        head = token.head
-        person = head.ent_type_ == "PER"
-        ok = head.i != token.i and (person or _role(head, words) is not None)
-        return head if ok and token.dep_ == "case" else None
+        if ix.dep[i] != "case" or ix.head[i] == i:
+            return None
+        head = doc[ix.head[i]]
+        return head if head.ent_type_ == "PER" or _role(head, words) is not None else None
     if text not in words.markers and not text.endswith("'"):
-        return None  # most tokens: no neighbour made (this runs on every token)
-    nxt = token.nbor() if token.i + 1 < len(token.doc) else None
-    if text in words.markers or (nxt is not None and f"{text}{nxt.lower_}" in words.markers):
-        head = token.head
-        if head.i != token.i and head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return head
+        return None  # most candidates: a verb of saying
+    nxt = ix.lower[i + 1] if i + 1 < len(ix.lower) else None
+    if text in words.markers or (nxt is not None and f"{text}{nxt}" in words.markers):
+        h = ix.head[i]
+        if h != i and ix.pos[h] in ("NOUN", "PROPN", "PRON"):
+            return doc[h]
     return None
 
 
