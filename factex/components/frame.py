@@ -17,7 +17,7 @@ from typing import Any
 
 from babel import Locale
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from factex import resources
 from factex.components.extensions import DATES, MONEY, doc_text, register_extensions
@@ -34,7 +34,7 @@ from factex.components.resolve import complete_links
 from factex.components.sentence_bounds import sent_of
 from factex.components.sources import Source, SourceWords, find_sources
 from factex.components.syntax import EntityIndex, canonical, entity_index
-from factex.components.token_index import fresh_index, token_index
+from factex.components.token_index import TokenIndex, fresh_index, token_index
 from factex.normalize.frame import (
     Anchor,
     Dated,
@@ -292,29 +292,35 @@ def _rubric(ent: Span, names: tuple[str, ...]) -> bool:
 def _company_context(ent: Span, name: str, words: FrameWords) -> bool:
     """Whether a name read as a place, and known as none, follows a word that makes it a
     company ("chez X", "son concurrent X", "l'action X", "le groupe X")."""
-    if name in words.countries or name in words.cities or name in words.demonyms.values():
+    # the countries hold the demonyms' countries ("belge": "Belgique")
+    if name in words.countries or name in words.cities:
         return False
-    ix = token_index(ent.doc)  # the word before read on the index: no Token made
+    ix = token_index(ent.doc)  # the words read on the index: a Token for the root only
     if ent.start > 0 and (
         ix.lower[ent.start - 1] in words.company_markers
         or ix.lemma[ent.start - 1] in words.company_markers
     ):
         return True
-    root = ent.root
+    root = ent.root.i
+    verb = ix.head[root]
     # "Dravena a bondi de 6,2 %": an unknown place does not move on a market
-    return root.dep_ == "nsubj" and root.head.pos_ == "VERB" and _moves_by_figure(root.head)
+    return ix.dep[root] == "nsubj" and ix.pos[verb] == "VERB" and _moves_by_figure(ix, verb)
 
 
-def _moves_by_figure(verb: Token) -> bool:
+def _moves_by_figure(ix: TokenIndex, verb: int) -> bool:
     """Whether a verb takes a figure as its argument ("a bondi de 6,2 %", "a cédé 3 %")."""
+    children, dep = ix.children, ix.dep
     return any(
-        c.dep_ in ("obl:arg", "obj") and any(g.dep_ == "nummod" for g in c.children)
-        for c in verb.children
+        dep[c] in ("obl:arg", "obj") and any(dep[g] == "nummod" for g in children[c])
+        for c in children[verb]
     )
 
 
 def _dates(doc: Doc, text: str, words: FrameWords) -> list[Dated]:
     figures = amount_tokens(doc)
+    # only a date after the publication day can be a target's: that test of is_target_year
+    # made once here, not a read of the Doc's day per date
+    published = str(doc._.factex_published or "")[:10]
     out = []
     for span in doc.spans.get(DATES, ()):
         data = span._.factex_date or {}  # read once: each read makes an Underscore
@@ -322,7 +328,9 @@ def _dates(doc: Doc, text: str, words: FrameWords) -> list[Dated]:
             base = words.is_base(text, span.start_char, span.end_char, sent_of(span).start_char)
             grain = data.get("grain") or ""
             told = is_told_day(span, data)  # "a annoncé jeudi": when it was said, no period
-            target = is_target_year(span, data)  # "vise 1 milliard en 2026": that figure's only
+            # "vise 1 milliard en 2026": that figure's only
+            after = bool(published) and str(data["value"]) > published
+            target = after and is_target_year(span, data)
             # "l'échéance de décembre", "le bilan, qui avait culminé en 2022, ..."
             local = names_a_thing(span, figures, date=data) or in_side_clause(span, figures)
             start, end = span.start_char, span.end_char
@@ -361,19 +369,20 @@ def _demonyms(doc: Doc, layout: Layout, words: FrameWords) -> list[Mention]:
     found = [
         i for i in compress(count(), map(words.demonyms.__contains__, lower)) if pos[i] == "ADJ"
     ]
-    if not found or doc[found[0]].idx >= max(end for _, end in top):
-        return out
+    # a Token for each up to the end of the lede only; a word is in a paragraph when it
+    # overlaps it (as in ``doc.char_span(start, end, alignment_mode="expand")``)
+    last = max(end for _, end in top)
+    near = []
+    for i in found:
+        token = doc[i]
+        if token.idx >= last:
+            break
+        near.append(token)
     for start, end in top:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None:
-            continue
-        for i in found:
-            if not span.start <= i < span.end:
-                continue
-            token = doc[i]
+        for token in near:
             # "la Fédération bancaire française" names a body, not the country of the story
-            if not token.ent_type_:
-                place = words.demonyms[lower[i]]
+            if token.idx < end and token.idx + len(token) > start and not token.ent_type_:
+                place = words.demonyms[lower[token.i]]
                 out.append(Mention(place, "LOC", token.idx, token.idx + len(token), country=True))
     return out
 

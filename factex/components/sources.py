@@ -8,6 +8,7 @@ is the subject again ("le groupe a précisé") is no source; "il" is the last pe
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import compress, count
@@ -195,16 +196,17 @@ def _complement_of(ent: Span, head: Token) -> bool:
 
 def _named_after(head: Token, ent_at: EntityIndex) -> Span | None:
     """The person named right after a role and a comma, however the parse hangs the name."""
-    doc = head.doc
+    ix = token_index(head.doc)  # the words after read on the index: no Token made
+    text, pos, n = ix.text, ix.pos, len(ix.text)
     i = head.i + 1
     # "la ministre de l'Action et des Comptes publics, X": past the role's own complement
-    while i < len(doc) and i <= head.i + 10 and doc[i].text != ",":
-        if doc[i].pos_ in ("VERB", "AUX", "PUNCT") or doc[i].is_sent_start:
+    while i < n and i <= head.i + 10 and text[i] != ",":
+        if pos[i] in ("VERB", "AUX", "PUNCT") or ix.sent_start[i] == i:
             return None
         i += 1
-    if i + 1 < len(doc) and doc[i].text == ",":
+    if i + 1 < n and text[i] == ",":
         k = ent_at[i + 1]
-        if k >= 0 and ent_at.ents[k].label_ == "PER":
+        if k >= 0 and ent_at.labels[k] == "PER":
             return ent_at.ents[k]
     return None
 
@@ -232,14 +234,16 @@ _PHRASE_DEPS = frozenset({"appos", "nmod", "flat:name", "obl:agent"})
 
 def _role(head: Token, words: SourceWords) -> str | None:
     """ "directeur financier", "analystes": a role noun, with an adjective right after it."""
-    if head.pos_ not in ("NOUN",):
+    ix = token_index(head.doc)  # the noun and the word after read on the index
+    i = head.i
+    if ix.pos[i] != "NOUN":
         return None
-    nxt = head.nbor() if head.i + 1 < len(head.doc) else None
-    if nxt is not None and nxt.pos_ == "ADJ":
-        two = f"{head.lower_} {nxt.lower_}"
+    lower = ix.lower[i]
+    if i + 1 < len(ix.pos) and ix.pos[i + 1] == "ADJ":
+        two = f"{lower} {ix.lower[i + 1]}"
         if two in words.roles:
             return two
-    return head.lower_ if head.lower_ in words.roles or head.lemma_ in words.roles else None
+    return lower if lower in words.roles or ix.lemma[i] in words.roles else None
 
 
 def _speaker(
@@ -267,7 +271,7 @@ def _speaker(
             and (
                 dep[c] in _SPEAKER_DEPS
                 or dep[c] == "obj"
-                or (dep[c] in ("obl:mod", "nmod") and not _has_case(doc[c]))
+                or (dep[c] in ("obl:mod", "nmod") and not _has_case_at(ix, c))
             )
         ]
         if inverted:
@@ -303,11 +307,26 @@ def _speaker(
 def _agent_below(verb: Token, ent_at: EntityIndex) -> Token | None:
     """The named agent of a participle of saying: "par X" after it in its clause, wherever the
     parse hangs it ("estimée à 1,9 % par Eurostat" files "par Eurostat" under the figure)."""
-    for token in verb.subtree:
-        named = token.i > verb.i and ent_at[token.i] >= 0
-        if named and any(c.dep_ == "case" and c.lower_ == "par" for c in token.children):
-            return token
+    ix = token_index(verb.doc)  # the subtree walked on the index: a Token for the agent only
+    children, dep, lower = ix.children, ix.dep, ix.lower
+    for i in _subtree(ix, verb.i):
+        named = i > verb.i and ent_at[i] >= 0
+        if named and any(dep[c] == "case" and lower[c] == "par" for c in children[i]):
+            return verb.doc[i]
     return None
+
+
+def _subtree(ix: TokenIndex, i: int) -> Iterator[int]:
+    """``token.subtree`` as indexes, in its order: the left children's, the token, the right
+    children's."""
+    children = ix.children[i]
+    for c in children:
+        if c < i:
+            yield from _subtree(ix, c)
+    yield i
+    for c in children:
+        if c > i:
+            yield from _subtree(ix, c)
 
 
 def _antecedent(verb: Token, ent_at: EntityIndex) -> Token:
@@ -336,8 +355,8 @@ def _last_person(pronoun: Token, ent_at: EntityIndex, sent_start: int) -> Source
     return None
 
 
-def _has_case(token: Token) -> bool:
-    return any(c.dep_ == "case" for c in token.children)
+def _has_case_at(ix: TokenIndex, i: int) -> bool:
+    return any(ix.dep[c] == "case" for c in ix.children[i])
 
 
 def _after_comma(verb: Token) -> bool:
