@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from itertools import compress, count
 from typing import Any
 
 from babel import Locale
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from factex import resources
 from factex.components.extensions import DATES, MONEY, doc_text, register_extensions
@@ -32,7 +34,7 @@ from factex.components.resolve import complete_links
 from factex.components.sentence_bounds import sent_of
 from factex.components.sources import Source, SourceWords, find_sources
 from factex.components.syntax import EntityIndex, canonical, entity_index
-from factex.components.token_index import fresh_index, token_index
+from factex.components.token_index import TokenIndex, fresh_index, token_index
 from factex.normalize.frame import (
     Anchor,
     Dated,
@@ -172,7 +174,8 @@ class FrameContext:
             for m in _mentions(ent_at, sources, words, forms)
             if dateline is None or not (dateline.start <= m.start < dateline.end)
         )
-        line = _publication_line(doc)
+        published = _published(doc)
+        line = _publication_line(doc, published)
         dates = tuple(d for d in _dates(doc, text, words) if not _is_publication_line(line, d))
         places = [m for m in mentions if m.label == "LOC"] + _demonyms(doc, layout, words)
         frame = Frame(
@@ -182,7 +185,6 @@ class FrameContext:
             period=frame_period(dates, layout),
         )
         place_written = text[dateline.start : dateline.end] if dateline else None
-        published = _published(doc)
         home = None
         # an article (a headline over paragraphs): a lone sentence gets no guessed country
         if not places and dateline is None and layout.headline is not None:
@@ -212,7 +214,7 @@ def _top_companies(actors: tuple[Anchor, ...]) -> tuple[str, ...]:
 def _short_forms(ent_at: EntityIndex, text: str, words: FrameWords) -> dict[str, str]:
     """Short forms of the text's names; a place is none ("France" is no short form of
     "France Travail", "Paris" none of "Paris Saint-Germain")."""
-    places = {n for e, n in zip(ent_at.ents, ent_at.names, strict=True) if e.label_ == "LOC"}
+    places = {n for label, n in zip(ent_at.labels, ent_at.names, strict=True) if label == "LOC"}
     forms = short_forms(ent_at.names, defined_acronyms(text))
     return {
         short: long
@@ -230,11 +232,11 @@ def _mentions(
     reporters = {(s.start, s.end) for s in sources if s.quoted}
     # a body quoted anywhere ("selon l'ANSD") reports the story: no mention of it is an actor
     quoted = {s.name for s in sources if s.quoted and not s.person}
-    names = ent_at.names
+    names, labels = ent_at.names, ent_at.labels
     label_of: dict[str, str] = {}
-    for ent, name in zip(ent_at.ents, names, strict=True):
+    for ent_label, name in zip(labels, names, strict=True):
         if label_of.get(name) != "ORG":  # a name the model also reads as a company is one
-            label_of[name] = ent.label_
+            label_of[name] = ent_label
     for name in label_of:
         if name in words.countries or name in words.cities:
             label_of[name] = "LOC"  # "à Paris" read as an organisation is still the city
@@ -244,15 +246,15 @@ def _mentions(
     out = []
     # names repeat: each is looked up in the taxonomy and the institution words once
     unique = {forms.get(n, n) for n in names}
-    metric = {n: is_metric_name(n, words.lang) for n in unique}
-    institution = {n: words.is_institution(n) for n in unique}
-    for ent, name in zip(ent_at.ents, names, strict=True):
+    metric = {n: _is_metric_name(n, words.lang) for n in unique}
+    institution = {n: _found(words.institution, n) for n in unique}
+    for ent, ent_label, name in zip(ent_at.ents, labels, names, strict=True):
         name = forms.get(name, name)
         if metric[name]:
             continue  # "l'IPC", "l'Ebit": a measure the model reads as a name is no actor
         if label_of.get(name) != "LOC" and _rubric(ent, names):
             continue  # "Télévision : ...": the headline's topic word is no company
-        label = label_of.get(name, ent.label_)
+        label = label_of.get(name, ent_label)
         out.append(
             Mention(
                 name, label, ent.start_char, ent.end_char,
@@ -262,6 +264,18 @@ def _mentions(
             )
         )  # fmt: skip
     return out
+
+
+@lru_cache(maxsize=4096)
+def _is_metric_name(name: str, lang: str) -> bool:
+    """:func:`is_metric_name`, kept for the names that recur from one article to the next."""
+    return is_metric_name(name, lang)
+
+
+@lru_cache(maxsize=4096)
+def _found(pattern: re.Pattern[str], name: str) -> bool:
+    """Whether ``pattern`` occurs in ``name``, kept for the names that recur across articles."""
+    return pattern.search(name) is not None
 
 
 def _rubric(ent: Span, names: tuple[str, ...]) -> bool:
@@ -278,29 +292,35 @@ def _rubric(ent: Span, names: tuple[str, ...]) -> bool:
 def _company_context(ent: Span, name: str, words: FrameWords) -> bool:
     """Whether a name read as a place, and known as none, follows a word that makes it a
     company ("chez X", "son concurrent X", "l'action X", "le groupe X")."""
-    if name in words.countries or name in words.cities or name in words.demonyms.values():
+    # the countries hold the demonyms' countries ("belge": "Belgique")
+    if name in words.countries or name in words.cities:
         return False
-    ix = token_index(ent.doc)  # the word before read on the index: no Token made
+    ix = token_index(ent.doc)  # the words read on the index: a Token for the root only
     if ent.start > 0 and (
         ix.lower[ent.start - 1] in words.company_markers
         or ix.lemma[ent.start - 1] in words.company_markers
     ):
         return True
-    root = ent.root
+    root = ent.root.i
+    verb = ix.head[root]
     # "Dravena a bondi de 6,2 %": an unknown place does not move on a market
-    return root.dep_ == "nsubj" and root.head.pos_ == "VERB" and _moves_by_figure(root.head)
+    return ix.dep[root] == "nsubj" and ix.pos[verb] == "VERB" and _moves_by_figure(ix, verb)
 
 
-def _moves_by_figure(verb: Token) -> bool:
+def _moves_by_figure(ix: TokenIndex, verb: int) -> bool:
     """Whether a verb takes a figure as its argument ("a bondi de 6,2 %", "a cédé 3 %")."""
+    children, dep = ix.children, ix.dep
     return any(
-        c.dep_ in ("obl:arg", "obj") and any(g.dep_ == "nummod" for g in c.children)
-        for c in verb.children
+        dep[c] in ("obl:arg", "obj") and any(dep[g] == "nummod" for g in children[c])
+        for c in children[verb]
     )
 
 
 def _dates(doc: Doc, text: str, words: FrameWords) -> list[Dated]:
     figures = amount_tokens(doc)
+    # only a date after the publication day can be a target's: that test of is_target_year
+    # made once here, not a read of the Doc's day per date
+    published = str(doc._.factex_published or "")[:10]
     out = []
     for span in doc.spans.get(DATES, ()):
         data = span._.factex_date or {}  # read once: each read makes an Underscore
@@ -308,7 +328,9 @@ def _dates(doc: Doc, text: str, words: FrameWords) -> list[Dated]:
             base = words.is_base(text, span.start_char, span.end_char, sent_of(span).start_char)
             grain = data.get("grain") or ""
             told = is_told_day(span, data)  # "a annoncé jeudi": when it was said, no period
-            target = is_target_year(span, data)  # "vise 1 milliard en 2026": that figure's only
+            # "vise 1 milliard en 2026": that figure's only
+            after = bool(published) and str(data["value"]) > published
+            target = after and is_target_year(span, data)
             # "l'échéance de décembre", "le bilan, qui avait culminé en 2022, ..."
             local = names_a_thing(span, figures, date=data) or in_side_clause(span, figures)
             start, end = span.start_char, span.end_char
@@ -321,11 +343,12 @@ def _published(doc: Doc) -> str | None:
     return str(value)[:10] if value else None
 
 
-def _publication_line(doc: Doc) -> str | None:
-    """The day the text gives for itself ("Publié le 5 mai 2023"), when found in it."""
+def _publication_line(doc: Doc, published: str | None) -> str | None:
+    """The day the text gives for itself ("Publié le 5 mai 2023"), when found in it;
+    ``published``: :func:`_published` of the Doc."""
     if doc._.factex_published_source != "detected":
         return None
-    return str(doc._.factex_published or "")[:10]
+    return published or ""
 
 
 def _is_publication_line(line: str | None, date: Dated) -> bool:
@@ -335,19 +358,31 @@ def _is_publication_line(line: str | None, date: Dated) -> bool:
 
 def _demonyms(doc: Doc, layout: Layout, words: FrameWords) -> list[Mention]:
     """ "l'inflation belge" in the headline or lede names the country of the story."""
-    out = []
+    out: list[Mention] = []
     ix = token_index(doc)
     lower, pos = ix.lower, ix.pos
     top = [layout.paragraphs[i] for i in (layout.headline, layout.lede) if i is not None]
+    if not top or words.demonyms.keys().isdisjoint(lower):
+        return out  # most articles: no demonym anywhere, no span made for the top
+    # the demonyms read as adjectives, found by a C scan of the words: a Token for the first
+    # only when none stands at the top
+    found = [
+        i for i in compress(count(), map(words.demonyms.__contains__, lower)) if pos[i] == "ADJ"
+    ]
+    # a Token for each up to the end of the lede only; a word is in a paragraph when it
+    # overlaps it (as in ``doc.char_span(start, end, alignment_mode="expand")``)
+    last = max(end for _, end in top)
+    near = []
+    for i in found:
+        token = doc[i]
+        if token.idx >= last:
+            break
+        near.append(token)
     for start, end in top:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        for i in range(span.start, span.end) if span is not None else ():
-            place = words.demonyms.get(lower[i])
-            if place is None or pos[i] != "ADJ":
-                continue  # most words: no Token made
-            token = doc[i]
+        for token in near:
             # "la Fédération bancaire française" names a body, not the country of the story
-            if not token.ent_type_:
+            if token.idx < end and token.idx + len(token) > start and not token.ent_type_:
+                place = words.demonyms[lower[token.i]]
                 out.append(Mention(place, "LOC", token.idx, token.idx + len(token), country=True))
     return out
 

@@ -8,8 +8,10 @@ is the subject again ("le groupe a précisé") is no source; "il" is the last pe
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import compress, count
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -72,32 +74,33 @@ def find_sources(doc: Doc, ent_at: EntityIndex, words: SourceWords) -> list[Sour
     found: list[Source] = []
     ix = token_index(doc)
     for i in _candidates(ix, words):  # the few tokens that may mark a source, in order
-        token = doc[i]
         sent_start = ix.sent_start_of(i)
-        head = _marked_head(token, words)
+        head = _marked_head(doc, ix, i, words)
         source = None
         if head is not None and head.lower_ in _BY_PRONOUN:
             source = _last_person(head, ent_at, sent_start)  # "selon lui"
         elif head is not None:
             source = _name_below(head, ent_at, words, sent_start)
         elif ix.pos[i] == "VERB" and ix.lemma[i] in words.verbs:
-            source = _speaker(token, ent_at, words, found, sent_start)
+            source = _speaker(doc[i], ent_at, words, found, sent_start)
         if source is not None:
             found.append(source)
-    return [_named_role(s, ent_at, words) for s in found]
+    return [_named_role(s, ix, ent_at, words) for s in found]
 
 
-def _named_role(source: Source, ent_at: EntityIndex, words: SourceWords) -> Source:
+def _named_role(source: Source, ix: TokenIndex, ent_at: EntityIndex, words: SourceWords) -> Source:
     """ "a précisé le ministre": the person the text named earlier with that role ("le
     ministre des Finances, Jean Roy, a salué ..."), the nearest before."""
     if source.person or source.name not in words.roles:
         return source
     head = source.name.split(" ")[0]
-    earlier = [e for e in ent_at.ents if e.end <= source.start and e.label_ == "PER"]
-    for ent in reversed(earlier):
-        doc = ent.doc
-        lead = doc[max(0, ent.start - 10) : ent.start]
-        if any(t.lower_ == head or t.lemma_ == head for t in lead):
+    # the nearest person before first; the words before it read on the index, no Token made
+    for k in range(len(ent_at.ents) - 1, -1, -1):
+        ent = ent_at.ents[k]
+        if ent.end > source.start or ent_at.labels[k] != "PER":
+            continue
+        lead = range(max(0, ent.start - 10), ent.start)
+        if any(ix.lower[t] == head or ix.lemma[t] == head for t in lead):
             return replace(source, name=canonical(ent), person=True)
     return source
 
@@ -107,11 +110,10 @@ def _candidates(ix: TokenIndex, words: SourceWords) -> list[int]:
     index (a Python token for every word cost more than the rest of the frame)."""
     marks, verbs = _marker_forms(words), words.verbs
     lower, pos, lemma = ix.lower, ix.pos, ix.lemma
-    return [
-        i
-        for i, form in enumerate(lower)
-        if form in marks or (pos[i] == "VERB" and lemma[i] in verbs)
-    ]
+    # each test a C loop over the words (a Python test per word cost most of this function)
+    found = set(compress(count(), map(marks.__contains__, lower)))
+    found.update(i for i in compress(count(), map(verbs.__contains__, lemma)) if pos[i] == "VERB")
+    return sorted(found)
 
 
 @lru_cache(maxsize=8)
@@ -124,22 +126,23 @@ def _marker_forms(words: SourceWords) -> frozenset[str]:
     return frozenset(forms)
 
 
-def _marked_head(token: Token, words: SourceWords) -> Token | None:
-    """The noun a source marker introduces ("selon [l'Insee]", "d'après [les analystes]")."""
-    text = token.lower_.replace("’", "'")
+def _marked_head(doc: Doc, ix: TokenIndex, i: int, words: SourceWords) -> Token | None:
+    """The noun a source marker at ``i`` introduces ("selon [l'Insee]", "d'après [les
+    analystes]"); the marker and its neighbours read on the index, a Token made for the head."""
+    text = ix.lower[i].replace("’", "'")
     if text in words.role_markers:
         # "pour les analystes de X, ...": a source before a role or a person only
-        head = token.head
-        person = head.ent_type_ == "PER"
-        ok = head.i != token.i and (person or _role(head, words) is not None)
-        return head if ok and token.dep_ == "case" else None
+        if ix.dep[i] != "case" or ix.head[i] == i:
+            return None
+        head = doc[ix.head[i]]
+        return head if head.ent_type_ == "PER" or _role(head, words) is not None else None
     if text not in words.markers and not text.endswith("'"):
-        return None  # most tokens: no neighbour made (this runs on every token)
-    nxt = token.nbor() if token.i + 1 < len(token.doc) else None
-    if text in words.markers or (nxt is not None and f"{text}{nxt.lower_}" in words.markers):
-        head = token.head
-        if head.i != token.i and head.pos_ in ("NOUN", "PROPN", "PRON"):
-            return head
+        return None  # most candidates: a verb of saying
+    nxt = ix.lower[i + 1] if i + 1 < len(ix.lower) else None
+    if text in words.markers or (nxt is not None and f"{text}{nxt}" in words.markers):
+        h = ix.head[i]
+        if h != i and ix.pos[h] in ("NOUN", "PROPN", "PRON"):
+            return doc[h]
     return None
 
 
@@ -193,16 +196,17 @@ def _complement_of(ent: Span, head: Token) -> bool:
 
 def _named_after(head: Token, ent_at: EntityIndex) -> Span | None:
     """The person named right after a role and a comma, however the parse hangs the name."""
-    doc = head.doc
+    ix = token_index(head.doc)  # the words after read on the index: no Token made
+    text, pos, n = ix.text, ix.pos, len(ix.text)
     i = head.i + 1
     # "la ministre de l'Action et des Comptes publics, X": past the role's own complement
-    while i < len(doc) and i <= head.i + 10 and doc[i].text != ",":
-        if doc[i].pos_ in ("VERB", "AUX", "PUNCT") or doc[i].is_sent_start:
+    while i < n and i <= head.i + 10 and text[i] != ",":
+        if pos[i] in ("VERB", "AUX", "PUNCT") or ix.sent_start[i] == i:
             return None
         i += 1
-    if i + 1 < len(doc) and doc[i].text == ",":
+    if i + 1 < n and text[i] == ",":
         k = ent_at[i + 1]
-        if k >= 0 and ent_at.ents[k].label_ == "PER":
+        if k >= 0 and ent_at.labels[k] == "PER":
             return ent_at.ents[k]
     return None
 
@@ -230,14 +234,16 @@ _PHRASE_DEPS = frozenset({"appos", "nmod", "flat:name", "obl:agent"})
 
 def _role(head: Token, words: SourceWords) -> str | None:
     """ "directeur financier", "analystes": a role noun, with an adjective right after it."""
-    if head.pos_ not in ("NOUN",):
+    ix = token_index(head.doc)  # the noun and the word after read on the index
+    i = head.i
+    if ix.pos[i] != "NOUN":
         return None
-    nxt = head.nbor() if head.i + 1 < len(head.doc) else None
-    if nxt is not None and nxt.pos_ == "ADJ":
-        two = f"{head.lower_} {nxt.lower_}"
+    lower = ix.lower[i]
+    if i + 1 < len(ix.pos) and ix.pos[i + 1] == "ADJ":
+        two = f"{lower} {ix.lower[i + 1]}"
         if two in words.roles:
             return two
-    return head.lower_ if head.lower_ in words.roles or head.lemma_ in words.roles else None
+    return lower if lower in words.roles or ix.lemma[i] in words.roles else None
 
 
 def _speaker(
@@ -265,7 +271,7 @@ def _speaker(
             and (
                 dep[c] in _SPEAKER_DEPS
                 or dep[c] == "obj"
-                or (dep[c] in ("obl:mod", "nmod") and not _has_case(doc[c]))
+                or (dep[c] in ("obl:mod", "nmod") and not _has_case_at(ix, c))
             )
         ]
         if inverted:
@@ -301,11 +307,26 @@ def _speaker(
 def _agent_below(verb: Token, ent_at: EntityIndex) -> Token | None:
     """The named agent of a participle of saying: "par X" after it in its clause, wherever the
     parse hangs it ("estimée à 1,9 % par Eurostat" files "par Eurostat" under the figure)."""
-    for token in verb.subtree:
-        named = token.i > verb.i and ent_at[token.i] >= 0
-        if named and any(c.dep_ == "case" and c.lower_ == "par" for c in token.children):
-            return token
+    ix = token_index(verb.doc)  # the subtree walked on the index: a Token for the agent only
+    children, dep, lower = ix.children, ix.dep, ix.lower
+    for i in _subtree(ix, verb.i):
+        named = i > verb.i and ent_at[i] >= 0
+        if named and any(dep[c] == "case" and lower[c] == "par" for c in children[i]):
+            return verb.doc[i]
     return None
+
+
+def _subtree(ix: TokenIndex, i: int) -> Iterator[int]:
+    """``token.subtree`` as indexes, in its order: the left children's, the token, the right
+    children's."""
+    children = ix.children[i]
+    for c in children:
+        if c < i:
+            yield from _subtree(ix, c)
+    yield i
+    for c in children:
+        if c > i:
+            yield from _subtree(ix, c)
 
 
 def _antecedent(verb: Token, ent_at: EntityIndex) -> Token:
@@ -334,8 +355,8 @@ def _last_person(pronoun: Token, ent_at: EntityIndex, sent_start: int) -> Source
     return None
 
 
-def _has_case(token: Token) -> bool:
-    return any(c.dep_ == "case" for c in token.children)
+def _has_case_at(ix: TokenIndex, i: int) -> bool:
+    return any(ix.dep[c] == "case" for c in ix.children[i])
 
 
 def _after_comma(verb: Token) -> bool:

@@ -83,7 +83,7 @@ def defined_acronyms(text: str) -> dict[str, str]:
     ({}, {})
     """
     out: dict[str, str] = {}
-    if _BRACKETED.search(text) is None:
+    if "(" not in text or _BRACKETED.search(text) is None:
         return out  # most texts: no acronym in brackets, no name scanned for one
     for m in _DEFINED.finditer(text):
         words = [_ELIDED.sub("", w) for w in m.group("long").split()]
