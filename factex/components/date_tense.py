@@ -87,8 +87,10 @@ class TenseReader:
     def _planned(self, verb: Token) -> bool:
         """ "le déménagement, d'abord prévu en septembre", "les épreuves, prévues les 13 et 14
         juin": a participle alone tells what was planned, before or after the report."""
+        if verb.lemma_ not in self.prospective:
+            return False  # most verbs: their children are not walked
         bare = not any(c.dep_.startswith("aux") for c in verb.children) and verb.dep_ != "ROOT"
-        return verb.lemma_ in self.prospective and _past_participle(verb) and bare
+        return _past_participle(verb) and bare
 
     def _measured(self, span: Span, head: Token) -> bool:
         before = span.doc[span.start - 1] if span.start > 0 else None
@@ -136,11 +138,11 @@ class TenseReader:
             "Inf" in morph_values(c, "VerbForm") for c in verb.children
         ):
             return "nearest"
-        aux = [c for c in verb.children if c.dep_.startswith("aux")]
         if "Fut" in morph.get("Tense", ()) or "Cnd" in morph.get("Mood", ()):
             return "future"
         if "Inf" not in morph.get("VerbForm", ()) and text.endswith(self.future_endings):
             return "future"  # the small model tags some futures ("signera") as participles
+        aux = [c for c in verb.children if c.dep_.startswith("aux")]
         if any(a.lemma_ in self.future_aux for a in aux) or self._prospective(verb):
             return "future"
         for a in aux:

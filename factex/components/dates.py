@@ -112,7 +112,7 @@ class DatesComponent:
             before = (text, max(0, cand.start - 30), cand.start)
             if cand.anaphoric and self._base_before.search(*before):
                 continue  # "par rapport à l'année précédente": the base of a change, no date
-            if self._inside_name(span):
+            if self._inside_name(span, text):
                 continue  # "la Toussaint rouge", "le Printemps de Bourges": a name
             timex, anchor = self._resolve(cand, span, text, ref, focus, recurring)
             span._.factex_date = {
@@ -175,12 +175,14 @@ class DatesComponent:
             focus.update(cand, res)
         return timex, anchor
 
-    def _inside_name(self, span: Span) -> bool:
+    def _inside_name(self, span: Span, text: str) -> bool:
         """A holiday, weekday or season that begins a proper name: a capital word (not the
         sentence's first) followed by an adjective that is no date modifier ("la Toussaint
         rouge", "le Mardi gras", "l'accord du Vendredi saint"), or a season written with a
         capital, which French gives only to names ("le Printemps de Bourges"). The parse
         tags such a word as an adjective or a noun ("rouge")."""
+        if not any(map(str.isupper, text[span.start_char : span.end_char])):
+            return False  # no capital to begin a name (most mentions): no Token made
         doc = span.doc
         first = next((t for t in span if t.is_alpha and t.lower_ not in self.articles), None)
         if first is None or not first.text[0].isupper() or first.i == first.sent.start:

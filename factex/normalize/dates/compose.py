@@ -5,6 +5,7 @@ lendemain du" + "13 février") until nothing changes, then open mentions after a
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from datetime import datetime, timedelta
 
 from factex.normalize.dates.clock import lasts
@@ -43,6 +44,22 @@ _SPACE_COMMA = re.compile(r"\s*,?\s*")
 def select(found: list[Candidate]) -> list[Candidate]:
     """Longest first; among equals the earliest; drop anything overlapping a kept one."""
     found.sort(key=lambda c: (-(c.end - c.start), c.start))
+    if any(c.end <= c.start for c in found):
+        return _select_pairwise(found)
+    # the kept mentions, by start, do not overlap and are not empty: their ends are in the
+    # same order, and only the last one starting before a mention's end can overlap it
+    kept: list[Candidate] = []
+    starts: list[int] = []
+    for c in found:
+        i = bisect_left(starts, c.end)
+        if i == 0 or kept[i - 1].end <= c.start:
+            kept.insert(i, c)
+            starts.insert(i, c.start)
+    return kept
+
+
+def _select_pairwise(found: list[Candidate]) -> list[Candidate]:
+    """:func:`select` for sorted mentions among which some are empty."""
     kept: list[Candidate] = []
     for c in found:
         if all(c.end <= k.start or c.start >= k.end for k in kept):

@@ -203,10 +203,17 @@ def _after_noun(text: str, end: int) -> bool:
     return year is not None
 
 
+_WORD_BEFORE = re.compile(r"(\S?)\s*([^\W\d_]+['’°]?|[^\w\s])\s*$")
+
+
 def _bare_before(lex: Lexicon, text: str, pos: int) -> bool:
     """Whether the word before a bare year lets it be one (not "les 2000", "à 1950", nor a
     name such as "le plan France 2030")."""
-    before = re.search(r"(\S?)\s*([^\W\d_]+['’°]?|[^\w\s])\s*$", text[max(0, pos - 30) : pos])
+    window = text[max(0, pos - 30) : pos]
+    # a match holds the window's last word and at most one character before the spaces ahead
+    # of it: searched from there, not tried at each of the 30 positions (same match)
+    words = window.rsplit(None, 1)
+    before = _WORD_BEFORE.search(window, max(0, len(words[0]) - 1) if len(words) == 2 else 0)
     if before is None:
         return True
     word = before[2]
