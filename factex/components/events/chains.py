@@ -9,12 +9,14 @@ some lemmas inflected ("invite"): both are read back from the form.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
 
 from factex.components.events.words import EventWords
-from factex.components.morph import MorphColumn, morph_column, morph_values
+from factex.components.morph import MorphColumn
 from factex.components.sentence_bounds import sent_of
-from factex.components.token_index import TokenIndex, token_index
+from factex.components.token_index import TokenIndex
 
 _VERBS = ("VERB", "AUX")
 _GROUP_DEPS = ("aux", "aux:tense", "aux:pass", "expl:comp", "expl:pass", "expl:subj", "iobj")
@@ -26,17 +28,12 @@ _INFINITIVE_ENDINGS = ("er", "ir", "re", "oir")
 _OF = ("de", "du", "d'", "d’")  # "l'explosion de mardi"
 
 
-def is_participle(token: Token) -> bool:
+def participle_at(ix: TokenIndex, feats: MorphColumn, i: int) -> bool:
     """A past participle, also when tagged as a noun or adjective: a first-group form
     ("arrêté", "placée") with no determiner of its own ("un arrêté" is a noun), opening its
     sentence or set off by a comma ("Arrêté en 1990, ..."; "resteront élevés" is an adjective).
+    Read from the Doc's index (and features): token ``i``, no Token made.
     """
-    ix = token_index(token.doc)
-    return participle_at(ix, morph_column(token.doc, ix), token.i)
-
-
-def participle_at(ix: TokenIndex, feats: MorphColumn, i: int) -> bool:
-    """:func:`is_participle` of token ``i``, read from its Doc's index and features."""
     pos = ix.pos[i]
     if "Part" in feats[i].get("VerbForm", ()):
         return pos != "AUX"
@@ -49,26 +46,30 @@ def participle_at(ix: TokenIndex, feats: MorphColumn, i: int) -> bool:
     return before < ix.sent_start_of(i) or ix.lower[before] in (",", "et")
 
 
-def is_verbal(token: Token) -> bool:
-    """A verb heading a group (no auxiliary) or a participle."""
-    ix = token_index(token.doc)
-    return verbal_at(ix, morph_column(token.doc, ix), token.i)
-
-
 def verbal_at(ix: TokenIndex, feats: MorphColumn, i: int) -> bool:
-    """:func:`is_verbal` of token ``i``, read from its Doc's index and features."""
+    """A verb heading a group (no auxiliary) or a participle.
+    Read from the Doc's index (and features): token ``i``, no Token made.
+    """
     if ix.dep[i].startswith("aux"):
         return False
     return ix.pos[i] in _VERBS or participle_at(ix, feats, i)
 
 
-def verb_lemma(token: Token) -> str:
+def verb_lemma_at(ix: TokenIndex, i: int) -> str:
     """The infinitive of a verb: the model's lemma, or one read from a first-group form
-    when the lemma is no infinitive (the model left "invite" or "réhabilité" as written)."""
-    lemma = token.lemma_.casefold()
-    if lemma.endswith(_INFINITIVE_ENDINGS) and (token.pos_ in _VERBS or lemma != token.lower_):
+    when the lemma is no infinitive (the model left "invite" or "réhabilité" as written).
+    Read from the Doc's index (and features): token ``i``, no Token made.
+    """
+    return _verb_lemma(ix.lemma[i], ix.pos[i], ix.lower[i])
+
+
+@lru_cache(maxsize=4096)
+def _verb_lemma(lemma: str, pos: str, lower: str) -> str:
+    # a pure function of three strings: the same few verbs come back in every article
+    lemma = lemma.casefold()
+    if lemma.endswith(_INFINITIVE_ENDINGS) and (pos in _VERBS or lemma != lower):
         return lemma
-    return infinitive_of(token.lower_) or lemma
+    return infinitive_of(lower) or lemma
 
 
 def infinitive_of(form: str) -> str | None:
@@ -92,87 +93,92 @@ def infinitive_of(form: str) -> str | None:
     return None
 
 
-def lexical_verb(head: Token, words: EventWords) -> Token:
-    """Down a chain of modal, aspectual or causative verbs to the verb of the event."""
-    token = head
+def lexical_verb_at(ix: TokenIndex, feats: MorphColumn, i: int, words: EventWords) -> int:
+    """Down a chain of modal, aspectual or causative verbs to the verb of the event.
+    Read from the Doc's index (and features): token ``i``, no Token made.
+    """
     for _ in range(4):
-        if verb_lemma(token) not in words.chain_verbs:
-            return token
+        if verb_lemma_at(ix, i) not in words.chain_verbs:
+            return i
         below = [
             c
-            for c in token.children
-            if c.dep_ in ("xcomp", "ccomp", "obj")
-            and c.pos_ in _VERBS
-            and c.i > token.i
-            and _infinitive(c)
+            for c in ix.children[i]
+            if ix.dep[c] in ("xcomp", "ccomp", "obj")
+            and ix.pos[c] in _VERBS
+            and c > i
+            and _infinitive_at(ix, feats, c)
         ]
         if not below:
-            return token
-        token = below[0]
-    return token
+            return i
+        i = below[0]
+    return i
 
 
-def chain_top(verb: Token, words: EventWords) -> Token:
-    """Up from a lexical verb to the first verb of its chain ("a dû" of "a dû être évacué")."""
-    token = verb
+def chain_top_at(ix: TokenIndex, feats: MorphColumn, i: int, words: EventWords) -> int:
+    """Up from a lexical verb to the first verb of its chain ("a dû" of "a dû être évacué").
+    Read from the Doc's index (and features): token ``i``, no Token made.
+    """
     for _ in range(4):
-        up = token.head
+        up = ix.head[i]
         if (
-            token.dep_ in ("xcomp", "ccomp", "obj")
-            and up.i < token.i
-            and up.pos_ in _VERBS
-            and verb_lemma(up) in words.chain_verbs
-            and _infinitive(token)
+            ix.dep[i] in ("xcomp", "ccomp", "obj")
+            and up < i
+            and ix.pos[up] in _VERBS
+            and verb_lemma_at(ix, up) in words.chain_verbs
+            and _infinitive_at(ix, feats, i)
         ):
-            token = up
+            i = up
         else:
             break
-    return token
+    return i
 
 
-def _infinitive(verb: Token) -> bool:
+def _infinitive_at(ix: TokenIndex, feats: MorphColumn, i: int) -> bool:
     """An infinitive, or a participle after an infinitive auxiliary ("être évacué")."""
-    if "Inf" in morph_values(verb, "VerbForm"):
+    if "Inf" in feats[i].get("VerbForm", ()):
         return True
     return any(
-        c.dep_.startswith("aux") and "Inf" in morph_values(c, "VerbForm") for c in verb.children
+        ix.dep[c].startswith("aux") and "Inf" in feats[c].get("VerbForm", ())
+        for c in ix.children[i]
     )
 
 
-def group_span(verb: Token, date: Span | None, words: EventWords) -> Span:
+def group_span(
+    doc: Doc, ix: TokenIndex, feats: MorphColumn, v: int, date: Span | None, words: EventWords
+) -> Span:
     """The verb group: chain, auxiliaries and clitics, with the date when it follows at once
     ("a été renversé mardi"); a noun trigger keeps its noun phrase's left edge."""
-    doc: Doc = verb.doc
-    if not is_verbal(verb):
-        start = min((c.i for c in verb.children if c.dep_ == "det"), default=verb.i)
-        return _with_date(doc, start, verb.i + 1, date)
-    tokens = [verb]
-    top = chain_top(verb, words)
-    link = verb
+    if not verbal_at(ix, feats, v):
+        start = min((c for c in ix.children[v] if ix.dep[c] == "det"), default=v)
+        return _with_date(doc, ix, start, v + 1, date)
+    tokens = [v]
+    top = chain_top_at(ix, feats, v, words)
+    link = v
     while True:
         tokens.extend(
             c
-            for c in link.children
-            if c.i < link.i and (c.dep_ in _GROUP_DEPS or (c.dep_ == "obj" and c.pos_ == "PRON"))
+            for c in ix.children[link]
+            if c < link
+            and (ix.dep[c] in _GROUP_DEPS or (ix.dep[c] == "obj" and ix.pos[c] == "PRON"))
         )
-        if link.i == top.i or link.head.i == link.i:
+        if link == top or ix.head[link] == link:
             break
-        link = link.head
+        link = ix.head[link]
         tokens.append(link)
-    if verb_lemma(verb) in words.light_verbs:
+    if verb_lemma_at(ix, v) in words.light_verbs:
         # "la cérémonie aura lieu samedi": the event is named by the subject
         tokens.extend(
-            c.left_edge for c in top.children if c.dep_.startswith("nsubj") and c.pos_ == "NOUN"
+            doc[c].left_edge.i
+            for c in ix.children[top]
+            if ix.dep[c].startswith("nsubj") and ix.pos[c] == "NOUN"
         )
-    start = min(t.i for t in tokens)
-    end = max(t.i for t in tokens) + 1
-    sent = sent_of(verb)  # verb.sent's bounds, without making its Span
-    return _with_date(doc, max(start, sent.start), min(end, sent.end), date)
+    sent = sent_of(doc[v])  # verb.sent's bounds, without making its Span
+    return _with_date(doc, ix, max(min(tokens), sent.start), min(max(tokens) + 1, sent.end), date)
 
 
-def _with_date(doc: Doc, start: int, end: int, date: Span | None) -> Span:
+def _with_date(doc: Doc, ix: TokenIndex, start: int, end: int, date: Span | None) -> Span:
     if date is not None and date.start >= end:
-        between = doc[end : date.start]
-        if len(between) <= 2 and all(t.pos_ == "ADV" or t.lower_ in _OF for t in between):
+        between = range(end, date.start)
+        if len(between) <= 2 and all(ix.pos[t] == "ADV" or ix.lower[t] in _OF for t in between):
             end = date.end
     return doc[start:end]
