@@ -13,6 +13,9 @@ a gapped verb ("l'État apportera 2 milliards d'euros, la région 500 millions e
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from functools import cached_property
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -38,11 +41,12 @@ class MoneyComponent:
         text = doc_text(doc)
         bounds = lambda: sentence_bounds(doc, text)  # noqa: E731
         published = doc._.factex_published
+        tokens = CharTokens(doc)
         for m in money.find_money(text, bounds, self.lang, published):
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            span = tokens.span(m.start, m.end)
             if span is None or span.start < last:
                 continue
-            if m.ellipsis and _has_verb(doc, *m.ellipsis):
+            if m.ellipsis and _has_verb(tokens, *m.ellipsis):
                 continue  # "2 milliards d'euros, le groupe emploie 300": no gapped verb
             span._.factex_money = m.as_dict()
             spans.append(span)
@@ -51,10 +55,46 @@ class MoneyComponent:
         return doc
 
 
-def _has_verb(doc: Doc, start: int, end: int) -> bool:
+def _has_verb(tokens: CharTokens, start: int, end: int) -> bool:
     """Whether the words before a bare figure of a list hold a verb of their own."""
-    words = doc.char_span(start, end, alignment_mode="expand")
+    words = tokens.span(start, end)
     return words is not None and any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
+class CharTokens:
+    """The tokens of character offsets in one Doc: ``tokens.span(a, b)`` is
+    ``doc.char_span(a, b, alignment_mode="expand")``, without the Tokens that call makes to
+    read the offsets of its two ends."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+
+    @cached_property
+    def _columns(self) -> tuple[list[int], list[int], list[int]]:
+        """(start, end of its text, end of its trailing space) of each token, read at the
+        first use: a Doc without a match pays nothing."""
+        columns = self.doc.to_array(["IDX", "LENGTH", "SPACY"]).tolist()
+        return (
+            [idx for idx, _, _ in columns],
+            [idx + length for idx, length, _ in columns],
+            [idx + length + space for idx, length, space in columns],
+        )
+
+    def token_at(self, char: int) -> int:
+        """The token whose text or trailing space holds ``char``; -1 for none."""
+        starts, _, ends = self._columns
+        i = bisect_right(starts, char) - 1
+        return i if i >= 0 and char < ends[i] else -1
+
+    def span(self, start_char: int, end_char: int) -> Span | None:
+        """The tokens that ``start_char``-``end_char`` overlaps, or None."""
+        start = self.token_at(start_char)
+        end = self.token_at(end_char - 1)
+        if start < 0 or end < 0:
+            return None
+        if start_char == self._columns[1][start]:  # on the space after a token: not that token
+            start += 1
+        return Span(self.doc, start, end + 1)
 
 
 @Language.factory(

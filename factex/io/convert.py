@@ -5,6 +5,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -93,6 +94,9 @@ def _percentages(doc: Doc, common: _Common) -> Iterator[Percentage]:
         )
 
 
+#: the canonical key of a metric as written: the same few metrics recur in a text
+_metric_key = lru_cache(maxsize=4096)(metric_key)
+
 #: what factex_links leaves on a money or percentage span, as record fields
 _LINK_FIELDS = (
     "subject", "metric", "period", "source", "subject_from", "period_from", "metric_from",
@@ -108,7 +112,7 @@ def _links(
     fields = {name: links.get(name) for name in _LINK_FIELDS}
     if fields["metric"] is not None and fields["metric_from"] is None:
         fields["metric_from"] = "written"  # a pipeline without the frame stage: its sentence's
-    fields["metric_key"] = metric_key(fields["metric"], lang)
+    fields["metric_key"] = _metric_key(fields["metric"], lang)
     fields["mentions"] = ((common[1], common[2]),)
     return fields
 
@@ -165,12 +169,20 @@ class _Sentences:
     """
 
     def __init__(self, doc: Doc, text: str) -> None:
-        try:
-            sents = list(doc.sents)
-        except ValueError:  # a pipeline without sentence boundaries
-            sents = [doc[:]]
-        self._starts = [sent.start_char for sent in sents]
-        self._texts = [text[sent.start_char : sent.end_char].rstrip() for sent in sents]
+        if "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
+            try:
+                sents = list(doc.sents)
+            except ValueError:  # a pipeline without sentence boundaries
+                sents = [doc[:]]
+            self._starts = [sent.start_char for sent in sents]
+            self._texts = [text[sent.start_char : sent.end_char].rstrip() for sent in sents]
+            return
+        # the sentences as doc.sents cuts them, from one array, without a Span each: a
+        # sentence runs to the next one's start, and what lies between is only whitespace
+        marks = doc.to_array(["SENT_START", "IDX"]).tolist()
+        self._starts = [marks[0][1]] + [idx for start, idx in marks[1:] if start == 1]
+        ends = [*self._starts[1:], len(text)]
+        self._texts = [text[a:b].rstrip() for a, b in zip(self._starts, ends, strict=True)]
 
     def __call__(self, start_char: int) -> str:
         return self._texts[max(bisect_right(self._starts, start_char) - 1, 0)]

@@ -14,6 +14,8 @@ from factex.normalize.money.cldr import tables
 from factex.normalize.money.patterns import key, places_regex
 from factex.normalize.money.values import CENT, Atom
 
+_SPACES = re.compile(r"\s+")
+
 
 @dataclass(frozen=True, slots=True)
 class Regional:
@@ -78,10 +80,20 @@ class CurrencyTables:
         self.scale_words = {key(k): Decimal(v) for k, v in scales["words"].items()}
         self.abbreviations = {k: Decimal(v) for k, v in scales["abbreviations"].items()}
         self.counting = frozenset(key(k) for k in scales["counting"])
+        # the lookups of currency(), per word as written: few distinct words, read per atom
+        self._currencies: dict[str, tuple[str | None, Decimal]] = {}
 
     def currency(self, text: str) -> tuple[str | None, Decimal]:
         """(ISO code or None, factor) of a currency word or mark; KeyError if unknown."""
-        mark = re.sub(r"\s+", " ", text)
+        found = self._currencies.get(text)
+        if found is None:
+            if len(self._currencies) > 4096:  # bounded: runs of spaces vary without end
+                self._currencies.clear()
+            found = self._currencies[text] = self._currency(text)
+        return found
+
+    def _currency(self, text: str) -> tuple[str | None, Decimal]:
+        mark = _SPACES.sub(" ", text)
         if mark in self.marks:
             return self.marks[mark], Decimal(1)
         word_key = key(text)

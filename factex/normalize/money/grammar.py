@@ -21,7 +21,13 @@ from factex.normalize.money.patterns import (
     words_regex,
 )
 from factex.normalize.money.values import NEVER, H
-from factex.normalize.numbers import DIGITS, fractions, words_pattern
+from factex.normalize.numbers import (
+    DIGITS,
+    fractions,
+    initials_class,
+    number_initials,
+    words_pattern,
+)
 from factex.resources import load, year_cues
 
 
@@ -70,7 +76,13 @@ class Grammar(CurrencyTables):
         number = rf"{stray}|{DIGITS}|(?i:{words_pattern(self.lang)})"
         currency = rf"(?i:{names})(?![\w-])|{marks}"
         dash = r"(?:(?<=\d)[.,][–—-](?![\d–—-]))?"  # "Fr. 2'300.–": no cents, Swiss style
+        lettered = initials_class([m for m in self.marks if m[0].isalpha()])
+        symbols = initials_class([m for m in self.marks if not m[0].isalpha()])
+        # where an atom may start (a number, a mark): most positions fail at this test, before
+        # the many branches below
+        starts = rf"(?:{number_initials(self.lang)}|(?={symbols}|{lettered}(?<![^\W\d_].)))"
         self.atoms = re.compile(
+            rf"{starts}(?:"
             # a letter glued to a whole number makes a name ("COP28", "G20"); glued to one with
             # cents it is a code before a price ("USD1,23")
             rf"(?P<pre>{marks}){H}?(?:(?<![^\W\d_])|(?=\d+[.,]\d))(?P<pnum>{DIGITS}){dash}"
@@ -84,7 +96,7 @@ class Grammar(CurrencyTables):
             rf"(?:{H}+(?P<rest>(?:{number})(?:{H}+(?i:{scale_w})(?![\w]))?)"
             rf"(?:{H}*(?P<rcur>{currency})|{H}+(?i:{link})(?P<dcur>{currency}))"
             rf"|{H}*(?i:{link})?(?P<scur>{currency}))?"
-            rf"|{H}*(?P<cur>{currency}))?"
+            rf"|{H}*(?P<cur>{currency}))?)"
         )
         self.percent_after = re.compile(rf"{H}*(?:%|(?i:pour{H}?cents?|pourcents?|points?)\b)")
         counted = linking(words["counted_link"])

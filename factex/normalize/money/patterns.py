@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from factex.normalize.money.values import NEVER, H
 from factex.normalize.numbers import trie_regex
@@ -11,6 +12,7 @@ from factex.normalize.numbers import trie_regex
 _SPACES = re.compile(r"\s+")  # compiled once: key() runs for every word looked up
 
 
+@lru_cache(maxsize=4096)  # read for every atom and word looked up, from few distinct words
 def key(text: str) -> str:
     """Lookup key of a currency or scale word: lower case, plain apostrophe, single spaces."""
     return _SPACES.sub(" ", text.replace("’", "'").strip().lower())

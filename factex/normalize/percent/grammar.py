@@ -9,7 +9,7 @@ from functools import cache
 from typing import Any
 
 from factex.normalize.money.patterns import linking
-from factex.normalize.numbers import DIGITS, words_pattern
+from factex.normalize.numbers import DIGITS, initials_class, number_initials, words_pattern
 from factex.resources import load, year_cues
 
 H = r"[^\S\r\n]"
@@ -99,6 +99,8 @@ class Grammar:
         points = _alternation(data["points"])
         fraction_link = _alternation(data["fraction_link"])
         self.atoms = re.compile(
+            # a sign or a number starts every figure: most positions fail at this one test
+            rf"(?:(?=[+\-−±])|{number_initials(self.lang)})"
             # "+/- 2,5 points" is a margin, as "±": no direction
             rf"(?P<sign>(?<![\w)\].,%+\-−±/])(?:\+{H}?/{H}?[\-−]|[+\-−±]){H}?)?"
             rf"(?P<num>{number}){H}*"
@@ -118,7 +120,10 @@ class Grammar:
         for name in ("up", "down", "weak_up", "weak_down"):
             groups.append(f"(?P<{name}>{_trigger_trie(data[name])})")
         triggers = "|".join(groups)
-        self.triggers = re.compile(rf"(?<![\w])(?i:{triggers})(?![\w])")
+        # the first letters first: most word starts fail there, before the trie's branches
+        kinds = ("up", "down", "weak_up", "weak_down")
+        initials = initials_class([w.strip() for k in kinds for w in data[k]], any_case=True)
+        self.triggers = re.compile(rf"(?<![\w])(?={initials})(?i:{triggers})(?![\w])")
         self.after = re.compile(
             rf"{H}+(?:(?i:{of})(?:{triggers})"
             # "33 % de visiteurs en moins": one noun may stand before "en moins"
