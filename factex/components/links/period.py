@@ -32,9 +32,7 @@ from factex.components.morph import morph_column
 from factex.components.sentence_bounds import sent_of
 from factex.components.syntax import (
     RELATIVE_DEPS,
-    ancestors,
     clause_head_at,
-    span_root,
 )
 from factex.components.token_index import TokenIndex, token_index
 
@@ -307,15 +305,20 @@ def in_aside(date: Span, amount: Span, clause: Token) -> bool:
     plus gros tours de table depuis le début de l'année"): it dates what that phrase tells of,
     not the figure. A figure's noun ("en hausse de 5 %, au premier semestre") is no aside."""
     doc = date.doc
-    commas = [t.i for t in doc[amount.end : date.start] if t.text == ","]
+    ix = token_index(doc)  # the words and heads read off the index: no Token made
+    commas = [i for i in range(amount.end, date.start) if ix.text[i] == ","]
     if not commas:
         return False
     nouns = figure_nouns(doc.lang_ or "fr")
-    for token in ancestors(span_root(date)):
-        if token.i == clause.i or token.i < commas[0]:
+    i = root_at(date)
+    seen = {i}
+    while ix.head[i] not in seen:  # its heads, nearest first, as :func:`ancestors`
+        i = ix.head[i]
+        seen.add(i)
+        if i == clause.i or i < commas[0]:
             return False
-        if token.pos_ in ("NOUN", "PROPN", "PRON"):
-            return token.lemma_.lower() not in nouns and token.lower_ not in nouns
+        if ix.pos[i] in ("NOUN", "PROPN", "PRON"):
+            return ix.lemma[i].lower() not in nouns and ix.lower[i] not in nouns
     return False
 
 

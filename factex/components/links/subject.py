@@ -278,11 +278,11 @@ def traded_asset(w: LinkWords, root: Token, ent_at: EntityIndex) -> tuple[str, i
     for subj in subjects_at(doc, v):
         if subj > v:
             continue  # "face au dollar" after the verb is what it is quoted against
-        found = _asset_at(w, doc, subj, ent_at)
+        found = _asset_at(w, ix, doc, subj, ent_at)
         if found is None and ix.lemma[subj] in carriers:
             for child in ix.children[subj]:
                 if ix.dep[child] == "nmod" and child > subj:
-                    found = _asset_at(w, doc, child, ent_at)
+                    found = _asset_at(w, ix, doc, child, ent_at)
                     if found is not None:
                         break
         if found is not None:
@@ -302,11 +302,11 @@ def sentence_asset(w: LinkWords, span: Span, ent_at: EntityIndex) -> str | None:
     for i in range(ix.sent_start_of(span.start), span.start):
         if ix.dep[i] not in SUBJECT_DEPS:
             continue
-        asset = _asset_at(w, doc, i, ent_at)
+        asset = _asset_at(w, ix, doc, i, ent_at)
         if asset is None and ix.lemma[i] in carriers:
             for child in ix.children[i]:
                 if ix.dep[child] == "nmod" and child > i:
-                    asset = _asset_at(w, doc, child, ent_at) or asset
+                    asset = _asset_at(w, ix, doc, child, ent_at) or asset
         found = asset[0] if asset is not None else found
     return found
 
@@ -326,10 +326,11 @@ def _in_relative(root: Token) -> bool:
     return False
 
 
-def _asset_at(w: LinkWords, doc: Doc, i: int, ent_at: EntityIndex) -> tuple[str, int] | None:
+def _asset_at(
+    w: LinkWords, ix: TokenIndex, doc: Doc, i: int, ent_at: EntityIndex
+) -> tuple[str, int] | None:
     """The asset named at token ``i``: a listed word (with the word after it when the pair is
     listed: "livre sterling"), or a name under a carrier ("Brent")."""
-    ix = token_index(doc)
     word_ = ix.lower[i]
     if i + 1 < len(ix.head):
         pair = f"{word_} {ix.lower[i + 1]}"
