@@ -11,24 +11,27 @@ its lexical verb), :mod:`.anchors` (undated verbs of a narrative, dated by their
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from factex.components.events.actors import clause_actors
 from factex.components.events.anchors import anchored_verbs
 from factex.components.events.chains import (
-    chain_top,
+    chain_top_at,
     group_span,
-    is_verbal,
-    lexical_verb,
-    verb_lemma,
+    lexical_verb_at,
+    verb_lemma_at,
+    verbal_at,
 )
-from factex.components.events.clauses import dated_clauses
+from factex.components.events.clauses import dated_clauses, read_dates
 from factex.components.events.tellings import Telling, one_per_fact
 from factex.components.events.words import EventWords
 from factex.components.extensions import DATES, EVENTS, register_extensions
+from factex.components.morph import MorphColumn, morph_column
 from factex.components.syntax import EntityIndex, entity_index
-from factex.components.token_index import fresh_index
+from factex.components.token_index import TokenIndex, fresh_index
 
 __all__ = ["EventFinder", "EventWords", "make_events"]
 
@@ -46,35 +49,52 @@ class EventFinder:
         return doc
 
     def _events(self, doc: Doc) -> list[Span]:
-        fresh_index(doc)  # the walks below read the parse from it
+        ix = fresh_index(doc)  # the walks below read the parse from it
         ent_at = entity_index(doc)
         found = doc._.factex_published  # read once: each ``doc._`` builds an object
         published = str(found)[:10] if found else None
-        clauses = dated_clauses(doc, self.words, ent_at, published)
-        told = [self._telling(c.head, c.date, c.value, "written", ent_at) for c in clauses]
-        for verb, value, source in anchored_verbs(doc, clauses, self.words, published):
-            told.append(self._telling(verb, None, value, source, ent_at))
+        dates = read_dates(doc)
+        dated = {i for d in dates for i in range(d.span.start, d.span.end)}
+        clauses = dated_clauses(doc, self.words, ent_at, published, dates)
+        context = _Context(doc, ix, morph_column(doc, ix), ent_at, dated)
+        told = [self._telling(context, c.head, c.date, c.value, "written") for c in clauses]
+        for verb, value, source in anchored_verbs(doc, clauses, self.words, published, dates):
+            told.append(self._telling(context, verb, None, value, source))
         told.sort(key=lambda t: t.span.start)
         return one_per_fact(told, self.words)
 
     def _telling(
-        self, governor: Token, date: Span | None, value: str, source: str, ent_at: EntityIndex
+        self, context: _Context, governor: Token, date: Span | None, value: str, source: str
     ) -> Telling:
+        doc, ix, feats = context.doc, context.ix, context.feats
         # "doit signer lundi": the event is the infinitive's, the span the whole chain
-        head = lexical_verb(governor, self.words) if is_verbal(governor) else governor
-        span = group_span(head, date, self.words)
-        verbal = is_verbal(head)
-        trigger = verb_lemma(head) if verbal else head.lemma_
-        top = chain_top(head, self.words) if verbal else head  # who must sign
+        g = governor.i
+        verbal = verbal_at(ix, feats, g)
+        head = lexical_verb_at(ix, feats, g, self.words) if verbal else g
+        span = group_span(doc[head], date, self.words)
+        verbal = verbal if head == g else verbal_at(ix, feats, head)
+        trigger = verb_lemma_at(ix, head) if verbal else ix.lemma[head]
+        top = chain_top_at(ix, feats, head, self.words) if verbal else head  # who must sign
+        top_token = governor if top == g else doc[top]
         event = {
             "date_source": source,
             "date": value,
             "trigger": trigger,
-            "actors": clause_actors(top, self.words, ent_at),
+            "actors": clause_actors(top_token, self.words, context.ent_at, context.dated),
             "mentions": [[span.start_char, span.end_char]],
         }
         span._.factex_event = event
-        return Telling(span, top, event)
+        return Telling(span, top_token, event)
+
+
+class _Context(NamedTuple):
+    """What every telling of one Doc reads: the parse, its entities and its dated tokens."""
+
+    doc: Doc
+    ix: TokenIndex
+    feats: MorphColumn
+    ent_at: EntityIndex
+    dated: set[int]
 
 
 @Language.factory(

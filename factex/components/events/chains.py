@@ -9,10 +9,12 @@ some lemmas inflected ("invite"): both are read back from the form.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Doc, Span, Token
 
 from factex.components.events.words import EventWords
-from factex.components.morph import MorphColumn, morph_column, morph_values
+from factex.components.morph import MorphColumn, morph_column
 from factex.components.sentence_bounds import sent_of
 from factex.components.token_index import TokenIndex, token_index
 
@@ -65,10 +67,21 @@ def verbal_at(ix: TokenIndex, feats: MorphColumn, i: int) -> bool:
 def verb_lemma(token: Token) -> str:
     """The infinitive of a verb: the model's lemma, or one read from a first-group form
     when the lemma is no infinitive (the model left "invite" or "réhabilité" as written)."""
-    lemma = token.lemma_.casefold()
-    if lemma.endswith(_INFINITIVE_ENDINGS) and (token.pos_ in _VERBS or lemma != token.lower_):
+    return verb_lemma_at(token_index(token.doc), token.i)
+
+
+def verb_lemma_at(ix: TokenIndex, i: int) -> str:
+    """:func:`verb_lemma` of token ``i``, read from its Doc's index."""
+    return _verb_lemma(ix.lemma[i], ix.pos[i], ix.lower[i])
+
+
+@lru_cache(maxsize=4096)
+def _verb_lemma(lemma: str, pos: str, lower: str) -> str:
+    # a pure function of three strings: the same few verbs come back in every article
+    lemma = lemma.casefold()
+    if lemma.endswith(_INFINITIVE_ENDINGS) and (pos in _VERBS or lemma != lower):
         return lemma
-    return infinitive_of(token.lower_) or lemma
+    return infinitive_of(lower) or lemma
 
 
 def infinitive_of(form: str) -> str | None:
@@ -94,48 +107,63 @@ def infinitive_of(form: str) -> str | None:
 
 def lexical_verb(head: Token, words: EventWords) -> Token:
     """Down a chain of modal, aspectual or causative verbs to the verb of the event."""
-    token = head
+    doc = head.doc
+    ix = token_index(doc)
+    i = lexical_verb_at(ix, morph_column(doc, ix), head.i, words)
+    return head if i == head.i else doc[i]
+
+
+def lexical_verb_at(ix: TokenIndex, feats: MorphColumn, i: int, words: EventWords) -> int:
+    """:func:`lexical_verb` of token ``i``, read from its Doc's index and features."""
     for _ in range(4):
-        if verb_lemma(token) not in words.chain_verbs:
-            return token
+        if verb_lemma_at(ix, i) not in words.chain_verbs:
+            return i
         below = [
             c
-            for c in token.children
-            if c.dep_ in ("xcomp", "ccomp", "obj")
-            and c.pos_ in _VERBS
-            and c.i > token.i
-            and _infinitive(c)
+            for c in ix.children[i]
+            if ix.dep[c] in ("xcomp", "ccomp", "obj")
+            and ix.pos[c] in _VERBS
+            and c > i
+            and _infinitive_at(ix, feats, c)
         ]
         if not below:
-            return token
-        token = below[0]
-    return token
+            return i
+        i = below[0]
+    return i
 
 
 def chain_top(verb: Token, words: EventWords) -> Token:
     """Up from a lexical verb to the first verb of its chain ("a dû" of "a dû être évacué")."""
-    token = verb
+    doc = verb.doc
+    ix = token_index(doc)
+    i = chain_top_at(ix, morph_column(doc, ix), verb.i, words)
+    return verb if i == verb.i else doc[i]
+
+
+def chain_top_at(ix: TokenIndex, feats: MorphColumn, i: int, words: EventWords) -> int:
+    """:func:`chain_top` of token ``i``, read from its Doc's index and features."""
     for _ in range(4):
-        up = token.head
+        up = ix.head[i]
         if (
-            token.dep_ in ("xcomp", "ccomp", "obj")
-            and up.i < token.i
-            and up.pos_ in _VERBS
-            and verb_lemma(up) in words.chain_verbs
-            and _infinitive(token)
+            ix.dep[i] in ("xcomp", "ccomp", "obj")
+            and up < i
+            and ix.pos[up] in _VERBS
+            and verb_lemma_at(ix, up) in words.chain_verbs
+            and _infinitive_at(ix, feats, i)
         ):
-            token = up
+            i = up
         else:
             break
-    return token
+    return i
 
 
-def _infinitive(verb: Token) -> bool:
+def _infinitive_at(ix: TokenIndex, feats: MorphColumn, i: int) -> bool:
     """An infinitive, or a participle after an infinitive auxiliary ("être évacué")."""
-    if "Inf" in morph_values(verb, "VerbForm"):
+    if "Inf" in feats[i].get("VerbForm", ()):
         return True
     return any(
-        c.dep_.startswith("aux") and "Inf" in morph_values(c, "VerbForm") for c in verb.children
+        ix.dep[c].startswith("aux") and "Inf" in feats[c].get("VerbForm", ())
+        for c in ix.children[i]
     )
 
 
@@ -143,36 +171,40 @@ def group_span(verb: Token, date: Span | None, words: EventWords) -> Span:
     """The verb group: chain, auxiliaries and clitics, with the date when it follows at once
     ("a été renversé mardi"); a noun trigger keeps its noun phrase's left edge."""
     doc: Doc = verb.doc
-    if not is_verbal(verb):
-        start = min((c.i for c in verb.children if c.dep_ == "det"), default=verb.i)
-        return _with_date(doc, start, verb.i + 1, date)
-    tokens = [verb]
-    top = chain_top(verb, words)
-    link = verb
+    ix = token_index(doc)  # the group is walked on the index: a Span is made for it only
+    feats = morph_column(doc, ix)
+    v = verb.i
+    if not verbal_at(ix, feats, v):
+        start = min((c for c in ix.children[v] if ix.dep[c] == "det"), default=v)
+        return _with_date(doc, ix, start, v + 1, date)
+    tokens = [v]
+    top = chain_top_at(ix, feats, v, words)
+    link = v
     while True:
         tokens.extend(
             c
-            for c in link.children
-            if c.i < link.i and (c.dep_ in _GROUP_DEPS or (c.dep_ == "obj" and c.pos_ == "PRON"))
+            for c in ix.children[link]
+            if c < link
+            and (ix.dep[c] in _GROUP_DEPS or (ix.dep[c] == "obj" and ix.pos[c] == "PRON"))
         )
-        if link.i == top.i or link.head.i == link.i:
+        if link == top or ix.head[link] == link:
             break
-        link = link.head
+        link = ix.head[link]
         tokens.append(link)
-    if verb_lemma(verb) in words.light_verbs:
+    if verb_lemma_at(ix, v) in words.light_verbs:
         # "la cérémonie aura lieu samedi": the event is named by the subject
         tokens.extend(
-            c.left_edge for c in top.children if c.dep_.startswith("nsubj") and c.pos_ == "NOUN"
+            doc[c].left_edge.i
+            for c in ix.children[top]
+            if ix.dep[c].startswith("nsubj") and ix.pos[c] == "NOUN"
         )
-    start = min(t.i for t in tokens)
-    end = max(t.i for t in tokens) + 1
     sent = sent_of(verb)  # verb.sent's bounds, without making its Span
-    return _with_date(doc, max(start, sent.start), min(end, sent.end), date)
+    return _with_date(doc, ix, max(min(tokens), sent.start), min(max(tokens) + 1, sent.end), date)
 
 
-def _with_date(doc: Doc, start: int, end: int, date: Span | None) -> Span:
+def _with_date(doc: Doc, ix: TokenIndex, start: int, end: int, date: Span | None) -> Span:
     if date is not None and date.start >= end:
-        between = doc[end : date.start]
-        if len(between) <= 2 and all(t.pos_ == "ADV" or t.lower_ in _OF for t in between):
+        between = range(end, date.start)
+        if len(between) <= 2 and all(ix.pos[t] == "ADV" or ix.lower[t] in _OF for t in between):
             end = date.end
     return doc[start:end]

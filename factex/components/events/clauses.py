@@ -12,14 +12,14 @@ from typing import Any, NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from factex.components.events.actors import antecedent_actors, relative_antecedent
-from factex.components.events.chains import is_participle, is_verbal, verb_lemma, verbal_at
+from factex.components.events.actors import antecedent_actors, relative_antecedent_at
+from factex.components.events.chains import participle_at, verb_lemma_at, verbal_at
 from factex.components.events.words import EventWords
 from factex.components.extensions import DATES
-from factex.components.morph import morph_column, morph_values
+from factex.components.morph import MorphColumn, morph_column
 from factex.components.sentences import cut_at_comma
-from factex.components.syntax import CLAUSE_DEPS, EntityIndex, span_root, subjects
-from factex.components.token_index import token_index
+from factex.components.syntax import CLAUSE_DEPS, EntityIndex, subjects_at
+from factex.components.token_index import TokenIndex, token_index
 
 _GRAINS = ("second", "minute", "hour", "day", "week", "month", "quarter", "half", "year")
 #: punctuation that closes the stretch of words a date shares with its verb
@@ -36,27 +36,46 @@ class DatedClause(NamedTuple):
     value: str
 
 
+class DateReading(NamedTuple):
+    """A date of ``doc.spans[DATES]`` and its ``factex_date`` (each ``date._`` read builds an
+    object, and iterating the group builds a Span per date: both are read once per Doc)."""
+
+    span: Span
+    info: dict[str, Any]
+
+
+def read_dates(doc: Doc) -> list[DateReading]:
+    """The doc's dates in text order, each with its ``factex_date`` (``{}`` when unset)."""
+    dates = sorted(doc.spans[DATES], key=lambda s: s.start)
+    return [DateReading(date, date._.factex_date or {}) for date in dates]
+
+
 def dated_clauses(
-    doc: Doc, words: EventWords, ent_at: EntityIndex, published: str | None = None
+    doc: Doc,
+    words: EventWords,
+    ent_at: EntityIndex,
+    published: str | None = None,
+    dates: list[DateReading] | None = None,
 ) -> list[DatedClause]:
-    """One per clause that dates an event, in text order.
+    """One per clause that dates an event, in text order (``dates``: :func:`read_dates`).
 
     Of a clause's dates the finest wins ("a publié hier ses comptes du premier trimestre"
     happened hier; the quarter is what the figures cover). A past participle on its noun
     tells an event when its date is written in full and before ``published`` ("une peintre
     disparue en 1961").
     """
-    by_clause: dict[int, tuple[int, DatedClause]] = {}  # by head: (grain rank, clause)
+    ix = token_index(doc)  # the walks read the parse from it: a Token per clause kept only
+    feats = morph_column(doc, ix)
+    by_clause: dict[int, tuple[int, Span, str]] = {}  # by head: (grain rank, date, value)
     recurring: set[int] = set()
-    for date in sorted(doc.spans[DATES], key=lambda s: s.start):
-        info = date._.factex_date or {}  # read once: each ``date._`` builds an object
+    for date, info in read_dates(doc) if dates is None else dates:
         value = info.get("value")
         if not value:
             continue
-        nominal = nominal_head(date, words, info.get("grain"))
-        head = nominal or _governor(date, words)
+        nominal = _nominal_head_at(ix, feats, date, words, info.get("grain"))
+        head = _governor(ix, feats, date, words) if nominal is None else nominal
         if is_recurring(date, info):
-            recurring.add(head.i)  # "chaque lundi", "tous les ans": a SET dates no event
+            recurring.add(head)  # "chaque lundi", "tous les ans": a SET dates no event
             continue
         # a written date only: a relative one took its direction from the participle itself
         before = (
@@ -64,13 +83,17 @@ def dated_clauses(
             and not info.get("relative")
             and str(value).split("/")[0][:10] < published
         )
-        if nominal is None and not _dates_event(head, date, words, ent_at, before):
+        if nominal is None and not _dates_event(doc, head, date, words, ent_at, before):
             continue
-        known = by_clause.get(head.i)
+        known = by_clause.get(head)
         rank = _grain_rank(info.get("grain"))
         if known is None or rank < known[0]:
-            by_clause[head.i] = (rank, DatedClause(head, date, str(value)))
-    kept = [c for i, (_, c) in by_clause.items() if i not in recurring]
+            by_clause[head] = (rank, date, str(value))
+    kept = [
+        DatedClause(doc[i], date, value)
+        for i, (_, date, value) in by_clause.items()
+        if i not in recurring
+    ]
     return sorted(kept, key=lambda c: c.date.start)
 
 
@@ -90,116 +113,133 @@ def nominal_head(date: Span, words: EventWords, grain: str | None) -> Token | No
     de la tour"), "sa création en 1958" (hanging on a trigger noun); never a noun of time
     ("la nuit du 18 au 19 juin"). None otherwise; ``grain``: the date's."""
     doc = date.doc
-    root = span_root(date)
-    head = root.head
-    first = doc[date.start]
+    ix = token_index(doc)
+    i = _nominal_head_at(ix, morph_column(doc, ix), date, words, grain)
+    return None if i is None else doc[i]
+
+
+def _nominal_head_at(
+    ix: TokenIndex, feats: MorphColumn, date: Span, words: EventWords, grain: str | None
+) -> int | None:
+    """The index of :func:`nominal_head`, read from the Doc's index and features."""
+    root = _span_root_at(ix, date)
+    head = ix.head[root]
+    start = date.start
     if (
-        head.pos_ == "NOUN"
-        and head.i < date.start
-        and not is_participle(head)
-        and not words.is_time_noun(head)
+        ix.pos[head] == "NOUN"
+        and head < start
+        and not participle_at(ix, feats, head)
+        and not words.time_noun_at(ix, head)
         and (
-            words.is_trigger_noun(head)
-            or (
-                grain in _FINE
-                and (first.lower_ in _OF or doc[max(date.start - 1, 0)].lower_ in _OF)
-            )
+            words.trigger_noun_at(ix, head)
+            or (grain in _FINE and (ix.lower[start] in _OF or ix.lower[max(start - 1, 0)] in _OF))
         )
-        and root.dep_ in ("nmod", "obl", "obl:mod")
+        and ix.dep[root] in ("nmod", "obl", "obl:mod")
     ):
         return head
-    before = date.start - 1
+    before = start - 1
     after = date.end
-    if before < 1 or doc[before].text != "," or after + 1 >= len(doc) or doc[after].text != ",":
+    if before < 1 or ix.text[before] != "," or after + 1 >= len(ix.head) or ix.text[after] != ",":
         return None
-    noun = doc[before - 1]
-    if noun.pos_ == "NOUN" and doc[after + 1].lower_ in _OF and not words.is_time_noun(noun):
+    noun = before - 1
+    if ix.pos[noun] == "NOUN" and ix.lower[after + 1] in _OF and not words.time_noun_at(ix, noun):
         return noun  # "la démolition, en 2012, de la tour": the date cuts a noun phrase
     found = None  # "l'ouverture du procès, lundi,": the outermost event noun
     for _ in range(4):
-        if noun.pos_ == "NOUN" and words.is_trigger_noun(noun):
+        if ix.pos[noun] == "NOUN" and words.trigger_noun_at(ix, noun):
             found = noun
-        if noun.dep_ != "nmod" or noun.head.i > noun.i or noun.head.pos_ != "NOUN":
+        up = ix.head[noun]
+        if ix.dep[noun] != "nmod" or up > noun or ix.pos[up] != "NOUN":
             break
-        noun = noun.head
+        noun = up
     return found
 
 
-def _segment_verb(date: Span) -> Token | None:
+def _span_root_at(ix: TokenIndex, span: Span) -> int:
+    """The index of ``span_root(span)``: its first token attached outside it."""
+    head, start, end = ix.head, span.start, span.end
+    for i in range(start, end):
+        if head[i] < start or head[i] >= end or head[i] == i:
+            return i
+    return span.root.i
+
+
+def _segment_verb(ix: TokenIndex, feats: MorphColumn, date: Span) -> int | None:
     """The verb nearest before the date within its stretch of words between commas
     ("Le militant, condamné en 1987, devait être libéré hier soir": 1987 is condamné's)."""
-    doc = date.doc
-    ix = token_index(doc)  # the words are read from it: a Token is made for the verb only
     sent_start = ix.sent_start_of(date.start)  # no Span made for the sentence
-    feats = morph_column(doc, ix)
     i = date.start - 1
     while i >= sent_start and ix.text[i] not in _SEGMENT_ENDS and "\n" not in ix.text[i]:
         if verbal_at(ix, feats, i):
-            return doc[i]
+            return i
         i -= 1
     return None
 
 
-def _governor(date: Span, words: EventWords) -> Token:
+def _governor(ix: TokenIndex, feats: MorphColumn, date: Span, words: EventWords) -> int:
     """The verb (or trigger noun, or root) heading the clause the date belongs to: the verb
     nearest before it between commas, unless the parse hangs it on a word between the two
     that is no verb ("resteront élevés en 2024": a state, not an event)."""
-    parsed = _parsed_governor(date, words)
-    near = _segment_verb(date)
-    if near is None or (not is_verbal(parsed) and near.i < parsed.i < date.start):
+    parsed = _parsed_governor(ix, date, words)
+    near = _segment_verb(ix, feats, date)
+    if near is None or (not verbal_at(ix, feats, parsed) and near < parsed < date.start):
         return parsed
-    inviting = near.head
-    if near.dep_ == "xcomp" and verb_lemma(inviting) in words.inviting_verbs:
+    inviting = ix.head[near]
+    if ix.dep[near] == "xcomp" and verb_lemma_at(ix, inviting) in words.inviting_verbs:
         return inviting  # "invite les riverains à visiter le site samedi": an invitation
     return near
 
 
-def _parsed_governor(date: Span, words: EventWords) -> Token:
-    token = span_root(date).head
-    if token.i >= date.start and token.i < date.end:
+def _parsed_governor(ix: TokenIndex, date: Span, words: EventWords) -> int:
+    token = ix.head[_span_root_at(ix, date)]
+    if date.start <= token < date.end:
         return token  # the date is the root of its sentence ("Le 2 juillet.")
-    first_noun: Token | None = None
+    first_noun: int | None = None
     while True:
-        if token.pos_ in ("VERB", "AUX"):
+        if ix.pos[token] in ("VERB", "AUX"):
             return token
-        if first_noun is None and token.lemma_.casefold() in words.trigger_nouns:
+        if first_noun is None and words.trigger_noun_at(ix, token):
             first_noun = token
-        if token.head.i == token.i or token.dep_ in CLAUSE_DEPS:
-            return first_noun or token
-        token = token.head
+        if ix.head[token] == token or ix.dep[token] in CLAUSE_DEPS:
+            return token if first_noun is None else first_noun
+        token = ix.head[token]
 
 
 def _dates_event(
-    head: Token, date: Span, words: EventWords, ent_at: EntityIndex, before: bool = False
+    doc: Doc, i: int, date: Span, words: EventWords, ent_at: EntityIndex, before: bool = False
 ) -> bool:
-    """Whether the clause headed by ``head`` is an event dated by ``date`` (``before``: the
+    """Whether the clause headed by token ``i`` is an event dated by ``date`` (``before``: the
     date is before publication)."""
-    if date.start <= head.i < date.end:
+    if date.start <= i < date.end:
         return False  # a dateline ("24 juin 2012") is no clause, hence no event
-    if not is_verbal(head) and not words.is_trigger_noun(head):
+    ix = token_index(doc)
+    feats = morph_column(doc, ix)
+    if not verbal_at(ix, feats, i) and not words.trigger_noun_at(ix, i):
         return False  # a date inside a noun phrase ("un record pour l'année 2023")
-    if head.dep_ == "acl" and verb_lemma(head) in words.state_verbs:
+    if ix.dep[i] == "acl" and verb_lemma_at(ix, i) in words.state_verbs:
         return False  # a participle naming a state ("le terminal géré ... en 2011"): no event
-    past_participle = before and "Past" in morph_values(head, "Tense")
-    if (_modifies_noun(head) and not past_participle) or _is_dateline(head):
+    past_participle = before and "Past" in feats[i].get("Tense", ())
+    if (_modifies_noun(ix, feats, i) and not past_participle) or _is_dateline(doc, ix, feats, i):
         return False
-    if is_measurement(head, words):
+    if measurement_at(doc, ix, i, words):
         return False
-    return not _describes_noun(head, words, ent_at)
+    return not _describes_noun(doc, ix, i, words, ent_at)
 
 
 def _grain_rank(grain: str | None) -> int:
     return _GRAINS.index(grain) if grain in _GRAINS else len(_GRAINS)
 
 
-def _describes_noun(verb: Token, words: EventWords, ent_at: EntityIndex) -> bool:
+def _describes_noun(
+    doc: Doc, ix: TokenIndex, i: int, words: EventWords, ent_at: EntityIndex
+) -> bool:
     """ "le plan de déconfinement, qui débutera le 11 mai": a relative clause on a noun that
     is no event and names no one says what the noun is, like "des élections anticipées le
     12 décembre"; its date belongs to that noun, and nobody of the main clause acts in it.
     """
-    if any(c.dep_ == "aux:tense" for c in verb.children):
+    if any(ix.dep[c] == "aux:tense" for c in ix.children[i]):
         return False  # "la digue qui a cédé mardi": a compound past tells what happened
-    antecedent = relative_antecedent(verb)
+    antecedent = relative_antecedent_at(doc, i)
     return (
         bool(antecedent)
         and not words.is_period(antecedent)
@@ -214,54 +254,64 @@ def is_measurement(verb: Token, words: EventWords) -> bool:
     The figure is already a money or percentage fact carrying that period; as an event it
     would only repeat it, with no one acting.
     """
-    if verb.lemma_.casefold() not in words.measure_verbs:
+    return measurement_at(verb.doc, token_index(verb.doc), verb.i, words)
+
+
+def measurement_at(doc: Doc, ix: TokenIndex, i: int, words: EventWords) -> bool:
+    """:func:`is_measurement` of token ``i``, read from its Doc's index."""
+    if ix.lemma[i].casefold() not in words.measure_verbs:
         return False
+    heads = words.metric_heads
     return any(
-        s.pos_ in ("NOUN", "PROPN")
-        and (s.lower_ in words.metric_heads or s.lemma_.casefold() in words.metric_heads)
-        for s in subjects(verb)
+        ix.pos[s] in ("NOUN", "PROPN") and (ix.lower[s] in heads or ix.lemma[s].casefold() in heads)
+        for s in subjects_at(doc, i)
     )
 
 
-def _modifies_noun(verb: Token) -> bool:
+def _modifies_noun(ix: TokenIndex, feats: MorphColumn, i: int) -> bool:
     """ "un budget prévoyant 60 milliards en 2025", "des élections anticipées le 12 décembre":
     a participle after its noun, with neither auxiliary nor subject, describes the noun; its date
     belongs to the noun phrase, as in "un record pour l'année 2023". A past participle set off
     by a comma tells an event of its own ("L'opération, menée hier matin, ...").
     """
     return (
-        verb.dep_ == "acl"
-        and verb.i > verb.head.i
-        and morph_values(verb, "VerbForm") == ("Part",)
-        and not any(c.dep_.startswith(("aux", "nsubj")) for c in verb.children)
-        and not set_off(verb)
+        ix.dep[i] == "acl"
+        and i > ix.head[i]
+        and feats[i].get("VerbForm", ()) == ("Part",)
+        and not any(ix.dep[c].startswith(("aux", "nsubj")) for c in ix.children[i])
+        and not set_off_at(ix, feats, i)
     )
 
 
 def set_off(verb: Token) -> bool:
     """A past participle after a comma, at the start of its sentence, or coordinated by
     "et" after one ("âgé de 59 ans et embauché en 2004")."""
-    if "Pres" in morph_values(verb, "Tense"):
+    ix = token_index(verb.doc)
+    return set_off_at(ix, morph_column(verb.doc, ix), verb.i)
+
+
+def set_off_at(ix: TokenIndex, feats: MorphColumn, i: int) -> bool:
+    """:func:`set_off` of token ``i``, read from its Doc's index and features."""
+    if "Pres" in feats[i].get("Tense", ()):
         return False
-    doc = verb.doc
-    i = verb.i - 1
-    while i >= 0 and doc[i].pos_ == "ADV":
-        i -= 1
-    if i < token_index(doc).sent_start_of(verb.i):
+    k = i - 1
+    while k >= 0 and ix.pos[k] == "ADV":
+        k -= 1
+    if k < ix.sent_start_of(i):
         return True
-    return doc[i].text == "," or (doc[i].lower_ in ("et", "puis") and doc[i].head.i == verb.i)
+    return ix.text[k] == "," or (ix.lower[k] in ("et", "puis") and ix.head[k] == i)
 
 
-def _is_dateline(verb: Token) -> bool:
+def _is_dateline(doc: Doc, ix: TokenIndex, feats: MorphColumn, i: int) -> bool:
     """ "Publié le 3 octobre 2024", "Mis à jour le 12 mars": a bare participle that is a whole
     sentence (no subject, no auxiliary, no other verb) dates the page, not an event.
     """
     if not (
-        verb.dep_ == "ROOT"
-        and morph_values(verb, "VerbForm") == ("Part",)
-        and not any(c.dep_.startswith(("aux", "nsubj")) for c in verb.children)
+        ix.dep[i] == "ROOT"
+        and feats[i].get("VerbForm", ()) == ("Part",)
+        and not any(ix.dep[c].startswith(("aux", "nsubj")) for c in ix.children[i])
     ):
         return False
-    sent = verb.sent  # only now: most verbs fail the tests above, and a sentence Span costs
-    others = any(t.pos_ in ("VERB", "AUX") and t.i != verb.i for t in sent)
+    sent = doc[i].sent  # only now: most verbs fail the tests above, and a sentence Span costs
+    others = any(t.pos_ in ("VERB", "AUX") and t.i != i for t in sent)
     return not others and not cut_at_comma(sent)

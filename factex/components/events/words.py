@@ -8,6 +8,7 @@ from typing import Any
 from spacy.tokens import Token
 
 from factex import resources
+from factex.components.token_index import TokenIndex
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,14 @@ class EventWords:
 
     def is_trigger_noun(self, token: Token) -> bool:
         return token.lemma_.casefold() in self.trigger_nouns
+
+    def trigger_noun_at(self, ix: TokenIndex, i: int) -> bool:
+        """:meth:`is_trigger_noun` of token ``i`` of the Doc of ``ix`` (no Token made)."""
+        return ix.lemma[i].casefold() in self.trigger_nouns
+
+    def time_noun_at(self, ix: TokenIndex, i: int) -> bool:
+        """:meth:`is_time_noun` of token ``i`` of the Doc of ``ix`` (no Token made)."""
+        return ix.lemma[i].casefold() in self.time_nouns or ix.lower[i] in self.time_nouns
 
     def is_time_noun(self, token: Token) -> bool:
         return token.lemma_.casefold() in self.time_nouns or token.lower_ in self.time_nouns
