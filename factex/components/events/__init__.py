@@ -16,7 +16,7 @@ from typing import NamedTuple
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from factex.components.events.actors import clause_actors
+from factex.components.events.actors import Entities, clause_actors
 from factex.components.events.anchors import anchored_verbs
 from factex.components.events.chains import (
     chain_top_at,
@@ -30,7 +30,6 @@ from factex.components.events.tellings import Telling, one_per_fact
 from factex.components.events.words import EventWords
 from factex.components.extensions import DATES, EVENTS, register_extensions
 from factex.components.morph import MorphColumn, morph_column
-from factex.components.syntax import EntityIndex, entity_index
 from factex.components.token_index import TokenIndex, fresh_index
 
 __all__ = ["EventFinder", "EventWords", "make_events"]
@@ -50,7 +49,7 @@ class EventFinder:
 
     def _events(self, doc: Doc) -> list[Span]:
         ix = fresh_index(doc)  # the walks below read the parse from it
-        ent_at = entity_index(doc)
+        ent_at = Entities(doc)
         found = doc._.factex_published  # read once: each ``doc._`` builds an object
         published = str(found)[:10] if found else None
         dates = read_dates(doc)
@@ -93,7 +92,7 @@ class _Context(NamedTuple):
     doc: Doc
     ix: TokenIndex
     feats: MorphColumn
-    ent_at: EntityIndex
+    ent_at: Entities
     dated: set[int]
 
 

@@ -35,8 +35,25 @@ _LINKED_CLAUSES = frozenset({"advcl", "parataxis", "conj", "xcomp", "ccomp"})
 _VERBS = ("VERB", "AUX")
 
 
+class Entities(EntityIndex):
+    """:class:`EntityIndex` of a Doc, with the canonical name of each entity read once (each
+    ``span._`` read builds an object; the clauses of a Doc name the same few actors)."""
+
+    def __init__(self, doc: Doc) -> None:
+        super().__init__(doc)
+        self._names: dict[tuple[int, int], str] = {}
+
+    def name(self, ent: Span) -> str:
+        """``canonical(ent)`` of one of :attr:`ents`."""
+        key = (ent.start, ent.end)  # entities never overlap: their bounds name them
+        found = self._names.get(key)
+        if found is None:
+            found = self._names[key] = canonical(ent)
+        return found
+
+
 def clause_actors(
-    head: Token, words: EventWords, ent_at: EntityIndex, dated: Container[int]
+    head: Token, words: EventWords, ent_at: Entities, dated: Container[int]
 ) -> list[str]:
     """The canonical names acting in the clause headed by ``head`` (maybe none); ``dated``:
     the indices of the doc's tokens inside a date."""
@@ -78,7 +95,7 @@ def clause_actors(
 
 
 def _borrowed_actors(
-    doc: Doc, ix: TokenIndex, v: int, words: EventWords, ent_at: EntityIndex, upward_only: bool
+    doc: Doc, ix: TokenIndex, v: int, words: EventWords, ent_at: Entities, upward_only: bool
 ) -> list[str]:
     """The actors of a clause without a named subject of its own, from a clause linked to it."""
     # A relative clause on a period ("l'exercice, qui s'est achevé"), or one whose subject
@@ -98,14 +115,14 @@ def _borrowed_actors(
     for other in linked:
         k = ent_at[other]
         if k >= 0 and ent_at.labels[k] in ("ORG", "PER"):
-            return [canonical(ent_at.ents[k])]
+            return [ent_at.name(ent_at.ents[k])]
         found = _subject_actors(doc, other, words, ent_at)
         if found:
             return found
     return []
 
 
-def relative_antecedent(verb: Token) -> list[Token]:
+def relative_antecedent_at(doc: Doc, v: int) -> list[Token]:
     """The noun phrase a relative clause with the relative pronoun as subject speaks of: its
     nouns from the one the clause hangs on up to the phrase's head ("l'exercice" then "cours"
     in "au cours de l'exercice, qui s'est achevé"); empty for any other clause.
@@ -113,12 +130,8 @@ def relative_antecedent(verb: Token) -> list[Token]:
     The parser sometimes hangs such a clause on the main verb ("a présenté le plan, qui
     débutera le 11 mai" as a ccomp of "présenté"): the antecedent is then the noun phrase just
     before the pronoun (and its comma).
+    Read from the Doc's index: the verb at ``v``; Tokens made for the chain only.
     """
-    return relative_antecedent_at(verb.doc, verb.i)
-
-
-def relative_antecedent_at(doc: Doc, v: int) -> list[Token]:
-    """:func:`relative_antecedent` of the verb at ``v`` (Tokens made for the chain only)."""
     ix = token_index(doc)
     feats = morph_column(doc, ix)
     k = next(
@@ -149,7 +162,7 @@ def relative_antecedent_at(doc: Doc, v: int) -> list[Token]:
     return [doc[i] for i in chain]
 
 
-def antecedent_actors(antecedent: list[Token], words: EventWords, ent_at: EntityIndex) -> list[str]:
+def antecedent_actors(antecedent: list[Token], words: EventWords, ent_at: Entities) -> list[str]:
     """The names in the antecedent's noun phrase ("la fusion entre Veolia et Suez"): the
     subject of the relative clause, read as subjects are (MISC included: "l'ouragan Sandy").
     """
@@ -159,13 +172,13 @@ def antecedent_actors(antecedent: list[Token], words: EventWords, ent_at: Entity
         k = ent_at[antecedent[-1].i]
     if k >= 0:
         ent = ent_at.ents[k]
-        return [canonical(ent)] if ent_at.labels[k] in _SUBJECT_LABELS else []
+        return [ent_at.name(ent)] if ent_at.labels[k] in _SUBJECT_LABELS else []
     found = entities_below(antecedent[-1], ent_at, labels=_SUBJECT_LABELS)
-    return [canonical(e) for e in _with_coordinated(found, words, ent_at)]
+    return [ent_at.name(e) for e in _with_coordinated(found, words, ent_at)]
 
 
 def _subject_after_comma(
-    doc: Doc, ix: TokenIndex, v: int, words: EventWords, ent_at: EntityIndex
+    doc: Doc, ix: TokenIndex, v: int, words: EventWords, ent_at: Entities
 ) -> list[str]:
     """ "Fondée en 2019 à Toulouse | , Airlog a bouclé …": the parser sometimes ends a sentence
     at the comma after a participial clause; its subject is the next sentence's.
@@ -179,7 +192,7 @@ def _subject_after_comma(
 
 
 def _subject_cut_off(
-    doc: Doc, ix: TokenIndex, v: int, words: EventWords, ent_at: EntityIndex
+    doc: Doc, ix: TokenIndex, v: int, words: EventWords, ent_at: Entities
 ) -> list[str]:
     """ "Renault et Nissan | ont conclu mardi une alliance": the parser sometimes ends a
     sentence after its subject. When the verb's sentence opens on the verb group (no noun
@@ -205,12 +218,10 @@ def _subject_cut_off(
     name = ent_at.ents[k]
     if any(ix.dep[c] == "case" for t in range(name.start, name.end) for c in ix.children[t]):
         return []  # "... un grand pas pour Galileo | et sera suivi": no subject, a complement
-    return [canonical(e) for e in _with_coordinated([name], words, ent_at)]
+    return [ent_at.name(e) for e in _with_coordinated([name], words, ent_at)]
 
 
-def _inverted_subject(
-    ix: TokenIndex, v: int, ent_at: EntityIndex, dated: Container[int]
-) -> list[str]:
+def _inverted_subject(ix: TokenIndex, v: int, ent_at: Entities, dated: Container[int]) -> list[str]:
     """ "…, a prévenu mercredi Jerome Powell": the name right after a verb that has no subject.
 
     The parse often files such a subject as an apposition of the date before it; the words
@@ -222,25 +233,25 @@ def _inverted_subject(
         i += 1
     k = ent_at[i] if i < n else -1
     if k >= 0 and ent_at.ents[k].start == i and ent_at.labels[k] in ACTOR_LABELS:
-        return [canonical(ent_at.ents[k])]
+        return [ent_at.name(ent_at.ents[k])]
     return []
 
 
-def _subject_actors(doc: Doc, v: int, words: EventWords, ent_at: EntityIndex) -> list[str]:
+def _subject_actors(doc: Doc, v: int, words: EventWords, ent_at: Entities) -> list[str]:
     names: list[str] = []
     ix = token_index(doc)
     for subj in subjects_at(doc, v):
         named = _apposed_name(doc, ix, subj, ent_at) or _name_after_role(doc, ix, subj, ent_at)
         if named is not None:
-            names.append(canonical(named))
+            names.append(ent_at.name(named))
             continue
         # The subject may be a name the model filed as MISC ("Regeneron").
         found = entities_below(doc[subj], ent_at, labels=_SUBJECT_LABELS)
-        names.extend(canonical(e) for e in _with_coordinated(found, words, ent_at))
+        names.extend(ent_at.name(e) for e in _with_coordinated(found, words, ent_at))
     return unique(names)
 
 
-def _own_actors(doc: Doc, v: int, words: EventWords, ent_at: EntityIndex) -> list[str]:
+def _own_actors(doc: Doc, v: int, words: EventWords, ent_at: Entities) -> list[str]:
     names = _subject_actors(doc, v, words, ent_at)
     ix = token_index(doc)
     for child in ix.children[v]:
@@ -248,11 +259,11 @@ def _own_actors(doc: Doc, v: int, words: EventWords, ent_at: EntityIndex) -> lis
         # inside it ("a quitté la direction de Danone").
         k = ent_at[child]
         if ix.dep[child] == "obj" and k >= 0 and ent_at.labels[k] in ACTOR_LABELS:
-            names.append(canonical(ent_at.ents[k]))
+            names.append(ent_at.name(ent_at.ents[k]))
     return unique(names)
 
 
-def _apposed_name(doc: Doc, ix: TokenIndex, subj: int, ent_at: EntityIndex) -> Span | None:
+def _apposed_name(doc: Doc, ix: TokenIndex, subj: int, ent_at: Entities) -> Span | None:
     """ "Jeff Bezos, le fondateur d'Amazon, a cédé": the name before a role noun subject."""
     if ix.pos[subj] != "NOUN" or ent_at[subj] >= 0:
         return None
@@ -271,7 +282,7 @@ def _apposed_name(doc: Doc, ix: TokenIndex, subj: int, ent_at: EntityIndex) -> S
     return None
 
 
-def _name_after_role(doc: Doc, ix: TokenIndex, subj: int, ent_at: EntityIndex) -> Span | None:
+def _name_after_role(doc: Doc, ix: TokenIndex, subj: int, ent_at: Entities) -> Span | None:
     """ "Le président du Sénat, Gérard Larcher, a reçu": the person named after a role noun.
 
     The actor is the person, not the institution inside the role ("du Sénat"). The parse
@@ -300,7 +311,7 @@ def _name_after_role(doc: Doc, ix: TokenIndex, subj: int, ent_at: EntityIndex) -
     return None
 
 
-def _with_coordinated(found: list[Span], words: EventWords, ent_at: EntityIndex) -> list[Span]:
+def _with_coordinated(found: list[Span], words: EventWords, ent_at: Entities) -> list[Span]:
     """Add names coordinated with the subject that the parse attached elsewhere."""
     if not found:
         return found

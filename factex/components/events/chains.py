@@ -28,17 +28,12 @@ _INFINITIVE_ENDINGS = ("er", "ir", "re", "oir")
 _OF = ("de", "du", "d'", "d’")  # "l'explosion de mardi"
 
 
-def is_participle(token: Token) -> bool:
+def participle_at(ix: TokenIndex, feats: MorphColumn, i: int) -> bool:
     """A past participle, also when tagged as a noun or adjective: a first-group form
     ("arrêté", "placée") with no determiner of its own ("un arrêté" is a noun), opening its
     sentence or set off by a comma ("Arrêté en 1990, ..."; "resteront élevés" is an adjective).
+    Read from the Doc's index (and features): token ``i``, no Token made.
     """
-    ix = token_index(token.doc)
-    return participle_at(ix, morph_column(token.doc, ix), token.i)
-
-
-def participle_at(ix: TokenIndex, feats: MorphColumn, i: int) -> bool:
-    """:func:`is_participle` of token ``i``, read from its Doc's index and features."""
     pos = ix.pos[i]
     if "Part" in feats[i].get("VerbForm", ()):
         return pos != "AUX"
@@ -51,27 +46,20 @@ def participle_at(ix: TokenIndex, feats: MorphColumn, i: int) -> bool:
     return before < ix.sent_start_of(i) or ix.lower[before] in (",", "et")
 
 
-def is_verbal(token: Token) -> bool:
-    """A verb heading a group (no auxiliary) or a participle."""
-    ix = token_index(token.doc)
-    return verbal_at(ix, morph_column(token.doc, ix), token.i)
-
-
 def verbal_at(ix: TokenIndex, feats: MorphColumn, i: int) -> bool:
-    """:func:`is_verbal` of token ``i``, read from its Doc's index and features."""
+    """A verb heading a group (no auxiliary) or a participle.
+    Read from the Doc's index (and features): token ``i``, no Token made.
+    """
     if ix.dep[i].startswith("aux"):
         return False
     return ix.pos[i] in _VERBS or participle_at(ix, feats, i)
 
 
-def verb_lemma(token: Token) -> str:
-    """The infinitive of a verb: the model's lemma, or one read from a first-group form
-    when the lemma is no infinitive (the model left "invite" or "réhabilité" as written)."""
-    return verb_lemma_at(token_index(token.doc), token.i)
-
-
 def verb_lemma_at(ix: TokenIndex, i: int) -> str:
-    """:func:`verb_lemma` of token ``i``, read from its Doc's index."""
+    """The infinitive of a verb: the model's lemma, or one read from a first-group form
+    when the lemma is no infinitive (the model left "invite" or "réhabilité" as written).
+    Read from the Doc's index (and features): token ``i``, no Token made.
+    """
     return _verb_lemma(ix.lemma[i], ix.pos[i], ix.lower[i])
 
 
@@ -105,16 +93,10 @@ def infinitive_of(form: str) -> str | None:
     return None
 
 
-def lexical_verb(head: Token, words: EventWords) -> Token:
-    """Down a chain of modal, aspectual or causative verbs to the verb of the event."""
-    doc = head.doc
-    ix = token_index(doc)
-    i = lexical_verb_at(ix, morph_column(doc, ix), head.i, words)
-    return head if i == head.i else doc[i]
-
-
 def lexical_verb_at(ix: TokenIndex, feats: MorphColumn, i: int, words: EventWords) -> int:
-    """:func:`lexical_verb` of token ``i``, read from its Doc's index and features."""
+    """Down a chain of modal, aspectual or causative verbs to the verb of the event.
+    Read from the Doc's index (and features): token ``i``, no Token made.
+    """
     for _ in range(4):
         if verb_lemma_at(ix, i) not in words.chain_verbs:
             return i
@@ -132,16 +114,10 @@ def lexical_verb_at(ix: TokenIndex, feats: MorphColumn, i: int, words: EventWord
     return i
 
 
-def chain_top(verb: Token, words: EventWords) -> Token:
-    """Up from a lexical verb to the first verb of its chain ("a dû" of "a dû être évacué")."""
-    doc = verb.doc
-    ix = token_index(doc)
-    i = chain_top_at(ix, morph_column(doc, ix), verb.i, words)
-    return verb if i == verb.i else doc[i]
-
-
 def chain_top_at(ix: TokenIndex, feats: MorphColumn, i: int, words: EventWords) -> int:
-    """:func:`chain_top` of token ``i``, read from its Doc's index and features."""
+    """Up from a lexical verb to the first verb of its chain ("a dû" of "a dû être évacué").
+    Read from the Doc's index (and features): token ``i``, no Token made.
+    """
     for _ in range(4):
         up = ix.head[i]
         if (

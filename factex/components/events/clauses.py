@@ -12,13 +12,13 @@ from typing import Any, NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from factex.components.events.actors import antecedent_actors, relative_antecedent_at
+from factex.components.events.actors import Entities, antecedent_actors, relative_antecedent_at
 from factex.components.events.chains import participle_at, verb_lemma_at, verbal_at
 from factex.components.events.words import EventWords
 from factex.components.extensions import DATES
 from factex.components.morph import MorphColumn, morph_column
 from factex.components.sentences import cut_at_comma
-from factex.components.syntax import CLAUSE_DEPS, EntityIndex, subjects_at
+from factex.components.syntax import CLAUSE_DEPS, subjects_at
 from factex.components.token_index import TokenIndex, token_index
 
 _GRAINS = ("second", "minute", "hour", "day", "week", "month", "quarter", "half", "year")
@@ -53,7 +53,7 @@ def read_dates(doc: Doc) -> list[DateReading]:
 def dated_clauses(
     doc: Doc,
     words: EventWords,
-    ent_at: EntityIndex,
+    ent_at: Entities,
     published: str | None = None,
     dates: list[DateReading] | None = None,
 ) -> list[DatedClause]:
@@ -106,22 +106,16 @@ def is_recurring(date: Span, info: dict[str, Any] | None = None) -> bool:
     return info.get("grain") == "set" or value.startswith("P") or "XX" in value
 
 
-def nominal_head(date: Span, words: EventWords, grain: str | None) -> Token | None:
+def _nominal_head_at(
+    ix: TokenIndex, feats: MorphColumn, date: Span, words: EventWords, grain: str | None
+) -> int | None:
     """The event noun a date qualifies: "l'explosion de mardi", "la réunion du 3 mars" (a day
     or finer, on any noun), "la signature, lundi, de l'accord" (set off by commas, on a
     trigger noun, or on any noun whose complement follows the date: "la démolition, en 2012,
     de la tour"), "sa création en 1958" (hanging on a trigger noun); never a noun of time
-    ("la nuit du 18 au 19 juin"). None otherwise; ``grain``: the date's."""
-    doc = date.doc
-    ix = token_index(doc)
-    i = _nominal_head_at(ix, morph_column(doc, ix), date, words, grain)
-    return None if i is None else doc[i]
-
-
-def _nominal_head_at(
-    ix: TokenIndex, feats: MorphColumn, date: Span, words: EventWords, grain: str | None
-) -> int | None:
-    """The index of :func:`nominal_head`, read from the Doc's index and features."""
+    ("la nuit du 18 au 19 juin"). None otherwise; ``grain``: the date's.
+    Read from the Doc's index (and features): token ``i``, no Token made.
+    """
     root = _span_root_at(ix, date)
     head = ix.head[root]
     start = date.start
@@ -206,7 +200,7 @@ def _parsed_governor(ix: TokenIndex, date: Span, words: EventWords) -> int:
 
 
 def _dates_event(
-    doc: Doc, i: int, date: Span, words: EventWords, ent_at: EntityIndex, before: bool = False
+    doc: Doc, i: int, date: Span, words: EventWords, ent_at: Entities, before: bool = False
 ) -> bool:
     """Whether the clause headed by token ``i`` is an event dated by ``date`` (``before``: the
     date is before publication)."""
@@ -230,9 +224,7 @@ def _grain_rank(grain: str | None) -> int:
     return _GRAINS.index(grain) if grain in _GRAINS else len(_GRAINS)
 
 
-def _describes_noun(
-    doc: Doc, ix: TokenIndex, i: int, words: EventWords, ent_at: EntityIndex
-) -> bool:
+def _describes_noun(doc: Doc, ix: TokenIndex, i: int, words: EventWords, ent_at: Entities) -> bool:
     """ "le plan de déconfinement, qui débutera le 11 mai": a relative clause on a noun that
     is no event and names no one says what the noun is, like "des élections anticipées le
     12 décembre"; its date belongs to that noun, and nobody of the main clause acts in it.
@@ -248,17 +240,13 @@ def _describes_noun(
     )
 
 
-def is_measurement(verb: Token, words: EventWords) -> bool:
+def measurement_at(doc: Doc, ix: TokenIndex, i: int, words: EventWords) -> bool:
     """ "Le PIB a chuté de 3,8 % au premier trimestre": a metric's figure for a period.
 
     The figure is already a money or percentage fact carrying that period; as an event it
     would only repeat it, with no one acting.
+    Read from the Doc's index (and features): token ``i``, no Token made.
     """
-    return measurement_at(verb.doc, token_index(verb.doc), verb.i, words)
-
-
-def measurement_at(doc: Doc, ix: TokenIndex, i: int, words: EventWords) -> bool:
-    """:func:`is_measurement` of token ``i``, read from its Doc's index."""
     if ix.lemma[i].casefold() not in words.measure_verbs:
         return False
     heads = words.metric_heads
@@ -283,15 +271,11 @@ def _modifies_noun(ix: TokenIndex, feats: MorphColumn, i: int) -> bool:
     )
 
 
-def set_off(verb: Token) -> bool:
-    """A past participle after a comma, at the start of its sentence, or coordinated by
-    "et" after one ("âgé de 59 ans et embauché en 2004")."""
-    ix = token_index(verb.doc)
-    return set_off_at(ix, morph_column(verb.doc, ix), verb.i)
-
-
 def set_off_at(ix: TokenIndex, feats: MorphColumn, i: int) -> bool:
-    """:func:`set_off` of token ``i``, read from its Doc's index and features."""
+    """A past participle after a comma, at the start of its sentence, or coordinated by
+    "et" after one ("âgé de 59 ans et embauché en 2004").
+    Read from the Doc's index (and features): token ``i``, no Token made.
+    """
     if "Pres" in feats[i].get("Tense", ()):
         return False
     k = i - 1
