@@ -29,7 +29,7 @@ from factex.components.events.clauses import dated_clauses, read_dates
 from factex.components.events.tellings import Telling, one_per_fact
 from factex.components.events.words import EventWords
 from factex.components.extensions import DATES, EVENTS, register_extensions
-from factex.components.morph import MorphColumn, morph_column
+from factex.components.morph import MorphColumn
 from factex.components.token_index import TokenIndex, fresh_index
 
 __all__ = ["EventFinder", "EventWords", "make_events"]
@@ -55,7 +55,7 @@ class EventFinder:
         dates = read_dates(doc)
         dated = {i for d in dates for i in range(d.span.start, d.span.end)}
         clauses = dated_clauses(doc, self.words, ent_at, published, dates)
-        context = _Context(doc, ix, morph_column(doc, ix), ent_at, dated)
+        context = _Context(doc, ix, ent_at.feats, ent_at, dated)
         told = [self._telling(context, c.head, c.date, c.value, "written") for c in clauses]
         for verb, value, source in anchored_verbs(doc, clauses, self.words, published, dates):
             told.append(self._telling(context, verb, None, value, source))
@@ -70,7 +70,7 @@ class EventFinder:
         g = governor.i
         verbal = verbal_at(ix, feats, g)
         head = lexical_verb_at(ix, feats, g, self.words) if verbal else g
-        span = group_span(doc[head], date, self.words)
+        span = group_span(doc, ix, feats, head, date, self.words)
         verbal = verbal if head == g else verbal_at(ix, feats, head)
         trigger = verb_lemma_at(ix, head) if verbal else ix.lemma[head]
         top = chain_top_at(ix, feats, head, self.words) if verbal else head  # who must sign

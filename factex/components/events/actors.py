@@ -37,11 +37,15 @@ _VERBS = ("VERB", "AUX")
 
 class Entities(EntityIndex):
     """:class:`EntityIndex` of a Doc, with the canonical name of each entity read once (each
-    ``span._`` read builds an object; the clauses of a Doc name the same few actors)."""
+    ``span._`` read builds an object; the clauses of a Doc name the same few actors), and
+    the Doc's parse the walks read (looked up once, not at each clause)."""
 
     def __init__(self, doc: Doc) -> None:
         super().__init__(doc)
         self._names: dict[tuple[int, int], str] = {}
+        self.doc = doc
+        self.ix = token_index(doc)
+        self.feats = morph_column(doc, self.ix)
 
     def name(self, ent: Span) -> str:
         """``canonical(ent)`` of one of :attr:`ents`."""
@@ -60,7 +64,7 @@ def clause_actors(
     doc = head.doc
     v = head.i
     # "Air France, qui l'avait commandé en 2019": the relative pronoun stands for Air France.
-    antecedent = relative_antecedent_at(doc, v)
+    antecedent = relative_antecedent_at(ent_at, v)
     if antecedent and not words.is_period(antecedent):
         return unique(
             [*antecedent_actors(antecedent, words, ent_at), *_own_actors(doc, v, words, ent_at)]
@@ -68,8 +72,7 @@ def clause_actors(
     found = _own_actors(doc, v, words, ent_at)
     if found:
         return found
-    ix = token_index(doc)
-    feats = morph_column(doc, ix)
+    ix, feats = ent_at.ix, ent_at.feats
     subjs = subjects_at(doc, v)
     own = [s for s in subjs if "Rel" not in feats[s].get("PronType", ())]
     if not subjs:
@@ -122,7 +125,7 @@ def _borrowed_actors(
     return []
 
 
-def relative_antecedent_at(doc: Doc, v: int) -> list[Token]:
+def relative_antecedent_at(ent_at: Entities, v: int) -> list[Token]:
     """The noun phrase a relative clause with the relative pronoun as subject speaks of: its
     nouns from the one the clause hangs on up to the phrase's head ("l'exercice" then "cours"
     in "au cours de l'exercice, qui s'est achevé"); empty for any other clause.
@@ -130,10 +133,10 @@ def relative_antecedent_at(doc: Doc, v: int) -> list[Token]:
     The parser sometimes hangs such a clause on the main verb ("a présenté le plan, qui
     débutera le 11 mai" as a ccomp of "présenté"): the antecedent is then the noun phrase just
     before the pronoun (and its comma).
-    Read from the Doc's index: the verb at ``v``; Tokens made for the chain only.
+    Read from the Doc's index (``ent_at``'s): the verb at ``v``; Tokens made for the chain
+    only.
     """
-    ix = token_index(doc)
-    feats = morph_column(doc, ix)
+    doc, ix, feats = ent_at.doc, ent_at.ix, ent_at.feats
     k = next(
         (
             c
@@ -239,7 +242,7 @@ def _inverted_subject(ix: TokenIndex, v: int, ent_at: Entities, dated: Container
 
 def _subject_actors(doc: Doc, v: int, words: EventWords, ent_at: Entities) -> list[str]:
     names: list[str] = []
-    ix = token_index(doc)
+    ix = ent_at.ix
     for subj in subjects_at(doc, v):
         named = _apposed_name(doc, ix, subj, ent_at) or _name_after_role(doc, ix, subj, ent_at)
         if named is not None:
@@ -253,7 +256,7 @@ def _subject_actors(doc: Doc, v: int, words: EventWords, ent_at: Entities) -> li
 
 def _own_actors(doc: Doc, v: int, words: EventWords, ent_at: Entities) -> list[str]:
     names = _subject_actors(doc, v, words, ent_at)
-    ix = token_index(doc)
+    ix = ent_at.ix
     for child in ix.children[v]:
         # The direct object counts when it is a name ("a racheté Axa"), not when a name is
         # inside it ("a quitté la direction de Danone").
@@ -315,7 +318,7 @@ def _with_coordinated(found: list[Span], words: EventWords, ent_at: Entities) ->
     """Add names coordinated with the subject that the parse attached elsewhere."""
     if not found:
         return found
-    lower = token_index(found[0].doc).lower
+    lower = ent_at.ix.lower
     out = list(found)
     first = found[0]
     i = first.start - 1

@@ -158,6 +158,9 @@ def _narrated(doc: Doc, ix: TokenIndex, feats: MorphColumn, i: int, words: Event
     chain's top)."""
     if ix.pos[i] != "VERB":
         return False
+    own = feats[i]
+    if "Part" not in own.get("VerbForm", ()) and "Past" not in own.get("Tense", ()):
+        return False  # what :func:`_told_in_past` asks at least: the cheapest test, first
     kids = ix.children[i]
     dep = ix.dep[i]
     if dep not in _TOP_DEPS and not any(ix.dep[c] == "aux:tense" for c in kids):

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from factex.components.events.words import EventWords
-from factex.components.morph import MorphColumn, morph_column
+from factex.components.morph import MorphColumn
 from factex.components.sentence_bounds import sent_of
-from factex.components.token_index import TokenIndex, token_index
+from factex.components.token_index import TokenIndex
 
 _VERBS = ("VERB", "AUX")
 _GROUP_DEPS = ("aux", "aux:tense", "aux:pass", "expl:comp", "expl:pass", "expl:subj", "iobj")
@@ -143,13 +143,11 @@ def _infinitive_at(ix: TokenIndex, feats: MorphColumn, i: int) -> bool:
     )
 
 
-def group_span(verb: Token, date: Span | None, words: EventWords) -> Span:
+def group_span(
+    doc: Doc, ix: TokenIndex, feats: MorphColumn, v: int, date: Span | None, words: EventWords
+) -> Span:
     """The verb group: chain, auxiliaries and clitics, with the date when it follows at once
     ("a été renversé mardi"); a noun trigger keeps its noun phrase's left edge."""
-    doc: Doc = verb.doc
-    ix = token_index(doc)  # the group is walked on the index: a Span is made for it only
-    feats = morph_column(doc, ix)
-    v = verb.i
     if not verbal_at(ix, feats, v):
         start = min((c for c in ix.children[v] if ix.dep[c] == "det"), default=v)
         return _with_date(doc, ix, start, v + 1, date)
@@ -174,7 +172,7 @@ def group_span(verb: Token, date: Span | None, words: EventWords) -> Span:
             for c in ix.children[top]
             if ix.dep[c].startswith("nsubj") and ix.pos[c] == "NOUN"
         )
-    sent = sent_of(verb)  # verb.sent's bounds, without making its Span
+    sent = sent_of(doc[v])  # verb.sent's bounds, without making its Span
     return _with_date(doc, ix, max(min(tokens), sent.start), min(max(tokens) + 1, sent.end), date)
 
 

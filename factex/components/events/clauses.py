@@ -16,10 +16,10 @@ from factex.components.events.actors import Entities, antecedent_actors, relativ
 from factex.components.events.chains import participle_at, verb_lemma_at, verbal_at
 from factex.components.events.words import EventWords
 from factex.components.extensions import DATES
-from factex.components.morph import MorphColumn, morph_column
+from factex.components.morph import MorphColumn
 from factex.components.sentences import cut_at_comma
 from factex.components.syntax import CLAUSE_DEPS, subjects_at
-from factex.components.token_index import TokenIndex, token_index
+from factex.components.token_index import TokenIndex
 
 _GRAINS = ("second", "minute", "hour", "day", "week", "month", "quarter", "half", "year")
 #: punctuation that closes the stretch of words a date shares with its verb
@@ -64,8 +64,7 @@ def dated_clauses(
     tells an event when its date is written in full and before ``published`` ("une peintre
     disparue en 1961").
     """
-    ix = token_index(doc)  # the walks read the parse from it: a Token per clause kept only
-    feats = morph_column(doc, ix)
+    ix, feats = ent_at.ix, ent_at.feats  # the walks read the parse: a Token per clause kept
     by_clause: dict[int, tuple[int, Span, str]] = {}  # by head: (grain rank, date, value)
     recurring: set[int] = set()
     for date, info in read_dates(doc) if dates is None else dates:
@@ -206,8 +205,7 @@ def _dates_event(
     date is before publication)."""
     if date.start <= i < date.end:
         return False  # a dateline ("24 juin 2012") is no clause, hence no event
-    ix = token_index(doc)
-    feats = morph_column(doc, ix)
+    ix, feats = ent_at.ix, ent_at.feats
     if not verbal_at(ix, feats, i) and not words.trigger_noun_at(ix, i):
         return False  # a date inside a noun phrase ("un record pour l'année 2023")
     if ix.dep[i] == "acl" and verb_lemma_at(ix, i) in words.state_verbs:
@@ -231,7 +229,7 @@ def _describes_noun(doc: Doc, ix: TokenIndex, i: int, words: EventWords, ent_at:
     """
     if any(ix.dep[c] == "aux:tense" for c in ix.children[i]):
         return False  # "la digue qui a cédé mardi": a compound past tells what happened
-    antecedent = relative_antecedent_at(doc, i)
+    antecedent = relative_antecedent_at(ent_at, i)
     return (
         bool(antecedent)
         and not words.is_period(antecedent)
