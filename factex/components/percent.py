@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from factex.components.extensions import PERCENT, doc_text, register_extensions
-from factex.components.money import sentence_bounds
+from factex.components.money import CharTokens, sentence_bounds
 from factex.normalize import percent
 from factex.normalize.numbers import plain
 from factex.resources import load
@@ -62,8 +62,9 @@ class PercentComponent:
             text, lambda: sentence_bounds(doc, text), self.lang, parsed
         )
         ranges: dict[int, int] = {}  # index of a range's second figure -> its start
+        tokens = CharTokens(doc)
         for m in matches:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            span = tokens.span(m.start, m.end)
             if span is None or (spans and span.start < spans[-1].end):
                 continue
             if m.range_start is not None:
@@ -77,7 +78,7 @@ class PercentComponent:
                 if m.range_first:
                     held = (span, value)
                     continue
-                value["direction"] = self.parse_only(text, span[-1]) or self.rate_moved(doc, m)
+                value["direction"] = self.parse_only(text, span[-1]) or self.rate_moved(tokens, m)
                 if value["direction"] is not None and held is not None:
                     held[1]["direction"] = value["direction"]
                     spans.append(held[0])
@@ -88,8 +89,8 @@ class PercentComponent:
             # the two figures of a range go together ("entre 3 % et 4 %"), whichever the parse
             # settled; a bare first figure ("entre 3 et 4 %") waits for the second
             elif parsed and not m.range_first:
-                direction = self.parse_direction(doc, text, span, m)
-                if m.step_if_rate and values and self.rate_rose(doc, span, m):
+                direction = self.parse_direction(tokens, text, span, m)
+                if m.step_if_rate and values and self.rate_rose(tokens, span, m):
                     direction = None  # "le taux a augmenté de 7 % à 9 %": two levels
                     values[-1]["direction"] = None
                     ranges.pop(len(spans), None)
@@ -97,26 +98,26 @@ class PercentComponent:
                     if direction is None and not bare_first:
                         direction = values[-1]["direction"]
                     values[-1]["direction"] = direction
-                if m.range_second and direction is None and self.rate_levels(doc, text, m):
+                if m.range_second and direction is None and self.rate_levels(tokens, text, m):
                     ranges.pop(len(spans), None)  # "la hausse du taux de TVA de 5,5 % à 7 %"
                 value["direction"] = direction
             bare_first = m.range_first
             spans.append(span)
             values.append(value)
-        spans, values = _join_ranges(doc, spans, values, ranges)
+        spans, values = _join_ranges(tokens, spans, values, ranges)
         for span, value in zip(spans, values, strict=True):
             span._.factex_percent = value
         doc.spans[PERCENT] = spans
         return doc
 
     def parse_direction(
-        self, doc: Doc, text: str, span: Span, m: percent.PercentMatch
+        self, tokens: CharTokens, text: str, span: Span, m: percent.PercentMatch
     ) -> str | None:
         """The direction of ``m`` once the parse of its sentence is read (``text`` is
         ``doc.text``)."""
         head = _figure_head(span)
         if m.direction is not None:
-            cue = None if m.cue is None else doc.char_span(*m.cue, alignment_mode="expand")
+            cue = None if m.cue is None else tokens.span(*m.cue)
             if cue is None:
                 return m.direction
             if m.unit == "percent" and self.names_a_rate(cue[-1]):
@@ -143,12 +144,12 @@ class PercentComponent:
             return None  # "la hausse des prix a ralenti à 4 %": the nearer verb decides
         return percent.word_direction(trigger.text, self.lang)
 
-    def rate_moved(self, doc: Doc, m: percent.PercentMatch) -> str | None:
+    def rate_moved(self, tokens: CharTokens, m: percent.PercentMatch) -> str | None:
         """The weak direction of bare points whose verb has a rate for subject ("sa cote a
         perdu 6 points"), not a team ("Marseille a perdu 3 points")."""
         if m.direction is None or m.cue is None:
             return None
-        cue = doc.char_span(*m.cue, alignment_mode="expand")
+        cue = tokens.span(*m.cue)
         if cue is None:
             return None
         subjects = [c for c in cue[-1].children if c.dep_ in _SUBJECTS]
@@ -156,12 +157,12 @@ class PercentComponent:
             return m.direction
         return None
 
-    def rate_rose(self, doc: Doc, span: Span, m: percent.PercentMatch) -> bool:
+    def rate_rose(self, tokens: CharTokens, span: Span, m: percent.PercentMatch) -> bool:
         """Whether what the trigger of ``m`` moves is a rate, which "de 7 % à 9 %" (``span``
         is "9 %") then gives the old and the new level of ("le taux de chômage a augmenté",
         "la BCE a relevé son taux", "la hausse du taux de TVA"), unlike "les prix ont
         augmenté de 3 à 5 %"."""
-        cue = None if m.cue is None else doc.char_span(*m.cue, alignment_mode="expand")
+        cue = None if m.cue is None else tokens.span(*m.cue)
         if cue is None:
             return False
         word = cue[-1]
@@ -170,20 +171,20 @@ class PercentComponent:
             return True
         # what the trigger moves, between it and the figures, whatever the parse made of a
         # day before it ("a relevé mercredi son taux directeur de 4,5 % à 4,75 %")
-        return any(self.is_rate(t) for t in doc[word.i + 1 : span.start])
+        return any(self.is_rate(t) for t in tokens.doc[word.i + 1 : span.start])
 
-    def rate_levels(self, doc: Doc, text: str, m: percent.PercentMatch) -> bool:
+    def rate_levels(self, tokens: CharTokens, text: str, m: percent.PercentMatch) -> bool:
         """Whether the "de X à Y" ending at ``m`` follows a rate named right before it, after
         a change word ("la hausse du taux de TVA de 5,5 % à 7 %"): the rate's old and new
         levels, not a range."""
         start = m.range_start
         if start is None or not text[start:].lower().startswith("de"):
             return False
-        opener = doc.char_span(start, start + 2, alignment_mode="expand")
+        opener = tokens.span(start, start + 2)
         if opener is None:
             return False
         sent = opener[0].sent
-        before = doc[max(sent.start, opener.start - 4) : opener.start]
+        before = tokens.doc[max(sent.start, opener.start - 4) : opener.start]
         return any(self.is_rate(t) for t in before) and percent.has_trigger(
             text, sent.start_char, start, self.lang
         )
@@ -195,10 +196,11 @@ class PercentComponent:
         """Whether the trigger ``word`` is an adjective on a rate noun ("taux réduit")."""
         if word.pos_ != "ADJ" and "Part" not in word.morph.get("VerbForm", []):
             return False
-        if any(c.dep_.startswith(("aux", "cop")) for c in word.children):
+        children = list(word.children)  # each walk of .children makes its Tokens anew
+        if any(c.dep_.startswith(("aux", "cop")) for c in children):
             return False  # "le taux a été réduit de 5,5 %": a change
         nouns = [word.head] if word.dep_ in ("amod", "acl") else []
-        nouns += [c for c in word.children if c.dep_ in _SUBJECTS]
+        nouns += [c for c in children if c.dep_ in _SUBJECTS]
         return any(n.lower_ in self.level_nouns for n in nouns)
 
     def other_verb_object(self, word: Token, head: Token) -> bool:
@@ -216,12 +218,13 @@ class PercentComponent:
 
     def measured_subject(self, head: Token) -> Token | None:
         """The trigger noun subject of the predicate that measures ``head``, if any."""
-        cases = [c for c in head.children if c.dep_ == "case"]
+        children = list(head.children)  # each walk of .children makes its Tokens anew
+        cases = [c for c in children if c.dep_ == "case"]
         if any(c.lower_ not in self.measure_cases for c in cases):
             return None  # "contre 4 %", "pour 10 %": not the measure of the subject
-        if any(c.dep_ == "det" for c in head.children):
+        if any(c.dep_ == "det" for c in children):
             return None  # "les 10 % des ménages": a share, not a measure
-        if any(c.lemma_ in self.copulas for c in head.children):
+        if any(c.lemma_ in self.copulas for c in children):
             predicate = head  # "la baisse est de 1,2 %", "devrait être de 3 %"
         elif head.dep_.startswith(("obj", "obl")) and head.head.lemma_ in self.measure_verbs:
             predicate = head.head
@@ -242,8 +245,9 @@ class PercentComponent:
         ("une hausse des salaires des fonctionnaires de 3 %"), set off by commas ("la
         diminution des naissances, de 6,6 % en un an,"), or a verb whose object the chain
         ends in ("augmenter les pensions de retraite de base de 4,4 %")."""
-        cases = [c.lower_ for c in head.children if c.dep_ == "case" and not _inside_range(c)]
-        if cases not in (["de"], ["d'"], ["d’"]) or any(c.dep_ == "det" for c in head.children):
+        children = list(head.children)  # each walk of .children makes its Tokens anew
+        cases = [c.lower_ for c in children if c.dep_ == "case" and not _inside_range(c)]
+        if cases not in (["de"], ["d'"], ["d’"]) or any(c.dep_ == "det" for c in children):
             return None
         if head.dep_ in ("conj", "appos") and self.is_trigger_noun(head.head):
             return head.head
@@ -300,7 +304,7 @@ def make_percent(nlp: Language, name: str) -> PercentComponent:
 
 
 def _join_ranges(
-    doc: Doc, spans: list[Span], values: list[dict[str, Any]], ranges: dict[int, int]
+    tokens: CharTokens, spans: list[Span], values: list[dict[str, Any]], ranges: dict[int, int]
 ) -> tuple[list[Span], list[dict[str, Any]]]:
     """The two figures of each range as one span ("entre 4 % et 6 %"): ``value`` None,
     ``value_min``/``value_max`` its bounds, the direction either figure has."""
@@ -310,7 +314,7 @@ def _join_ranges(
         start = ranges.get(i)
         joined = None
         if start is not None and out_spans and out_spans[-1].start_char >= start:
-            joined = doc.char_span(start, span.end_char, alignment_mode="expand")
+            joined = tokens.span(start, span.end_char)
         if joined is None or out_values[-1].get("value") is None:
             out_spans.append(span)
             out_values.append(value)

@@ -19,6 +19,7 @@ the offsets of its trigger (``cue``) for the ``factex_percent`` component to che
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -69,15 +70,10 @@ class PercentMatch:
         return {"value": plain(self.value), "unit": self.unit, "direction": self.direction}
 
 
-def _sentence_floor(sentences: Sequence[tuple[int, int]] | None, pos: int) -> int:
-    if not sentences:
-        return 0
-    floor = 0
-    for start, _ in sentences:
-        if start > pos:
-            break
-        floor = start
-    return floor
+def _sentence_floor(starts: Sequence[int], pos: int) -> int:
+    """The start of the sentence at ``pos`` (0 before the first), ``starts`` in order."""
+    i = bisect_right(starts, pos)
+    return starts[i - 1] if i else 0
 
 
 def prepare(lang: str = "fr") -> None:
@@ -109,6 +105,7 @@ def find_percentages(
     # end and cue of the last figure whose direction came from a trigger word
     worded: tuple[int, Cue] | None = None
     hidden = hidden_spans(text)  # URLs, e-mail addresses, file names
+    starts: list[int] | None = None  # of the sentences, read at the first figure
     for m in g.atoms.finditer(text):
         number = parse_number(m.group("num"), lang)
         if number is None or (hidden and inside(hidden, m.start(), m.end())):
@@ -116,9 +113,11 @@ def find_percentages(
         if m.group("frac"):
             number *= g.fractions[m.group("frac").lower()]
         sign, lead, first = _sign_and_range(g, text, m)
-        if callable(sentences):
-            sentences = sentences()
-        floor = _sentence_floor(sentences, lead)
+        if starts is None:
+            if callable(sentences):
+                sentences = sentences()
+            starts = [start for start, _ in sentences or ()]
+        floor = _sentence_floor(starts, lead)
         cue = g.direction(text, lead, m.end(), floor)
         if cue[0] is None and worded is not None and worded[0] >= floor:
             cue = g.coordinated(text[worded[0] : lead], worded[1])
