@@ -28,7 +28,9 @@ from factex.components.entities.missed import (
 )
 from factex.components.entities.repair import repaired
 from factex.components.entities.tokens import overlay
-from factex.components.extensions import doc_text, register_extensions
+from factex.components.entities.words import fresh_words
+from factex.components.extensions import register_extensions
+from factex.components.token_index import fresh_index
 
 __all__ = ["EntityCleaner", "EntityLexicon", "make_entities"]
 
@@ -45,7 +47,8 @@ class EntityCleaner:
 
     def __call__(self, doc: Doc) -> Doc:
         lex = self.lexicon
-        text = doc_text(doc)
+        fresh_index(doc)  # the Doc may have been parsed again: the tables below read its parse
+        text = fresh_words(doc).doc_text
         candidates = list(chain.from_iterable(repaired(lex, ent, text) for ent in doc.ents))
         # Labels first: a name read as ORG elsewhere is no noise even at a sentence start.
         kept = [s for s in propagate_labels(candidates) if not is_noise(lex, s, s.label_)]

@@ -7,7 +7,7 @@ agent: predicates read by the relabelling rules, each on one span.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from factex.components.entities.lexicon import EntityLexicon
 from factex.components.entities.tokens import (
@@ -18,6 +18,7 @@ from factex.components.entities.tokens import (
     is_object,
     starts_unit,
 )
+from factex.components.entities.words import Words, words
 from factex.normalize.name_words import last_words
 
 
@@ -42,7 +43,7 @@ def company_context(lex: EntityLexicon, span: Span, subject: bool = True) -> boo
     "emploie") or of a verb with a business object ("a publié ses résultats"), complement
     of a business noun ("le chiffre d'affaires de X", "le PDG de X"), "X, cotée à Paris",
     or a designator before it ("le groupe X")."""
-    if is_designator_before(lex, span.doc, span.start):
+    if is_designator_before(lex, words(span.doc), span.start):
         return True
     root = span.root
     if any(c.lower_ in lex.listed for c in root.children):
@@ -76,11 +77,11 @@ def owner_before(lex: EntityLexicon, span: Span, unknown: bool) -> bool:
     "l'usine de X", "les magasins de X" only for a name the model does not know."""
     if span.label_ == "PER" and len(span) > 1 and not unknown:
         return False
-    doc = span.doc
-    if not genitive_before(lex, doc, span.start):
+    w = words(span.doc)
+    if not genitive_before(lex, w, span.start):
         return False
     # A few words before, not doc.text: that joins the whole document on every call.
-    before = doc[max(0, span.start - 8) : span.start].text
+    before = w.slice(max(0, span.start - 8), span.start)
     if lex.owner_before.search(before):
         return span.label_ != "PER" or len(span) == 1 or unknown
     return unknown and lex.place_like_before.search(before) is not None
@@ -101,30 +102,31 @@ def designator_after(lex: EntityLexicon, span: Span) -> bool:
     """ "Fontanel, leader de la charcuterie, ...", "X, filiale de Y": a designator in
     apposition. A word that also describes people ("leader", "champion") needs a
     complement that is no political or human group ("leader de l'opposition")."""
-    doc = span.doc
+    w = words(span.doc)
+    n = len(w.text)
     i = span.end
-    if i + 1 >= len(doc) or doc[i].text != ",":
+    if i + 1 >= n or w.text[i] != ",":
         return False
     i += 1
-    while i < len(doc) and doc[i].pos_ == "DET":
+    while i < n and w.pos[i] == "DET":
         i += 1
-    if i >= len(doc):
+    if i >= n:
         return False
-    word = doc[i]
-    two = doc[i : i + 2].text.casefold()
+    word = i
+    two = w.slice(i, min(i + 2, n)).casefold()
     if two in lex.designators:
         i += 1
-    elif not word.is_lower or word.lower_ not in lex.designators:
+    elif not w.low[word] or w.lower[word] not in lex.designators:
         return False  # the tagger reads some as verbs: "leader/VERB de la charcuterie"
-    if word.lower_ not in lex.ambiguous_designators and two not in lex.ambiguous_designators:
+    if w.lower[word] not in lex.ambiguous_designators and two not in lex.ambiguous_designators:
         return True
-    for token in doc[i + 1 : i + 5]:
-        if token.lemma_ in lex.person_complements or token.lower_ in lex.person_complements:
+    for k in range(i + 1, min(i + 5, n)):
+        if w.lemma[k] in lex.person_complements or w.lower[k] in lex.person_complements:
             return False
-        if token.pos_ in ("ADP", "DET", "ADJ") or token.is_punct:
+        if w.pos[k] in ("ADP", "DET", "ADJ") or w.punct[k]:
             continue
         # "leader de LFI": the complement is a name, the span a person.
-        return not token.text[:1].isupper()
+        return not w.text[k][:1].isupper()
     return True
 
 
@@ -195,7 +197,7 @@ def is_team(lex: EntityLexicon, span: Span) -> bool:
 
 
 def has_designator(lex: EntityLexicon, span: Span, label: str) -> bool:
-    if is_designator_before(lex, span.doc, span.start):
+    if is_designator_before(lex, words(span.doc), span.start):
         return True
     if label == "LOC":
         return False  # "le groupe Bolloré à Conakry": places hang on companies too
@@ -212,56 +214,54 @@ def has_designator(lex: EntityLexicon, span: Span, label: str) -> bool:
 
 
 def is_designator_before(
-    lex: EntityLexicon, doc: Doc, i: int, designators: frozenset[str] | None = None
+    lex: EntityLexicon, w: Words, i: int, designators: frozenset[str] | None = None
 ) -> bool:
-    """A designator ends right before token ``i``, adjectives allowed between."""
+    """A designator ends right before word ``i``, adjectives allowed between."""
     designators = lex.designators if designators is None else designators
     i -= 1
     # "le géant chinois Alibaba", "le groupe français Bolloré"; the tagger reads some
     # adjectives after a split word as proper nouns ("start-up nantaise/PROPN").
     skipped = 0
-    # one Token per step (doc[i] builds a new one at each read)
-    token = doc[i] if i >= 0 else None
-    while token is not None and token.pos_ in ("ADJ", "PROPN") and token.is_lower and skipped < 2:
+    while i >= 0 and w.pos[i] in ("ADJ", "PROPN") and w.low[i] and skipped < 2:
         i -= 1
         skipped += 1
-        token = doc[i] if i >= 0 else None
-    if token is None:
+    if i < 0:
         return False
-    if _is_designator(lex, token, designators):
+    if (
+        w.pos[i] in ("NOUN", "PROPN")
+        and w.low[i]
+        and (w.lemma[i].casefold() in designators or w.lower[i] in designators)
+    ):
         return True
     # Designators cut into tokens: "start-up", "jeune pousse". Building a span's text is
     # dear and this runs for every candidate name: look only where such a designator ends.
-    if token.lower_ not in last_words(designators):
+    if w.lower[i] not in last_words(designators):
         return False
-    return any(i - k >= 0 and doc[i - k : i + 1].text.casefold() in designators for k in (2, 1))
+    return any(i - k >= 0 and w.slice(i - k, i + 1).casefold() in designators for k in (2, 1))
 
 
-def _is_designator(
-    lex: EntityLexicon, token: Token, designators: frozenset[str] | None = None
-) -> bool:
-    designators = lex.designators if designators is None else designators
+def _is_designator(lex: EntityLexicon, token: Token) -> bool:
     if token.pos_ not in ("NOUN", "PROPN") or not token.is_lower:
         return False
-    return token.lemma_.casefold() in designators or token.lower_ in designators
+    return token.lemma_.casefold() in lex.designators or token.lower_ in lex.designators
 
 
-def genitive_before(lex: EntityLexicon, doc: Doc, end: int, start: int = 0) -> int:
-    """The length of a "du", "de la", "d'"... ending right before token ``end``, or 0."""
+def genitive_before(lex: EntityLexicon, w: Words, end: int, start: int = 0) -> int:
+    """The length of a "du", "de la", "d'"... ending right before word ``end``, or 0."""
     if end < 1:
         return 0
-    for words in lex.genitive_by_last.get(doc[end - 1].lower_, ()):
-        k = end - len(words)
-        if k >= start and all(doc[k + n].lower_ == w for n, w in enumerate(words)):
-            return len(words)
+    for phrase in lex.genitive_by_last.get(w.lower[end - 1], ()):
+        k = end - len(phrase)
+        if k >= start and all(w.lower[k + n] == word for n, word in enumerate(phrase)):
+            return len(phrase)
     return 0
 
 
-def genitive_after(lex: EntityLexicon, doc: Doc, i: int, end: int) -> int:
+def genitive_after(lex: EntityLexicon, w: Words, i: int, end: int) -> int:
     if i >= end:
         return 0
-    for words in lex.genitive_by_first.get(doc[i].lower_, ()):
-        j = i + len(words)
-        if j < end and all(doc[i + n].lower_ == w for n, w in enumerate(words)):
-            return len(words)
+    for phrase in lex.genitive_by_first.get(w.lower[i], ()):
+        j = i + len(phrase)
+        if j < end and all(w.lower[i + n] == word for n, word in enumerate(phrase)):
+            return len(phrase)
     return 0

@@ -19,35 +19,37 @@ from factex.components.entities.context import (
     strong_subject,
 )
 from factex.components.entities.lexicon import EntityLexicon
-from factex.components.entities.tokens import counted, starts_unit
+from factex.components.entities.words import Words, counted_at, starts_unit_at, words
 from factex.normalize.names import name_key
 
 
 def relabel(lex: EntityLexicon, span: Span, label: str) -> str:
     """The label of a kept span: from its own words, then from its context in the sentence."""
-    from_words = lex.label_from_words(span.text)
+    w = words(span.doc)
+    from_words = lex.label_from_words(w.slice(span.start, span.end))
     if from_words is not None:
         return from_words
-    doc = span.doc
-    if label != "PER" and span.start > 0 and doc[span.start - 1].lower_ in lex.person_designators:
+    if label != "PER" and span.start > 0 and w.lower[span.start - 1] in lex.person_designators:
         return "PER"  # "la famille Mulliez"
-    if label != "MISC" and _is_misc(lex, span, label):
+    if label != "MISC" and _is_misc(lex, w, span, label):
         return "MISC"
     if label == "ORG":
         return label
     if label in ("LOC", "MISC") and is_team(lex, span):
         return "ORG"
-    if label == "MISC" and _is_company_misc(lex, span):
+    if label == "MISC" and _is_company_misc(lex, w, span):
         return "ORG"
-    return "ORG" if _acts_as_company(lex, span, label) else label
+    return "ORG" if _acts_as_company(lex, w, span, label) else label
 
 
-def _acts_as_company(lex: EntityLexicon, span: Span, label: str) -> bool:
+def _acts_as_company(lex: EntityLexicon, w: Words, span: Span, label: str) -> bool:
     """A LOC, PER or MISC that the sentence shows acting as a company."""
     # A name the model has never seen (no vector) that acts as a company is one: "Korelis a
     # publié son chiffre d'affaires", "le PDG de Brevane". Known places and people keep
     # their label: "Lyon a investi", "Niel a racheté".
-    unknown = label in ("LOC", "PER") and all(t.is_oov for t in span)
+    vectors = span.doc.vocab.vectors  # as ``token.is_oov``, without a Token per word
+    orths = w.orth[span.start : span.end]
+    unknown = label in ("LOC", "PER") and all(o not in vectors for o in orths)
     if unknown and company_context(lex, span, subject=label == "LOC"):
         return True
     if label in ("LOC", "PER") and owner_before(lex, span, unknown):
@@ -68,8 +70,8 @@ def _acts_as_company(lex: EntityLexicon, span: Span, label: str) -> bool:
     if (
         label == "LOC"
         and len(span) == 1
-        and (span.start == 0 or span.doc[span.start - 1].pos_ != "DET")
-        and name_key(span.text) not in lex.regions
+        and (span.start == 0 or w.pos[span.start - 1] != "DET")
+        and name_key(w.slice(span.start, span.end)) not in lex.regions
         and strong_subject(lex, span, objects_only=True)
     ):
         return True
@@ -83,35 +85,35 @@ def _acts_as_company(lex: EntityLexicon, span: Span, label: str) -> bool:
     return may_flip and has_designator(lex, span, label)
 
 
-def _is_misc(lex: EntityLexicon, span: Span, label: str) -> bool:
+def _is_misc(lex: EntityLexicon, w: Words, span: Span, label: str) -> bool:
     """ "le salon VivaTech", "l'indice X", "571 A320neo", "60 A350", "les Européens"."""
-    doc = span.doc
-    if label != "PER" and is_designator_before(lex, doc, span.start, lex.misc_designators):
+    if label != "PER" and is_designator_before(lex, w, span.start, lex.misc_designators):
         return True
     # "le tournoi de Roland-Garros": an event named after a place, not a person.
     if (
         label == "PER"
         and span.start >= 2
-        and doc[span.start - 1].lower_ in lex.genitive
-        and doc[span.start - 2].lemma_ in lex.misc_designators
+        and w.lower[span.start - 1] in lex.genitive
+        and w.lemma[span.start - 2] in lex.misc_designators
     ):
         return True
-    countable = label == "ORG" or (label == "LOC" and any(c.isdigit() for c in span.text))
-    if countable and counted(span, lex.count_articles):
+    text = w.slice(span.start, span.end)
+    countable = label == "ORG" or (label == "LOC" and any(c.isdigit() for c in text))
+    if countable and counted_at(w, span.start, lex.count_articles):
         return True
     # A people, not a place: plural demonyms after a plural determiner.
     return (
         len(span) == 1
         and span.start > 0
-        and doc[span.start - 1].lower_ in lex.plural_determiners
-        and lex.demonym.search(span.text) is not None
+        and w.lower[span.start - 1] in lex.plural_determiners
+        and lex.demonym.search(text) is not None
     )
 
 
-def _is_company_misc(lex: EntityLexicon, span: Span) -> bool:
+def _is_company_misc(lex: EntityLexicon, w: Words, span: Span) -> bool:
     """A MISC that acts as a company ("Publicis a relevé sa prévision"); not a people
     ("les Européens ont investi")."""
-    if span.start > 0 and span.doc[span.start - 1].lower_ in lex.plural_determiners:
+    if span.start > 0 and w.lower[span.start - 1] in lex.plural_determiners:
         return False
     return company_context(lex, span)
 
@@ -122,19 +124,20 @@ def whole_label(lex: EntityLexicon, span: Span, label: str) -> str:
     label = relabel(lex, span, label)
     if label in ("PER", "MISC", "ORG"):
         return label
-    return "LOC" if span[0].text in lex.genitive_place_words else "ORG"
+    return "LOC" if words(span.doc).text[span.start] in lex.genitive_place_words else "ORG"
 
 
 def is_noise(lex: EntityLexicon, span: Span, label: str) -> bool:
     """No name: by its text alone (see ``NameWords.is_noise_text``), or a common noun phrase."""
-    text = span.text
+    w = words(span.doc)
+    text = w.slice(span.start, span.end)
     if lex.is_noise_text(text, label):
         return True
     # A MISC whose only capital comes from its position (start of a sentence, a title, after
     # a colon) and that the tagger does not see as a proper noun is a common noun phrase.
-    if label == "MISC" and starts_unit(span[0]):
+    if label == "MISC" and starts_unit_at(w, span.start):
         capitals = sum(ch.isupper() for ch in text)
-        if capitals == 1 and not any(t.pos_ == "PROPN" for t in span):
+        if capitals == 1 and "PROPN" not in w.pos[span.start : span.end]:
             return True
     return False
 
@@ -143,8 +146,11 @@ def propagate_labels(spans: list[Span]) -> list[Span]:
     """A MISC mention takes the label the same name has elsewhere in the text."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     # each span's label and key read once: span.text makes a Token per word at each read
+    if not spans:
+        return spans
+    w = words(spans[0].doc)  # the spans of one Doc
     labels = [span.label_ for span in spans]
-    keys = [name_key(span.text) for span in spans]
+    keys = [name_key(w.slice(span.start, span.end)) for span in spans]
     for key, label in zip(keys, labels, strict=True):
         if label != "MISC":
             votes[key][label] += 1

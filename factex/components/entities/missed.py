@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from factex.components.entities.context import is_designator_before
 from factex.components.entities.lexicon import EntityLexicon, among
-from factex.components.entities.tokens import capitalised, is_name
+from factex.components.entities.words import capitalised_at, is_name_at, words
 
 
 def designated(lex: EntityLexicon, doc: Doc, known: list[Span]) -> list[Span]:
@@ -20,26 +20,27 @@ def designated(lex: EntityLexicon, doc: Doc, known: list[Span]) -> list[Span]:
         return []
     # Only tokens up to three after a designator word can follow one (two adjectives
     # between at most): find those words in C, not with a Python test on every token.
-    words = doc.to_array(["LOWER", "LEMMA"])
+    forms = doc.to_array(["LOWER", "LEMMA"])
     hits = np.flatnonzero(
-        among(words[:, 0], lex.designator_ids) | among(words[:, 1], lex.designator_ids)
+        among(forms[:, 0], lex.designator_ids) | among(forms[:, 1], lex.designator_ids)
     )
     if not len(hits):
         return []
     starts = sorted({j for d in hits.tolist() for j in range(d + 1, min(d + 4, len(doc)))})
     taken = {i for span in known for i in range(span.start, span.end)}
+    w = words(doc)
     found: list[Span] = []
-    for token in (doc[j] for j in starts):
-        if token.i in taken or not is_name(token) or token.i == 0 or token.is_sent_start:
+    for j in starts:
+        if j in taken or not is_name_at(w, j) or j == 0 or w.sent_start[j]:
             continue
-        if found and found[-1].end == token.i:
+        if found and found[-1].end == j:
             continue
-        if not is_designator_before(lex, doc, token.i):
+        if not is_designator_before(lex, w, j):
             continue
-        end = token.i + 1
-        while end < len(doc) and end not in taken and is_name(doc[end]):
+        end = j + 1
+        while end < len(doc) and end not in taken and is_name_at(w, end):
             end += 1
-        found.append(Span(doc, token.i, end, label="ORG"))
+        found.append(Span(doc, j, end, label="ORG"))
     return found
 
 
@@ -49,10 +50,11 @@ def repeated_orgs(doc: Doc, known: list[Span]) -> list[Span]:
     Only a whole, stand-alone name counts: a capitalised token sequence equal to a known ORG,
     with no name just before or after it ("Vincent Bolloré" stays a person's name).
     """
+    w = words(doc)
     names: dict[str, list[tuple[str, ...]]] = {}
     for span in known:
-        if span.label_ == "ORG" and span.text[:1].isupper():
-            names.setdefault(span[0].text, []).append(tuple(t.text for t in span))
+        if span.label_ == "ORG" and w.text[span.start][:1].isupper():
+            names.setdefault(w.text[span.start], []).append(w.text[span.start : span.end])
     if not names:
         return []
     taken = {i for span in known for i in range(span.start, span.end)}
@@ -60,19 +62,17 @@ def repeated_orgs(doc: Doc, known: list[Span]) -> list[Span]:
     # Only tokens that start a known name are looked at (found in C over the whole doc).
     firsts = np.array(sorted(doc.vocab.strings[w] for w in names), dtype="uint64")
     hits = np.flatnonzero(among(doc.to_array("ORTH"), firsts)).tolist()
-    for token in (doc[i] for i in hits):
-        for words in names.get(token.text, ()):
-            end = token.i + len(words)
-            if end > len(doc) or any(i in taken for i in range(token.i, end)):
+    for start in hits:
+        for name in names.get(w.text[start], ()):
+            end = start + len(name)
+            if end > len(doc) or any(i in taken for i in range(start, end)):
                 continue
-            if tuple(t.text for t in doc[token.i : end]) != words:
+            if w.text[start:end] != name:
                 continue
-            if (token.i > 0 and is_name(doc[token.i - 1])) or (
-                end < len(doc) and is_name(doc[end])
-            ):
+            if (start > 0 and is_name_at(w, start - 1)) or (end < len(doc) and is_name_at(w, end)):
                 continue
-            found.append(Span(doc, token.i, end, label="ORG"))
-            taken.update(range(token.i, end))
+            found.append(Span(doc, start, end, label="ORG"))
+            taken.update(range(start, end))
             break
     return found
 
@@ -86,21 +86,22 @@ def company_word_names(lex: EntityLexicon, doc: Doc, known: list[Span]) -> list[
     if not hits:
         return []
     taken = {i for span in known for i in range(span.start, span.end)}
+    w = words(doc)
     found: list[Span] = []
     for i in hits:
         if i in taken or (found and found[-1].end > i):
             continue
         start, end = i, i + 1
-        while start > 0 and start - 1 not in taken and capitalised(doc[start - 1]):
+        while start > 0 and start - 1 not in taken and capitalised_at(w, start - 1):
             start -= 1
-        while end < len(doc) and end not in taken and capitalised(doc[end]):
+        while end < len(doc) and end not in taken and capitalised_at(w, end):
             end += 1
         if end - start < 2:
             continue
-        if doc[start].text not in lex.org_first and doc[end - 1].text not in lex.org_last:
+        if w.text[start] not in lex.org_first and w.text[end - 1] not in lex.org_last:
             continue
         # "Office National des Forêts": a longer name goes on past a particle.
-        if end < len(doc) and doc[end].lower_ in lex.particles:
+        if end < len(doc) and w.lower[end] in lex.particles:
             continue
         found.append(Span(doc, start, end, label="ORG"))
     return found
@@ -115,14 +116,15 @@ def owner_names(lex: EntityLexicon, doc: Doc, known: list[Span]) -> list[Span]:
     marks = np.flatnonzero(among(doc.to_array("LOWER")[:-1], lex.bare_genitive_ids))
     found: list[Span] = []
     taken = {i for span in known for i in range(span.start, span.end)}
+    w = words(doc)
     for i in marks.tolist():
         start = i + 1
-        if start in taken or not doc[start].is_title or not is_name(doc[start]):
+        if start in taken or not w.title[start] or not is_name_at(w, start):
             continue
-        if not lex.owner_then_name.search(doc[max(0, i - 7) : start].text):
+        if not lex.owner_then_name.search(w.slice(max(0, i - 7), start)):
             continue
         end = start + 1
-        while end < len(doc) and end not in taken and is_name(doc[end]):
+        while end < len(doc) and end not in taken and is_name_at(w, end):
             end += 1
         found.append(Span(doc, start, end, label="ORG"))
         taken.update(range(start, end))
@@ -135,8 +137,9 @@ def prefixed_names(lex: EntityLexicon, doc: Doc) -> list[Span]:
     if len(doc) < 3:
         return []
     hits = np.flatnonzero(among(doc.to_array("ORTH")[:-2], lex.prefix_ids)).tolist()
+    w = words(doc)
     return [
         Span(doc, i, i + 3, label="ORG")
         for i in hits
-        if doc[i + 1].text == "-" and capitalised(doc[i + 2])
+        if w.text[i + 1] == "-" and capitalised_at(w, i + 2)
     ]
