@@ -65,6 +65,9 @@ class FrameWords:
     after_comparison_figure: re.Pattern[str]
     institution: re.Pattern[str]
     sources: SourceWords
+    #: the comparison markers and figure words, lowercased: a plain test before each regex
+    comparison_words: tuple[str, ...]
+    figure_words: tuple[str, ...]
     company_markers: frozenset[str] = frozenset()
     #: the language, for the lookups in other resources (the metric taxonomy)
     lang: str = "fr"
@@ -101,6 +104,8 @@ class FrameWords:
             sources=SourceWords.from_data(
                 resources.load(lang, "metrics"), resources.load(lang, "triggers"), data
             ),
+            comparison_words=tuple(m.lower() for m in markers),
+            figure_words=tuple(w.lower() for w in data["comparison_figures"]),
             company_markers=frozenset(data["company_markers"])
             | frozenset(w for w in data["self_reference"] if " " not in w and len(w) > 4),
             lang=lang,
@@ -115,10 +120,25 @@ class FrameWords:
         """Whether the date is a comparison base: after a comparison marker ("par rapport à
         2023") or the date of a comparison figure ("contre 3,2 milliards un an plus tôt")."""
         before = text[max(floor, start - 60) : start]
+        tail = before[-40:]
+        # each regex tries every position: asked only when the words are there
+        if _may_hold(tail, self.comparison_words) and self.comparison.search(tail) is not None:
+            return True
         return (
-            self.comparison.search(before[-40:]) is not None
-            or self.after_comparison_figure.search(before) is not None
+            _may_hold(before, self.figure_words)
+            and self.after_comparison_figure.search(before) is not None
         )
+
+
+#: letters a case-blind regex matches to "i" or "s" that ``str.lower`` keeps apart ("ı", "ſ",
+#: and "İ", lowered with a combining dot)
+_CASE_ODD = ("ı", "ſ", "\u0307")
+
+
+def _may_hold(text: str, words: tuple[str, ...]) -> bool:
+    """Whether a case-blind search for one of ``words`` (lowercase) may succeed in ``text``."""
+    low = text.lower()
+    return any(w in low for w in words) or any(c in low for c in _CASE_ODD)
 
 
 class FrameBuilder:
