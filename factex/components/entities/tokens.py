@@ -37,15 +37,6 @@ def outside(span: Span, inner: Span) -> bool:
     )
 
 
-def edge_junk(token: Token) -> bool:
-    return token.is_punct or token.is_space or token.is_quote or token.is_bracket
-
-
-def dangling(token: Token) -> bool:
-    # Numbers are never dangling, whatever their tag ("CAC 40" with 40/PRON).
-    return token.pos_ in CLOSED_CLASS and not token.text[:1].isupper() and not token.like_num
-
-
 def capitalised(token: Token) -> bool:
     return token.is_title or (token.is_upper and len(token) > 1)
 
@@ -56,16 +47,6 @@ def span_start(span: Span) -> int:
 
 def has_mark(token: Token) -> bool:
     return any(c.dep_ == "mark" for c in token.children)
-
-
-def counted(span: Span, articles: frozenset[str]) -> bool:
-    """A name right after a count is a product: "42 Rafale", "dont 571 A320neo"."""
-    if span.start == 0:
-        return False
-    prev = span.doc[span.start - 1]
-    if prev.lower_ in articles:  # the article: "victime d'un AVC"
-        return False
-    return prev.like_num and not (len(prev.text) == 4 and prev.text[:2] in ("19", "20"))
 
 
 def is_object(token: Token) -> bool:
@@ -83,10 +64,6 @@ def relative_after(span: Span) -> bool:
         and doc[span.end].text == ","
         and "Rel" in doc[span.end + 1].morph.get("PronType", [])
     )
-
-
-def has_capital(span: Span) -> bool:
-    return any(t.text[:1].isupper() for t in span)
 
 
 def starts_unit(token: Token) -> bool:

@@ -23,26 +23,29 @@ __all__ = ["CLOSED_CLASS", "Words", "fresh_words", "words"]
 
 # Per word form of a vocabulary (the flags are the lexeme's, as on every Token of it), so a
 # Doc's flags cost one dict lookup per word; bounded by a clear when it grows too large.
-_LEXEME_FLAGS: dict[tuple[str, int], tuple[bool, ...]] = {}
+_LEXEME_FLAGS: dict[str, dict[int, tuple[bool, ...]]] = {}  # by language, then word form
 _MAX_FORMS = 200_000
 _COLUMNS: list[int | str] = ["IDX", "SENT_START", "ORTH"]
 
 
-def _flags_of(vocab: Vocab, orth: int) -> tuple[bool, ...]:
-    """punct, space, junk, title, lower, upper, like_num, alpha of a word form."""
-    key = (vocab.lang, orth)
-    flags = _LEXEME_FLAGS.get(key)
-    if flags is None:
-        if len(_LEXEME_FLAGS) > _MAX_FORMS:
-            _LEXEME_FLAGS.clear()
-        lexeme = vocab[orth]
-        punct, space = lexeme.is_punct, lexeme.is_space
-        junk = punct or space or lexeme.is_quote or lexeme.is_bracket
-        flags = _LEXEME_FLAGS[key] = (
-            punct, space, junk, lexeme.is_title, lexeme.is_lower, lexeme.is_upper,
-            lexeme.like_num, lexeme.is_alpha,
-        )  # fmt: skip
-    return flags
+def _flags_of(vocab: Vocab, orth: list[int]) -> list[tuple[bool, ...]]:
+    """punct, space, junk, title, lower, upper, like_num, alpha of each word form."""
+    known = _LEXEME_FLAGS.setdefault(vocab.lang, {})
+    rows = list(map(known.get, orth))  # in C: most forms were seen in earlier Docs
+    if None not in rows:
+        return rows  # type: ignore[return-value]
+    if len(known) > _MAX_FORMS:
+        known.clear()
+    for o in orth:
+        if o not in known:
+            lexeme = vocab[o]
+            punct, space = lexeme.is_punct, lexeme.is_space
+            junk = punct or space or lexeme.is_quote or lexeme.is_bracket
+            known[o] = (
+                punct, space, junk, lexeme.is_title, lexeme.is_lower, lexeme.is_upper,
+                lexeme.like_num, lexeme.is_alpha,
+            )  # fmt: skip
+    return list(map(known.__getitem__, orth))
 
 
 @dataclass(frozen=True, eq=False)
@@ -71,10 +74,7 @@ class Words:
         ix = token_index(doc)
         array = doc.to_array(_COLUMNS).reshape(len(doc), len(_COLUMNS))
         orth = array[:, 2].tolist()
-        vocab = doc.vocab
-        get = _LEXEME_FLAGS.get
-        lang = vocab.lang
-        rows = [get((lang, o)) or _flags_of(vocab, o) for o in orth]
+        rows = _flags_of(doc.vocab, orth)
         flag: list[tuple[bool, ...]] = list(zip(*rows, strict=True)) or [()] * 8
         idx = array[:, 0].tolist()
         sent_start = (array[:, 1] == 1).tolist()
@@ -115,7 +115,7 @@ def is_name_at(w: Words, i: int) -> bool:
 
 
 def dangling_at(w: Words, i: int) -> bool:
-    """``tokens.dangling`` of word ``i``."""
+    """A closed-class word left at a name's edge; numbers never are ("CAC 40" with 40/PRON)."""
     return w.pos[i] in CLOSED_CLASS and not w.text[i][:1].isupper() and not w.num[i]
 
 
@@ -137,7 +137,8 @@ def starts_unit_at(w: Words, i: int) -> bool:
 
 
 def counted_at(w: Words, start: int, articles: frozenset[str]) -> bool:
-    """``tokens.counted`` of a span starting at word ``start``."""
+    """A name right after a count is a product: "42 Rafale", "dont 571 A320neo" (not after
+    the article of "victime d'un AVC", nor after a year)."""
     if start == 0:
         return False
     prev = start - 1
