@@ -169,20 +169,12 @@ class _Sentences:
     """
 
     def __init__(self, doc: Doc, text: str) -> None:
-        if "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
-            try:
-                sents = list(doc.sents)
-            except ValueError:  # a pipeline without sentence boundaries
-                sents = [doc[:]]
-            self._starts = [sent.start_char for sent in sents]
-            self._texts = [text[sent.start_char : sent.end_char].rstrip() for sent in sents]
-            return
-        # the sentences as doc.sents cuts them, from one array, without a Span each: a
-        # sentence runs to the next one's start, and what lies between is only whitespace
-        marks = doc.to_array(["SENT_START", "IDX"]).tolist()
-        self._starts = [marks[0][1]] + [idx for start, idx in marks[1:] if start == 1]
-        ends = [*self._starts[1:], len(text)]
-        self._texts = [text[a:b].rstrip() for a, b in zip(self._starts, ends, strict=True)]
+        try:
+            sents = list(doc.sents)
+        except ValueError:  # a pipeline without sentence boundaries
+            sents = [doc[:]]
+        self._starts = [sent.start_char for sent in sents]
+        self._texts = [text[sent.start_char : sent.end_char].rstrip() for sent in sents]
 
     def __call__(self, start_char: int) -> str:
         return self._texts[max(bisect_right(self._starts, start_char) - 1, 0)]
