@@ -16,13 +16,13 @@ from ``resources/<lang>/number_words.json``.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
 from typing import Any, NamedTuple
 
 from price_parser import Price
 
+from factex.normalize.regex_words import initials_class, trie_regex
 from factex.resources import load
 
 #: Space-like thousands separators found in French text (space, NBSP, narrow NBSP).
@@ -313,32 +313,6 @@ def parse_number(text: str, lang: str = "fr") -> Decimal | None:
     return _plain_number(text, lang)
 
 
-def trie_regex(phrases: Iterable[str], char: Callable[[str], str] = re.escape) -> str:
-    """One regex for many literal phrases, as a character trie: a mismatch costs one test.
-
-    ``char`` turns each character into its regex (e.g. a space into "any spaces").
-
-    >>> trie_regex(["deux", "dix", "douze", "un", "une"])
-    '(?:d(?:eux|ix|ouze)|un(?:e)?)'
-    """
-    trie: dict[str, Any] = {}
-    for phrase in phrases:
-        node = trie
-        for ch in phrase:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, Any]) -> str:
-        alts = [char(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    top = emit(trie)
-    return top if top.startswith("(?:") and top.endswith(")") and len(trie) > 1 else f"(?:{top})"
-
-
 def _flexible_char(ch: str) -> str:
     return r"[\s-]+" if ch in " -" else re.escape(ch)
 
@@ -366,30 +340,6 @@ def words_pattern(lang: str = "fr") -> str:
         after = "|".join(f"(?<={re.escape(w)})" for w in sorted(left))
         joined = f"|(?:{after}){sep}{joiners}{sep}(?={trie_regex(sorted(right))}(?!\\w)){word}"
     return rf"(?<![\w-]){word}(?:{sep}{word}{joined})*(?![\w-])"
-
-
-#: the characters besides its two cases that ``re.IGNORECASE`` matches an ASCII letter with
-_CASE_FOLDS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
-
-
-def initials_class(words: Iterable[str], any_case: bool = False) -> str:
-    """A regex character class of the first characters of ``words`` (of their every case
-    ``re.IGNORECASE`` matches if ``any_case``; either apostrophe), for a cheap look-ahead
-    before a costly pattern that starts with one of the words.
-
-    >>> initials_class(["deux", "Sept"], any_case=True)
-    '[DSdsſ]'
-    """
-    chars: set[str] = set()
-    for word in words:
-        ch = word[0]
-        chars.add(ch)
-        if ch in "'’":
-            chars.update("'’")
-        if any_case:
-            chars.update((ch.lower(), ch.upper(), _CASE_FOLDS.get(ch.lower(), "")))
-    chars.discard("")
-    return "[" + "".join(re.escape(ch) for ch in sorted(chars)) + "]" if chars else r"(?!x)x"
 
 
 @cache

@@ -24,10 +24,10 @@ from factex.normalize.money.values import NEVER, H
 from factex.normalize.numbers import (
     DIGITS,
     fractions,
-    initials_class,
     number_initials,
     words_pattern,
 )
+from factex.normalize.regex_words import initials_class
 from factex.resources import load, year_cues
 
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from factex.normalize.money.values import NEVER, H
-from factex.normalize.numbers import trie_regex
+from factex.normalize.regex_words import trie_regex
 
 _SPACES = re.compile(r"\s+")  # compiled once: key() runs for every word looked up
 

@@ -114,9 +114,7 @@ def find_percentages(
             number *= g.fractions[m.group("frac").lower()]
         sign, lead, first = _sign_and_range(g, text, m)
         if starts is None:
-            if callable(sentences):
-                sentences = sentences()
-            starts = [start for start, _ in sentences or ()]
+            starts = _sentence_starts(sentences)
         floor = _sentence_floor(starts, lead)
         cue = g.direction(text, lead, m.end(), floor)
         if cue[0] is None and worded is not None and worded[0] >= floor:
@@ -130,8 +128,11 @@ def find_percentages(
             direction, strong, where = None, False, None
             worded = None
             # "de 9 % à 7 %": the first level was found on its own, as a change
-            if first is not None and first.group("fpct") and found and (
-                found[-1].start == first.start("first")
+            if (
+                first is not None
+                and first.group("fpct")
+                and found
+                and (found[-1].start == first.start("first"))
             ):
                 found[-1] = replace(found[-1], direction=None, cue=None, step="from")
         rated = bool(m.group("pts")) and g.rate_words.search(text, floor, m.start()) is not None
@@ -143,6 +144,12 @@ def find_percentages(
         figure = PercentMatch(start, m.end(), value, unit, direction, where, bare=bare)
         found.extend(_range_and_figure(figure, m, first, step, step_if_rate, lang))
     return found
+
+
+def _sentence_starts(sentences: Bounds | Callable[[], Bounds | None] | None) -> list[int]:
+    """The sentences' starts (a function giving the sentences is called here, once)."""
+    bounds = sentences() if callable(sentences) else sentences
+    return [start for start, _ in bounds or ()]
 
 
 def _sign_and_range(
@@ -272,7 +279,7 @@ def _step(
 
 
 def word_direction(word: str, lang: str = "fr", strong: bool = False) -> str | None:
-    """"up"/"down" when ``word`` is itself a direction trigger (a strong one if ``strong``),
+    """ "up"/"down" when ``word`` is itself a direction trigger (a strong one if ``strong``),
     else None.
 
     >>> [word_direction(w) for w in ("hausse", "Recul", "baisses", "salaires", "laissé")]

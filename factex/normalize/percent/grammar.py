@@ -9,7 +9,8 @@ from functools import cache
 from typing import Any
 
 from factex.normalize.money.patterns import linking
-from factex.normalize.numbers import DIGITS, initials_class, number_initials, words_pattern
+from factex.normalize.numbers import DIGITS, number_initials, words_pattern
+from factex.normalize.regex_words import initials_class
 from factex.resources import load, year_cues
 
 H = r"[^\S\r\n]"
