@@ -37,7 +37,7 @@ def _span_root(span: Span, ix: TokenIndex) -> int:
 class _Parse:
     """The columns of one Doc's parse the walks read."""
 
-    __slots__ = ("children", "dep", "head", "lemma", "lower", "morph", "pos")
+    __slots__ = ("_index", "_kids", "dep", "head", "lemma", "lower", "morph", "pos")
 
     def __init__(self, ix: TokenIndex, morph: MorphColumn) -> None:
         self.head = ix.head
@@ -45,8 +45,20 @@ class _Parse:
         self.pos = ix.pos
         self.lemma = ix.lemma
         self.lower = ix.lower
-        self.children = ix.children
+        self._index = ix
+        self._kids: dict[int, tuple[int, ...]] = {}
         self.morph = morph
+
+    def children(self, i: int) -> tuple[int, ...]:
+        """``ix.children[i]``; while no component has built the whole table (a loop over the
+        Doc), the few verbs asked about have theirs found by C-level searches of the heads."""
+        built: tuple[tuple[int, ...], ...] | None = vars(self._index).get("children")
+        if built is not None:  # functools.cached_property keeps it in the instance's dict
+            return built[i]
+        found = self._kids.get(i)
+        if found is None:
+            found = self._kids[i] = _children_of(self.head, i)
+        return found
 
     def values(self, i: int, field: str) -> tuple[str, ...]:
         return self.morph[i].get(field, ())
@@ -61,7 +73,7 @@ class _Parse:
         while todo:
             t = todo.pop()
             out.append(t)
-            todo.extend(self.children[t])
+            todo.extend(self._index.children[t])  # a few verbs only: the whole table
         return out
 
 
@@ -141,7 +153,7 @@ class TenseReader:
         coureurs": some of these verbs look ahead only before an infinitive."""
         if p.lemma[verb] not in self.prospective:
             return False
-        infinitive = any("Inf" in p.values(c, "VerbForm") for c in p.children[verb])
+        infinitive = any("Inf" in p.values(c, "VerbForm") for c in p.children(verb))
         if self._planned(p, verb) and not infinitive:
             return False
         return p.lemma[verb] not in self.with_infinitive or infinitive
@@ -152,7 +164,7 @@ class TenseReader:
         if p.lemma[verb] not in self.prospective:
             return False  # most verbs: their children are not walked
         bare = (
-            not any(p.dep[c].startswith("aux") for c in p.children[verb]) and p.dep[verb] != "ROOT"
+            not any(p.dep[c].startswith("aux") for c in p.children(verb)) and p.dep[verb] != "ROOT"
         )
         return p.past_participle(verb) and bare
 
@@ -199,7 +211,7 @@ class TenseReader:
             # an obligation or a possibility in the present is still to be met.
             return self._modal_direction(p, modal)
         morph = p.morph[verb]
-        children = p.children[verb]
+        children = p.children(verb)
         if self._planned(p, verb) and not any("Inf" in p.values(c, "VerbForm") for c in children):
             return "nearest"
         if "Fut" in morph.get("Tense", ()) or "Cnd" in morph.get("Mood", ()):
@@ -234,7 +246,7 @@ class TenseReader:
         return "nearest"
 
     def _modal_direction(self, p: _Parse, modal: int) -> Direction:
-        aux = [c for c in p.children[modal] if p.dep[c] == "aux:tense"]
+        aux = [c for c in p.children(modal) if p.dep[c] == "aux:tense"]
         if any(p.lemma[a] in self.past_aux for a in aux):
             return "past"  # "ont dû s'inscrire avant le 15 février", "auraient dû"
         if self.past_tenses.intersection(p.values(modal, "Tense")) and "Part" not in (
@@ -242,3 +254,16 @@ class TenseReader:
         ):
             return "past"  # "devaient rendre leur copie avant le 3 mai"
         return "future"
+
+
+def _children_of(head: tuple[int, ...], i: int) -> tuple[int, ...]:
+    """The tokens whose head is ``i`` (but ``i``), in text order."""
+    out: list[int] = []
+    j = -1
+    try:
+        while True:
+            j = head.index(i, j + 1)
+            if j != i:
+                out.append(j)
+    except ValueError:  # no more
+        return tuple(out)
