@@ -23,26 +23,17 @@ from factex.components.extensions import (
     published_reference,
     register_extensions,
 )
-from factex.components.token_index import fresh_index, token_index
 from factex.normalize.dates import Candidate, DateGrammar, Direction, Reference, Timex
 from factex.normalize.dates.focus import Focus
 from factex.normalize.dates.lexicon import key
 from factex.resources import load
 
-_QUOTES = ("«", '"', "“")  # a quotation opening before a mention opens its sentence
-
 
 def _sentence_start(span: Span) -> int:
-    """``span.sent.start``, read off the token index (no sentence Span made)."""
     try:
-        return token_index(span.doc).sent_start_of(span.start)
+        return span.sent.start
     except ValueError:  # no sentence boundaries
         return 0
-
-
-def _sentence_start_at(doc: Doc, i: int) -> int:
-    """``doc[i].sent.start``; raises ValueError like spaCy without sentence boundaries."""
-    return token_index(doc).sent_start_of(i)
 
 
 def _generic(cand: Candidate) -> Timex | None:
@@ -105,8 +96,6 @@ class DatesComponent:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         candidates = self.grammar.scan(text)
-        if candidates:
-            fresh_index(doc)  # the tense walks read the parse from it
         if not doc_value(doc, "factex_published") and self.detect_published:
             found = self.grammar.find_published(text)
             if found is not None:
@@ -197,11 +186,7 @@ class DatesComponent:
             return False  # no capital to begin a name (most mentions): no Token made
         doc = span.doc
         first = next((t for t in span if t.is_alpha and t.lower_ not in self.articles), None)
-        if (
-            first is None
-            or not first.text[0].isupper()
-            or first.i == _sentence_start_at(doc, first.i)
-        ):
+        if first is None or not first.text[0].isupper() or first.i == first.sent.start:
             return False
         if first.lower_ in self.seasons and len(span) <= 2:
             return True
@@ -245,8 +230,7 @@ class DatesComponent:
         if len(phrase) == len(text.strip()):
             return False  # a date column: the day itself
         after = text[span.end_char :].lstrip()
-        ix = token_index(span.doc)
-        opens = span.start == ix.sent_start_of(span.start) or ix.text[span.start - 1] in _QUOTES
+        opens = span.start == span.sent.start or span.doc[span.start - 1].text in ("«", '"', "“")
         if opens and after.startswith(","):
             return True
         if direction != "nearest":
