@@ -19,6 +19,7 @@ from factex.components.date_tense import TenseReader
 from factex.components.extensions import (
     DATES,
     doc_text,
+    doc_value,
     published_reference,
     register_extensions,
 )
@@ -95,7 +96,7 @@ class DatesComponent:
     def __call__(self, doc: Doc) -> Doc:
         text = doc_text(doc)
         candidates = self.grammar.scan(text)
-        if not doc._.factex_published and self.detect_published:
+        if not doc_value(doc, "factex_published") and self.detect_published:
             found = self.grammar.find_published(text)
             if found is not None:
                 doc._.factex_published = found[2]

@@ -175,7 +175,7 @@ class DateGrammar:
         True
         """
         starts = [m.end() for m in self._published.finditer(text)]
-        starts += [m.end() for m in self._dateline.finditer(text)]
+        starts += self._datelines(text)
         for pos in sorted(starts):
             window = text[pos : pos + 60]
             for c in self.scan(window):
@@ -186,6 +186,32 @@ class DateGrammar:
                     return pos + c.start, pos + c.end, res.start[0].date().isoformat()
                 break
         return None
+
+    def _datelines(self, text: str) -> list[int]:
+        """``[m.end() for m in self._dateline.finditer(text)]``, tried at line starts only.
+
+        The pattern begins with ``^`` (multiline): a whole-text search tries it at every
+        character (no prefix to skip to, case being ignored); a match may run over a line end,
+        and the search goes on after it, as ``finditer`` does."""
+        ends: list[int] = []
+        last_end = 0
+        match = self._dateline.match
+        for line_start in _line_starts(text):
+            if line_start < last_end:
+                continue
+            m = match(text, line_start)
+            if m is not None:
+                last_end = m.end()
+                ends.append(last_end)
+        return ends
+
+
+def _line_starts(text: str) -> list[int]:
+    """0 and each offset just after a newline (where ``(?m)^`` matches)."""
+    return [0, *(m.end() for m in _NEWLINE.finditer(text))]
+
+
+_NEWLINE = re.compile("\n")
 
 
 class _TriggerMemo(dict[str, bool]):
