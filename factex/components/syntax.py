@@ -145,8 +145,14 @@ def subjects(verb: Token) -> list[Token]:
 
 def subjects_at(doc: Doc, v: int) -> tuple[int, ...]:
     """The indices of :func:`subjects` of the verb at ``v``, walked once per parse."""
-    ix = token_index(doc)
-    found = _subjects_of(ix)
+    return subjects_in(doc, token_index(doc), v)
+
+
+def subjects_in(doc: Doc, ix: TokenIndex, v: int) -> tuple[int, ...]:
+    """:func:`subjects_at` for a caller holding the Doc's index ``ix``."""
+    found: dict[int, tuple[int, ...]] | None = ix.memo.get(_SUBJECTS)
+    if found is None:
+        found = ix.memo[_SUBJECTS] = {}
     ids = found.get(v)
     if ids is None:
         ids = found[v] = subject_indices(doc, ix, v)
@@ -156,13 +162,6 @@ def subjects_at(doc: Doc, v: int) -> tuple[int, ...]:
 # The subjects of each verb asked for, kept in the Doc's token index memo (a Doc parsed again
 # gets a new index): the links, the frame and the events ask them of the same verbs.
 _SUBJECTS = "syntax.subjects"
-
-
-def _subjects_of(ix: TokenIndex) -> dict[int, tuple[int, ...]]:
-    found: dict[int, tuple[int, ...]] | None = ix.memo.get(_SUBJECTS)
-    if found is None:
-        found = ix.memo[_SUBJECTS] = {}
-    return found
 
 
 def subject_indices(doc: Doc, ix: TokenIndex, v: int) -> tuple[int, ...]:
@@ -218,12 +217,16 @@ def unique(names: Iterable[str]) -> list[str]:
 
 def span_root(span: Span) -> Token:
     """The token of the span attached outside it (the first one, for flat parses)."""
-    head = token_index(span.doc).head
-    start, end = span.start, span.end
+    return span.doc[span_root_at(token_index(span.doc), span)]
+
+
+def span_root_at(ix: TokenIndex, span: Span) -> int:
+    """The index of :func:`span_root` of ``span``, no Token made."""
+    head, start, end = ix.head, span.start, span.end
     for i in range(start, end):
         if head[i] < start or head[i] >= end or head[i] == i:
-            return span.doc[i]
-    return span.root
+            return i
+    return span.root.i
 
 
 def amount_root(span: Span) -> Token:
