@@ -232,19 +232,23 @@ def span_root_at(ix: TokenIndex, span: Span) -> int:
 def amount_root(span: Span) -> Token:
     """The token an amount hangs on the sentence by; its unit noun when the parse attaches
     the number elsewhere ("à 179 nairas", the number read as a complement of "essence")."""
-    ix = token_index(span.doc)
+    return span.doc[amount_root_at(token_index(span.doc), span)]
+
+
+def amount_root_at(ix: TokenIndex, span: Span) -> int:
+    """The index of :func:`amount_root` of ``span``, no Token made."""
     head, pos = ix.head, ix.pos
     start, end = span.start, span.end
     first = -1  # the first token attached outside the amount
     for i in range(start, end):
         if not (start <= head[i] < end):
             if pos[i] == "NOUN":
-                return span.doc[i]
+                return i
             if first < 0:
                 first = i
     if first < 0:  # the amount heads its own parse sentence
-        return span_root(span)
-    return span.doc[first]
+        return span_root_at(ix, span)
+    return first
 
 
 def has_case(token: Token, words: frozenset[str]) -> bool:

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from factex import resources
 from factex.components.extensions import MONEY, set_span_value, span_value
-from factex.components.syntax import amount_root, clause_head_at, subjects_in
+from factex.components.syntax import amount_root_at, clause_head_at, subjects_in
 from factex.components.token_index import token_index
 from factex.normalize.money import currency_code
 
@@ -52,7 +52,7 @@ def _subject_unit(span: Span, currency: str | None, lang: str) -> str | None:
     """The unit named by the subject of the amount's clause ("la tonne", "l'euro")."""
     doc = span.doc
     ix = token_index(doc)  # the subjects read off the index: no Token made per word
-    for subj in subjects_in(doc, ix, clause_head_at(ix, amount_root(span).i)):
+    for subj in subjects_in(doc, ix, clause_head_at(ix, amount_root_at(ix, span))):
         if subj >= span.start:
             continue  # the subject is told before its price
         word = ix.lower[subj]
