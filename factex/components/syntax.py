@@ -117,10 +117,22 @@ def entities_below(
 
     ``deps`` restricts the walk to those dependencies (e.g. nominal complements only).
     """
-    ents, ix = ent_at.ents, token_index(token.doc)
+    return entities_below_at(token_index(token.doc), token.i, ent_at, labels, deps, max_depth)
+
+
+def entities_below_at(
+    ix: TokenIndex,
+    i: int,
+    ent_at: EntityIndex,
+    labels: frozenset[str] = ACTOR_LABELS,
+    deps: frozenset[str] | None = None,
+    max_depth: int = 6,
+) -> list[Span]:
+    """:func:`entities_below` of the token at ``i``, for a caller holding the index ``ix``."""
+    ents = ent_at.ents
     children, dep, label = ix.children, ix.dep, ent_at.labels
     found: dict[int, Span] = {}
-    stack = [(token.i, 0)]
+    stack = [(i, 0)]
     while stack:
         i, depth = stack.pop()
         k = ent_at[i]

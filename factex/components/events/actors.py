@@ -23,6 +23,7 @@ from factex.components.syntax import (
     EntityIndex,
     canonical,
     entities_below,
+    entities_below_at,
     subjects_in,
     unique,
 )
@@ -249,7 +250,7 @@ def _subject_actors(doc: Doc, v: int, words: EventWords, ent_at: Entities) -> li
             names.append(ent_at.name(named))
             continue
         # The subject may be a name the model filed as MISC ("Regeneron").
-        found = entities_below(doc[subj], ent_at, labels=_SUBJECT_LABELS)
+        found = entities_below_at(ix, subj, ent_at, labels=_SUBJECT_LABELS)
         names.extend(ent_at.name(e) for e in _with_coordinated(found, words, ent_at))
     return unique(names)
 

@@ -26,6 +26,7 @@ from factex.components.syntax import (
     clause_head,
     clause_head_at,
     entities_below,
+    entities_below_at,
     genitive,
     genitive_at,
     has_case,
@@ -136,7 +137,7 @@ def clause_subject(
             if ix.lower[subj] in w.relative_subjects and ix.dep[v] in RELATIVE_DEPS:
                 subj = ix.head[v]  # "Back Market, qui a levé ...": the antecedent
             # The grammatical subject may be a name the model filed as MISC ("Mistral AI").
-            found = entities_below(doc[subj], ent_at, labels=_SUBJECT_LABELS)
+            found = entities_below_at(ix, subj, ent_at, labels=_SUBJECT_LABELS)
             found = [e for e in found if e.start not in excluded]
             if found:
                 return actor_name(found[0])
@@ -245,7 +246,7 @@ def _pronoun_owner(root: Token, ent_at: EntityIndex, pronouns: frozenset[str]) -
     head = ix.head[root.i]
     for i in (head, ix.head[head]):
         if ix.pos[i] == "PRON" and ix.lemma[i] in pronouns:
-            found = entities_below(root.doc[i], ent_at, max_depth=2)
+            found = entities_below_at(ix, i, ent_at, max_depth=2)
             if found:
                 return actor_name(found[0])
     return None
