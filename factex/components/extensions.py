@@ -77,6 +77,12 @@ def span_value(span: Span, name: str) -> Any:
     return data.get(("._.", name, span.start_char, span.end_char))
 
 
+def set_span_value(span: Span, name: str, value: Any) -> None:
+    """``span._.<name> = value`` for one of factex's Span extensions."""
+    data: dict[Any, Any] = span.doc.user_data
+    data[("._.", name, span.start_char, span.end_char)] = value
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text``, joined once per Doc and shared by the components that scan it.
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-from factex.components.extensions import MONEY, PERCENT
+from factex.components.extensions import MONEY, PERCENT, set_span_value, span_value
 from factex.components.links.period_lent import keeps_no_lent_period
 from factex.components.links.period_passage import PeriodFocus
 from factex.components.passage import LinkWords, Passage
@@ -43,8 +43,8 @@ def complete_links(doc: Doc, passage: Passage, words: LinkWords) -> None:
     names = PassageNames.of(passage)  # who the passage names, for each figure's subject
     for span, key in spans:
         sent = sent_of(span)  # read once: the helpers below all need it
-        ext = span._  # one read and one write through it: each ``span._`` makes an object
-        written: dict[str, Any] = ext.factex_links or {}
+        # read and written where spaCy keeps it: each ``span._`` makes an object
+        written: dict[str, Any] = span_value(span, "factex_links") or {}
         links = dict(written)
         links["metric"], links["metric_from"] = focus.carry(span, key, links)
         traded = bool(links.pop("traded", False))
@@ -73,7 +73,7 @@ def complete_links(doc: Doc, passage: Passage, words: LinkWords) -> None:
         if key == MONEY and keeps_no_lent_period(span, links):
             links["period"], links["period_from"] = None, None  # a price, a deal
         focus.note(span, key, links)
-        ext.factex_links = links
+        set_span_value(span, "factex_links", links)
 
 
 @dataclass

@@ -117,10 +117,22 @@ def entities_below(
 
     ``deps`` restricts the walk to those dependencies (e.g. nominal complements only).
     """
-    ents, ix = ent_at.ents, token_index(token.doc)
+    return entities_below_at(token_index(token.doc), token.i, ent_at, labels, deps, max_depth)
+
+
+def entities_below_at(
+    ix: TokenIndex,
+    i: int,
+    ent_at: EntityIndex,
+    labels: frozenset[str] = ACTOR_LABELS,
+    deps: frozenset[str] | None = None,
+    max_depth: int = 6,
+) -> list[Span]:
+    """:func:`entities_below` of the token at ``i``, for a caller holding the index ``ix``."""
+    ents = ent_at.ents
     children, dep, label = ix.children, ix.dep, ent_at.labels
     found: dict[int, Span] = {}
-    stack = [(token.i, 0)]
+    stack = [(i, 0)]
     while stack:
         i, depth = stack.pop()
         k = ent_at[i]
@@ -145,8 +157,14 @@ def subjects(verb: Token) -> list[Token]:
 
 def subjects_at(doc: Doc, v: int) -> tuple[int, ...]:
     """The indices of :func:`subjects` of the verb at ``v``, walked once per parse."""
-    ix = token_index(doc)
-    found = _subjects_of(ix)
+    return subjects_in(doc, token_index(doc), v)
+
+
+def subjects_in(doc: Doc, ix: TokenIndex, v: int) -> tuple[int, ...]:
+    """:func:`subjects_at` for a caller holding the Doc's index ``ix``."""
+    found: dict[int, tuple[int, ...]] | None = ix.memo.get(_SUBJECTS)
+    if found is None:
+        found = ix.memo[_SUBJECTS] = {}
     ids = found.get(v)
     if ids is None:
         ids = found[v] = subject_indices(doc, ix, v)
@@ -156,13 +174,6 @@ def subjects_at(doc: Doc, v: int) -> tuple[int, ...]:
 # The subjects of each verb asked for, kept in the Doc's token index memo (a Doc parsed again
 # gets a new index): the links, the frame and the events ask them of the same verbs.
 _SUBJECTS = "syntax.subjects"
-
-
-def _subjects_of(ix: TokenIndex) -> dict[int, tuple[int, ...]]:
-    found: dict[int, tuple[int, ...]] | None = ix.memo.get(_SUBJECTS)
-    if found is None:
-        found = ix.memo[_SUBJECTS] = {}
-    return found
 
 
 def subject_indices(doc: Doc, ix: TokenIndex, v: int) -> tuple[int, ...]:
@@ -218,30 +229,38 @@ def unique(names: Iterable[str]) -> list[str]:
 
 def span_root(span: Span) -> Token:
     """The token of the span attached outside it (the first one, for flat parses)."""
-    head = token_index(span.doc).head
-    start, end = span.start, span.end
+    return span.doc[span_root_at(token_index(span.doc), span)]
+
+
+def span_root_at(ix: TokenIndex, span: Span) -> int:
+    """The index of :func:`span_root` of ``span``, no Token made."""
+    head, start, end = ix.head, span.start, span.end
     for i in range(start, end):
         if head[i] < start or head[i] >= end or head[i] == i:
-            return span.doc[i]
-    return span.root
+            return i
+    return span.root.i
 
 
 def amount_root(span: Span) -> Token:
     """The token an amount hangs on the sentence by; its unit noun when the parse attaches
     the number elsewhere ("à 179 nairas", the number read as a complement of "essence")."""
-    ix = token_index(span.doc)
+    return span.doc[amount_root_at(token_index(span.doc), span)]
+
+
+def amount_root_at(ix: TokenIndex, span: Span) -> int:
+    """The index of :func:`amount_root` of ``span``, no Token made."""
     head, pos = ix.head, ix.pos
     start, end = span.start, span.end
     first = -1  # the first token attached outside the amount
     for i in range(start, end):
         if not (start <= head[i] < end):
             if pos[i] == "NOUN":
-                return span.doc[i]
+                return i
             if first < 0:
                 first = i
     if first < 0:  # the amount heads its own parse sentence
-        return span_root(span)
-    return span.doc[first]
+        return span_root_at(ix, span)
+    return first
 
 
 def has_case(token: Token, words: frozenset[str]) -> bool:

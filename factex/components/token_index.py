@@ -19,10 +19,16 @@ from functools import cached_property, partial
 from typing import Any
 
 import numpy as np
+from spacy.attrs import DEP, HEAD, IS_PUNCT, LEMMA, LOWER, ORTH, POS, SENT_START  # type: ignore[import-not-found]
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
-_ATTRS: list[int | str] = ["HEAD", "DEP", "POS", "LEMMA", "LOWER", "ORTH", "SENT_START", "IS_PUNCT"]
+# What a parse sets (tagger, parser, lemmatizer) comes first: :func:`fresh_index` reads only
+# that. The lexical columns change only with the tokens (and their count), and cost twice as
+# much to read (through each token's lexeme).
+_PARSE: list[int | str] = [HEAD, DEP, POS, LEMMA, SENT_START]
+_ATTRS: list[int | str] = [*_PARSE, LOWER, ORTH, IS_PUNCT]
+_HEAD, _DEP, _POS, _LEMMA, _SENT_START, _LOWER, _ORTH, _IS_PUNCT = range(len(_ATTRS))
 
 
 @dataclass(frozen=True, eq=False)
@@ -49,13 +55,13 @@ class TokenIndex:
         n = len(doc)
         as_strings = partial(_strings, doc.vocab.strings, array)
         # HEAD is stored relative and unsigned: the wrap-around gives back negative offsets
-        head = tuple((array[:, 0].astype(np.int64) + np.arange(n)).tolist())
+        head = tuple((array[:, _HEAD].astype(np.int64) + np.arange(n)).tolist())
 
         # the last sentence start at or before each token (token 0 when none is marked)
-        marked = np.where(array[:, 6] == 1, np.arange(n), 0)
+        marked = np.where(array[:, _SENT_START] == 1, np.arange(n), 0)
         starts = tuple(np.maximum.accumulate(marked).tolist()) if n else ()
         return cls(
-            doc.vocab.strings, array, head, as_strings(1), as_strings(2), starts,
+            doc.vocab.strings, array, head, as_strings(_DEP), as_strings(_POS), starts,
             doc.has_annotation("SENT_START"),
         )  # fmt: skip
 
@@ -69,19 +75,19 @@ class TokenIndex:
 
     @cached_property
     def lemma(self) -> tuple[str, ...]:
-        return _strings(self.strings, self.array, 3)
+        return _strings(self.strings, self.array, _LEMMA)
 
     @cached_property
     def lower(self) -> tuple[str, ...]:
-        return _strings(self.strings, self.array, 4)
+        return _strings(self.strings, self.array, _LOWER)
 
     @cached_property
     def text(self) -> tuple[str, ...]:
-        return _strings(self.strings, self.array, 5)
+        return _strings(self.strings, self.array, _ORTH)
 
     @cached_property
     def is_punct(self) -> tuple[bool, ...]:
-        return tuple(self.array[:, 7].astype(bool).tolist())
+        return tuple(self.array[:, _IS_PUNCT].astype(bool).tolist())
 
     def sent_start_of(self, i: int) -> int:
         """Index of the first token of the sentence of token ``i`` (``doc[i].sent.start``).
@@ -156,9 +162,12 @@ def _forget(dead: weakref.ReferenceType[Doc]) -> None:
 
 def fresh_index(doc: Doc) -> TokenIndex:
     """The index of ``doc``, checked against its current parse (rebuilt if it changed)."""
-    array = doc.to_array(_ATTRS)
     index = _cache.get(doc)
-    if index is None or index.array.shape != array.shape or not np.array_equal(index.array, array):
-        index = _cache[doc] = TokenIndex.of(doc, array)
+    if (
+        index is None
+        or len(index.head) != len(doc)
+        or not np.array_equal(index.array[:, : len(_PARSE)], doc.to_array(_PARSE))
+    ):
+        index = _cache[doc] = TokenIndex.of(doc)
     _remember(doc, index)
     return index

@@ -28,7 +28,13 @@ from factex.components.events.chains import (
 from factex.components.events.clauses import dated_clauses, read_dates
 from factex.components.events.tellings import Telling, one_per_fact
 from factex.components.events.words import EventWords
-from factex.components.extensions import DATES, EVENTS, register_extensions
+from factex.components.extensions import (
+    DATES,
+    EVENTS,
+    doc_value,
+    register_extensions,
+    set_span_value,
+)
 from factex.components.morph import MorphColumn
 from factex.components.token_index import TokenIndex, fresh_index
 
@@ -50,7 +56,7 @@ class EventFinder:
     def _events(self, doc: Doc) -> list[Span]:
         ix = fresh_index(doc)  # the walks below read the parse from it
         ent_at = Entities(doc)
-        found = doc._.factex_published  # read once: each ``doc._`` builds an object
+        found = doc_value(doc, "factex_published")  # ``doc._`` builds an object per read
         published = str(found)[:10] if found else None
         dates = read_dates(doc)
         dated = {i for d in dates for i in range(d.span.start, d.span.end)}
@@ -82,7 +88,7 @@ class EventFinder:
             "actors": clause_actors(top_token, self.words, context.ent_at, context.dated),
             "mentions": [[span.start_char, span.end_char]],
         }
-        span._.factex_event = event
+        set_span_value(span, "factex_event", event)
         return Telling(span, top_token, event)
 
 

@@ -23,7 +23,8 @@ from factex.components.syntax import (
     EntityIndex,
     canonical,
     entities_below,
-    subjects_at,
+    entities_below_at,
+    subjects_in,
     unique,
 )
 from factex.components.token_index import TokenIndex, token_index
@@ -73,7 +74,7 @@ def clause_actors(
     if found:
         return found
     ix, feats = ent_at.ix, ent_at.feats
-    subjs = subjects_at(doc, v)
+    subjs = subjects_in(doc, ix, v)
     own = [s for s in subjs if "Rel" not in feats[s].get("PronType", ())]
     if not subjs:
         found = (
@@ -207,7 +208,7 @@ def _subject_cut_off(
         return []  # tested first: the sentence Span is made only when there is one before
     # "Hewlett-Packard | va supprimer 520 postes": the date is on "supprimer"
     root = doc[v].sent.root
-    if subjects_at(doc, root.i) or any(ix.pos[t] in _NOMINAL for t in range(start, root.i)):
+    if subjects_in(doc, ix, root.i) or any(ix.pos[t] in _NOMINAL for t in range(start, root.i)):
         return []
     last = start - 1
     if ix.is_punct[last] or doc[last].is_space:
@@ -243,13 +244,13 @@ def _inverted_subject(ix: TokenIndex, v: int, ent_at: Entities, dated: Container
 def _subject_actors(doc: Doc, v: int, words: EventWords, ent_at: Entities) -> list[str]:
     names: list[str] = []
     ix = ent_at.ix
-    for subj in subjects_at(doc, v):
+    for subj in subjects_in(doc, ix, v):
         named = _apposed_name(doc, ix, subj, ent_at) or _name_after_role(doc, ix, subj, ent_at)
         if named is not None:
             names.append(ent_at.name(named))
             continue
         # The subject may be a name the model filed as MISC ("Regeneron").
-        found = entities_below(doc[subj], ent_at, labels=_SUBJECT_LABELS)
+        found = entities_below_at(ix, subj, ent_at, labels=_SUBJECT_LABELS)
         names.extend(ent_at.name(e) for e in _with_coordinated(found, words, ent_at))
     return unique(names)
 

@@ -15,10 +15,10 @@ from spacy.tokens import Doc, Span, Token
 from factex.components.events.actors import Entities, antecedent_actors, relative_antecedent_at
 from factex.components.events.chains import participle_at, verb_lemma_at, verbal_at
 from factex.components.events.words import EventWords
-from factex.components.extensions import DATES
+from factex.components.extensions import DATES, span_value
 from factex.components.morph import MorphColumn
 from factex.components.sentences import cut_at_comma
-from factex.components.syntax import CLAUSE_DEPS, subjects_at
+from factex.components.syntax import CLAUSE_DEPS, span_root_at, subjects_in
 from factex.components.token_index import TokenIndex
 
 _GRAINS = ("second", "minute", "hour", "day", "week", "month", "quarter", "half", "year")
@@ -47,7 +47,7 @@ class DateReading(NamedTuple):
 def read_dates(doc: Doc) -> list[DateReading]:
     """The doc's dates in text order, each with its ``factex_date`` (``{}`` when unset)."""
     dates = sorted(doc.spans[DATES], key=lambda s: s.start)
-    return [DateReading(date, date._.factex_date or {}) for date in dates]
+    return [DateReading(date, span_value(date, "factex_date") or {}) for date in dates]
 
 
 def dated_clauses(
@@ -100,7 +100,7 @@ def is_recurring(date: Span, info: dict[str, Any] | None = None) -> bool:
     """A SET or generic date ("chaque lundi" XXXX-WXX-1, "tous les ans" P1Y, "XXXX-07-14");
     ``info``: its ``factex_date`` when already read."""
     if info is None:
-        info = date._.factex_date or {}
+        info = span_value(date, "factex_date") or {}
     value = str(info.get("value") or "")
     return info.get("grain") == "set" or value.startswith("P") or "XX" in value
 
@@ -115,7 +115,7 @@ def _nominal_head_at(
     ("la nuit du 18 au 19 juin"). None otherwise; ``grain``: the date's.
     Read from the Doc's index (and features): token ``i``, no Token made.
     """
-    root = _span_root_at(ix, date)
+    root = span_root_at(ix, date)
     head = ix.head[root]
     start = date.start
     if (
@@ -148,15 +148,6 @@ def _nominal_head_at(
     return found
 
 
-def _span_root_at(ix: TokenIndex, span: Span) -> int:
-    """The index of ``span_root(span)``: its first token attached outside it."""
-    head, start, end = ix.head, span.start, span.end
-    for i in range(start, end):
-        if head[i] < start or head[i] >= end or head[i] == i:
-            return i
-    return span.root.i
-
-
 def _segment_verb(ix: TokenIndex, feats: MorphColumn, date: Span) -> int | None:
     """The verb nearest before the date within its stretch of words between commas
     ("Le militant, condamné en 1987, devait être libéré hier soir": 1987 is condamné's)."""
@@ -184,7 +175,7 @@ def _governor(ix: TokenIndex, feats: MorphColumn, date: Span, words: EventWords)
 
 
 def _parsed_governor(ix: TokenIndex, date: Span, words: EventWords) -> int:
-    token = ix.head[_span_root_at(ix, date)]
+    token = ix.head[span_root_at(ix, date)]
     if date.start <= token < date.end:
         return token  # the date is the root of its sentence ("Le 2 juillet.")
     first_noun: int | None = None
@@ -250,7 +241,7 @@ def measurement_at(doc: Doc, ix: TokenIndex, i: int, words: EventWords) -> bool:
     heads = words.metric_heads
     return any(
         ix.pos[s] in ("NOUN", "PROPN") and (ix.lower[s] in heads or ix.lemma[s].casefold() in heads)
-        for s in subjects_at(doc, i)
+        for s in subjects_in(doc, ix, i)
     )
 
 

@@ -11,7 +11,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from factex.components.extensions import MONEY, PERCENT, register_extensions
+from factex.components.extensions import MONEY, PERCENT, register_extensions, set_span_value
 from factex.components.links.metric import find_metric
 from factex.components.links.metric_parts import apposed
 from factex.components.links.neighbours import (
@@ -79,7 +79,7 @@ class AmountLinker:
                 links = dict(total, metric=item_metric(w, span) or total.get("metric"))
             else:
                 links = self._link_in_turn(span, kind, (prev, before), last_metric, ctx)
-            span._.factex_links = links
+            set_span_value(span, "factex_links", links)
             last_metric[kind] = last_metric["any"] = (span, links.get("metric"))
             prev, before = span, links
         return doc

@@ -13,9 +13,9 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from factex import resources
-from factex.components.extensions import MONEY, PERCENT
+from factex.components.extensions import MONEY, PERCENT, doc_value, span_value
 from factex.components.sentence_bounds import sent_of
-from factex.components.syntax import span_root
+from factex.components.syntax import span_root_at
 from factex.components.token_index import TokenIndex, token_index
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -28,16 +28,11 @@ DateData = dict[str, Any]
 def root_at(span: Span) -> int:
     """The index of :func:`span_root` of ``span``, read off the token index (the Token it
     makes was only asked its ``i``)."""
-    head = token_index(span.doc).head
-    start, end = span.start, span.end
-    for i in range(start, end):
-        if head[i] < start or head[i] >= end or head[i] == i:
-            return i
-    return span_root(span).i
+    return span_root_at(token_index(span.doc), span)
 
 
 def _date_data(span: Span, date: DateData | None) -> DateData:
-    return (span._.factex_date or {}) if date is None else date
+    return (span_value(span, "factex_date") or {}) if date is None else date
 
 
 def is_day(date: DateData) -> bool:
@@ -143,7 +138,7 @@ def is_target_year(span: Span, date: DateData | None = None) -> bool:
     ``factex_date`` when the caller has read it.
     """
     value = str(_date_data(span, date).get("value") or "")
-    published = str(span.doc._.factex_published or "")
+    published = str(doc_value(span.doc, "factex_published") or "")
     if _DAY.match(value) and published[:10] and value > published[:10]:
         return True  # "sera revalorisé le 1er janvier": when a change applies, no report's day
     if not (value[:4].isdigit() and published[:4].isdigit() and value[:4] > published[:4]):

@@ -12,8 +12,8 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from factex import resources
-from factex.components.extensions import MONEY
-from factex.components.syntax import amount_root, clause_head_at, subjects_at
+from factex.components.extensions import MONEY, set_span_value, span_value
+from factex.components.syntax import amount_root_at, clause_head_at, subjects_in
 from factex.components.token_index import token_index
 from factex.normalize.money import currency_code
 
@@ -33,12 +33,12 @@ def priced_units(doc: Doc) -> None:
     another currency than the amount's."""
     lang = doc.lang_ or "fr"
     for span in doc.spans.get(MONEY, ()):
-        money = span._.factex_money
+        money = span_value(span, "factex_money")
         if not money or money.get("per") or not _unit_price(money.get("amount")):
             continue
         unit = _subject_unit(span, money.get("currency"), lang)
         if unit is not None:
-            span._.factex_money = dict(money, per=unit)
+            set_span_value(span, "factex_money", dict(money, per=unit))
 
 
 def _unit_price(amount: str | None) -> bool:
@@ -52,7 +52,7 @@ def _subject_unit(span: Span, currency: str | None, lang: str) -> str | None:
     """The unit named by the subject of the amount's clause ("la tonne", "l'euro")."""
     doc = span.doc
     ix = token_index(doc)  # the subjects read off the index: no Token made per word
-    for subj in subjects_at(doc, clause_head_at(ix, amount_root(span).i)):
+    for subj in subjects_in(doc, ix, clause_head_at(ix, amount_root_at(ix, span))):
         if subj >= span.start:
             continue  # the subject is told before its price
         word = ix.lower[subj]

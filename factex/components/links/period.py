@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
-from factex.components.extensions import DATES
+from factex.components.extensions import DATES, doc_value, span_value
 from factex.components.links.date_roles import (
     DateData,
     amount_tokens,
@@ -77,13 +77,13 @@ class DateIndex:
         if amounts is None:
             amounts = amount_tokens(doc)
         ix = token_index(doc)
-        published = doc._.factex_published
+        published = doc_value(doc, "factex_published")
         #: starts of dates that only say which thing a noun names ("l'échéance de décembre"):
         #: they date no figure they do not hang on
         self.local: set[int] = set()
         self.genitives: set[int] = set()  # of them, those a "de" opens
         for span in dates:
-            date = span._.factex_date or {}
+            date = span_value(span, "factex_date") or {}
             if not date.get("value") or date.get("grain") in ("ref", "set"):
                 continue  # "désormais", "chaque année": no period a figure is for
             if is_told_day(span, date):

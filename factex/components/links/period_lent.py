@@ -18,7 +18,7 @@ from factex import resources
 from factex.components.extensions import doc_text
 from factex.components.morph import morph_column
 from factex.components.sentence_bounds import sent_of
-from factex.components.syntax import amount_root, clause_head_at
+from factex.components.syntax import amount_root_at, clause_head_at
 from factex.components.token_index import TokenIndex, token_index
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -95,7 +95,7 @@ def is_hypothetical(span: Span) -> bool:
     ix = token_index(doc)  # the walks below read the parse, no Token made
     if "chaque" in ix.lower[sent.start : span.start]:
         return True
-    verb = clause_head_at(ix, amount_root(span).i)
+    verb = clause_head_at(ix, amount_root_at(ix, span))
     verbs = (verb, *(c for c in ix.children[verb] if ix.dep[c].startswith("aux")))
     if ix.dep[verb] == "xcomp" and ix.lemma[ix.head[verb]] in _supposing(doc.lang_ or "fr"):
         # "les ventes pourraient atteindre 1,2 milliard": the parse heads the infinitive by the

@@ -30,13 +30,13 @@ from typing import Any
 from spacy.tokens import Doc, Span
 
 from factex import resources
-from factex.components.extensions import MONEY, PERCENT
+from factex.components.extensions import MONEY, PERCENT, span_value
 from factex.components.links.date_roles import is_target_figure
 from factex.components.links.period_lent import future_at
 from factex.components.morph import morph_column
 from factex.components.passage import LinkWords, Passage
 from factex.components.sentence_bounds import sent_of
-from factex.components.syntax import amount_root, clause_head_at
+from factex.components.syntax import amount_root, amount_root_at, clause_head_at
 from factex.components.token_index import TokenIndex, token_index
 from factex.normalize.frame import PERIOD_GRAINS, Dated, frames, latest_before, shift_years
 
@@ -139,10 +139,10 @@ class PeriodFocus:
         (``own``: its sentence's links, ``span._.factex_links``, when the caller has them)."""
         money = (span.start, span.end) in self.money
         period, how = links.get("period"), links.get("period_from")
-        # its sentence's, before the passage (read only for a lent period: each ``._`` read costs)
-        written = None
-        if how == "passage":
-            written = ((span._.factex_links if own is None else own) or {}).get("period")
+        # its sentence's, before the passage (read only for a lent period)
+        lent = how == "passage"
+        sentence = (span_value(span, "factex_links") if own is None else own) if lent else None
+        written = (sentence or {}).get("period")
         settled: tuple[str | None, str | None] = (
             self._elliptic(span, period, how)
             or self._range_bound(span, period, how)
@@ -210,7 +210,7 @@ class PeriodFocus:
         last = self.last
         if last is None or sent_of(last).start != sent_of(span).start:
             return None
-        links = last._.factex_links or {}
+        links = span_value(last, "factex_links") or {}
         return links.get("period"), links.get("period_from")
 
     def _compared(self, span: Span, period: str | None) -> tuple[str | None, str | None] | None:
@@ -255,7 +255,7 @@ class PeriodFocus:
         ix = self.ix
         if (
             side is None
-            or ix.lemma[clause_head_at(ix, amount_root(span).i)]
+            or ix.lemma[clause_head_at(ix, amount_root_at(ix, span))]
             not in _words(self.lang)["range_verbs"]
         ):
             return None
@@ -401,5 +401,5 @@ class PeriodFocus:
 
 def _verb_and_aux(ix: TokenIndex, span: Span) -> tuple[int, ...]:
     """The clause verb of the amount and its auxiliaries, as token indices."""
-    verb = clause_head_at(ix, amount_root(span).i)
+    verb = clause_head_at(ix, amount_root_at(ix, span))
     return (verb, *(c for c in ix.children[verb] if ix.dep[c].startswith("aux")))

@@ -26,10 +26,11 @@ from factex.components.syntax import (
     clause_head,
     clause_head_at,
     entities_below,
+    entities_below_at,
     genitive,
     genitive_at,
     has_case,
-    subjects_at,
+    subjects_in,
 )
 from factex.components.token_index import TokenIndex, token_index
 from factex.normalize.link_words import LinkWords, fold, word
@@ -132,11 +133,11 @@ def clause_subject(
                     return actor_name(found[0])
     seen = 0
     while seen < 3:
-        for subj in subjects_at(doc, v):
+        for subj in subjects_in(doc, ix, v):
             if ix.lower[subj] in w.relative_subjects and ix.dep[v] in RELATIVE_DEPS:
                 subj = ix.head[v]  # "Back Market, qui a levé ...": the antecedent
             # The grammatical subject may be a name the model filed as MISC ("Mistral AI").
-            found = entities_below(doc[subj], ent_at, labels=_SUBJECT_LABELS)
+            found = entities_below_at(ix, subj, ent_at, labels=_SUBJECT_LABELS)
             found = [e for e in found if e.start not in excluded]
             if found:
                 return actor_name(found[0])
@@ -245,7 +246,7 @@ def _pronoun_owner(root: Token, ent_at: EntityIndex, pronouns: frozenset[str]) -
     head = ix.head[root.i]
     for i in (head, ix.head[head]):
         if ix.pos[i] == "PRON" and ix.lemma[i] in pronouns:
-            found = entities_below(root.doc[i], ent_at, max_depth=2)
+            found = entities_below_at(ix, i, ent_at, max_depth=2)
             if found:
                 return actor_name(found[0])
     return None
@@ -255,7 +256,7 @@ def _share_owner(w: LinkWords, root: Token, ent_at: EntityIndex) -> str | None:
     """ "l'action Lumeral a gagné 4 %": the company whose share moves, named right after the
     share noun, whatever label the model gave a name it does not know (often a place)."""
     doc, ix = root.doc, token_index(root.doc)
-    for subj in subjects_at(doc, clause_head_at(ix, root.i)):
+    for subj in subjects_in(doc, ix, clause_head_at(ix, root.i)):
         if ix.lemma[subj] not in w.share_nouns and ix.lower[subj] not in w.share_nouns:
             continue
         nxt = subj + 1
@@ -275,7 +276,7 @@ def traded_asset(w: LinkWords, root: Token, ent_at: EntityIndex) -> tuple[str, i
     doc, ix = root.doc, token_index(root.doc)
     v = clause_head_at(ix, root.i)  # read off the index: no Token made per step
     carriers = w.asset_units | w.asset_quotes
-    for subj in subjects_at(doc, v):
+    for subj in subjects_in(doc, ix, v):
         if subj > v:
             continue  # "face au dollar" after the verb is what it is quoted against
         found = _asset_at(w, ix, doc, subj, ent_at)
@@ -317,7 +318,7 @@ def _in_relative(root: Token) -> bool:
     v = clause_head_at(ix, root.i)
     for _ in range(3):
         if ix.dep[v].startswith("acl") or any(
-            ix.lower[s] in ("qui", "que") for s in subjects_at(doc, v)
+            ix.lower[s] in ("qui", "que") for s in subjects_in(doc, ix, v)
         ):
             return True
         if ix.dep[v] not in ("xcomp", "ccomp") or ix.head[v] == v:
