@@ -39,20 +39,9 @@ def passage_subject(
     fig = _Figure(span, sent_of(span), names or PassageNames.of(passage))
     if written is not None and links.get("traded"):
         return written, "written"  # "le prix du porc": the commodity's, wherever quoted
-    if words.is_policy_rate(links.get("metric")):
-        bank = _rate_setter(fig, written, passage, words)
-        if bank is not None:  # "la BCE a abaissé ses taux": the bank's rate, not the area's
-            return bank, "written" if bank == written else "passage"
-    if words.is_macro(links.get("metric"), passage.actor is not None):
-        # "les prix ont reculé de 6 % à Lyon": the place beside the figure, else a country
-        # of its sentence
-        place = _local_place(fig, passage) if article else None
-        place = place or _place_in_sentence(fig, passage)
-        if place is not None:
-            return place, "written"
-        if written is not None and _is_place(written, passage):
-            return written, "written"
-        return (passage.place, "frame") if passage.place else (written, _from(written))
+    economy = _economy_subject(fig, written, links.get("metric"), passage, words, article)
+    if economy is not None:
+        return economy
     if written is not None and _at_dateline(written, passage):
         written = None  # "OTTAWA, 12 mars -" says where the story was written, not whose figure
     if written is not None and _forecaster(fig, written, passage, words):
@@ -91,6 +80,33 @@ def passage_subject(
         # the sentence names the story's place; the other name was only the nearest one
         return passage.place, "written"
     return written, _from(written)
+
+
+def _economy_subject(
+    fig: _Figure,
+    written: str | None,
+    metric: str | None,
+    passage: Passage,
+    words: LinkWords,
+    article: bool,
+) -> tuple[str | None, str | None] | None:
+    """The subject of a policy rate (the bank that sets it) or of a macro figure (a place);
+    None for other figures."""
+    if words.is_policy_rate(metric):
+        bank = _rate_setter(fig, written, passage, words)
+        if bank is not None:  # "la BCE a abaissé ses taux": the bank's rate, not the area's
+            return bank, "written" if bank == written else "passage"
+    if not words.is_macro(metric, passage.actor is not None):
+        return None
+    # "les prix ont reculé de 6 % à Lyon": the place beside the figure, else a country of its
+    # sentence
+    place = _local_place(fig, passage) if article else None
+    place = place or _place_in_sentence(fig, passage)
+    if place is not None:
+        return place, "written"
+    if written is not None and _is_place(written, passage):
+        return written, "written"
+    return (passage.place, "frame") if passage.place else (written, _from(written))
 
 
 @dataclass(frozen=True)

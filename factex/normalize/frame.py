@@ -335,3 +335,27 @@ def shift_years(value: str, years: int) -> str | None:
     if m is None or m.group("rest").endswith("-02-29"):
         return None
     return f"{int(m.group('y')) + years:04d}{m.group('rest')}"
+
+
+_STEP = re.compile(r"^(?P<y>\d{4})(?:-(?P<g>[QH]?)(?P<n>\d{1,2}))?$")
+
+
+def step_back(value: str) -> str | None:
+    """The period one step before, at the same grain; None for other values.
+
+    >>> step_back("2025-05"), step_back("2025-01"), step_back("2025-Q1"), step_back("2024-H2")
+    ('2025-04', '2024-12', '2024-Q4', '2024-H1')
+    >>> step_back("2024"), step_back("2024-05-12"), step_back("2024/2025")
+    ('2023', None, None)
+    """
+    m = _STEP.match(value)
+    if m is None:
+        return None
+    year = int(m.group("y"))
+    if m.group("n") is None:
+        return f"{year - 1:04d}"
+    grain, n = m.group("g"), int(m.group("n"))
+    count = {"Q": 4, "H": 2}.get(grain, 12)
+    if n > 1:
+        return f"{year:04d}-{grain}{n - 1:0{1 if grain else 2}d}"
+    return f"{year - 1:04d}-{grain}{count:0{1 if grain else 2}d}"

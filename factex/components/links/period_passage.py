@@ -38,7 +38,14 @@ from factex.components.passage import LinkWords, Passage
 from factex.components.sentence_bounds import sent_of
 from factex.components.syntax import amount_root, amount_root_at, clause_head_at
 from factex.components.token_index import TokenIndex, token_index
-from factex.normalize.frame import PERIOD_GRAINS, Dated, frames, latest_before, shift_years
+from factex.normalize.frame import (
+    PERIOD_GRAINS,
+    Dated,
+    frames,
+    latest_before,
+    shift_years,
+    step_back,
+)
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 #: a period of a year that starts in January: its first half, quarter or months
@@ -52,30 +59,6 @@ _PART = re.compile(r"^(?P<y>\d{4})-(?P<g>[QH])\d$")
 @cache
 def _ordinals(lang: str) -> dict[str, int]:
     return dict(resources.load(lang, "date_words")["ordinals"])
-
-
-_STEP = re.compile(r"^(?P<y>\d{4})(?:-(?P<g>[QH]?)(?P<n>\d{1,2}))?$")
-
-
-def step_back(value: str) -> str | None:
-    """The period one step before, at the same grain; None for other values.
-
-    >>> step_back("2025-05"), step_back("2025-01"), step_back("2025-Q1"), step_back("2024-H2")
-    ('2025-04', '2024-12', '2024-Q4', '2024-H1')
-    >>> step_back("2024"), step_back("2024-05-12"), step_back("2024/2025")
-    ('2023', None, None)
-    """
-    m = _STEP.match(value)
-    if m is None:
-        return None
-    year = int(m.group("y"))
-    if m.group("n") is None:
-        return f"{year - 1:04d}"
-    grain, n = m.group("g"), int(m.group("n"))
-    count = {"Q": 4, "H": 2}.get(grain, 12)
-    if n > 1:
-        return f"{year:04d}-{grain}{n - 1:0{1 if grain else 2}d}"
-    return f"{year - 1:04d}-{grain}{count:0{1 if grain else 2}d}"
 
 
 def _kind(span: Span, money: frozenset[tuple[int, int]], lower: tuple[str, ...]) -> str:

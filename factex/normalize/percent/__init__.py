@@ -127,14 +127,7 @@ def find_percentages(
         if step:
             direction, strong, where = None, False, None
             worded = None
-            # "de 9 % à 7 %": the first level was found on its own, as a change
-            if (
-                first is not None
-                and first.group("fpct")
-                and found
-                and (found[-1].start == first.start("first"))
-            ):
-                found[-1] = replace(found[-1], direction=None, cue=None, step="from")
+            _first_level_starts_step(found, first)
         rated = bool(m.group("pts")) and g.rate_words.search(text, floor, m.start()) is not None
         points = _points_value(m, number, bool(sign) or strong, bare_points, rated)
         if points is None:
@@ -144,6 +137,14 @@ def find_percentages(
         figure = PercentMatch(start, m.end(), value, unit, direction, where, bare=bare)
         found.extend(_range_and_figure(figure, m, first, step, step_if_rate, lang))
     return found
+
+
+def _first_level_starts_step(found: list[PercentMatch], first: re.Match[str] | None) -> None:
+    """The first level of "de 9 % à 7 %", found on its own as a change, starts the step."""
+    if first is None or not first.group("fpct") or not found:
+        return
+    if found[-1].start == first.start("first"):
+        found[-1] = replace(found[-1], direction=None, cue=None, step="from")
 
 
 def _sentence_starts(sentences: Bounds | Callable[[], Bounds | None] | None) -> list[int]:
