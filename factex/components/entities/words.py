@@ -36,16 +36,21 @@ def _flags_of(vocab: Vocab, orth: list[int]) -> list[tuple[bool, ...]]:
         return rows  # type: ignore[return-value]
     if len(known) > _MAX_FORMS:
         known.clear()
-    for o in orth:
-        if o not in known:
-            lexeme = vocab[o]
-            punct, space = lexeme.is_punct, lexeme.is_space
-            junk = punct or space or lexeme.is_quote or lexeme.is_bracket
-            known[o] = (
-                punct, space, junk, lexeme.is_title, lexeme.is_lower, lexeme.is_upper,
-                lexeme.like_num, lexeme.is_alpha,
-            )  # fmt: skip
-    return list(map(known.__getitem__, orth))
+    # filled from this Doc's own rows: another thread may clear the shared table meanwhile
+    for i, row in enumerate(rows):
+        if row is None:
+            o = orth[i]
+            row = known.get(o)
+            if row is None:
+                lexeme = vocab[o]
+                punct, space = lexeme.is_punct, lexeme.is_space
+                junk = punct or space or lexeme.is_quote or lexeme.is_bracket
+                row = known[o] = (
+                    punct, space, junk, lexeme.is_title, lexeme.is_lower, lexeme.is_upper,
+                    lexeme.like_num, lexeme.is_alpha,
+                )  # fmt: skip
+            rows[i] = row
+    return rows  # type: ignore[return-value]
 
 
 @dataclass(frozen=True, eq=False)
