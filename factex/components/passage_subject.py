@@ -16,7 +16,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from factex.components.links.subject import words_text
+from factex.components.links.index_text import span_text
 from factex.components.passage import LinkWords, Passage
 from factex.components.sentence_bounds import SentBounds, sent_of
 from factex.components.syntax import clause_head_at, subjects_at
@@ -216,7 +216,7 @@ def _designated_body(fig: _Figure, passage: Passage, words: LinkWords) -> str | 
             # only a complement whose last word may end a designator is read whole
             if ix.dep[c] != "nmod" or not _may_end(ix.text[c], words.designators):
                 continue
-            phrase = words_text(doc, doc[c].left_edge.i, c + 1)
+            phrase = span_text(doc, doc[c].left_edge.i, c + 1)
             phrase = phrase.lower().replace("’", "'")
             if phrase.endswith(words.designators):
                 owned = True
@@ -268,7 +268,7 @@ def _refers_back(fig: _Figure, written: str, words: LinkWords) -> bool:
     bénéfice") without the name the sentence-level link guessed from elsewhere in it."""
     span, verb, subjs = fig.span, fig.verb, fig.subjects
     doc = span.doc
-    phrases = [words_text(doc, s.left_edge.i, s.right_edge.i + 1) for s in subjs]
+    phrases = [span_text(doc, s.left_edge.i, s.right_edge.i + 1) for s in subjs]
     if any(written in phrase for phrase in phrases):
         return False  # "Le brasseur Heineken a vu ...": the description names it
     for subj in subjs:
@@ -280,7 +280,7 @@ def _refers_back(fig: _Figure, written: str, words: LinkWords) -> bool:
         ix.lower[i] in words.possessives and ix.pos[i] == "DET" for i in range(start, span.start)
     )
     # "Heineken a vu son bénéfice ...": the owner is named before in the sentence
-    return owned and written not in words_text(doc, fig.sent.start, span.start)
+    return owned and written not in span_text(doc, fig.sent.start, span.start)
 
 
 def _at_dateline(name: str, passage: Passage) -> bool:
@@ -298,16 +298,16 @@ def _said(fig: _Figure, name: str) -> bool:
     span, sent, doc = fig.span, fig.sent, fig.span.doc
     for subj in fig.subjects:
         left = subj.left_edge.i
-        if name in words_text(doc, left, subj.right_edge.i + 1):
+        if name in span_text(doc, left, subj.right_edge.i + 1):
             return True
         # "Jack Ma, le fondateur du groupe, avait annoncé": the name set before its description
-        before = words_text(doc, max(sent.start, left - 4), left).rstrip(" ,")
+        before = span_text(doc, max(sent.start, left - 4), left).rstrip(" ,")
         if before.endswith(name):
             return True
     ix = token_index(doc)
     for i in range(sent.start, span.start - 1):
         if ix.lower[i] in _OWNER_WORDS:
-            after = words_text(doc, i + 1, min(i + 6, sent.end))
+            after = span_text(doc, i + 1, min(i + 6, sent.end))
             if after.startswith(name) or after.split(" ", 1)[-1].startswith(name):
                 return True
     return False

@@ -14,7 +14,7 @@ import weakref
 
 from spacy.tokens import Doc, Span, Token
 
-from factex.components.extensions import doc_text
+from factex.components.links.index_text import span_text
 from factex.components.sentence_bounds import sent_of
 from factex.components.sentences import written_sentence_start
 from factex.components.syntax import (
@@ -188,7 +188,7 @@ def _written_start(doc: Doc, start: int, end: int) -> int:
 def is_source(w: LinkWords, ent: Span) -> bool:
     """ "Selon l'Insee", "D'après le ministère", "Selon la fédération, Febelfin": a source."""
     doc = ent.doc
-    before = fold(words_text(doc, max(sent_of(ent).start, ent.start - 3), ent.start))
+    before = fold(span_text(doc, max(sent_of(ent).start, ent.start - 3), ent.start))
     if w.source_pattern.search(before):
         return True
     ix = token_index(doc)  # the walk up reads the index: no Token made per step
@@ -343,24 +343,3 @@ def _asset_at(
     if k >= 0 and ix.pos[i] == "PROPN" and ix.lemma[ix.head[i]] in w.asset_units:
         return actor_name(ent_at.ents[k]), i
     return None
-
-
-# The Doc's text and the first character of each token, by the Doc's token index (weakly, as
-# the index): a Span and its text made a Token per word.
-_char_starts: weakref.WeakKeyDictionary[TokenIndex, tuple[str, tuple[int, ...]]] = (
-    weakref.WeakKeyDictionary()
-)
-
-
-def words_text(doc: Doc, start: int, end: int) -> str:
-    """``doc[start:end].text`` read off the Doc's text (:func:`doc_text`), no Token nor Span
-    made."""
-    ix = token_index(doc)
-    end = min(end, len(ix.head))
-    if end <= start:
-        return ""
-    known = _char_starts.get(ix)
-    if known is None:
-        known = _char_starts[ix] = (doc_text(doc), tuple(doc.to_array("IDX").tolist()))
-    starts, last = known[1], end - 1
-    return known[0][starts[start] : starts[last] + len(ix.text[last])]
