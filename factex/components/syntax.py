@@ -25,12 +25,8 @@ ACTOR_LABELS = frozenset({"ORG", "PER"})
 _VERBAL = frozenset({"VERB"})
 
 
-def is_clause_head(token: Token) -> bool:
-    """A verb, the root, or a nominal predicate heading a clause of its own."""
-    return _is_clause_head(token_index(token.doc), token.i)
-
-
 def _is_clause_head(ix: TokenIndex, i: int) -> bool:
+    """A verb, the root, or a nominal predicate heading a clause of its own."""
     dep = ix.dep[i]
     return ix.pos[i] in _VERBAL or dep == "ROOT" or ix.head[i] == i or dep in CLAUSE_DEPS
 
